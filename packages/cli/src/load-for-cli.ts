@@ -1,0 +1,18 @@
+import { type LoadedRepository, loadRepository, TraceryError } from '@tracery/core';
+import type { CliIo } from './cli-io.js';
+
+/**
+ * Loads a repository for a command. A folder that is not a repository is reported on standard error
+ * and gives undefined, so the command exits with 2; any other failure is a bug and propagates.
+ */
+export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
+  try {
+    return await loadRepository(dir);
+  } catch (error) {
+    if (error instanceof TraceryError) {
+      io.err(`tracery: ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+}

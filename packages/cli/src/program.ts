@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { type CliIo, EXIT, processIo } from './cli-io.js';
+import { registerSchema } from './commands/schema-command.js';
+import { registerStats } from './commands/stats-command.js';
+import { registerValidate } from './commands/validate-command.js';
+
+/** The version the CLI reports. */
+export const VERSION = '0.1.0';
+
+/**
+ * Runs the tracery command line with the given arguments (without `node` and the script) and returns
+ * the exit code: 0 success, 1 findings or errors in the design, 2 bad usage or unreadable input.
+ *
+ * @example
+ * const code = await runCli(['validate', 'packages/examples/mhhs', '--json']);
+ */
+export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('tracery')
+    .description('Tracery: a programme design held as a typed traceability graph, in plain files.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  registerValidate(program, io, setExit);
+  registerStats(program, io, setExit);
+  registerSchema(program, io, setExit);
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      return quiet ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,56 @@
+/**
+ * Every diagnostic code Tracery reports, with its default severity and a one-line meaning.
+ * Codes are kebab-case and stable: scripts and suppressions refer to them.
+ */
+export const DIAGNOSTIC_CODES = {
+  'yaml-syntax': { severity: 'error', summary: 'the file is not valid YAML or JSON' },
+  'yaml-alias-limit': {
+    severity: 'error',
+    summary: 'the file expands too many YAML aliases (an alias bomb)',
+  },
+  'forbidden-key': {
+    severity: 'error',
+    summary: 'a key such as __proto__ or constructor that could pollute objects',
+  },
+  'file-too-large': { severity: 'error', summary: 'the file is over the size limit' },
+  'file-empty': { severity: 'warning', summary: 'the file holds nothing' },
+  'file-binary': { severity: 'error', summary: 'the file holds binary data, not text' },
+  'invalid-encoding': { severity: 'error', summary: 'the file is not valid UTF-8' },
+  'symlink-outside-repository': {
+    severity: 'error',
+    summary: 'a symbolic link points outside the repository',
+  },
+  'file-unreadable': { severity: 'error', summary: 'the file could not be read' },
+  'invalid-file-shape': {
+    severity: 'error',
+    summary: 'the file is not a map with elements and relations lists',
+  },
+  'invalid-config': { severity: 'error', summary: 'tracery.yaml does not match its schema' },
+  'invalid-extension': {
+    severity: 'error',
+    summary: 'a metamodel extension names an unknown kind or clashes with one',
+  },
+  'missing-field': { severity: 'error', summary: 'a required field is missing' },
+  'unknown-kind': { severity: 'error', summary: 'an element has a kind the metamodel does not define' },
+  'unknown-field': { severity: 'error', summary: 'an element has a field that its kind does not define' },
+  'unknown-relation': {
+    severity: 'error',
+    summary: 'an element names a relation the metamodel does not define',
+  },
+  'invalid-value': { severity: 'error', summary: 'a field has a value of the wrong type' },
+  'duplicate-id': { severity: 'error', summary: 'two elements share one id' },
+  'dangling-reference': { severity: 'error', summary: 'a relation points to an element that does not exist' },
+  'relation-not-allowed': {
+    severity: 'error',
+    summary: 'the relation type does not allow these kinds at its ends',
+  },
+  'id-pattern': { severity: 'error', summary: "an id does not match its kind's pattern" },
+  'partof-cycle': { severity: 'error', summary: 'elements are part of each other in a cycle' },
+  'relation-conflict': {
+    severity: 'warning',
+    summary: 'one relation is written twice with different attributes',
+  },
+} as const;
+
+/** A diagnostic code from {@link DIAGNOSTIC_CODES}, or a code that a plugin or rule adds. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | (string & {});

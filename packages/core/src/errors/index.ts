@@ -1,0 +1,1 @@
+export { InvalidArgumentError, NotFoundError, RepositoryError, TraceryError } from './tracery-error.js';

@@ -1,0 +1,1 @@
+export { computeStats, type RepositoryStats, UNSET } from './compute-stats.js';

@@ -1,0 +1,23 @@
+export { type CanonicalModel, canonicalElement, canonicalModel } from './canonical-model.js';
+export {
+  type AttributeValue,
+  AttributeValueSchema,
+  ELEMENT_BASE_KEYS,
+  type Element,
+  ElementSchema,
+  type Relation,
+  RelationSchema,
+  relationKey,
+} from './element.js';
+export { findCycles } from './find-cycles.js';
+export { describeRelation, Model, type Origin } from './model.js';
+export {
+  compareById,
+  type ElementFilter,
+  fieldValue,
+  findElements,
+  type RelationQuery,
+  type RelationView,
+  related,
+  relationsOf,
+} from './model-queries.js';

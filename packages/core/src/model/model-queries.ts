@@ -1,0 +1,122 @@
+import { InvalidArgumentError } from '../errors/tracery-error.js';
+import type { AttributeValue, Element, Relation } from './element.js';
+import type { Model } from './model.js';
+
+/** What {@link findElements} matches on; every given criterion must hold. */
+export type ElementFilter = {
+  readonly kind?: string | readonly string[];
+  /** Attribute or base-field values that must be equal (lists match when they contain the value). */
+  readonly attributes?: Readonly<Record<string, AttributeValue>>;
+  readonly where?: (element: Element) => boolean;
+};
+
+/** The value of a base field (name, status, tranche ...) or an attribute of an element. */
+export function fieldValue(element: Element, field: string): AttributeValue | undefined {
+  if (field === 'attributes') return undefined;
+  if (Object.hasOwn(element, field)) return (element as unknown as Record<string, AttributeValue>)[field];
+  return Object.hasOwn(element.attributes, field) ? element.attributes[field] : undefined;
+}
+
+function matches(actual: AttributeValue | undefined, expected: AttributeValue): boolean {
+  if (Array.isArray(actual))
+    return Array.isArray(expected)
+      ? expected.every((v) => actual.includes(v))
+      : actual.includes(expected as string);
+  return actual === expected;
+}
+
+/**
+ * The elements that match a filter, sorted by id.
+ *
+ * @example
+ * findElements(model, { kind: 'Interface', attributes: { channel: 'DIP' } })
+ */
+export function findElements(model: Model, filter: ElementFilter = {}): Element[] {
+  const kinds =
+    filter.kind === undefined ? undefined : typeof filter.kind === 'string' ? [filter.kind] : filter.kind;
+  const candidates: Element[] = [];
+  if (kinds) {
+    for (const kind of kinds) for (const id of model.idsOfKind(kind)) candidates.push(model.getElement(id));
+  } else {
+    candidates.push(...model.elements());
+  }
+  const wanted = Object.entries(filter.attributes ?? {});
+  const found = candidates.filter(
+    (element) =>
+      wanted.every(([key, value]) => matches(fieldValue(element, key), value)) &&
+      (filter.where?.(element) ?? true),
+  );
+  return found.sort(compareById);
+}
+
+/** Orders anything with an id by a plain `<` on the id. */
+export function compareById(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A relation seen from one of its ends. */
+export type RelationView = {
+  readonly relation: Relation;
+  /** The name it reads by from this end: the type name going out, the inverse name coming in. */
+  readonly name: string;
+  readonly direction: 'out' | 'in';
+  /** The id of the element at the other end. */
+  readonly other: string;
+};
+
+/** Options for {@link relationsOf}. */
+export type RelationQuery = {
+  /** A relation type name or inverse name; an inverse name means the relation comes in. */
+  readonly type?: string;
+  readonly direction?: 'out' | 'in' | 'both';
+};
+
+/**
+ * The relations at an element, sorted by name then the other end's id.
+ * `type` may be an inverse name: `relationsOf(model, 'IF-021', { type: 'sentBy' })` gives the senders.
+ *
+ * @example
+ * relationsOf(model, 'IF-021', { type: 'carries' }).map((r) => r.other)
+ */
+export function relationsOf(model: Model, id: string, query: RelationQuery = {}): RelationView[] {
+  model.getElement(id);
+  let direction = query.direction ?? 'both';
+  let type: string | undefined;
+  if (query.type !== undefined) {
+    const resolved = model.metamodel.relationNames.get(query.type);
+    if (!resolved) throw new InvalidArgumentError(`query.type: unknown relation name "${query.type}".`);
+    type = resolved.type.name;
+    if (resolved.inverse) direction = direction === 'out' ? 'in' : direction === 'in' ? 'out' : 'in';
+    else if (query.direction === undefined) direction = 'out';
+  }
+  const views: RelationView[] = [];
+  const collect = (edges: Iterable<string>, dir: 'out' | 'in') => {
+    for (const edge of edges) {
+      const relation = model.graph.getEdgeAttribute(edge, 'relation');
+      if (type !== undefined && relation.type !== type) continue;
+      const def = model.metamodel.relationTypes.get(relation.type);
+      const name = dir === 'out' ? relation.type : (def?.inverse ?? relation.type);
+      views.push({
+        relation,
+        name,
+        direction: dir,
+        other: dir === 'out' ? relation.target : relation.source,
+      });
+    }
+  };
+  if (direction !== 'in') collect(model.graph.outEdges(id), 'out');
+  if (direction !== 'out') collect(model.graph.inEdges(id), 'in');
+  return views.sort((a, b) =>
+    a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.other < b.other ? -1 : a.other > b.other ? 1 : 0,
+  );
+}
+
+/**
+ * The ids at the other end of an element's relations of one name, sorted.
+ *
+ * @example
+ * related(model, 'IF-021', 'receivedBy') // ['LDSO', 'MDS', 'SUP']
+ */
+export function related(model: Model, id: string, name: string): string[] {
+  return relationsOf(model, id, { type: name }).map((view) => view.other);
+}

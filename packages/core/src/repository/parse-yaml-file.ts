@@ -1,0 +1,75 @@
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { positionAt, positionOf, type YamlSource } from './yaml-position.js';
+
+/** Keys that could reach an object's prototype if a consumer ever merged the data naively. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A YAML (or JSON) file parsed with positions: its document, its plain value, and where it came from. */
+export type ParsedYamlFile = {
+  readonly source: YamlSource;
+  readonly document: Document.Parsed;
+  /** The plain JavaScript value, or undefined when the file could not be turned into one. */
+  readonly value: unknown;
+  readonly diagnostics: Diagnostic[];
+};
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Parses YAML or JSON text, keeping positions. Syntax errors, duplicate keys, forbidden keys
+ * (`__proto__`, `constructor`, `prototype`, removed before conversion) and alias bombs come back as
+ * diagnostics; it never throws for bad input.
+ */
+export function parseYamlFile(file: string, text: string, maxAliasCount: number): ParsedYamlFile {
+  const lineCounter = new LineCounter();
+  const source: YamlSource = { file, lineCounter };
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const error of document.errors) {
+    diagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `${firstLine(error.message)}; fix the YAML syntax here.`,
+      source: positionAt(source, error.pos[0]),
+    });
+  }
+  if (document.errors.length > 0) return { source, document, value: undefined, diagnostics };
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        diagnostics.push({
+          code: 'forbidden-key',
+          severity: 'error',
+          message: `key "${String(pair.key.value)}" is not allowed in a design file; rename or remove it.`,
+          source: positionOf(source, pair.key),
+        });
+        return visit.REMOVE;
+      }
+      return undefined;
+    },
+  });
+  try {
+    const value = document.toJS({ maxAliasCount });
+    return { source, document, value, diagnostics };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const aliasBomb = /alias/i.test(message);
+    diagnostics.push({
+      code: aliasBomb ? 'yaml-alias-limit' : 'yaml-syntax',
+      severity: 'error',
+      message: aliasBomb
+        ? `the file expands more than ${maxAliasCount} YAML aliases, which looks like an alias bomb; write the values out or raise limits.maxAliasCount.`
+        : `${firstLine(message)}; fix the YAML here.`,
+      source: positionOf(source, document.contents),
+    });
+    return { source, document, value: undefined, diagnostics };
+  }
+}
+
+/** True when the document's top level is a map. */
+export function isMapDocument(document: Document.Parsed): boolean {
+  return isMap(document.contents);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MetamodelExtensionSchema } from '../metamodel/metamodel-extension.js';
+
+/** Default limits that protect a load from hostile or accidental input. */
+export const DEFAULT_LIMITS = {
+  /** Files larger than this are refused (10 MiB). */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** YAML alias expansions allowed per file, against alias bombs. */
+  maxAliasCount: 1000,
+} as const;
+
+/** Where the repository's sources are, as globs relative to its root. */
+export const SourcesSchema = z
+  .object({
+    model: z
+      .array(z.string())
+      .default(['model/**/*.yaml', 'model/**/*.yml', 'model/**/*.json'])
+      .describe('Globs of the model files.'),
+    bpmn: z.array(z.string()).optional().describe('Globs of BPMN diagrams that join the model on load.'),
+    results: z.array(z.string()).optional().describe('Globs of JUnit XML test reports.'),
+  })
+  .strict();
+
+/** The `limits:` section: file size and alias limits. */
+export const LimitsSchema = z
+  .object({
+    maxFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.maxFileBytes),
+    maxAliasCount: z.number().int().nonnegative().default(DEFAULT_LIMITS.maxAliasCount),
+  })
+  .strict();
+
+/**
+ * The schema of tracery.yaml, the repository's config. Later sections (coverage, rules ...) are
+ * added here as the features that read them arrive; an unknown section is a diagnostic.
+ */
+export const TraceryConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1).describe('The name of the design repository.'),
+    description: z.string().optional(),
+    metamodel: MetamodelExtensionSchema.optional().describe(
+      'What this repository adds to the default metamodel.',
+    ),
+    sources: SourcesSchema.default({ model: ['model/**/*.yaml', 'model/**/*.yml', 'model/**/*.json'] }),
+    limits: LimitsSchema.default(DEFAULT_LIMITS),
+  })
+  .strict();
+export type TraceryConfig = z.infer<typeof TraceryConfigSchema>;
+
+/** The config a repository without tracery.yaml gets. */
+export function defaultConfig(name: string): TraceryConfig {
+  return TraceryConfigSchema.parse({ name });
+}

@@ -1,0 +1,139 @@
+import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import { formatSourceRef } from '../diagnostics/diagnostic.js';
+import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
+import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/metamodel.js';
+
+import { findCycles } from '../model/find-cycles.js';
+import { describeRelation, Model } from '../model/model.js';
+import type { ElementDraft, RelationDraft } from './read-model-file.js';
+
+/** Everything read from a repository's files, ready to be joined into one model. */
+export type ModelDrafts = {
+  readonly elements: readonly ElementDraft[];
+  readonly relations: readonly RelationDraft[];
+  readonly brokenIds: ReadonlySet<string>;
+};
+
+function sameAttributes(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics: Diagnostic[]): void {
+  const patterns = new Map<string, RegExp>();
+  for (const kind of model.metamodel.kinds.values())
+    if (kind.idPattern) patterns.set(kind.name, new RegExp(kind.idPattern, 'u'));
+  for (const { element, origin } of drafts) {
+    const first = model.originOfElement(element.id);
+    if (model.hasElement(element.id)) {
+      diagnostics.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        elementId: element.id,
+        source: origin,
+        message: `duplicate id "${element.id}": it is also defined at ${first ? formatSourceRef(first) : 'another place'}; rename one of them.`,
+        ...(first ? { related: [{ message: `first definition of "${element.id}"`, source: first }] } : {}),
+      });
+      continue;
+    }
+    model.addElement(element, origin);
+    const pattern = patterns.get(element.kind);
+    if (pattern && !pattern.test(element.id)) {
+      diagnostics.push({
+        code: 'id-pattern',
+        severity: 'error',
+        elementId: element.id,
+        source: origin,
+        message: `id "${element.id}" does not match the ${element.kind} pattern /${pattern.source}/; rename it or change metamodel.idPatterns in tracery.yaml.`,
+      });
+    }
+  }
+}
+
+function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic[]): void {
+  const metamodel = model.metamodel;
+  const ids = () => model.graph.nodes();
+  for (const draft of drafts.relations) {
+    const missing = [draft.source, draft.target].find((id) => !model.hasElement(id));
+    if (missing !== undefined) {
+      if (drafts.brokenIds.has(missing)) continue;
+      diagnostics.push({
+        code: 'dangling-reference',
+        severity: 'error',
+        source: draft.origin,
+        ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+        message: `${describeRelation(draft)}: no element has the id "${missing}"${didYouMeanSuffix(missing, ids())}`,
+      });
+      continue;
+    }
+    const from = model.getElement(draft.source);
+    const to = model.getElement(draft.target);
+    if (!isRelationAllowed(metamodel, draft.type, from.kind, to.kind)) {
+      const type = metamodel.relationTypes.get(draft.type)!;
+      diagnostics.push({
+        code: 'relation-not-allowed',
+        severity: 'error',
+        source: draft.origin,
+        ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+        message: `${describeRelation(draft)} is not allowed: ${draft.type} goes from ${describeEnds(type.from)} to ${describeEnds(type.to)}, not from ${from.kind} to ${to.kind}.`,
+      });
+      continue;
+    }
+    const existing = model.findRelation(draft);
+    if (!existing) {
+      model.addRelation(
+        { type: draft.type, source: draft.source, target: draft.target, attributes: draft.attributes },
+        draft.origin,
+      );
+    } else if (!sameAttributes(existing.attributes, draft.attributes)) {
+      const first = model.originOfRelation(draft);
+      diagnostics.push({
+        code: 'relation-conflict',
+        severity: 'warning',
+        source: draft.origin,
+        message: `${describeRelation(draft)} is written twice with different attributes${first ? ` (first at ${formatSourceRef(first)})` : ''}; the first is kept. Write it once.`,
+        ...(first ? { related: [{ message: 'first written here', source: first }] } : {}),
+      });
+    }
+  }
+}
+
+function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {
+  for (const group of findCycles(model, 'partOf')) {
+    const members = new Set(group);
+    const related: { message: string; source: SourceRef }[] = [];
+    for (const id of group) {
+      for (const edge of model.graph.outEdges(id)) {
+        const relation = model.graph.getEdgeAttribute(edge, 'relation');
+        const origin = model.originOfRelation(relation);
+        if (relation.type === 'partOf' && members.has(relation.target) && origin)
+          related.push({ message: describeRelation(relation), source: origin });
+      }
+    }
+    related.sort((a, b) => (a.message < b.message ? -1 : 1));
+    const first = model.originOfElement(group[0]!);
+    diagnostics.push({
+      code: 'partof-cycle',
+      severity: 'error',
+      elementId: group[0]!,
+      ...(first ? { source: first } : {}),
+      message: `${group.join(', ')} are part of each other in a cycle (${related.map((r) => r.message).join('; ')}); remove one of these partOf links.`,
+      related,
+    });
+  }
+}
+
+/**
+ * Joins the drafts of every file into one model, reporting duplicate ids, ids that break their kind's
+ * pattern, dangling references, relations between kinds their type does not allow, and partOf cycles.
+ */
+export function resolveModel(
+  metamodel: Metamodel,
+  drafts: ModelDrafts,
+): { model: Model; diagnostics: Diagnostic[] } {
+  const model = new Model(metamodel);
+  const diagnostics: Diagnostic[] = [];
+  addElements(model, drafts.elements, diagnostics);
+  addRelations(model, drafts, diagnostics);
+  reportPartOfCycles(model, diagnostics);
+  return { model, diagnostics };
+}

@@ -1,0 +1,1 @@
+export { type JsonSchema, jsonSchemas } from './json-schemas.js';

@@ -1,0 +1,92 @@
+import * as core from '@tracery/core';
+import * as testing from '@tracery/core/testing';
+import { expect, test } from 'vitest';
+
+// The public surface, pinned: an accidental export shows up here as a diff.
+test('the public API of @tracery/core', () => {
+  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+    [
+      "AttributeDefSchema",
+      "AttributeTypeSchema",
+      "AttributeValueSchema",
+      "BASE_FIELDS",
+      "BASE_RELATION_FIELDS",
+      "CONFIG_FILE",
+      "DEFAULT_KINDS",
+      "DEFAULT_LIMITS",
+      "DEFAULT_RELATION_TYPES",
+      "DIAGNOSTIC_CODES",
+      "DiagnosticSchema",
+      "ELEMENT_BASE_KEYS",
+      "ElementSchema",
+      "FORBIDDEN_KEYS",
+      "ImpactSchema",
+      "InvalidArgumentError",
+      "KindDefSchema",
+      "KindEndsSchema",
+      "LimitsSchema",
+      "MetamodelExtensionSchema",
+      "Model",
+      "NotFoundError",
+      "RESERVED_FIELD_NAMES",
+      "RelationSchema",
+      "RelationTypeDefSchema",
+      "RepositoryError",
+      "SeveritySchema",
+      "SourceRefSchema",
+      "SourcesSchema",
+      "TraceryConfigSchema",
+      "TraceryError",
+      "UNSET",
+      "attributeValueSchema",
+      "canonicalElement",
+      "canonicalModel",
+      "compareById",
+      "compareDiagnostics",
+      "computeStats",
+      "createMetamodel",
+      "defaultConfig",
+      "defaultMetamodel",
+      "describeEnds",
+      "describeRelation",
+      "didYouMean",
+      "didYouMeanSuffix",
+      "discoverFiles",
+      "editDistance",
+      "elementFileSchema",
+      "endAllows",
+      "extendMetamodel",
+      "fieldValue",
+      "findCycles",
+      "findElements",
+      "formatDiagnostic",
+      "formatSourceRef",
+      "hasErrors",
+      "isRelationAllowed",
+      "jsonSchemas",
+      "loadConfig",
+      "loadRepository",
+      "modelFileSchema",
+      "parseYamlFile",
+      "related",
+      "relationKey",
+      "relationNamesForKind",
+      "relationRowSchema",
+      "relationTargetSchema",
+      "relationsOf",
+      "saveRepository",
+      "writeFileAtomic",
+    ]
+  `);
+});
+
+test('the public API of @tracery/core/testing', () => {
+  expect(Object.keys(testing).sort()).toMatchInlineSnapshot(`
+    [
+      "GENERATED_ID_PATTERNS",
+      "generateModel",
+      "seededRandom",
+      "writeGeneratedRepository",
+    ]
+  `);
+});

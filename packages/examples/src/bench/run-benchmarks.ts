@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportResults } from './bench-result.js';
+import { loadBenchmark } from './load-benchmark.js';
+
+// `pnpm bench` runs every benchmark at full size; `pnpm bench:smoke` runs each at a small size so CI
+// keeps them working. Figures go to standard output and, as JSON, to .bench/ (or --out).
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: '.bench' },
+  },
+});
+const smoke = values.smoke === true;
+const out = resolve(values.out ?? '.bench');
+
+const benchmarks: Record<string, () => Promise<string>> = {
+  load: async () =>
+    reportResults(
+      'load',
+      await loadBenchmark(smoke ? [2_000] : [10_000, 100_000, 200_000], smoke ? 1 : 3),
+      out,
+    ),
+};
+
+const selected = values.only ? values.only.split(',') : Object.keys(benchmarks);
+for (const name of selected) {
+  const bench = benchmarks[name];
+  if (!bench) {
+    process.stderr.write(
+      `unknown benchmark "${name}"; the benchmarks are ${Object.keys(benchmarks).join(', ')}.\n`,
+    );
+    process.exit(2);
+  }
+  process.stdout.write(`# ${name}${smoke ? ' (smoke size)' : ''}\n`);
+  const path = await bench();
+  process.stdout.write(`wrote ${path}\n`);
+}

@@ -1,0 +1,2 @@
+// This package is being built; its API arrives with its issue.
+export {};

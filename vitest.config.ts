@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const pkg = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+// Tests run against the TypeScript sources of the workspace packages, not their builds,
+// so that a test never passes against a stale dist/.
+const alias = [
+  { find: /^@tracery\/core\/testing$/, replacement: pkg('core/src/testing/index.ts') },
+  { find: /^@tracery\/core$/, replacement: pkg('core/src/index.ts') },
+  { find: /^@tracery\/bpmn$/, replacement: pkg('bpmn/src/index.ts') },
+  { find: /^@tracery\/neo4j-adapter$/, replacement: pkg('neo4j-adapter/src/index.ts') },
+  { find: /^@tracery\/cli$/, replacement: pkg('cli/src/index.ts') },
+];
+
+const project = (name: string, extra: Record<string, unknown> = {}) => ({
+  extends: true as const,
+  test: { name, include: [`packages/${name}/test/**/*.test.ts`], ...extra },
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 300_000,
+    projects: [
+      project('core'),
+      project('bpmn'),
+      project('cli'),
+      project('examples'),
+      project('neo4j-adapter'),
+    ],
+  },
+});
