@@ -5,7 +5,7 @@ import { loadForCli } from '../load-for-cli.js';
 
 function table(title: string, counts: Record<string, number>): string[] {
   const keys = Object.keys(counts);
-  const width = Math.max(title.length, ...keys.map((k) => k.length));
+  const width = Math.max(0, ...keys.map((k) => k.length));
   return [title, ...keys.map((k) => `  ${k.padEnd(width)}  ${String(counts[k]).padStart(6)}`), ''];
 }
 
