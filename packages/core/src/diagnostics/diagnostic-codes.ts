@@ -4,6 +4,7 @@
  */
 export const DIAGNOSTIC_CODES = {
   'yaml-syntax': { severity: 'error', summary: 'the file is not valid YAML or JSON' },
+  'duplicate-key': { severity: 'error', summary: 'a key is written twice in one map' },
   'yaml-alias-limit': {
     severity: 'error',
     summary: 'the file expands too many YAML aliases (an alias bomb)',
@@ -46,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'id-pattern': { severity: 'error', summary: "an id does not match its kind's pattern" },
   'partof-cycle': { severity: 'error', summary: 'elements are part of each other in a cycle' },
+  'duplicate-relation': { severity: 'warning', summary: 'one relation is written in two places' },
   'relation-conflict': {
     severity: 'warning',
     summary: 'one relation is written twice with different attributes',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { RESERVED_FIELD_NAMES } from './base-fields.js';
 import { createMetamodel, type Metamodel } from './metamodel.js';
 import {
@@ -68,15 +69,18 @@ function checkPattern(pattern: string, path: (string | number)[], problems: Exte
     new RegExp(pattern, 'u');
     return true;
   } catch (error) {
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
     problems.push({
       path,
-      message: `id pattern /${pattern}/ is not a valid regular expression: ${String(error)}`,
+      message: `id pattern /${pattern}/ is not a valid regular expression (${reason.toLowerCase()}); correct it.`,
     });
     return false;
   }
 }
 
 function unknownKind(kind: string, draft: Draft): string {
+  const guess = didYouMean(kind, draft.kinds.keys());
+  if (guess !== undefined) return `unknown kind "${kind}"; did you mean "${guess}"?`;
   return `unknown kind "${kind}"; the kinds are ${[...draft.kinds.keys()].sort().join(', ')}. Add it under metamodel.kinds first.`;
 }
 
@@ -147,9 +151,16 @@ function addRelationTypes(ext: MetamodelExtension, draft: Draft, relationNames: 
   for (const [name, def] of Object.entries(ext.relationTypes ?? {})) {
     const clash = [name, def.inverse].find((n) => relationNames.has(n) || RESERVED_FIELD_NAMES.has(n));
     if (clash !== undefined || name === def.inverse) {
+      const taken = clash ?? name;
+      const owner = [...draft.types.values()].find((t) => t.name === taken || t.inverse === taken);
+      const whose = owner
+        ? ` (${owner.name === taken ? 'a relation type' : `the inverse of ${owner.name}`})`
+        : name === def.inverse
+          ? ' (a type cannot be its own inverse)'
+          : ' (a field every element has)';
       draft.problems.push({
-        path: ['relationTypes', name],
-        message: `relation name "${clash ?? name}" is already taken; choose another name.`,
+        path: taken === name ? ['relationTypes', name] : ['relationTypes', name, 'inverse'],
+        message: `relation name "${taken}" is already taken${whose}; choose another name.`,
       });
       continue;
     }

@@ -1,4 +1,4 @@
-import { readdir, realpath } from 'node:fs/promises';
+import { readdir, readlink, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -39,7 +39,7 @@ export async function discoverFiles(root: string, globs: readonly string[]): Pro
               code: 'symlink-outside-repository',
               severity: 'error',
               source: { file: rel, line: 1, column: 1 },
-              message: `"${rel}" is a symbolic link to "${target}", outside the repository; copy the files in or remove the link.`,
+              message: `"${rel}" is a symbolic link to "${await readlink(path)}", outside the repository; copy the files in or remove the link.`,
             });
           }
           continue;

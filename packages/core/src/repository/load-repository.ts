@@ -79,11 +79,12 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())
     throw new RepositoryError(`"${dir}" is not a folder; give the path of a Tracery repository.`);
-  const { config, metamodel, diagnostics: configDiagnostics } = await loadConfig(root);
+  const { config, metamodel, diagnostics: configDiagnostics, tolerated } = await loadConfig(root);
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
   diagnostics.push(...discovered.diagnostics);
-  const cache: SchemaCache = { kinds: new Map() };
+  const cache: SchemaCache = { kinds: new Map(), tolerated };
+  const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
   const relations: RelationDraft[] = [];
   const brokenIds = new Set<string>();
@@ -99,6 +100,8 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   for (const content of contents) {
     files.push(content.file);
     diagnostics.push(...content.diagnostics);
+    if (!content.read && content.diagnostics.some((d) => d.severity === 'error'))
+      unreadableFiles.push(content.file);
     if (!content.read) continue;
     elements.push(...content.read.elements);
     relations.push(...content.read.relations);
@@ -112,7 +115,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     diagnostics.push(...added.diagnostics);
     files.push(...added.files);
   }
-  const resolved = resolveModel(metamodel, { elements, relations, brokenIds });
+  const resolved = resolveModel(metamodel, { elements, relations, brokenIds, unreadableFiles });
   diagnostics.push(...resolved.diagnostics);
   return {
     root,

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, positionOf, type YamlSource } from './yaml-position.js';
 
@@ -26,7 +26,7 @@ function firstLine(message: string): string {
 export function parseYamlFile(file: string, text: string, maxAliasCount: number): ParsedYamlFile {
   const lineCounter = new LineCounter();
   const source: YamlSource = { file, lineCounter };
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
     diagnostics.push({
@@ -38,6 +38,27 @@ export function parseYamlFile(file: string, text: string, maxAliasCount: number)
   }
   if (document.errors.length > 0) return { source, document, value: undefined, diagnostics };
   visit(document, {
+    Map(_, map) {
+      const seen = new globalThis.Map<string, Node>();
+      map.items = map.items.filter((pair) => {
+        if (!isScalar(pair.key)) return true;
+        const key = String(pair.key.value);
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, pair.key);
+          return true;
+        }
+        const at = positionOf(source, first);
+        diagnostics.push({
+          code: 'duplicate-key',
+          severity: 'error',
+          message: `key "${key}" is written twice in one map (first at line ${at.line}); the first is kept, delete or rename the other.`,
+          source: positionOf(source, pair.key),
+          related: [{ message: `first "${key}"`, source: at }],
+        });
+        return false;
+      });
+    },
     Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         diagnostics.push({
@@ -53,6 +74,15 @@ export function parseYamlFile(file: string, text: string, maxAliasCount: number)
   });
   try {
     const value = document.toJS({ maxAliasCount });
+    if (value === null || value === undefined) {
+      diagnostics.push({
+        code: 'file-empty',
+        severity: 'warning',
+        message: `"${file}" holds no data (only comments or an empty document); add elements to it or delete it.`,
+        source: { file, line: 1, column: 1 },
+      });
+      return { source, document, value: undefined, diagnostics };
+    }
     return { source, document, value, diagnostics };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -22,6 +22,10 @@ export type RelationDraft = {
   readonly origin: SourceRef;
   /** The element that wrote the relation inline, if it was written inline. */
   readonly writtenBy?: string;
+  /** The relation name as written (`sentBy`), for messages that echo the file. */
+  readonly writtenAs?: string;
+  /** Where each end's id was written, when the relation came from a `relations:` row. */
+  readonly endOrigins?: { readonly source: SourceRef; readonly target: SourceRef };
 };
 
 /** What one model file holds. `brokenIds` are ids of elements too broken to load, so references to them are not reported twice. */
@@ -61,7 +65,7 @@ export function readModelFile(
         shapeProblem(
           source,
           keyNode(root, key),
-          `unknown top-level key "${key}"${didYouMeanSuffix(key, FILE_KEYS)}; a model file holds "elements:" and "relations:"`,
+          `unknown top-level key "${key}"${didYouMeanSuffix(key, FILE_KEYS).replace(/^; (.*)\?$/, ' ($1)')}: a model file holds "elements:" and "relations:"`,
         ),
       );
     }
@@ -107,8 +111,15 @@ function readList(
   });
 }
 
-/** Per-kind zod schemas, built once per load. */
-export type SchemaCache = { readonly kinds: Map<string, z.ZodObject>; row?: z.ZodType };
+/**
+ * Per-kind zod schemas, built once per load, and the names a broken config declared (their uses are
+ * not reported again).
+ */
+export type SchemaCache = {
+  readonly kinds: Map<string, z.ZodObject>;
+  row?: z.ZodType;
+  tolerated?: ReadonlySet<string>;
+};
 
 function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.ZodObject {
   let schema = cache.kinds.get(kind);
@@ -181,7 +192,7 @@ function readElement(
       source: positionOf(source, node.get('id', true) ?? node),
       message:
         id === undefined
-          ? 'an element has no "id"; every element needs a unique id.'
+          ? `an element${typeof item.name === 'string' ? ` named "${item.name}"` : ''} has no "id"; give it a unique id such as IF-021.`
           : `"id" is ${String(id)}; an id is non-empty text such as IF-021.`,
     });
     return;
@@ -189,6 +200,7 @@ function readElement(
   const kind = item.kind;
   if (typeof kind !== 'string' || !metamodel.kinds.has(kind)) {
     out.brokenIds.push(id);
+    if (typeof kind === 'string' && cache.tolerated?.has(kind)) return;
     const kinds = [...metamodel.kinds.keys()];
     out.diagnostics.push({
       code: kind === undefined ? 'missing-field' : 'unknown-kind',
@@ -204,13 +216,21 @@ function readElement(
   }
   const schema = kindSchema(metamodel, kind, cache);
   const { known, unknown } = classifyKeys(item, schema.shape);
-  for (const key of unknown)
-    out.diagnostics.push(unknownKeyDiagnostic(key, kind, id, node, source, metamodel, schema.shape));
+  for (const key of unknown) {
+    if (!cache.tolerated?.has(key))
+      out.diagnostics.push(unknownKeyDiagnostic(key, kind, id, node, source, metamodel, schema.shape));
+  }
   const result = schema.safeParse(known);
   const invalid = new Set<string>();
   if (!result.success) {
     for (const issue of result.error.issues) {
-      invalid.add(String(issue.path[0] ?? ''));
+      const [field, index] = issue.path;
+      // A bad item of a relation list drops that item only, not the whole list.
+      const itemOfList =
+        metamodel.relationNames.has(String(field)) &&
+        typeof index === 'number' &&
+        Array.isArray(known[String(field)]);
+      invalid.add(itemOfList ? `${String(field)}.${index}` : String(field ?? ''));
       out.diagnostics.push(
         ...schemaIssueDiagnostics(issue, {
           source,
@@ -262,6 +282,7 @@ function collectInlineRelations(
     if (!resolved || invalid.has(key) || value === undefined) continue;
     const items = Array.isArray(value) ? value : [value];
     items.forEach((entry, index) => {
+      if (invalid.has(`${key}.${index}`)) return;
       const path = Array.isArray(value) ? [key, index] : [key];
       const isObject = typeof entry === 'object' && entry !== null;
       const other = isObject ? String((entry as Record_).id) : String(entry);
@@ -278,6 +299,7 @@ function collectInlineRelations(
         attributes,
         origin: at,
         writtenBy: id,
+        writtenAs: key,
       });
     });
   }
@@ -298,7 +320,7 @@ function readRelationRow(
       code: 'unknown-relation',
       severity: 'error',
       source: positionOf(source, node.get('type', true)),
-      message: `unknown relation "${type}"${didYouMeanSuffix(type, metamodel.relationNames.keys())}`,
+      message: `unknown relation "${type}" in the row from ${String(item.from)} to ${String(item.to)}${didYouMeanSuffix(type, metamodel.relationNames.keys())}`,
     });
     return;
   }
@@ -332,12 +354,17 @@ function readRelationRow(
     }
     attributes[k] = v as AttributeValue;
   }
+  const fromAt = positionOf(source, node.get('from', true));
+  const toAt = positionOf(source, node.get('to', true));
   const [s, t] = resolved.inverse ? [to, from] : [from, to];
+  const endOrigins = resolved.inverse ? { source: toAt, target: fromAt } : { source: fromAt, target: toAt };
   out.relations.push({
     type: resolved.type.name,
     source: s,
     target: t,
     attributes,
-    origin: positionOf(source, node.get('to', true)),
+    origin: toAt,
+    writtenAs: name,
+    endOrigins,
   });
 }

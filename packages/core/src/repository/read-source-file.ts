@@ -1,4 +1,4 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -80,7 +80,7 @@ export async function readSourceFile(root: string, absolute: string, maxBytes: n
         return fail(
           file,
           'symlink-outside-repository',
-          `"${file}" is a symbolic link to "${target}", outside the repository; copy the file in or remove the link.`,
+          `"${file}" is a symbolic link to "${await readlink(absolute)}", outside the repository; copy the file in or remove the link.`,
         );
       }
     }

@@ -9,15 +9,25 @@ export const DEFAULT_LIMITS = {
   maxAliasCount: 1000,
 } as const;
 
-/** Where the repository's sources are, as globs relative to its root. */
+const InsideGlob = z
+  .string()
+  .min(1)
+  .refine(
+    (glob) => !glob.startsWith('/') && !/^[A-Za-z]:/.test(glob) && !glob.split(/[\\/]/).includes('..'),
+    {
+      message: 'it leads outside the repository: write globs relative to the repository root, inside it',
+    },
+  );
+
+/** Where the repository's sources are, as globs relative to its root (never leading outside it). */
 export const SourcesSchema = z
   .object({
     model: z
-      .array(z.string())
+      .array(InsideGlob)
       .default(['model/**/*.yaml', 'model/**/*.yml', 'model/**/*.json'])
       .describe('Globs of the model files.'),
-    bpmn: z.array(z.string()).optional().describe('Globs of BPMN diagrams that join the model on load.'),
-    results: z.array(z.string()).optional().describe('Globs of JUnit XML test reports.'),
+    bpmn: z.array(InsideGlob).optional().describe('Globs of BPMN diagrams that join the model on load.'),
+    results: z.array(InsideGlob).optional().describe('Globs of JUnit XML test reports.'),
   })
   .strict();
 
@@ -25,7 +35,7 @@ export const SourcesSchema = z
 export const LimitsSchema = z
   .object({
     maxFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.maxFileBytes),
-    maxAliasCount: z.number().int().nonnegative().default(DEFAULT_LIMITS.maxAliasCount),
+    maxAliasCount: z.number().int().nonnegative().max(100_000).default(DEFAULT_LIMITS.maxAliasCount),
   })
   .strict();
 

@@ -12,7 +12,19 @@ export type ModelDrafts = {
   readonly elements: readonly ElementDraft[];
   readonly relations: readonly RelationDraft[];
   readonly brokenIds: ReadonlySet<string>;
+  /**
+   * Model files that could not be read: a reference to an unknown id may be to an element in one of
+   * them, so dangling references are not reported until they load.
+   */
+  readonly unreadableFiles?: readonly string[];
 };
+
+/** How a relation was written, for messages: `IF-021 sentBy SDX` when written inline, else `SDX -sends-> IF-021`. */
+function asWritten(draft: RelationDraft): string {
+  if (draft.writtenBy === undefined || draft.writtenAs === undefined) return describeRelation(draft);
+  const other = draft.writtenBy === draft.source ? draft.target : draft.source;
+  return `${draft.writtenBy} ${draft.writtenAs} ${other}`;
+}
 
 function sameAttributes(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
@@ -55,13 +67,17 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
   for (const draft of drafts.relations) {
     const missing = [draft.source, draft.target].find((id) => !model.hasElement(id));
     if (missing !== undefined) {
-      if (drafts.brokenIds.has(missing)) continue;
+      if (drafts.brokenIds.has(missing) || (drafts.unreadableFiles?.length ?? 0) > 0) continue;
+      const at = draft.endOrigins
+        ? draft.endOrigins[missing === draft.source ? 'source' : 'target']
+        : draft.origin;
+      const guess = didYouMeanSuffix(missing, ids());
       diagnostics.push({
         code: 'dangling-reference',
         severity: 'error',
-        source: draft.origin,
+        source: at,
         ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
-        message: `${describeRelation(draft)}: no element has the id "${missing}"${didYouMeanSuffix(missing, ids())}`,
+        message: `${asWritten(draft)}: no element has the id "${missing}"${guess || '; add the element or correct the id.'}`,
       });
       continue;
     }
@@ -84,17 +100,43 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
         { type: draft.type, source: draft.source, target: draft.target, attributes: draft.attributes },
         draft.origin,
       );
-    } else if (!sameAttributes(existing.attributes, draft.attributes)) {
-      const first = model.originOfRelation(draft);
-      diagnostics.push({
-        code: 'relation-conflict',
-        severity: 'warning',
-        source: draft.origin,
-        message: `${describeRelation(draft)} is written twice with different attributes${first ? ` (first at ${formatSourceRef(first)})` : ''}; the first is kept. Write it once.`,
-        ...(first ? { related: [{ message: 'first written here', source: first }] } : {}),
-      });
+    } else {
+      reportRepeatedRelation(
+        model,
+        draft,
+        sameAttributes(existing.attributes, draft.attributes),
+        diagnostics,
+      );
     }
   }
+}
+
+function reportRepeatedRelation(
+  model: Model,
+  draft: RelationDraft,
+  same: boolean,
+  diagnostics: Diagnostic[],
+): void {
+  const first = model.originOfRelation(draft);
+  if (same) {
+    diagnostics.push({
+      code: 'duplicate-relation',
+      severity: 'warning',
+      source: draft.origin,
+      ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+      message: `${describeRelation(draft)} is written twice${first ? ` (also at ${formatSourceRef(first)})` : ''}; write a relation once, on either end, so the two cannot drift apart.`,
+      ...(first ? { related: [{ message: 'also written here', source: first }] } : {}),
+    });
+    return;
+  }
+  diagnostics.push({
+    code: 'relation-conflict',
+    severity: 'warning',
+    source: draft.origin,
+    ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+    message: `${describeRelation(draft)} is written twice with different attributes${first ? ` (first at ${formatSourceRef(first)})` : ''}; the first is kept. Write it once.`,
+    ...(first ? { related: [{ message: 'first written here', source: first }] } : {}),
+  });
 }
 
 function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {

@@ -31,8 +31,10 @@ export function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_format':
+      // A schema's own message (such as "expected a date written YYYY-MM-DD") says it best.
+      if (!issue.message.startsWith('Invalid')) return issue.message;
       return issue.format === 'regex' && 'pattern' in issue
-        ? `expected text matching /${String(issue.pattern)}/`
+        ? `expected text matching ${String(issue.pattern)}`
         : `expected a ${issue.format}`;
     case 'invalid_union':
       return 'expected an id or a list of ids (or maps with an id)';
@@ -83,12 +85,22 @@ export function schemaIssueDiagnostics(issue: z.core.$ZodIssue, context: IssueCo
       },
     ];
   }
+  const enumGuess =
+    issue.code === 'invalid_value' && typeof actual === 'string'
+      ? didYouMeanSuffix(actual, issue.values.map(String)).replace(/^; (.*)\?$/, ' ($1)')
+      : '';
+  const quoteHint =
+    issue.code === 'invalid_type' &&
+    issue.expected === 'string' &&
+    (typeof actual === 'number' || typeof actual === 'boolean')
+      ? ` (YAML read it as a ${typeof actual}: put it in quotes, "${String(actual)}")`
+      : '';
   return [
     {
       ...base,
       code: 'invalid-value',
       severity: 'error',
-      message: `"${field}" of ${context.subject} is ${describeValue(actual)}; ${expectation(issue)}.`,
+      message: `"${field}" of ${context.subject} is ${describeValue(actual)}; ${expectation(issue)}${enumGuess}${quoteHint}.`,
       source: positionOf(context.source, parent),
     },
   ];

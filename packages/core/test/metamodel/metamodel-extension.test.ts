@@ -102,7 +102,7 @@ describe('extendMetamodel', () => {
       'attributes.Interface.sends',
       'idPatterns.Service',
       'relationTypes.feeds.from.0',
-      'relationTypes.carries2',
+      'relationTypes.carries2.inverse',
       'relationEnds.nope',
     ]);
     expect(problems[1]!.message).toContain('unknown kind "Intreface"');

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  computeStats,
+  findElements,
+  jsonSchemas,
+  type LoadedRepository,
+  loadRepository,
+  related,
+} from '@tracery/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const MHHS = join(import.meta.dirname, '..', 'mhhs');
+let loaded: LoadedRepository;
+
+beforeAll(async () => {
+  loaded = await loadRepository(MHHS);
+});
+
+describe('the MHHS example repository', () => {
+  test('loads with no diagnostic at all', () => {
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  test('holds several hundred elements of every default kind it needs', () => {
+    const stats = computeStats(loaded.model);
+    expect(stats.elements).toBeGreaterThanOrEqual(400);
+    expect(stats.byKind).toMatchObject({
+      Principle: 16,
+      Interface: 40,
+      BusinessProcess: 15,
+      ChangeRequest: 2,
+    });
+    for (const kind of [
+      'Service',
+      'Role',
+      'ProcessStep',
+      'DataEntity',
+      'DataItem',
+      'Requirement',
+      'Artefact',
+      'Decision',
+    ]) {
+      expect(stats.byKind[kind], kind).toBeGreaterThan(0);
+    }
+  });
+
+  test.each([
+    ['IF-031', ['SUP'], ['REGS']],
+    ['IF-025', ['SUP'], ['REGS']],
+    ['IF-032', ['REGS'], ['SUP']],
+    ['IF-035', ['REGS'], ['SUP']],
+    ['IF-036', ['REGS'], ['SUP']],
+  ])('%s goes from %j to %j, as the programme publishes it', (id, senders, receivers) => {
+    expect(related(loaded.model, id, 'sentBy').filter((s) => !s.includes('-'))).toEqual(senders);
+    expect(related(loaded.model, id, 'receivedBy').filter((s) => !s.includes('-'))).toEqual(receivers);
+  });
+
+  test('IF-021 goes from the data services to MDS, the Supplier and the LDSO; IF-022/023 from LSS to the data services', () => {
+    const services = (id: string, name: string) =>
+      related(loaded.model, id, name).filter((s) => !s.includes('-'));
+    expect(services('IF-021', 'receivedBy')).toEqual(['LDSO', 'MDS', 'SUP']);
+    expect(services('IF-021', 'sentBy')).toEqual(expect.arrayContaining(['ADS', 'SDS']));
+    for (const id of ['IF-022', 'IF-023']) {
+      expect(services(id, 'sentBy')).toEqual(['LSS']);
+      expect(services(id, 'receivedBy')).toEqual(expect.arrayContaining(['ADS', 'SDS']));
+    }
+  });
+
+  test('the Tranche 1 artefacts hold the 707 review comments the programme reported', () => {
+    const t1 = findElements(loaded.model, { kind: 'Artefact', attributes: { tranche: 'T1' } });
+    const total = t1.reduce((sum, a) => {
+      const n = (k: string) => Number(a.attributes[k] ?? 0);
+      return (
+        sum + n('commentsAccepted') + n('commentsAction') + n('commentsRejected') + n('commentsClarification')
+      );
+    }, 0);
+    expect(total).toBe(707);
+  });
+
+  test('the committed editor schemas are the ones `tracery schema` generates now', async () => {
+    const schemas = jsonSchemas(loaded.metamodel);
+    const read = async (name: string) => JSON.parse(await readFile(join(MHHS, '.tracery', name), 'utf8'));
+    expect(await read('model.schema.json')).toEqual(schemas.model);
+    expect(await read('tracery.schema.json')).toEqual(schemas.config);
+  });
+});
