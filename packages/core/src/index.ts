@@ -83,6 +83,16 @@ export {
   relationsOf,
 } from './model/index.js';
 export {
+  csvField,
+  escapeHtml,
+  htmlPage,
+  markdownCell,
+  markdownTable,
+  REPORT_CSS,
+  textTable,
+  toCsv,
+} from './report/index.js';
+export {
   CONFIG_FILE,
   DEFAULT_LIMITS,
   type DiscoveredFiles,

@@ -1,0 +1,4 @@
+export { csvField, toCsv } from './csv.js';
+export { escapeHtml, htmlPage, REPORT_CSS } from './html.js';
+export { markdownCell, markdownTable } from './markdown-table.js';
+export { textTable } from './text-table.js';
