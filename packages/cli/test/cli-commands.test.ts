@@ -55,7 +55,7 @@ describe('tracery validate', () => {
     expect(code).toBe(1);
     expect(out.split('\n').slice(0, 2)).toEqual([
       'model/more.yaml:2:5: error id-pattern: id "IF-21" does not match the Interface pattern /^IF-\\d{3}$/; rename it or change metamodel.idPatterns in tracery.yaml.',
-      'model/more.yaml:5:14: error dangling-reference: SDZ -sends-> IF-21: no element has the id "SDZ"; did you mean "SDS"?',
+      'model/more.yaml:5:14: error dangling-reference: IF-21 sentBy SDZ: no element has the id "SDZ"; did you mean "SDS"?',
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('tracery validate', () => {
       code: 'dangling-reference',
       severity: 'error',
       elementId: 'IF-21',
-      message: 'SDZ -sends-> IF-21: no element has the id "SDZ"; did you mean "SDS"?',
+      message: 'IF-21 sentBy SDZ: no element has the id "SDZ"; did you mean "SDS"?',
       source: { file: 'model/more.yaml', line: 5, column: 14, endLine: 5, endColumn: 17 },
     });
   });
