@@ -26,7 +26,9 @@ describe('package boundaries', () => {
       for (const match of text.matchAll(/from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
         const spec = match[1] ?? match[2] ?? '';
         const guarded = GUARDED.some((g) => spec === g || spec.startsWith(g));
-        const allowed = ALLOWED[name]!.some((a) => spec === a || spec.startsWith(`${a}/`)) || (name === 'cli' && /^(commander|picocolors)$/.test(spec));
+        const allowed =
+          ALLOWED[name]!.some((a) => spec === a || spec.startsWith(`${a}/`)) ||
+          (name === 'cli' && /^(commander|picocolors)$/.test(spec));
         if (guarded && !allowed) offending.push(`${file.slice(PACKAGES.length + 1)}: ${spec}`);
       }
     }

@@ -25,15 +25,24 @@ describe('report renderings', () => {
   });
 
   test('escapeHtml and htmlPage make a self-contained page that cannot be broken out of', () => {
-    expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe('&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;');
+    expect(escapeHtml(`<script>"x" & 'y'</script>`)).toBe(
+      '&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;',
+    );
     const page = htmlPage('A <b> report', '<p>body</p>');
     expect(page).toContain('<title>A &lt;b&gt; report</title>');
     expect(page).not.toMatch(/<link|<script|src=|href="http/);
   });
 
   test('textTable aligns columns and right-aligns numbers', () => {
-    expect(textTable(['kind', 'count'], [['Interface', 40], ['Role', 7]], [1])).toBe(
-      'kind       count\n---------  -----\nInterface     40\nRole           7',
-    );
+    expect(
+      textTable(
+        ['kind', 'count'],
+        [
+          ['Interface', 40],
+          ['Role', 7],
+        ],
+        [1],
+      ),
+    ).toBe('kind       count\n---------  -----\nInterface     40\nRole           7');
   });
 });
