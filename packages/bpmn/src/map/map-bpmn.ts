@@ -1,0 +1,142 @@
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  defaultMetamodel,
+  InvalidArgumentError,
+  type Metamodel,
+  type Model,
+} from '@tracery/core';
+import { z } from 'zod';
+import type { ParsedBpmn } from '../parse/parse-bpmn.js';
+import { type BpmnMapping, BpmnMappingSchema, DEFAULT_BPMN_MAPPING } from './bpmn-mapping.js';
+import { compileIdPattern } from './id-token.js';
+import { mapDataReferences } from './map-data-references.js';
+import { mapMessageFlows } from './map-message-flows.js';
+import { mapPerformers } from './map-performers.js';
+import { mapProcesses } from './map-processes.js';
+import { mapSequenceFlows } from './map-sequence-flows.js';
+import type { MappedElement, MappedRelation, MappingContext } from './mapping-context.js';
+
+/** Options of {@link mapBpmn}. */
+export type MapBpmnOptions = {
+  /** The model that lanes, pools, data, interfaces and requirements are matched against. */
+  readonly model?: Model;
+  /** The metamodel that relations are checked against; defaults to the model's, else the default one. */
+  readonly metamodel?: Metamodel;
+  /** The file name for origins and diagnostics; defaults to the parsed file's. */
+  readonly file?: string;
+  /** The mapping table; defaults to {@link DEFAULT_BPMN_MAPPING}. */
+  readonly mapping?: BpmnMapping;
+  /** Create elements for what matches nothing, instead of reporting it. */
+  readonly createMissing?: {
+    /** The kind (one of the mapping's performer kinds) to create for an unmatched lane or pool. */
+    readonly performers?: string;
+    /** Create an element of the mapping's first data kind for an unmatched data object or store. */
+    readonly data?: boolean;
+  };
+};
+
+/** What a diagram adds to the model: elements and relations with their origins, and the problems found. */
+export type BpmnMappingResult = {
+  /** Sorted by id. Elements the model already holds are referred to, not repeated. */
+  readonly elements: readonly MappedElement[];
+  /** Sorted by source, type and target. */
+  readonly relations: readonly MappedRelation[];
+  readonly diagnostics: readonly Diagnostic[];
+};
+
+/**
+ * Turns a parsed BPMN diagram into elements and relations of the model, following a mapping table:
+ * processes and pools become business processes, tasks and events steps, lanes and pools `performs`,
+ * sequence flows `flowsTo` (gateways collapsed), message flows `sends`/`receives` of interfaces, data
+ * associations `uses`, documentation descriptions, and `tracery:satisfies` `satisfies`.
+ *
+ * @example
+ * const parsed = await parseBpmn(bytes, { file: 'bpmn/bp004.bpmn' });
+ * const { elements, relations, diagnostics } = mapBpmn(parsed, { model });
+ * for (const { element, origin } of elements) model.addElement(element, origin);
+ */
+export function mapBpmn(parsed: ParsedBpmn, options: MapBpmnOptions = {}): BpmnMappingResult {
+  const context = createContext(parsed, options);
+  const definitions = parsed.definitions;
+  if (definitions) {
+    const processes = mapProcesses(context, definitions);
+    const performers = mapPerformers(context, definitions, processes);
+    mapSequenceFlows(context, processes);
+    mapMessageFlows(context, definitions, processes, performers);
+    mapDataReferences(context, processes);
+  }
+  const elements = [...context.elements.values()].sort((a, b) => compare(a.element.id, b.element.id));
+  const relations = [...context.relations.values()].sort(
+    (a, b) =>
+      compare(a.relation.source, b.relation.source) ||
+      compare(a.relation.type, b.relation.type) ||
+      compare(a.relation.target, b.relation.target),
+  );
+  return { elements, relations, diagnostics: context.diagnostics.sort(compareDiagnostics) };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingContext {
+  if (typeof parsed !== 'object' || parsed === null || !(parsed.positions instanceof Map)) {
+    throw new InvalidArgumentError('parsed: expected the result of parseBpmn.');
+  }
+  const checked = BpmnMappingSchema.safeParse(options.mapping ?? DEFAULT_BPMN_MAPPING);
+  if (!checked.success) throw new InvalidArgumentError(`options.mapping: ${z.prettifyError(checked.error)}`);
+  const mapping = checked.data;
+  const metamodel = options.metamodel ?? options.model?.metamodel ?? defaultMetamodel();
+  checkAgainstMetamodel(mapping, metamodel);
+  const createPerformers = options.createMissing?.performers;
+  if (createPerformers !== undefined && !mapping.kinds.performers.includes(createPerformers)) {
+    throw new InvalidArgumentError(
+      `options.createMissing.performers: "${createPerformers}" is not one of the mapping's performer kinds (${mapping.kinds.performers.join(', ')}).`,
+    );
+  }
+  return {
+    file: options.file ?? parsed.file,
+    parsed,
+    model: options.model,
+    metamodel,
+    mapping,
+    patterns: {
+      businessProcessId: compileIdPattern(
+        mapping.patterns.businessProcessId,
+        'options.mapping.patterns.businessProcessId',
+      ),
+      interfaceId: compileIdPattern(mapping.patterns.interfaceId, 'options.mapping.patterns.interfaceId'),
+    },
+    createPerformers,
+    createData: options.createMissing?.data === true,
+    elements: new Map(),
+    relations: new Map(),
+    diagnostics: [],
+  };
+}
+
+function checkAgainstMetamodel(mapping: BpmnMapping, metamodel: Metamodel): void {
+  const { kinds, relations, flowNodes } = mapping;
+  const stepKinds = Object.values(flowNodes).flatMap((rule) => (rule === 'collapse' ? [] : [rule.kind]));
+  const usedKinds = [
+    kinds.businessProcess,
+    kinds.interface,
+    kinds.requirement,
+    ...kinds.performers,
+    ...kinds.data,
+    ...stepKinds,
+  ];
+  const unknownKinds = [...new Set(usedKinds)].filter((kind) => !metamodel.kinds.has(kind));
+  if (unknownKinds.length > 0) {
+    throw new InvalidArgumentError(
+      `options.mapping: kinds ${unknownKinds.map((k) => `"${k}"`).join(', ')} are not in the metamodel.`,
+    );
+  }
+  const unknownTypes = Object.values(relations).filter((type) => !metamodel.relationTypes.has(type));
+  if (unknownTypes.length > 0) {
+    throw new InvalidArgumentError(
+      `options.mapping: relation types ${unknownTypes.map((t) => `"${t}"`).join(', ')} are not in the metamodel.`,
+    );
+  }
+}

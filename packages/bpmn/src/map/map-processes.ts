@@ -1,0 +1,179 @@
+import type {
+  BpmnCollaboration,
+  BpmnDefinitions,
+  BpmnFlowElementsContainer,
+  BpmnParticipant,
+  BpmnSequenceFlow,
+  ModdleElement,
+} from '../parse/moddle-types.js';
+import { elementsOf } from '../parse/moddle-types.js';
+import { emitSatisfies } from './emit-satisfies.js';
+import { cleanName } from './id-token.js';
+import {
+  documentationOf,
+  emitElement,
+  emitRelation,
+  kindOfReference,
+  type MappingContext,
+  originOf,
+  report,
+} from './mapping-context.js';
+import { type ProcessPlacement, resolveBusinessProcess } from './resolve-business-process.js';
+
+/** An element of the model that a BPMN element maps to. */
+export type ElementRef = { readonly id: string; readonly kind: string };
+
+/** A BPMN process, the business process it maps to, and what it holds. */
+export type MappedProcess = {
+  readonly placement: ProcessPlacement;
+  readonly businessProcess: ElementRef | undefined;
+  /** Every flow node, sub-processes' included, in document order. */
+  readonly flowNodes: readonly ModdleElement[];
+  readonly sequenceFlows: readonly BpmnSequenceFlow[];
+  /** The data object and data store references, sub-processes' included. */
+  readonly dataReferences: readonly ModdleElement[];
+};
+
+/** The processes of a diagram, and the step each mapped flow node became. */
+export type ProcessMap = {
+  readonly processes: readonly MappedProcess[];
+  readonly stepOf: ReadonlyMap<ModdleElement, ElementRef>;
+};
+
+const DATA_REFERENCES = new Set(['bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+const NOT_FLOW_NODES = new Set([
+  'bpmn:SequenceFlow',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+]);
+
+/**
+ * Maps each process to its business process, and each task, event and sub-process to a step
+ * (`BP004.Activity_1`) that is `partOf` it, with documentation as description and `tracery:satisfies`.
+ */
+export function mapProcesses(context: MappingContext, definitions: BpmnDefinitions): ProcessMap {
+  const stepOf = new Map<ModdleElement, ElementRef>();
+  const processes = placeProcesses(definitions).map((placement) => {
+    const businessProcess = emitBusinessProcess(context, placement, definitions);
+    const mapped = {
+      placement,
+      businessProcess,
+      flowNodes: [] as ModdleElement[],
+      sequenceFlows: [] as BpmnSequenceFlow[],
+      dataReferences: [] as ModdleElement[],
+    };
+    collectFlowElements(context, placement.process, mapped, stepOf);
+    return mapped;
+  });
+  return { processes, stepOf };
+}
+
+function placeProcesses(definitions: BpmnDefinitions): ProcessPlacement[] {
+  const roots = elementsOf(definitions.rootElements);
+  const pools = new Map<ModdleElement, { pool: BpmnParticipant; collaboration: BpmnCollaboration }>();
+  for (const collaboration of roots.filter((e) => e.$type === 'bpmn:Collaboration') as BpmnCollaboration[]) {
+    for (const pool of elementsOf<BpmnParticipant>(collaboration.participants)) {
+      if (pool.processRef && !pools.has(pool.processRef)) pools.set(pool.processRef, { pool, collaboration });
+    }
+  }
+  return roots
+    .filter((e) => e.$type === 'bpmn:Process')
+    .map((process) => ({
+      process,
+      pool: pools.get(process)?.pool,
+      collaboration: pools.get(process)?.collaboration,
+    }));
+}
+
+function emitBusinessProcess(
+  context: MappingContext,
+  placement: ProcessPlacement,
+  definitions: BpmnDefinitions,
+): ElementRef | undefined {
+  const { process } = placement;
+  const origin = originOf(context, process);
+  const resolved = resolveBusinessProcess(context, placement, definitions);
+  if (!resolved) {
+    const label = cleanName(process.name) || cleanName(placement.pool?.name);
+    const message = `process "${process.id}"${label ? ` ("${label}")` : ''} names no business process: put its id in the process or pool name ("BP004 Data Collection") or add tracery:id="BP004" (xmlns:tracery="https://tracery.dev/bpmn"); its steps were not imported.`;
+    report(context, 'bpmn-process-without-id', message, { elementId: process.id, source: origin });
+    return undefined;
+  }
+  const kind = context.mapping.kinds.businessProcess;
+  const description = documentationOf(process) ?? documentationOf(placement.pool);
+  const attributes = context.metamodel.kinds.get(kind)?.attributes?.bpmnFile
+    ? { bpmnFile: context.file }
+    : {};
+  emitElement(
+    context,
+    { id: resolved.id, kind, name: resolved.name, ...(description ? { description } : {}), attributes },
+    origin,
+  );
+  if (kindOfReference(context, resolved.id, kind) !== kind) return undefined;
+  const ref = { id: resolved.id, kind };
+  emitSatisfies(context, ref, process);
+  return ref;
+}
+
+function collectFlowElements(
+  context: MappingContext,
+  container: BpmnFlowElementsContainer,
+  mapped: {
+    readonly businessProcess: ElementRef | undefined;
+    readonly flowNodes: ModdleElement[];
+    readonly sequenceFlows: BpmnSequenceFlow[];
+    readonly dataReferences: ModdleElement[];
+  },
+  stepOf: Map<ModdleElement, ElementRef>,
+): void {
+  for (const element of elementsOf(container.flowElements)) {
+    if (element.$type === 'bpmn:SequenceFlow') mapped.sequenceFlows.push(element as BpmnSequenceFlow);
+    if (DATA_REFERENCES.has(element.$type)) mapped.dataReferences.push(element);
+    if (NOT_FLOW_NODES.has(element.$type)) continue;
+    mapped.flowNodes.push(element);
+    const step = mapped.businessProcess ? emitStep(context, element, mapped.businessProcess) : undefined;
+    if (step) stepOf.set(element, step);
+    if (Array.isArray(element.flowElements))
+      collectFlowElements(context, element as BpmnFlowElementsContainer, mapped, stepOf);
+  }
+}
+
+function emitStep(
+  context: MappingContext,
+  node: ModdleElement,
+  businessProcess: ElementRef,
+): ElementRef | undefined {
+  const rule = context.mapping.flowNodes[node.$type];
+  const origin = originOf(context, node);
+  if (rule === undefined) {
+    const message = `${node.$type} "${node.id}" has no rule in the mapping table, so sequence flows pass through it like a gateway; add a rule to make it a step.`;
+    report(context, 'bpmn-unmapped-type', message, { elementId: node.id, source: origin });
+    return undefined;
+  }
+  if (rule === 'collapse' || node.id === undefined) return undefined;
+  const id = `${businessProcess.id}${context.mapping.stepIdSeparator}${node.id}`;
+  const description = documentationOf(node);
+  const element = {
+    id,
+    kind: rule.kind,
+    name: cleanName(node.name),
+    ...(description ? { description } : {}),
+    attributes: rule.attributes,
+  };
+  emitElement(context, element, origin);
+  const step = { id, kind: rule.kind };
+  emitRelation(
+    context,
+    {
+      type: context.mapping.relations.partOf,
+      source: id,
+      sourceKind: rule.kind,
+      target: businessProcess.id,
+      targetKind: businessProcess.kind,
+    },
+    origin,
+  );
+  emitSatisfies(context, step, node);
+  return step;
+}

@@ -1,0 +1,72 @@
+/**
+ * The shapes of the bpmn-moddle elements that Tracery reads (a subset of BPMN 2.0;
+ * bpmn-moddle's own generated types are not reachable from its entry point).
+ */
+export type ModdleElement = {
+  readonly $type: string;
+  readonly $parent?: ModdleElement;
+  readonly id?: string;
+  readonly name?: string;
+  readonly documentation?: readonly { readonly text?: string }[];
+  /** Lets generic code read any property by name. */
+  readonly [property: string]: unknown;
+};
+
+/** `bpmn:Definitions`, the root of every BPMN file. */
+export type BpmnDefinitions = ModdleElement & { readonly rootElements?: readonly ModdleElement[] };
+
+/** `bpmn:Process` and `bpmn:SubProcess`: containers of flow elements. */
+export type BpmnFlowElementsContainer = ModdleElement & {
+  readonly flowElements?: readonly ModdleElement[];
+  readonly laneSets?: readonly BpmnLaneSet[];
+  readonly artifacts?: readonly ModdleElement[];
+};
+
+/** `bpmn:LaneSet`. */
+export type BpmnLaneSet = ModdleElement & { readonly lanes?: readonly BpmnLane[] };
+
+/** `bpmn:Lane`, with the flow nodes it holds and its child lanes. */
+export type BpmnLane = ModdleElement & {
+  readonly flowNodeRef?: readonly ModdleElement[];
+  readonly childLaneSet?: BpmnLaneSet;
+};
+
+/** `bpmn:Collaboration`: pools and the message flows between them. */
+export type BpmnCollaboration = ModdleElement & {
+  readonly participants?: readonly BpmnParticipant[];
+  readonly messageFlows?: readonly BpmnMessageFlow[];
+};
+
+/** `bpmn:Participant`, a pool; `processRef` is the process drawn in it, if any. */
+export type BpmnParticipant = ModdleElement & { readonly processRef?: BpmnFlowElementsContainer };
+
+/** `bpmn:MessageFlow`. */
+export type BpmnMessageFlow = ModdleElement & {
+  readonly sourceRef?: ModdleElement;
+  readonly targetRef?: ModdleElement;
+  readonly messageRef?: ModdleElement;
+};
+
+/** `bpmn:SequenceFlow`. */
+export type BpmnSequenceFlow = ModdleElement & {
+  readonly sourceRef?: ModdleElement;
+  readonly targetRef?: ModdleElement;
+};
+
+/** An activity's data associations: inputs read from `sourceRef`, outputs written to `targetRef`. */
+export type BpmnDataAssociation = ModdleElement & {
+  readonly sourceRef?: readonly ModdleElement[];
+  readonly targetRef?: ModdleElement;
+};
+
+/** True when a value is a bpmn-moddle element (it has a `$type`). */
+export function isModdleElement(value: unknown): value is ModdleElement {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string'
+  );
+}
+
+/** The elements of a many-valued property, skipping anything that is not an element. */
+export function elementsOf<T extends ModdleElement = ModdleElement>(value: unknown): T[] {
+  return Array.isArray(value) ? (value.filter(isModdleElement) as T[]) : [];
+}
