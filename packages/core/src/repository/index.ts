@@ -7,8 +7,8 @@ export {
   loadRepository,
   type SourceLoader,
 } from './load-repository.js';
+export type { ElementDraft, RelationDraft } from './model-drafts.js';
 export { FORBIDDEN_KEYS, type ParsedYamlFile, parseYamlFile } from './parse-yaml-file.js';
-export type { ElementDraft, RelationDraft } from './read-model-file.js';
 export {
   DEFAULT_LIMITS,
   defaultConfig,

@@ -5,7 +5,7 @@ import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/me
 
 import { findCycles } from '../model/find-cycles.js';
 import { describeRelation, Model } from '../model/model.js';
-import type { ElementDraft, RelationDraft } from './read-model-file.js';
+import type { ElementDraft, RelationDraft } from './model-drafts.js';
 
 /** Everything read from a repository's files, ready to be joined into one model. */
 export type ModelDrafts = {

@@ -1,0 +1,198 @@
+import type { YAMLMap } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
+import { BASE_FIELDS } from '../metamodel/base-fields.js';
+import { elementFileSchema } from '../metamodel/element-schema.js';
+import { describeEnds, type Metamodel } from '../metamodel/metamodel.js';
+import type { AttributeValue, Element } from '../model/element.js';
+import type { ModelFileContents, SchemaCache } from './model-drafts.js';
+import { schemaIssueDiagnostics } from './schema-issue.js';
+import { keyNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
+
+type Record_ = Record<string, unknown>;
+
+function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.ZodObject {
+  let schema = cache.kinds.get(kind);
+  if (!schema) {
+    schema = elementFileSchema(metamodel, metamodel.kinds.get(kind)!, { checkIdPattern: false });
+    cache.kinds.set(kind, schema);
+  }
+  return schema;
+}
+
+function classifyKeys(item: Record_, shape: Record<string, unknown>): { known: Record_; unknown: string[] } {
+  const known: Record_ = {};
+  const unknown: string[] = [];
+  for (const key of Object.keys(item)) {
+    if (Object.hasOwn(shape, key)) known[key] = item[key];
+    else unknown.push(key);
+  }
+  return { known, unknown };
+}
+
+function unknownKeyDiagnostic(
+  key: string,
+  kind: string,
+  id: string,
+  node: YAMLMap.Parsed,
+  source: YamlSource,
+  metamodel: Metamodel,
+  shape: Record<string, unknown>,
+): Diagnostic {
+  const at = positionOf(source, keyNode(node, key));
+  const subject = `${id} (${kind})`;
+  const resolved = metamodel.relationNames.get(key);
+  if (resolved) {
+    const { type } = resolved;
+    return {
+      code: 'relation-not-allowed',
+      severity: 'error',
+      elementId: id,
+      source: at,
+      message: `${subject} cannot have "${key}": ${type.name} goes from ${describeEnds(type.from)} to ${describeEnds(type.to)}; move it to an element of an allowed kind or use another relation.`,
+    };
+  }
+  const candidates = Object.keys(shape);
+  const relationCandidates = candidates.filter((c) => metamodel.relationNames.has(c));
+  const asRelation = didYouMeanSuffix(key, relationCandidates);
+  const isRelation = asRelation !== '' && didYouMeanSuffix(key, candidates) === asRelation;
+  return {
+    code: isRelation ? 'unknown-relation' : 'unknown-field',
+    severity: 'error',
+    elementId: id,
+    source: at,
+    message: `unknown ${isRelation ? 'relation' : 'field'} "${key}" on ${subject}${isRelation ? asRelation : didYouMeanSuffix(key, candidates)}`,
+  };
+}
+
+/** Reads one element of a model file, with its inline relations, into `out`. */
+export function readElement(
+  item: Record_,
+  node: YAMLMap.Parsed,
+  source: YamlSource,
+  metamodel: Metamodel,
+  cache: SchemaCache,
+  out: ModelFileContents,
+): void {
+  const origin = positionOf(source, node);
+  const id = item.id;
+  if (typeof id !== 'string' || id.trim() === '') {
+    out.diagnostics.push({
+      code: id === undefined ? 'missing-field' : 'invalid-value',
+      severity: 'error',
+      source: positionOf(source, node.get('id', true) ?? node),
+      message:
+        id === undefined
+          ? `an element${typeof item.name === 'string' ? ` named "${item.name}"` : ''} has no "id"; give it a unique id such as IF-021.`
+          : `"id" is ${String(id)}; an id is non-empty text such as IF-021.`,
+    });
+    return;
+  }
+  const kind = item.kind;
+  if (typeof kind !== 'string' || !metamodel.kinds.has(kind)) {
+    out.brokenIds.push(id);
+    if (typeof kind === 'string' && cache.tolerated?.has(kind)) return;
+    const kinds = [...metamodel.kinds.keys()];
+    out.diagnostics.push({
+      code: kind === undefined ? 'missing-field' : 'unknown-kind',
+      severity: 'error',
+      elementId: id,
+      source: positionOf(source, node.get('kind', true) ?? node),
+      message:
+        kind === undefined
+          ? `${id} has no "kind"; add one of ${kinds.sort().join(', ')}.`
+          : `unknown kind ${typeof kind === 'string' ? `"${kind}"` : String(kind)} on ${id}${didYouMeanSuffix(String(kind), kinds)}${typeof kind === 'string' && didYouMeanSuffix(kind, kinds) === '' ? `; the kinds are ${kinds.sort().join(', ')}, or add it under metamodel.kinds in tracery.yaml` : ''}`,
+    });
+    return;
+  }
+  const schema = kindSchema(metamodel, kind, cache);
+  const { known, unknown } = classifyKeys(item, schema.shape);
+  for (const key of unknown) {
+    if (!cache.tolerated?.has(key))
+      out.diagnostics.push(unknownKeyDiagnostic(key, kind, id, node, source, metamodel, schema.shape));
+  }
+  const result = schema.safeParse(known);
+  const invalid = new Set<string>();
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const [field, index] = issue.path;
+      // A bad item of a relation list drops that item only, not the whole list.
+      const itemOfList =
+        metamodel.relationNames.has(String(field)) &&
+        typeof index === 'number' &&
+        Array.isArray(known[String(field)]);
+      invalid.add(itemOfList ? `${String(field)}.${index}` : String(field ?? ''));
+      out.diagnostics.push(
+        ...schemaIssueDiagnostics(issue, {
+          source,
+          node,
+          value: known,
+          subject: `${id} (${kind})`,
+          elementId: id,
+        }),
+      );
+    }
+    if (invalid.has('name')) out.brokenIds.push(id);
+    if (invalid.has('name')) return;
+  }
+  const element = buildElement(known, id, kind, invalid, metamodel);
+  out.elements.push({ element, origin });
+  collectInlineRelations(known, id, node, source, metamodel, invalid, out);
+}
+
+function buildElement(
+  known: Record_,
+  id: string,
+  kind: string,
+  invalid: Set<string>,
+  metamodel: Metamodel,
+): Element {
+  const element: Record_ = { id, kind, name: known.name };
+  const attributes: Record<string, AttributeValue> = {};
+  const kindAttributes = metamodel.kinds.get(kind)!.attributes;
+  for (const [key, value] of Object.entries(known)) {
+    if (invalid.has(key) || key === 'id' || key === 'kind' || key === 'name' || value === undefined) continue;
+    if (Object.hasOwn(BASE_FIELDS, key)) element[key] = value;
+    else if (Object.hasOwn(kindAttributes, key)) attributes[key] = value as AttributeValue;
+  }
+  element.attributes = attributes;
+  return element as Element;
+}
+
+function collectInlineRelations(
+  known: Record_,
+  id: string,
+  node: YAMLMap.Parsed,
+  source: YamlSource,
+  metamodel: Metamodel,
+  invalid: Set<string>,
+  out: ModelFileContents,
+): void {
+  for (const [key, value] of Object.entries(known)) {
+    const resolved = metamodel.relationNames.get(key);
+    if (!resolved || invalid.has(key) || value === undefined) continue;
+    const items = Array.isArray(value) ? value : [value];
+    items.forEach((entry, index) => {
+      if (invalid.has(`${key}.${index}`)) return;
+      const path = Array.isArray(value) ? [key, index] : [key];
+      const isObject = typeof entry === 'object' && entry !== null;
+      const other = isObject ? String((entry as Record_).id) : String(entry);
+      const attributes: Record<string, AttributeValue> = {};
+      if (isObject)
+        for (const [k, v] of Object.entries(entry as Record_))
+          if (k !== 'id' && v !== undefined) attributes[k] = v as AttributeValue;
+      const at = positionOf(source, nodeAtPath(node, isObject ? [...path, 'id'] : path));
+      const [from, to] = resolved.inverse ? [other, id] : [id, other];
+      out.relations.push({
+        type: resolved.type.name,
+        source: from,
+        target: to,
+        attributes,
+        origin: at,
+        writtenBy: id,
+        writtenAs: key,
+      });
+    });
+  }
+}
