@@ -28,7 +28,8 @@ export default defineConfig({
       project('bpmn'),
       project('cli'),
       project('examples'),
-      project('neo4j-adapter'),
+      // The adapter's tests talk to a real Neo4j: the global setup starts one (or uses TRACERY_NEO4J_URI).
+      project('neo4j-adapter', { globalSetup: [pkg('neo4j-adapter/test/global-setup.ts')] }),
     ],
   },
 });

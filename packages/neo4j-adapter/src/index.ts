@@ -1,2 +1,54 @@
-// This package is being built; its API arrives with its issue.
-export {};
+export { type ImportCsvOptions, type ImportCsvResult, writeImportCsv } from './bulk/write-import-csv.js';
+export {
+  type Neo4jConnectionOptions,
+  type Neo4jTarget,
+  openDriver,
+  withConnection,
+} from './connection/connection.js';
+export { checkName, escapeName, type NameUse, relationshipTypeOf } from './cypher/cypher-name.js';
+export { relationshipTypeMap } from './cypher/relationship-type-map.js';
+export { Neo4jConnectionError, Neo4jQueryError, Neo4jServerError } from './errors/neo4j-errors.js';
+export { schemaStatements } from './export/ensure-schema.js';
+export {
+  type ExportOptions,
+  type ExportProgress,
+  type ExportResult,
+  exportModel,
+  type SyncCounts,
+} from './export/export-model.js';
+export { graphHash } from './export/graph-hash.js';
+export {
+  DEFAULT_ELEMENT_LABEL,
+  type GraphScope,
+  type GraphScopeOptions,
+  resolveScope,
+} from './export/graph-scope.js';
+export type { WriteCounters } from './export/write-counters.js';
+export { type PullResult, pullModel } from './pull/pull-model.js';
+export {
+  type ImpactQueryOptions,
+  queryDownstream,
+  queryImpact,
+  queryUpstream,
+  type TraceHit,
+  type TraceQueryOptions,
+} from './query/query-trace.js';
+export {
+  type CypherQuery,
+  type ImpactCypherOptions,
+  impactCypher,
+  type TraceCypherOptions,
+  type TraceDirection,
+  traceCypher,
+} from './query/trace-cypher.js';
+export {
+  type BuildTestServerOptions,
+  buildTestServer,
+  type TestServerBuild,
+} from './server/build-test-server.js';
+export {
+  startTestServer,
+  stopTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from './server/test-server.js';

@@ -1,0 +1,90 @@
+import { InvalidArgumentError, type Model } from '@tracery/core';
+import { nameProblem, relationshipTypeOf } from '../cypher/cypher-name.js';
+import { relationshipTypeMap } from '../cypher/relationship-type-map.js';
+import type { Properties } from '../mapping/attribute-properties.js';
+import { HASH_PROPERTY } from '../mapping/attribute-properties.js';
+import { elementProperties } from '../mapping/element-properties.js';
+import { relationProperties } from '../mapping/relation-properties.js';
+
+/** A node to write: its id, the hash of its properties, and the properties. */
+export type NodeRow = { readonly id: string; readonly hash: unknown; readonly props: Properties };
+
+/** A relationship to write, by the ids of its ends. */
+export type RelationshipRow = {
+  readonly source: string;
+  readonly target: string;
+  readonly hash: unknown;
+  readonly props: Properties;
+};
+
+/** What an export writes: nodes grouped by kind, relationships grouped by relationship type, sorted. */
+export type ExportPlan = {
+  readonly nodes: ReadonlyMap<string, readonly NodeRow[]>;
+  readonly relationships: ReadonlyMap<string, readonly RelationshipRow[]>;
+  readonly nodeCount: number;
+  readonly relationshipCount: number;
+};
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Turns a model into rows, checking every name first so that a bad one stops the export before
+ * anything is written. Every problem is reported in one {@link InvalidArgumentError}.
+ */
+export function planExport(model: Model): ExportPlan {
+  const problems: string[] = [];
+  relationshipTypeMap(model.metamodel);
+  const nodes = new Map<string, NodeRow[]>();
+  for (const element of model.elements()) {
+    const kindProblem = nameProblem(element.kind, 'label');
+    if (kindProblem !== undefined) problems.push(`element "${element.id}": kind: ${kindProblem}`);
+    const props = collect(problems, () => elementProperties(element, model.metamodel));
+    if (props === undefined || kindProblem !== undefined) continue;
+    push(nodes, element.kind, { id: element.id, hash: props[HASH_PROPERTY], props });
+  }
+  const relationships = new Map<string, RelationshipRow[]>();
+  for (const relation of model.relations()) {
+    const props = collect(problems, () => relationProperties(relation, model.metamodel));
+    if (props === undefined) continue;
+    const row = { source: relation.source, target: relation.target, hash: props[HASH_PROPERTY], props };
+    push(relationships, relationshipTypeOf(relation.type), row);
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 20).join('\n  ');
+    const more = problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : '';
+    throw new InvalidArgumentError(
+      `model: ${problems.length} name(s) cannot be stored in Neo4j:\n  ${shown}${more}`,
+    );
+  }
+  return {
+    nodes: sortGroups(nodes, (a, b) => byText(a.id, b.id)),
+    relationships: sortGroups(
+      relationships,
+      (a, b) => byText(a.source, b.source) || byText(a.target, b.target),
+    ),
+    nodeCount: model.elementCount,
+    relationshipCount: model.relationCount,
+  };
+}
+
+function collect<T>(problems: string[], make: () => T): T | undefined {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    problems.push(error.message.replace(/\.$/, ''));
+    return undefined;
+  }
+}
+
+function push<T>(groups: Map<string, T[]>, key: string, row: T): void {
+  const rows = groups.get(key);
+  if (rows) rows.push(row);
+  else groups.set(key, [row]);
+}
+
+function sortGroups<T>(groups: Map<string, T[]>, compare: (a: T, b: T) => number): Map<string, T[]> {
+  const sorted = new Map<string, T[]>();
+  for (const key of [...groups.keys()].sort(byText)) sorted.set(key, (groups.get(key) ?? []).sort(compare));
+  return sorted;
+}

@@ -1,0 +1,40 @@
+import type { Metamodel, Relation } from '@tracery/core';
+import { addAttributes, type Properties, readAttributes, sealProperties } from './attribute-properties.js';
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * The properties of a relation's relationship: its attributes, encoded by their declared types, hashed.
+ * The type and the ends are the relationship's own type and nodes, so they are not repeated.
+ *
+ * @example
+ * relationProperties({ type: 'partOf', source: 'A', target: 'B', attributes: { note: 'x' } }, defaultMetamodel())
+ */
+export function relationProperties(relation: Relation, metamodel: Metamodel): Properties {
+  const properties: Properties = {};
+  const defs = metamodel.relationTypes.get(relation.type)?.attributes ?? {};
+  addAttributes(
+    properties,
+    relation.attributes,
+    defs,
+    `relation ${relation.source} -${relation.type}-> ${relation.target}`,
+    NO_KEYS,
+  );
+  return sealProperties(properties);
+}
+
+/**
+ * Reads a relation back from its type, ends and relationship properties; the inverse of {@link relationProperties}.
+ *
+ * @example
+ * relationFromProperties('partOf', 'A', 'B', {})
+ */
+export function relationFromProperties(
+  type: string,
+  source: string,
+  target: string,
+  properties: Readonly<Record<string, unknown>>,
+): { relation: Relation; unreadable: string[] } {
+  const { attributes, unreadable } = readAttributes(properties, NO_KEYS);
+  return { relation: { type, source, target, attributes: attributes as Relation['attributes'] }, unreadable };
+}

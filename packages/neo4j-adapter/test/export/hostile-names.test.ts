@@ -1,0 +1,82 @@
+import { createMetamodel, type KindDef, type RelationTypeDef } from '@tracery/core';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { escapeName, relationshipTypeOf } from '../../src/cypher/cypher-name.js';
+import { exportModel } from '../../src/export/export-model.js';
+import { pullModel } from '../../src/pull/pull-model.js';
+import { clearLabel, dropLabel, rows, testDriver, uniqueLabel } from '../helpers/neo4j.js';
+import { buildModel, contentOf } from '../helpers/sample-model.js';
+
+// Names a repository's config could hold, each trying a way out of a quoted identifier.
+const KINDS = [
+  'Back`tick',
+  'With space',
+  '}) DETACH DELETE n //',
+  'x\\u0060) MATCH (m) DETACH DELETE m //',
+  'Ünï 😀',
+];
+const TYPES = [
+  'rel`type',
+  'two words',
+  '}]->() DETACH DELETE n //',
+  'y\\u0060]->() MATCH (m) DETACH DELETE m //',
+];
+const KEYS = ['key`with`ticks', 'a key', '}) DETACH DELETE n //', 'k\\u0060 SET n.x = 1'];
+
+const kind = (name: string): KindDef => ({ name, description: 'hostile', attributes: {} });
+const relationType = (name: string): RelationTypeDef => ({
+  name,
+  inverse: `${name} (inverse)`,
+  from: '*',
+  to: '*',
+  impact: 'both',
+  description: 'hostile',
+  attributes: {},
+});
+
+let driver: Driver;
+const label = uniqueLabel('Hostile` }) DETACH DELETE n //');
+const sentinel = uniqueLabel('Sentinel');
+
+beforeAll(async () => {
+  driver = testDriver();
+  await driver.executeQuery(`CREATE (:${escapeName(sentinel, 'label')} {id: 'keep'})`);
+});
+afterAll(async () => {
+  await dropLabel(driver, label);
+  await clearLabel(driver, sentinel);
+  await driver.close();
+});
+
+test('hostile kinds, relation types and attribute keys are stored exactly and harm nothing', async () => {
+  const metamodel = createMetamodel(KINDS.map(kind), TYPES.map(relationType));
+  const attributes = Object.fromEntries(KEYS.map((key, i) => [key, `value ${i} \`}) DETACH DELETE n //`]));
+  const model = buildModel(
+    KINDS.map((name, i) => ({ id: `E${i}`, kind: name, name: `}) DETACH DELETE n // ${i}`, attributes })),
+    TYPES.map((type, i) => [`E${i}`, type, `E${i + 1}`, attributes] as const),
+    metamodel,
+  );
+
+  await exportModel(driver, model, { elementLabel: label });
+  const again = await exportModel(driver, model, { elementLabel: label });
+
+  expect(again.nodes.unchanged).toBe(KINDS.length);
+  expect(await rows(driver, `MATCH (n:${escapeName(sentinel, 'label')}) RETURN n.id AS id`)).toEqual([
+    { id: 'keep' },
+  ]);
+  const L = escapeName(label, 'label');
+  const nodes = await rows(
+    driver,
+    `MATCH (n:${L}) RETURN n.id AS id, labels(n) AS labels, keys(n) AS keys ORDER BY id`,
+  );
+  expect(nodes.map((n) => (n.labels as string[]).filter((l) => l !== label))).toEqual(KINDS.map((k) => [k]));
+  for (const node of nodes) expect(node.keys).toEqual(expect.arrayContaining(KEYS));
+  const types = await rows(
+    driver,
+    `MATCH (:${L})-[r]->(:${L}) RETURN type(r) AS type ORDER BY r.__tracery_hash`,
+  );
+  expect(types.map((t) => t.type).sort()).toEqual(TYPES.map(relationshipTypeOf).sort());
+  const { model: pulled, diagnostics } = await pullModel(driver, metamodel, { elementLabel: label });
+  expect(diagnostics).toEqual([]);
+  expect(contentOf(pulled)).toEqual(contentOf(model));
+});

@@ -1,0 +1,33 @@
+import { expect, test } from 'vitest';
+import * as api from '../src/index.js';
+
+test('the public surface is what the README documents', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "DEFAULT_ELEMENT_LABEL",
+      "Neo4jConnectionError",
+      "Neo4jQueryError",
+      "Neo4jServerError",
+      "buildTestServer",
+      "checkName",
+      "escapeName",
+      "exportModel",
+      "graphHash",
+      "impactCypher",
+      "openDriver",
+      "pullModel",
+      "queryDownstream",
+      "queryImpact",
+      "queryUpstream",
+      "relationshipTypeMap",
+      "relationshipTypeOf",
+      "resolveScope",
+      "schemaStatements",
+      "startTestServer",
+      "stopTestServer",
+      "traceCypher",
+      "withConnection",
+      "writeImportCsv",
+    ]
+  `);
+});
