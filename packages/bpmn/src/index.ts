@@ -5,6 +5,13 @@ export {
 } from './diagnostics/index.js';
 export { type ImportBpmnOptions, type ImportedBpmn, importBpmn } from './import-bpmn.js';
 export {
+  type BpmnSourceLoaderOptions,
+  bpmnSourceLoader,
+  type JoinDiagramOptions,
+  type JoinedDiagram,
+  joinDiagram,
+} from './load/index.js';
+export {
   type BpmnMapping,
   type BpmnMappingResult,
   BpmnMappingSchema,
@@ -38,3 +45,5 @@ export {
   type RawElement,
   TRACERY_NAMESPACE,
 } from './parse/index.js';
+export { BPMN_NOTATION_RULE_IDS, bpmnNotationRules, checkBpmnNotation } from './rules/index.js';
+export { type ImportedModelFileOptions, importedModelFile } from './write/index.js';

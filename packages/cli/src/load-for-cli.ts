@@ -1,3 +1,4 @@
+import { bpmnSourceLoader } from '@tracery/bpmn';
 import { type LoadedRepository, loadRepository, TraceryError } from '@tracery/core';
 import type { CliIo } from './cli-io.js';
 
@@ -7,7 +8,8 @@ import type { CliIo } from './cli-io.js';
  */
 export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
   try {
-    return await loadRepository(dir);
+    // Diagrams named by `sources.bpmn` join the model, so every command sees them.
+    return await loadRepository(dir, { loaders: [bpmnSourceLoader()] });
   } catch (error) {
     if (error instanceof TraceryError) {
       io.err(`tracery: ${error.message}`);

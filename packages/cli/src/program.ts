@@ -1,7 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, EXIT, processIo } from './cli-io.js';
+import { registerBaseline } from './commands/baseline-command.js';
+import { registerCheck } from './commands/check-command.js';
+import { registerDiff } from './commands/diff-command.js';
+import { registerHistory } from './commands/history-command.js';
+import { registerImpact } from './commands/impact-command.js';
+import { registerImport } from './commands/import-command.js';
+import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
 import { registerStats } from './commands/stats-command.js';
+import { registerTrace } from './commands/trace-command.js';
 import { registerValidate } from './commands/validate-command.js';
 
 /** The version the CLI reports. */
@@ -28,6 +36,14 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   registerValidate(program, io, setExit);
   registerStats(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerTrace(program, io, setExit);
+  registerImpact(program, io, setExit);
+  registerBaseline(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerReview(program, io, setExit);
+  registerHistory(program, io, setExit);
+  registerCheck(program, io, setExit);
+  registerImport(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

@@ -81,6 +81,26 @@ export const BPMN_DIAGNOSTIC_CODES = {
     summary: 'an id from the diagram belongs to a model element of another kind',
   },
   'bpmn-unmapped-type': { severity: 'info', summary: 'a flow node type has no rule in the mapping table' },
+  // Notation conventions (checkBpmnNotation; rules of the same ids).
+  'bpmn-unlabelled-task': { severity: 'warning', summary: 'an activity has no label' },
+  'bpmn-disconnected-flow-node': {
+    severity: 'warning',
+    summary: 'a flow node has no incoming and no outgoing sequence flow',
+  },
+  'bpmn-start-event-required': {
+    severity: 'warning',
+    summary: 'a process or sub-process has no start event',
+  },
+  'bpmn-end-event-required': { severity: 'warning', summary: 'a process or sub-process has no end event' },
+  // Loading diagrams with a repository.
+  'bpmn-file-unreadable': {
+    severity: 'error',
+    summary: 'a diagram file could not be read, or is over the repository size limit',
+  },
+  'bpmn-model-disagreement': {
+    severity: 'warning',
+    summary: 'the diagram relates an element to one that the model files do not list among its own',
+  },
 } as const satisfies Readonly<Record<string, BpmnDiagnosticCodeInfo>>;
 
 /** A diagnostic code from {@link BPMN_DIAGNOSTIC_CODES}. */

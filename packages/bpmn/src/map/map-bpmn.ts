@@ -80,14 +80,32 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Importing many files with one mapping should not validate it, or build the default metamodel, each time.
+const checkedMappings = new WeakMap<object, BpmnMapping>();
+let defaultMetamodelOnce: Metamodel | undefined;
+
+function checkedMapping(mapping: BpmnMapping): BpmnMapping {
+  if (typeof mapping === 'object' && mapping !== null) {
+    const known = checkedMappings.get(mapping);
+    if (known) return known;
+  }
+  const checked = BpmnMappingSchema.safeParse(mapping);
+  if (!checked.success) throw new InvalidArgumentError(`options.mapping: ${z.prettifyError(checked.error)}`);
+  if (typeof mapping === 'object' && mapping !== null) checkedMappings.set(mapping, checked.data);
+  return checked.data;
+}
+
+function sharedDefaultMetamodel(): Metamodel {
+  defaultMetamodelOnce ??= defaultMetamodel();
+  return defaultMetamodelOnce;
+}
+
 function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingContext {
   if (typeof parsed !== 'object' || parsed === null || !(parsed.positions instanceof Map)) {
     throw new InvalidArgumentError('parsed: expected the result of parseBpmn.');
   }
-  const checked = BpmnMappingSchema.safeParse(options.mapping ?? DEFAULT_BPMN_MAPPING);
-  if (!checked.success) throw new InvalidArgumentError(`options.mapping: ${z.prettifyError(checked.error)}`);
-  const mapping = checked.data;
-  const metamodel = options.metamodel ?? options.model?.metamodel ?? defaultMetamodel();
+  const mapping = checkedMapping(options.mapping ?? DEFAULT_BPMN_MAPPING);
+  const metamodel = options.metamodel ?? options.model?.metamodel ?? sharedDefaultMetamodel();
   checkAgainstMetamodel(mapping, metamodel);
   const createPerformers = options.createMissing?.performers;
   if (createPerformers !== undefined && !mapping.kinds.performers.includes(createPerformers)) {

@@ -13,6 +13,7 @@ import {
   documentationOf,
   emitElement,
   emitRelation,
+  extensionOf,
   kindOfReference,
   type MappingContext,
   originOf,
@@ -152,7 +153,9 @@ function emitStep(
     return undefined;
   }
   if (rule === 'collapse' || node.id === undefined) return undefined;
-  const id = `${businessProcess.id}${context.mapping.stepIdSeparator}${node.id}`;
+  // A `tracery:id` joins the step to one written by hand (BP004-01) instead of naming a new one.
+  const id =
+    extensionOf(context, node).id ?? `${businessProcess.id}${context.mapping.stepIdSeparator}${node.id}`;
   const description = documentationOf(node);
   const element = {
     id,
@@ -162,6 +165,7 @@ function emitStep(
     attributes: rule.attributes,
   };
   emitElement(context, element, origin);
+  if (kindOfReference(context, id, rule.kind) !== rule.kind) return undefined;
   const step = { id, kind: rule.kind };
   emitRelation(
     context,

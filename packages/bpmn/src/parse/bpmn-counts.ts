@@ -67,8 +67,16 @@ export function countKeyOfLocalName(localName: string): BpmnCountKey | undefined
 /** The count a bpmn-moddle element goes to, by its type (`bpmn:UserTask`), if any. */
 export function countKeyOfType(type: string): BpmnCountKey | undefined {
   if (!type.startsWith('bpmn:')) return undefined;
-  return COUNT_KEY_BY_LOCAL_NAME.get(`${type.charAt(5).toLowerCase()}${type.slice(6)}`);
+  let key = COUNT_KEY_BY_TYPE.get(type);
+  if (key === undefined && !COUNT_KEY_BY_TYPE.has(type)) {
+    key = COUNT_KEY_BY_LOCAL_NAME.get(`${type.charAt(5).toLowerCase()}${type.slice(6)}`);
+    COUNT_KEY_BY_TYPE.set(type, key);
+  }
+  return key;
 }
+
+// bpmn-moddle's types are a closed set of a few hundred names: remember each answer.
+const COUNT_KEY_BY_TYPE = new Map<string, BpmnCountKey | undefined>();
 
 /** Counts items by their count key. */
 export function countByKey(items: Iterable<{ readonly countKey: BpmnCountKey }>): BpmnCounts {

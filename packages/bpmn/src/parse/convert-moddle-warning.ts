@@ -1,3 +1,4 @@
+/// <reference path="../bpmn-moddle.d.ts" />
 import type { Diagnostic, SourceRef } from '@tracery/core';
 import type { ModdleWarning } from 'bpmn-moddle';
 import { bpmnDiagnostic } from '../diagnostics/bpmn-diagnostic.js';

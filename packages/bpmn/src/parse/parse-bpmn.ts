@@ -2,7 +2,7 @@ import { compareDiagnostics, type Diagnostic, InvalidArgumentError, type SourceR
 import { bpmnDiagnostic } from '../diagnostics/bpmn-diagnostic.js';
 import { BPMN_NAMESPACE, type BpmnCounts, countByKey } from './bpmn-counts.js';
 import { checkWellFormed } from './check-well-formed.js';
-import { collectImportedElements } from './collect-imported-elements.js';
+import { importedElementsOf } from './collect-imported-elements.js';
 import { type ConvertedWarning, convertModdleWarning } from './convert-moddle-warning.js';
 import { decodeXml } from './decode-xml.js';
 import { importWithModdle } from './import-with-moddle.js';
@@ -10,7 +10,7 @@ import { createLineIndex, type LineIndex } from './line-index.js';
 import type { BpmnDefinitions } from './moddle-types.js';
 import { refuseDoctype } from './refuse-doctype.js';
 import { reportDroppedElements } from './report-dropped-elements.js';
-import { type RawElement, type RawScan, scanRawXml } from './scan-raw-xml.js';
+import { type RawElement, type RawScan, type ScanProblem, scanRawXml } from './scan-raw-xml.js';
 
 /** Options of {@link parseBpmn}. */
 export type ParseBpmnOptions = {
@@ -58,18 +58,11 @@ export async function parseBpmn(input: Uint8Array | string, options: ParseBpmnOp
   if (!decoded.ok) return failed(file, decoded.diagnostics);
   const { text } = decoded;
   const lines = createLineIndex(text, file);
-  const refused = refuseDoctype(text, lines) ?? checkWellFormed(text, file, lines);
+  const refused =
+    refuseDoctype(text, lines) ?? (text.trim() === '' ? checkWellFormed(text, file, lines) : undefined);
   if (refused) return failed(file, [...decoded.diagnostics, refused]);
-  let raw: RawScan;
-  try {
-    raw = scanRawXml(text, lines);
-  } catch (error) {
-    const message = `the XML could not be read: ${error instanceof Error ? error.message : String(error)}.`;
-    return failed(file, [
-      ...decoded.diagnostics,
-      bpmnDiagnostic('bpmn-malformed-xml', message, { source: lines.sourceAt(0) }),
-    ]);
-  }
+  const raw = scanRawXml(text, lines);
+  if (raw.problem) return failed(file, [...decoded.diagnostics, malformed(text, file, lines, raw.problem)]);
   return importChecked(file, text, lines, raw, decoded.diagnostics);
 }
 
@@ -91,6 +84,15 @@ async function importChecked(
     extensionAttributes: raw.extensionAttributes,
   };
   if (!imported.ok) {
+    // The scan found the XML well-formed; fast-xml-parser's validator may still say where saxen stumbled.
+    const broken = checkWellFormed(text, file, lines);
+    if (broken)
+      return {
+        ...base,
+        definitions: undefined,
+        importedCounts: undefined,
+        diagnostics: sorted([...early, broken]),
+      };
     const message = `the file is XML but not a BPMN 2.0 document: ${imported.message.replace(/\s+/g, ' ')}; a BPMN file has <definitions> in namespace "${BPMN_NAMESPACE}" as its root.`;
     const diagnostics = [
       ...early,
@@ -99,7 +101,7 @@ async function importChecked(
     ];
     return { ...base, definitions: undefined, importedCounts: undefined, diagnostics: sorted(diagnostics) };
   }
-  const importedElements = collectImportedElements(imported.definitions);
+  const importedElements = importedElementsOf(imported.definitions, imported.elementsById, raw.elements);
   const dropped = reportDroppedElements(raw.elements, importedElements, warnings, lines);
   const kept = warnings.filter((w: ConvertedWarning) => !dropped.absorbed.has(w)).map((w) => w.diagnostic);
   const diagnostics = sorted([...early, ...kept, ...dropped.diagnostics]);
@@ -109,6 +111,17 @@ async function importChecked(
     importedCounts: countByKey(importedElements),
     diagnostics,
   };
+}
+
+/**
+ * The diagnostic for XML the scan found malformed: fast-xml-parser's validator's, which names the rule
+ * and the place as users of other XML tools know them, else the scan's own.
+ */
+function malformed(text: string, file: string, lines: LineIndex, problem: ScanProblem): Diagnostic {
+  const validated = checkWellFormed(text, file, lines);
+  if (validated) return validated;
+  const message = `not well-formed XML: ${problem.message}; fix the XML (a modelling tool will not write this).`;
+  return bpmnDiagnostic('bpmn-malformed-xml', message, { source: lines.sourceAt(problem.offset) });
 }
 
 function failed(file: string, diagnostics: Diagnostic[]): ParsedBpmn {

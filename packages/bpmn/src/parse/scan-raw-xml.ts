@@ -1,8 +1,10 @@
 import type { SourceRef } from '@tracery/core';
-import { XMLParser } from 'fast-xml-parser';
 import { BPMN_NAMESPACE, type BpmnCountKey, countKeyOfLocalName, TRACERY_NAMESPACE } from './bpmn-counts.js';
 import type { LineIndex } from './line-index.js';
+import { badAmpersand, isXmlName, readStartTag, type ScanProblem } from './read-start-tag.js';
 import { decodeXmlReferences } from './xml-text.js';
+
+export type { ScanProblem } from './read-start-tag.js';
 
 /** An element that encloses a counted element, as the XML wrote it. */
 export type RawAncestor = { readonly tag: string; readonly id: string | undefined; readonly offset: number };
@@ -30,113 +32,192 @@ export type RawScan = {
   readonly positions: ReadonlyMap<string, SourceRef>;
   /** The `tracery:` attributes (by local name) of each element with an id that has some. */
   readonly extensionAttributes: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** The first well-formedness problem, if any: then the rest of the scan is incomplete. */
+  readonly problem: ScanProblem | undefined;
 };
 
-type OrderedNode = Record<string | symbol, unknown>;
 type Scope = ReadonlyMap<string, string>;
+type Frame = { readonly tag: string; readonly scope: Scope };
 type Walk = {
+  readonly text: string;
   readonly lines: LineIndex;
   readonly elements: RawElement[];
   readonly positions: Map<string, SourceRef>;
   readonly extensions: Map<string, Record<string, string>>;
+  readonly stack: Frame[];
+  readonly ancestors: RawAncestor[];
 };
 
-const ATTRIBUTES = ':@';
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  allowBooleanAttributes: true,
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  captureMetaData: true,
-});
+const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
 
 /**
- * Reads well-formed XML with fast-xml-parser and records every counted BPMN element
- * (resolved by namespace URI, so any prefix works) with its id, name and position.
- * Throws what fast-xml-parser throws; the caller turns that into a diagnostic.
+ * One pass over the text that checks it is well-formed XML (tags nest and match, attributes are
+ * quoted and unique, references are valid, one root, nothing but comments and white space outside it)
+ * and records every counted BPMN element (resolved by namespace URI, so any prefix works) with its id,
+ * name and position, and the position and `tracery:` attributes of every id. It builds no tree.
  */
 export function scanRawXml(text: string, lines: LineIndex): RawScan {
-  const walk: Walk = { lines, elements: [], positions: new Map(), extensions: new Map() };
-  const tree = parser.parse(text) as unknown;
-  if (Array.isArray(tree))
-    walkNodes(tree as OrderedNode[], new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), [], walk);
-  return { elements: walk.elements, positions: walk.positions, extensionAttributes: walk.extensions };
+  const walk: Walk = {
+    text,
+    lines,
+    elements: [],
+    positions: new Map(),
+    extensions: new Map(),
+    stack: [],
+    ancestors: [],
+  };
+  const problem = scan(walk);
+  return {
+    elements: walk.elements,
+    positions: walk.positions,
+    extensionAttributes: walk.extensions,
+    problem,
+  };
 }
 
-function walkNodes(
-  nodes: readonly OrderedNode[],
-  scope: Scope,
-  ancestors: readonly RawAncestor[],
-  walk: Walk,
-): void {
-  for (const node of nodes) {
-    const tag = Object.keys(node).find((key) => key !== ATTRIBUTES);
-    if (tag === undefined || tag.startsWith('#') || tag.startsWith('?')) continue;
-    const attributes = (node[ATTRIBUTES] ?? {}) as Record<string, string>;
-    const inner = declareNamespaces(scope, attributes);
-    const offset = (node[META] as { startIndex?: number } | undefined)?.startIndex ?? 0;
-    const id = attributes.id === undefined ? undefined : decodeXmlReferences(attributes.id);
-    const self: RawAncestor = { tag, id, offset };
-    record(walk, tag, inner, attributes, self, ancestors);
-    const children = node[tag];
-    if (Array.isArray(children) && children.length > 0)
-      walkNodes(children as OrderedNode[], inner, [...ancestors, self], walk);
+function scan(walk: Walk): ScanProblem | undefined {
+  const { text, stack } = walk;
+  let i = 0;
+  let roots = 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    const end = lt === -1 ? text.length : lt;
+    const textProblem = checkText(text, i, end, stack.length === 0);
+    if (textProblem) return textProblem;
+    if (lt === -1) break;
+    const next = text.charCodeAt(lt + 1);
+    const isStartTag = next !== 33 && next !== 63 && next !== 47;
+    if (isStartTag && stack.length === 0 && roots++ > 0)
+      return { offset: lt, message: 'a second root element' };
+    const step =
+      next === 33
+        ? skipMarkup(text, lt, stack.length > 0)
+        : next === 63
+          ? skipInstruction(text, lt)
+          : next === 47
+            ? closeElement(walk, lt)
+            : openElement(walk, lt);
+    if ('message' in step) return step;
+    i = step.end;
   }
+  const open = stack.at(-1);
+  if (open) return { offset: text.length, message: `the file ends before <${open.tag}> is closed` };
+  if (roots === 0) return { offset: 0, message: 'the file has no root element' };
+  return undefined;
 }
 
-function record(
-  walk: Walk,
-  tag: string,
-  scope: Scope,
-  attributes: Readonly<Record<string, string>>,
-  self: RawAncestor,
-  ancestors: readonly RawAncestor[],
-): void {
-  const { id, offset } = self;
+function checkText(text: string, start: number, end: number, outside: boolean): ScanProblem | undefined {
+  if (start >= end) return undefined;
+  if (outside) {
+    for (let k = start; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (code !== 32 && code !== 10 && code !== 9 && code !== 13)
+        return { offset: k, message: 'text outside the root element' };
+    }
+    return undefined;
+  }
+  const amp = badAmpersand(text, start, end);
+  return amp === -1 ? undefined : { offset: amp, message: '"&" that starts no reference' };
+}
+
+function skipMarkup(text: string, lt: number, inside: boolean): { end: number } | ScanProblem {
+  if (text.startsWith('<!--', lt)) {
+    const close = text.indexOf('-->', lt + 4);
+    return close === -1 ? { offset: lt, message: 'a comment that is not closed' } : { end: close + 3 };
+  }
+  if (text.startsWith('<![CDATA[', lt) && inside) {
+    const close = text.indexOf(']]>', lt + 9);
+    return close === -1 ? { offset: lt, message: 'a CDATA section that is not closed' } : { end: close + 3 };
+  }
+  return { offset: lt, message: `unexpected markup "${text.slice(lt, lt + 12)}"` };
+}
+
+function skipInstruction(text: string, lt: number): { end: number } | ScanProblem {
+  const close = text.indexOf('?>', lt + 2);
+  if (close === -1) return { offset: lt, message: 'a processing instruction that is not closed' };
+  const target = /^[^\s?]*/.exec(text.slice(lt + 2, Math.min(close, lt + 42)))?.[0] ?? '';
+  if (!isXmlName(target)) return { offset: lt, message: 'a processing instruction without a valid target' };
+  if (target.toLowerCase() === 'xml' && lt !== 0)
+    return { offset: lt, message: 'an XML declaration that is not at the start of the file' };
+  return { end: close + 2 };
+}
+
+function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
+  const close = walk.text.indexOf('>', lt + 2);
+  if (close === -1) return { offset: lt, message: 'an end tag that is not closed' };
+  const name = walk.text.slice(lt + 2, close).trimEnd();
+  const open = walk.stack.pop();
+  walk.ancestors.pop();
+  if (!open) return { offset: lt, message: `</${name}> closes no element` };
+  if (open.tag !== name) return { offset: lt, message: `</${name}> closes <${open.tag}>` };
+  return { end: close + 1 };
+}
+
+function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
+  const tag = readStartTag(walk.text, lt);
+  if ('message' in tag) return tag;
+  const outer = walk.stack.at(-1)?.scope ?? XML_SCOPE;
+  const scope = declareNamespaces(outer, tag.attributes);
+  const rawId = attribute(tag.attributes, 'id');
+  const self: RawAncestor = {
+    tag: tag.name,
+    id: rawId === undefined ? undefined : decodeXmlReferences(rawId),
+    offset: lt,
+  };
+  record(walk, scope, tag.attributes, self);
+  if (!tag.selfClosing) {
+    walk.stack.push({ tag: tag.name, scope });
+    walk.ancestors.push(self);
+  }
+  return { end: tag.end };
+}
+
+function attribute(attributes: readonly string[], name: string): string | undefined {
+  for (let k = 0; k < attributes.length; k += 2) if (attributes[k] === name) return attributes[k + 1];
+  return undefined;
+}
+
+function record(walk: Walk, scope: Scope, attributes: readonly string[], self: RawAncestor): void {
+  const { id, offset, tag } = self;
   if (id !== undefined) {
     if (!walk.positions.has(id)) walk.positions.set(id, walk.lines.sourceAt(offset));
     const extension = extensionAttributes(scope, attributes);
     if (extension !== undefined && !walk.extensions.has(id)) walk.extensions.set(id, extension);
   }
   const colon = tag.indexOf(':');
-  const localName = colon === -1 ? tag : tag.slice(colon + 1);
   if (scope.get(colon === -1 ? '' : tag.slice(0, colon)) !== BPMN_NAMESPACE) return;
+  const localName = colon === -1 ? tag : tag.slice(colon + 1);
   const countKey = countKeyOfLocalName(localName);
   if (countKey === undefined) return;
-  const name = attributes.name === undefined ? undefined : decodeXmlReferences(attributes.name);
+  const rawName = attribute(attributes, 'name');
+  const name = rawName === undefined ? undefined : decodeXmlReferences(rawName);
   const source = walk.lines.sourceAt(offset);
-  walk.elements.push({ countKey, localName, tag, id, name, offset, source, ancestors });
+  walk.elements.push({ countKey, localName, tag, id, name, offset, source, ancestors: [...walk.ancestors] });
 }
 
 /** The scope with this element's `xmlns` and `xmlns:p` declarations added (the same scope when it has none). */
-function declareNamespaces(scope: Scope, attributes: Readonly<Record<string, string>>): Scope {
+function declareNamespaces(scope: Scope, attributes: readonly string[]): Scope {
   let inner: Map<string, string> | undefined;
-  for (const [key, value] of Object.entries(attributes)) {
+  for (let k = 0; k < attributes.length; k += 2) {
+    const key = attributes[k] as string;
     if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
     inner ??= new Map(scope);
-    inner.set(key === 'xmlns' ? '' : key.slice(6), decodeXmlReferences(value));
+    inner.set(key === 'xmlns' ? '' : key.slice(6), decodeXmlReferences(attributes[k + 1] ?? ''));
   }
   return inner ?? scope;
 }
 
 function extensionAttributes(
   scope: Scope,
-  attributes: Readonly<Record<string, string>>,
+  attributes: readonly string[],
 ): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
-  for (const [key, value] of Object.entries(attributes)) {
+  for (let k = 0; k < attributes.length; k += 2) {
+    const key = attributes[k] as string;
     const colon = key.indexOf(':');
     if (colon === -1 || scope.get(key.slice(0, colon)) !== TRACERY_NAMESPACE) continue;
     found ??= {};
-    found[key.slice(colon + 1)] = decodeXmlReferences(value);
+    found[key.slice(colon + 1)] = decodeXmlReferences(attributes[k + 1] ?? '');
   }
   return found;
 }

@@ -52,6 +52,17 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary: 'one relation is written twice with different attributes',
   },
+  'coverage-policy': {
+    severity: 'error',
+    summary: 'the coverage policy names a kind or relation the metamodel does not define',
+  },
+  'junit-doctype': {
+    severity: 'error',
+    summary: 'a JUnit report declares a DOCTYPE or entities (refused: entity bombs)',
+  },
+  'junit-syntax': { severity: 'error', summary: 'a JUnit report is not well-formed XML' },
+  'junit-shape': { severity: 'error', summary: 'an XML file has no <testsuites> or <testsuite> element' },
+  'junit-unmatched': { severity: 'info', summary: 'a JUnit result links to no TestCase' },
 } as const;
 
 /** A diagnostic code from {@link DIAGNOSTIC_CODES}, or a code that a plugin or rule adds. */

@@ -8,6 +8,7 @@ import type { Model } from '../model/model.js';
 import { discoverFiles } from './discover-files.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
+import { parseYamlFast } from './parse-yaml-fast.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { readModelFile } from './read-model-file.js';
 import { readSourceFile, repositoryPath } from './read-source-file.js';
@@ -37,7 +38,15 @@ export type SourceLoader = {
 };
 
 /** Options for {@link loadRepository}. */
-export type LoadOptions = { readonly loaders?: readonly SourceLoader[] };
+export type LoadOptions = {
+  readonly loaders?: readonly SourceLoader[];
+  /**
+   * Parse plain files with the fast parser (js-yaml with positions) and fall back to the full `yaml`
+   * parser for anything unusual (default true). Both give the same model and the same positions; the
+   * full parser alone is several times slower.
+   */
+  readonly fastParser?: boolean;
+};
 
 /** A loaded repository: its config, metamodel and model, every diagnostic (sorted), and the files read. */
 export type LoadedRepository = {
@@ -94,7 +103,9 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     const file = repositoryPath(root, path);
     const read = await readSourceFile(root, path, config.limits.maxFileBytes);
     if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] };
-    const parsed = parseYamlFile(file, read.text, config.limits.maxAliasCount);
+    const parsed =
+      (options.fastParser !== false ? parseYamlFast(file, read.text) : undefined) ??
+      parseYamlFile(file, read.text, config.limits.maxAliasCount);
     if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
     return { file, diagnostics: parsed.diagnostics, read: readModelFile(parsed, metamodel, cache) };
   });

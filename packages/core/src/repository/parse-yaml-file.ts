@@ -5,9 +5,21 @@ import { positionAt, positionOf, type YamlSource } from './yaml-position.js';
 /** Keys that could reach an object's prototype if a consumer ever merged the data naively. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A YAML (or JSON) file parsed with positions: its document, its plain value, and where it came from. */
-export type ParsedYamlFile = {
+/**
+ * A YAML (or JSON) file parsed with positions: its root node (for locating values), its plain value,
+ * and where it came from. Both parsers (the full `yaml` one and the fast one) give this.
+ */
+export type ParsedYamlText = {
   readonly source: YamlSource;
+  /** The root node: a `yaml` node or a {@link SpanNode}; both answer `range`, `get(key, true)` and `items`. */
+  readonly root: unknown;
+  /** The plain JavaScript value, or undefined when the file could not be turned into one. */
+  readonly value: unknown;
+  readonly diagnostics: Diagnostic[];
+};
+
+/** A YAML (or JSON) file parsed with positions: its document, its plain value, and where it came from. */
+export type ParsedYamlFile = ParsedYamlText & {
   readonly document: Document.Parsed;
   /** The plain JavaScript value, or undefined when the file could not be turned into one. */
   readonly value: unknown;
@@ -25,7 +37,7 @@ function firstLine(message: string): string {
  */
 export function parseYamlFile(file: string, text: string, maxAliasCount: number): ParsedYamlFile {
   const lineCounter = new LineCounter();
-  const source: YamlSource = { file, lineCounter };
+  const source: YamlSource = { file, lineCounter, text };
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
@@ -36,7 +48,8 @@ export function parseYamlFile(file: string, text: string, maxAliasCount: number)
       source: positionAt(source, error.pos[0]),
     });
   }
-  if (document.errors.length > 0) return { source, document, value: undefined, diagnostics };
+  if (document.errors.length > 0)
+    return { source, document, root: document.contents, value: undefined, diagnostics };
   visit(document, {
     Map(_, map) {
       const seen = new globalThis.Map<string, Node>();
@@ -81,9 +94,9 @@ export function parseYamlFile(file: string, text: string, maxAliasCount: number)
         message: `"${file}" holds no data (only comments or an empty document); add elements to it or delete it.`,
         source: { file, line: 1, column: 1 },
       });
-      return { source, document, value: undefined, diagnostics };
+      return { source, document, root: document.contents, value: undefined, diagnostics };
     }
-    return { source, document, value, diagnostics };
+    return { source, document, root: document.contents, value, diagnostics };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const aliasBomb = /alias/i.test(message);
@@ -95,7 +108,7 @@ export function parseYamlFile(file: string, text: string, maxAliasCount: number)
         : `${firstLine(message)}; fix the YAML here.`,
       source: positionOf(source, document.contents),
     });
-    return { source, document, value: undefined, diagnostics };
+    return { source, document, root: document.contents, value: undefined, diagnostics };
   }
 }
 

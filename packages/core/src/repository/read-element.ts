@@ -1,4 +1,3 @@
-import type { YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
@@ -8,7 +7,7 @@ import { describeEnds, type Metamodel } from '../metamodel/metamodel.js';
 import type { AttributeValue, Element } from '../model/element.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
-import { keyNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
+import { keyNode, type MapNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
 
 type Record_ = Record<string, unknown>;
 
@@ -35,7 +34,7 @@ function unknownKeyDiagnostic(
   key: string,
   kind: string,
   id: string,
-  node: YAMLMap.Parsed,
+  node: MapNode,
   source: YamlSource,
   metamodel: Metamodel,
   shape: Record<string, unknown>,
@@ -69,7 +68,7 @@ function unknownKeyDiagnostic(
 /** Reads one element of a model file, with its inline relations, into `out`. */
 export function readElement(
   item: Record_,
-  node: YAMLMap.Parsed,
+  node: MapNode,
   source: YamlSource,
   metamodel: Metamodel,
   cache: SchemaCache,
@@ -163,7 +162,7 @@ function buildElement(
 function collectInlineRelations(
   known: Record_,
   id: string,
-  node: YAMLMap.Parsed,
+  node: MapNode,
   source: YamlSource,
   metamodel: Metamodel,
   invalid: Set<string>,

@@ -1,26 +1,32 @@
-import { isMap, isSeq, type ParsedNode, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
-import type { ParsedYamlFile } from './parse-yaml-file.js';
+import type { ParsedYamlText } from './parse-yaml-file.js';
 import { readElement } from './read-element.js';
 import { readRelationRow } from './read-relation-row.js';
-import { keyNode, positionOf, type YamlSource } from './yaml-position.js';
+import {
+  isMapNode,
+  isSeqNode,
+  keyNode,
+  type LocatableNode,
+  type MapNode,
+  positionOf,
+  type YamlSource,
+} from './yaml-position.js';
 
 const FILE_KEYS = ['$schema', 'elements', 'relations'];
 type Record_ = Record<string, unknown>;
 
 /** Reads the elements and relations of a parsed model file. */
 export function readModelFile(
-  parsed: ParsedYamlFile,
+  parsed: ParsedYamlText,
   metamodel: Metamodel,
   cache: SchemaCache,
 ): ModelFileContents {
   const out: ModelFileContents = { elements: [], relations: [], brokenIds: [], diagnostics: [] };
-  const { source, document, value } = parsed;
-  const root = document.contents;
-  if (!isMap(root) || value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const { source, root, value } = parsed;
+  if (!isMapNode(root) || value === null || typeof value !== 'object' || Array.isArray(value)) {
     out.diagnostics.push(
       shapeProblem(
         source,
@@ -56,7 +62,7 @@ function shapeProblem(source: YamlSource, node: unknown, message: string): Diagn
     code: 'invalid-file-shape',
     severity: 'error',
     message: `${message}.`,
-    source: positionOf(source, node as ParsedNode),
+    source: positionOf(source, node as LocatableNode),
   };
 }
 
@@ -66,19 +72,19 @@ function readList(
   key: string,
   source: YamlSource,
   out: ModelFileContents,
-  read: (item: Record_, node: YAMLMap.Parsed) => void,
+  read: (item: Record_, node: MapNode) => void,
 ): void {
   if (value === undefined || value === null) return;
-  if (!Array.isArray(value) || !isSeq(node)) {
+  if (!Array.isArray(value) || !isSeqNode(node)) {
     out.diagnostics.push(shapeProblem(source, node, `"${key}:" must be a list`));
     return;
   }
   value.forEach((item, index) => {
     const itemNode = node.items[index];
-    if (item === null || typeof item !== 'object' || Array.isArray(item) || !isMap(itemNode)) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item) || !isMapNode(itemNode)) {
       out.diagnostics.push(shapeProblem(source, itemNode, `item ${index + 1} of "${key}:" must be a map`));
       return;
     }
-    read(item as Record_, itemNode as YAMLMap.Parsed);
+    read(item as Record_, itemNode);
   });
 }

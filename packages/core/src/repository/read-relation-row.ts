@@ -1,18 +1,17 @@
-import type { YAMLMap } from 'yaml';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { relationRowSchema } from '../metamodel/element-schema.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { AttributeValue } from '../model/element.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
-import { keyNode, positionOf, type YamlSource } from './yaml-position.js';
+import { keyNode, type MapNode, positionOf, type YamlSource } from './yaml-position.js';
 
 type Record_ = Record<string, unknown>;
 
 /** Reads one row of a file's top-level `relations:` list into `out`. */
 export function readRelationRow(
   item: Record_,
-  node: YAMLMap.Parsed,
+  node: MapNode,
   source: YamlSource,
   metamodel: Metamodel,
   cache: SchemaCache,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { SuspectLinksConfigSchema } from '../baseline/suspect-links-config.js';
+import { EstimateConfigSchema } from '../change-request/estimate-config.js';
+import { ImpactConfigSchema } from '../impact/impact-config.js';
 import { MetamodelExtensionSchema } from '../metamodel/metamodel-extension.js';
+import { ResultsConfigSchema } from '../results/results-config.js';
+import { RulesConfigSchema } from '../rules/rules-config.js';
+import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
 
 /** Default limits that protect a load from hostile or accidental input. */
 export const DEFAULT_LIMITS = {
@@ -53,6 +59,22 @@ export const TraceryConfigSchema = z
     ),
     sources: SourcesSchema.default({ model: ['model/**/*.yaml', 'model/**/*.yml', 'model/**/*.json'] }),
     limits: LimitsSchema.default(DEFAULT_LIMITS),
+    impact: ImpactConfigSchema.optional().describe('Defaults of impact runs and change-request assessments.'),
+    estimate: EstimateConfigSchema.optional().describe(
+      'Rough-order-of-magnitude estimates of change requests: days per impacted kind, a day rate.',
+    ),
+    suspectLinks: SuspectLinksConfigSchema.optional().describe(
+      'Suspect-link checks: which links, and whether unreviewed links count.',
+    ),
+    coverage: CoveragePolicySchema.optional().describe(
+      'Per kind, the relations it needs to be covered (OpenFastTrace "needs"), deep coverage, orphans.',
+    ),
+    results: ResultsConfigSchema.optional().describe(
+      'How JUnit results (sources.results) link to TestCases: a junit attribute or an id token.',
+    ),
+    rules: RulesConfigSchema.optional().describe(
+      'Design assurance rules: severity overrides, rules turned off, options, suppressions, accepted findings.',
+    ),
   })
   .strict();
 export type TraceryConfig = z.infer<typeof TraceryConfigSchema>;

@@ -65,8 +65,10 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
   const metamodel = model.metamodel;
   const ids = () => model.graph.nodes();
   for (const draft of drafts.relations) {
-    const missing = [draft.source, draft.target].find((id) => !model.hasElement(id));
-    if (missing !== undefined) {
+    const from = model.findElement(draft.source);
+    const to = model.findElement(draft.target);
+    if (!from || !to) {
+      const missing = from ? draft.target : draft.source;
       if (drafts.brokenIds.has(missing) || (drafts.unreadableFiles?.length ?? 0) > 0) continue;
       const at = draft.endOrigins
         ? draft.endOrigins[missing === draft.source ? 'source' : 'target']
@@ -81,8 +83,6 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       });
       continue;
     }
-    const from = model.getElement(draft.source);
-    const to = model.getElement(draft.target);
     if (!isRelationAllowed(metamodel, draft.type, from.kind, to.kind)) {
       const type = metamodel.relationTypes.get(draft.type)!;
       diagnostics.push({

@@ -1,4 +1,3 @@
-import type { ParsedNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
@@ -47,7 +46,7 @@ export function expectation(issue: z.core.$ZodIssue): string {
 export type IssueContext = {
   readonly source: YamlSource;
   /** The YAML node the validated value came from. */
-  readonly node: ParsedNode | null | undefined;
+  readonly node: unknown;
   /** The validated value. */
   readonly value: unknown;
   /** How to name the thing in messages, such as `IF-021 (Interface)` or `tracery.yaml`. */
@@ -69,7 +68,7 @@ export function schemaIssueDiagnostics(issue: z.core.$ZodIssue, context: IssueCo
       code: context.unknownKeyCode ?? 'unknown-field',
       severity: 'error' as const,
       message: `unknown field "${key}" in ${context.subject}${didYouMeanSuffix(key, context.knownKeys?.(issue.path) ?? [])}`,
-      source: positionOf(context.source, keyNode(parent as ParsedNode, key) ?? parent),
+      source: positionOf(context.source, keyNode(parent, key) ?? parent),
     }));
   }
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the value';

@@ -1,8 +1,33 @@
-import { isMap, isScalar, type LineCounter, type Node, type ParsedNode } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type YAMLMap } from 'yaml';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
+import { SpanNode } from './span-node.js';
+
+/**
+ * A node that can be located in its file: a node of the `yaml` package or a {@link SpanNode} of the fast
+ * parser. Both have a character `range`.
+ */
+export type LocatableNode = { readonly range?: readonly number[] | null | undefined };
+
+/** A map node of either parser. */
+export type MapNode = YAMLMap.Parsed | SpanNode;
+
+/** True when a node of either parser is a map. */
+export function isMapNode(node: unknown): node is MapNode {
+  return isMap(node) || (node instanceof SpanNode && node.kind === 'map');
+}
+
+/** True when a node of either parser is a sequence. */
+export function isSeqNode(node: unknown): node is { readonly items: readonly unknown[] } {
+  return isSeq(node) || (node instanceof SpanNode && node.kind === 'seq');
+}
 
 /** A parsed YAML file with what is needed to turn node ranges into file positions. */
-export type YamlSource = { readonly file: string; readonly lineCounter: LineCounter };
+export type YamlSource = {
+  readonly file: string;
+  readonly lineCounter: LineCounter;
+  /** The text, so that a range's end can skip the blank lines and spaces after a value. */
+  readonly text?: string;
+};
 
 /** The file position of a character offset. */
 export function positionAt(source: YamlSource, offset: number): SourceRef {
@@ -10,17 +35,35 @@ export function positionAt(source: YamlSource, offset: number): SourceRef {
   return { file: source.file, line, column: col };
 }
 
+/** The end of a node's content: before trailing spaces, blank lines and whole-line comments. */
+function contentEnd(text: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    while (e > start && text.charCodeAt(e - 1) <= 32) e--;
+    const lineStart = text.lastIndexOf('\n', e - 1) + 1;
+    if (lineStart <= start) return e;
+    let first = lineStart;
+    while (first < e && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    if (text.charCodeAt(first) !== 35 /* # */) return e;
+    e = lineStart;
+  }
+}
+
 /** The file position of a YAML node (its start, and its end on the same line or later). */
-export function positionOf(source: YamlSource, node: Node | null | undefined): SourceRef {
+export function positionOf(source: YamlSource, node: LocatableNode | null | undefined): SourceRef {
   const range = node?.range;
   if (!range) return { file: source.file, line: 1, column: 1 };
-  const start = positionAt(source, range[0]);
-  const end = source.lineCounter.linePos(range[1]);
+  const start = positionAt(source, range[0] ?? 0);
+  let endOffset = range[1] ?? range[0] ?? 0;
+  const text = source.text;
+  if (text !== undefined) endOffset = contentEnd(text, range[0] ?? 0, endOffset);
+  const end = source.lineCounter.linePos(endOffset);
   return { ...start, endLine: end.line, endColumn: end.col };
 }
 
 /** The key node of `key` in a YAML map, for pointing at a field name. */
-export function keyNode(map: ParsedNode | null | undefined, key: string): Node | undefined {
+export function keyNode(map: unknown, key: string): LocatableNode | undefined {
+  if (map instanceof SpanNode) return map.keyOf(key);
   if (!isMap(map)) return undefined;
   for (const pair of map.items) {
     if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
@@ -32,10 +75,7 @@ export function keyNode(map: ParsedNode | null | undefined, key: string): Node |
  * The deepest node along `path` that exists: the value at the path, or the closest parent.
  * Used to place a schema problem at the offending value.
  */
-export function nodeAtPath(
-  root: ParsedNode | null | undefined,
-  path: readonly PropertyKey[],
-): Node | undefined {
+export function nodeAtPath(root: unknown, path: readonly PropertyKey[]): LocatableNode | undefined {
   let current: unknown = root;
   for (const segment of path) {
     const next =
@@ -45,5 +85,5 @@ export function nodeAtPath(
     if (next === undefined || next === null || typeof next !== 'object') break;
     current = next;
   }
-  return current as Node | undefined;
+  return current as LocatableNode | undefined;
 }

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportResults } from './bench-result.js';
+import { bpmnBenchmark } from './bpmn-benchmark.js';
+import { impactBenchmark, snapshotDiffBenchmark } from './impact-benchmark.js';
 import { loadBenchmark } from './load-benchmark.js';
+import { rulesBenchmark } from './rules-benchmark.js';
+import { traceBenchmark } from './trace-benchmark.js';
 
 // `pnpm bench` runs every benchmark at full size; `pnpm bench:smoke` runs each at a small size so CI
 // keeps them working. Figures go to standard output and, as JSON, to .bench/ (or --out).
@@ -20,6 +24,28 @@ const benchmarks: Record<string, () => Promise<string>> = {
     reportResults(
       'load',
       await loadBenchmark(smoke ? [2_000] : [10_000, 100_000, 200_000], smoke ? 1 : 3),
+      out,
+    ),
+  trace: async () =>
+    reportResults('trace', await traceBenchmark(smoke ? [2_000] : [200_000], smoke ? 1 : 3), out),
+  rules: async () =>
+    reportResults('rules', await rulesBenchmark(smoke ? [2_000] : [10_000, 200_000], smoke ? 1 : 3), out),
+  impact: async () =>
+    reportResults(
+      'impact',
+      await impactBenchmark(smoke ? [20_000] : [100_000, 1_000_000], smoke ? 20 : 200),
+      out,
+    ),
+  diff: async () =>
+    reportResults('diff', await snapshotDiffBenchmark(smoke ? 2_000 : 200_000, smoke ? 3 : 10), out),
+  bpmn: async () =>
+    reportResults(
+      'bpmn',
+      await bpmnBenchmark(
+        smoke
+          ? { corpusFiles: 40, largeBytes: 2 * 2 ** 20, rounds: 1 }
+          : { largeBytes: 20 * 2 ** 20, rounds: 3 },
+      ),
       out,
     ),
 };

@@ -1,0 +1,93 @@
+import { relative, sep } from 'node:path';
+import {
+  type Diagnostic,
+  discoverFiles,
+  type ElementDraft,
+  type LoaderResult,
+  type Model,
+  type RelationDraft,
+  type SourceLoader,
+} from '@tracery/core';
+import { importBpmn } from '../import-bpmn.js';
+import type { MapBpmnOptions } from '../map/map-bpmn.js';
+import { checkBpmnNotation } from '../rules/check-bpmn-notation.js';
+import { joinDiagram } from './join-diagram.js';
+import { modelOfDrafts } from './model-of-drafts.js';
+import { readDiagramFile } from './read-diagram-file.js';
+
+/** Options of {@link bpmnSourceLoader}: the mapping table, and what to create for what matches nothing. */
+export type BpmnSourceLoaderOptions = Pick<MapBpmnOptions, 'mapping' | 'createMissing'>;
+
+type Joined = {
+  readonly elements: ElementDraft[];
+  readonly relations: RelationDraft[];
+  readonly diagnostics: Diagnostic[];
+  readonly files: string[];
+};
+
+/**
+ * A source loader that makes the diagrams matched by `sources.bpmn` in tracery.yaml part of the
+ * repository: each is parsed and mapped against the elements of the model files (and of the diagrams
+ * before it, in path order), elements the files already hold are joined rather than repeated, relations
+ * already written are merged, and a relation that contradicts what the files list (a sender of IF-021
+ * they do not name) is a `bpmn-model-disagreement` warning with both positions.
+ *
+ * @example
+ * const { model, diagnostics } = await loadRepository('packages/examples/mhhs', { loaders: [bpmnSourceLoader()] });
+ */
+export function bpmnSourceLoader(options: BpmnSourceLoaderOptions = {}): SourceLoader {
+  return {
+    name: 'bpmn',
+    load: async (context) => {
+      const globs = context.config.sources.bpmn ?? [];
+      const out: Joined = { elements: [], relations: [], diagnostics: [], files: [] };
+      if (globs.length === 0) return out;
+      const discovered = await discoverFiles(context.root, globs);
+      out.diagnostics.push(...discovered.diagnostics);
+      const base = modelOfDrafts(context.metamodel, context.elements, context.relations);
+      const run: Run = {
+        root: context.root,
+        maxBytes: context.config.limits.maxFileBytes,
+        base,
+        working: base.clone(),
+        options,
+      };
+      for (const path of discovered.files) await loadDiagram(run, path, out);
+      return out satisfies LoaderResult;
+    },
+  };
+}
+
+type Run = {
+  readonly root: string;
+  readonly maxBytes: number;
+  /** The model of the model files, which diagrams may not contradict. */
+  readonly base: Model;
+  /** The model files and the diagrams so far, which each diagram is matched against and joins. */
+  readonly working: Model;
+  readonly options: BpmnSourceLoaderOptions;
+};
+
+async function loadDiagram(run: Run, path: string, out: Joined): Promise<void> {
+  const file = relative(run.root, path).split(sep).join('/');
+  out.files.push(file);
+  const read = await readDiagramFile(path, file, run.maxBytes);
+  if ('diagnostic' in read) {
+    out.diagnostics.push(read.diagnostic);
+    return;
+  }
+  const { working, base, options } = run;
+  const imported = await importBpmn(read.bytes, { ...options, file, model: working });
+  out.diagnostics.push(...imported.diagnostics, ...checkBpmnNotation(imported.parsed));
+  const joined = joinDiagram(imported, {
+    model: working,
+    base,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  });
+  out.diagnostics.push(...joined.diagnostics);
+  for (const { element, origin } of joined.elements) out.elements.push({ element, origin });
+  for (const { relation, origin } of joined.relations) {
+    const { type, source, target, attributes } = relation;
+    out.relations.push({ type, source, target, attributes, origin });
+  }
+}

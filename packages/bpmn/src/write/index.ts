@@ -1,0 +1,1 @@
+export { type ImportedModelFileOptions, importedModelFile } from './imported-model-file.js';

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, test } from 'vitest';
+import { createLineIndex } from '../../src/parse/line-index.js';
+import { scanRawXml } from '../../src/parse/scan-raw-xml.js';
+import { CORPUS_DIR, readCorpusRows } from '../corpus.js';
+import { fixtureBytes } from '../fixtures.js';
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const scan = (text: string) => scanRawXml(text, createLineIndex(text, 'x.bpmn'));
+
+// Well-formed documents to break: the mapping fixtures and a spread of small corpus files from different tools.
+const corpus = readCorpusRows()
+  .filter((row) => row.error === undefined)
+  .filter((_, i) => i % 40 === 0)
+  .map((row) => readFileSync(join(CORPUS_DIR, row.path)))
+  .filter((bytes) => bytes.byteLength < 40_000)
+  .map(decode)
+  .filter((text) => !/encoding="(?!utf-8)/i.test(text));
+const documents = [
+  decode(fixtureBytes('map/bp004-data-collection.bpmn')),
+  decode(fixtureBytes('map/change-of-supplier.bpmn')),
+  ...corpus,
+];
+
+const PIECES = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '=',
+  '/',
+  ' ',
+  '</a>',
+  '<a>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '&amp;',
+  '&#x;',
+  '<?xml ?>',
+  'x="1"',
+];
+
+/** A document with one random edit: a piece inserted, a few characters deleted, or the end cut off. */
+const mutated = fc
+  .record({
+    doc: fc.constantFrom(...documents),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    edit: fc.oneof(
+      fc.constantFrom(...PIECES).map((piece) => ({ insert: piece, remove: 0 })),
+      fc.integer({ min: 1, max: 6 }).map((remove) => ({ insert: '', remove })),
+      fc.constant({ insert: '', remove: Number.POSITIVE_INFINITY }),
+    ),
+  })
+  .map(({ doc, at, edit }) => {
+    const offset = Math.floor(at * doc.length);
+    return doc.slice(0, offset) + edit.insert + doc.slice(offset + edit.remove);
+  });
+
+describe('scanRawXml checks well-formedness in its one pass', () => {
+  test('the documents it starts from are well-formed to both', () => {
+    expect(documents.length).toBeGreaterThan(10);
+    for (const doc of documents) {
+      expect(XMLValidator.validate(doc)).toBe(true);
+      expect(scan(doc).problem).toBeUndefined();
+    }
+  });
+
+  test("whatever fast-xml-parser's validator rejects, the scan rejects too (so skipping the validator weakens nothing)", () => {
+    fc.assert(
+      fc.property(mutated, (text) => {
+        if (XMLValidator.validate(text) !== true) expect(scan(text).problem).toBeDefined();
+      }),
+      { numRuns: 3000, seed: 20261128 },
+    );
+  });
+
+  test.each([
+    ['<a><b></a>', '</a> closes <b>'],
+    ['<a x="1" x="2"/>', 'attribute x is repeated in <a>'],
+    ['<a x=1/>', 'the value of x in <a> is not quoted'],
+    ['<a>&nope</a>', '"&" that starts no reference'],
+    ['<a/><b/>', 'a second root element'],
+    ['<a>', 'the file ends before <a> is closed'],
+    ['text<a/>', 'text outside the root element'],
+    ['<a x="<"/>', '"<" in the value of x in <a>'],
+  ])('%s is refused: %s', (text, message) => {
+    expect(scan(text).problem?.message).toBe(message);
+  });
+});

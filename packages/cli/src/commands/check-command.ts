@@ -1,0 +1,149 @@
+import { join, relative, sep } from 'node:path';
+import {
+  type AcceptedFinding,
+  acceptedFindingsYaml,
+  type CheckReport,
+  checkRepository,
+  defaultRules,
+  failsCheck,
+  readAcceptedFindings,
+  renderFindingsJson,
+  renderFindingsJunit,
+  renderFindingsMarkdown,
+  renderFindingsText,
+  renderSarif,
+  type Severity,
+  textTable,
+  writeFileAtomic,
+} from '@tracery/core';
+import type { Command } from 'commander';
+import { type CliIo, colours, EXIT } from '../cli-io.js';
+import { loadForCli } from '../load-for-cli.js';
+import { checkFormat, writeOutput } from '../write-output.js';
+
+/** The renderings `tracery check --format` offers. */
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'md'] as const;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+type CheckOptions = {
+  format: string;
+  json?: boolean;
+  failOn: string;
+  out?: string;
+  accept?: string;
+  showSuppressed?: boolean;
+  listRules?: boolean;
+};
+
+function render(
+  report: CheckReport,
+  options: CheckOptions,
+  io: CliIo,
+  extra: { root: string; version: string },
+) {
+  const c = colours(io);
+  const failOn = options.failOn as Severity;
+  switch (options.json ? 'json' : options.format) {
+    case 'json':
+      return renderFindingsJson(report);
+    case 'sarif': {
+      const prefix = relative(process.cwd(), extra.root).split(sep).join('/');
+      return renderSarif(report, {
+        toolVersion: extra.version,
+        ...(prefix && !prefix.startsWith('..') ? { uriPrefix: prefix } : {}),
+      });
+    }
+    case 'junit':
+      return renderFindingsJunit(report, { failOn });
+    case 'md':
+      return renderFindingsMarkdown(report);
+    default:
+      return renderFindingsText(report, {
+        showSuppressed: options.showSuppressed === true,
+        paint: (severity, text) =>
+          severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : text,
+      });
+  }
+}
+
+function listRules(io: CliIo): void {
+  const rows = defaultRules().map((rule) => [rule.id, rule.severity, rule.description]);
+  io.out(textTable(['rule', 'severity', 'checks that'], rows));
+}
+
+async function accept(
+  dir: string,
+  file: string,
+  reason: string,
+  report: CheckReport,
+  existing: readonly AcceptedFinding[],
+) {
+  await writeFileAtomic(join(dir, file), acceptedFindingsYaml(report.findings, reason, existing));
+}
+
+/** Registers `tracery check [dir]`: the design assurance rules, with findings for the terminal or CI. */
+export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description(
+      'Run the design assurance rules and report the findings (text, JSON, SARIF, JUnit XML or Markdown).',
+    )
+    .argument('[dir]', 'the repository folder (the one with tracery.yaml)', '.')
+    .option('--format <format>', `the rendering: ${CHECK_FORMATS.join(', ')}`, 'text')
+    .option('--json', 'the same as --format json')
+    .option(
+      '--fail-on <severity>',
+      'exit with 1 when a finding is at or above this severity: error, warning or info',
+      'error',
+    )
+    .option('--out <file>', 'write the rendering to a file instead of standard output')
+    .option('--show-suppressed', 'list suppressed and accepted findings too (text)')
+    .option(
+      '--accept <reason>',
+      'accept every current finding, with this reason, in the file that rules.acceptedFindings names',
+    )
+    .option('--list-rules', 'list the default rules and exit')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input.',
+    )
+    .action(async (dir: string, options: CheckOptions) => {
+      if (options.listRules) return listRules(io);
+      const problem =
+        checkFormat(options.format, CHECK_FORMATS) ??
+        (SEVERITIES.includes(options.failOn as Severity)
+          ? undefined
+          : `unknown severity "${options.failOn}" for --fail-on; use one of ${SEVERITIES.join(', ')}.`);
+      if (problem) {
+        io.err(`tracery check: ${problem}`);
+        return setExit(EXIT.usage);
+      }
+      const loaded = await loadForCli(dir, io);
+      if (!loaded) return setExit(EXIT.usage);
+      const report = await checkRepository(loaded);
+      if (options.accept !== undefined) {
+        const file = loaded.config.rules?.acceptedFindings;
+        if (!file) {
+          io.err(
+            'tracery check: --accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
+          );
+          return setExit(EXIT.usage);
+        }
+        await accept(
+          loaded.root,
+          file,
+          options.accept,
+          report,
+          (await readAcceptedFindings(loaded, file)).accepted,
+        );
+        io.err(`accepted ${report.findings.length} findings in ${file}`);
+        return setExit(EXIT.ok);
+      }
+      await writeOutput(
+        render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
+        options.out,
+        io,
+      );
+      setExit(failsCheck(report, options.failOn as Severity) ? EXIT.findings : EXIT.ok);
+    });
+}

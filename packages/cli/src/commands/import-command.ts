@@ -1,0 +1,220 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import {
+  checkBpmnNotation,
+  type ImportedBpmn,
+  importBpmn,
+  importedModelFile,
+  type JoinedDiagram,
+  joinDiagram,
+} from '@tracery/bpmn';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  formatDiagnostic,
+  formatSourceRef,
+  type LoadedRepository,
+  type SourceRef,
+  writeFileAtomic,
+} from '@tracery/core';
+import type { Command } from 'commander';
+import { type CliIo, colours, EXIT } from '../cli-io.js';
+import { loadForCli } from '../load-for-cli.js';
+import { writeOutput } from '../write-output.js';
+
+/** What one diagram would add to the repository (or added, with `--write`). */
+export type ImportedDiagramReport = {
+  /** The diagram, as a repository path when it is inside the repository. */
+  readonly file: string;
+  /** The model file its elements go to. */
+  readonly target: string;
+  readonly written: boolean;
+  readonly elements: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly name: string;
+    readonly source: SourceRef;
+  }[];
+  readonly relations: readonly {
+    readonly type: string;
+    readonly source: string;
+    readonly target: string;
+    readonly origin: SourceRef;
+  }[];
+  readonly diagnostics: readonly Diagnostic[];
+};
+
+/** The JSON that `tracery import bpmn --json` prints: a stable shape for scripts. */
+export type ImportReport = {
+  readonly ok: boolean;
+  readonly root: string;
+  readonly diagrams: readonly ImportedDiagramReport[];
+  readonly counts: {
+    readonly elements: number;
+    readonly relations: number;
+    readonly error: number;
+    readonly warning: number;
+    readonly info: number;
+  };
+};
+
+type ImportOptions = { repo: string; write?: boolean; json?: boolean; out?: string };
+
+/** Registers `tracery import bpmn <files...>`. */
+export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const command = program
+    .command('import')
+    .description('Import design from other sources into the repository: bpmn.');
+  command
+    .command('bpmn')
+    .description(
+      'Report what BPMN diagrams would add to the model (elements and relations, with diagnostics), or write it as YAML with --write.',
+    )
+    .argument('<files...>', 'the BPMN files to import')
+    .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
+    .option(
+      '--write',
+      'write the new elements and relations to model/bpmn/<diagram>.yaml (never over an existing file)',
+    )
+    .option('--json', 'print a JSON report instead of text')
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 nothing wrong, 1 errors in a diagram (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
+    )
+    .action(async (files: string[], options: ImportOptions) => {
+      setExit(await runImport(files, options, io));
+    });
+  command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+}
+
+/** A diagram's report, with what it adds (kept for writing, not reported as such). */
+type Pending = { readonly report: ImportedDiagramReport; readonly joined: JoinedDiagram };
+
+async function runImport(files: readonly string[], options: ImportOptions, io: CliIo): Promise<number> {
+  const loaded = await loadForCli(options.repo, io);
+  if (!loaded) return EXIT.usage;
+  const pending: Pending[] = [];
+  const working = loaded.model.clone();
+  for (const path of files) {
+    const bytes = await readFile(path).catch((error: Error) => error);
+    if (bytes instanceof Error) {
+      io.err(`tracery: cannot read "${path}": ${bytes.message}`);
+      return EXIT.usage;
+    }
+    const file = displayPath(loaded.root, path);
+    const imported = await importBpmn(bytes, { file, model: working });
+    const joined = joinDiagram(imported, { model: working, base: loaded.model });
+    pending.push({ report: reportDiagram(file, imported, joined), joined });
+  }
+  let report = summarise(
+    loaded.root,
+    pending.map((p) => p.report),
+  );
+  if (options.write && report.ok) {
+    const written = await writeDiagrams(loaded, pending, io);
+    if (!written) return EXIT.usage;
+    report = summarise(loaded.root, written);
+  }
+  await writeOutput(options.json ? JSON.stringify(report, null, 2) : renderText(report, io), options.out, io);
+  return report.ok ? EXIT.ok : EXIT.findings;
+}
+
+/** A repository path for a file inside the repository, else the path as given. */
+function displayPath(root: string, path: string): string {
+  const rel = relative(root, resolve(path));
+  if (rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+function reportDiagram(file: string, imported: ImportedBpmn, joined: JoinedDiagram): ImportedDiagramReport {
+  const name = basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-');
+  return {
+    file,
+    target: `model/bpmn/${name}.yaml`,
+    written: false,
+    elements: joined.elements.map(({ element, origin }) => ({
+      id: element.id,
+      kind: element.kind,
+      name: element.name,
+      source: origin,
+    })),
+    relations: joined.relations.map(({ relation, origin }) => ({
+      type: relation.type,
+      source: relation.source,
+      target: relation.target,
+      origin,
+    })),
+    diagnostics: [...imported.diagnostics, ...checkBpmnNotation(imported.parsed), ...joined.diagnostics].sort(
+      compareDiagnostics,
+    ),
+  };
+}
+
+function summarise(root: string, diagrams: readonly ImportedDiagramReport[]): ImportReport {
+  const counts = { elements: 0, relations: 0, error: 0, warning: 0, info: 0 };
+  for (const diagram of diagrams) {
+    counts.elements += diagram.elements.length;
+    counts.relations += diagram.relations.length;
+    for (const d of diagram.diagnostics) counts[d.severity]++;
+  }
+  return { ok: counts.error === 0, root, diagrams, counts };
+}
+
+const adds = (p: Pending) => p.joined.elements.length + p.joined.relations.length > 0;
+
+/** Writes each diagram's additions to a new model file of its own; refuses to write over any existing file. */
+async function writeDiagrams(
+  loaded: LoadedRepository,
+  pending: readonly Pending[],
+  io: CliIo,
+): Promise<ImportedDiagramReport[] | undefined> {
+  const targets = pending.filter(adds).map((p) => p.report.target);
+  for (const [i, target] of targets.entries()) {
+    const exists = await stat(join(loaded.root, target)).then(
+      () => true,
+      () => false,
+    );
+    if (exists || targets.indexOf(target) !== i) {
+      io.err(
+        `tracery: ${target} ${exists ? 'already exists' : 'would be written twice'}; the import writes only new files, never over existing ones: move or rename the file, or the diagram.`,
+      );
+      return undefined;
+    }
+  }
+  const written: ImportedDiagramReport[] = [];
+  for (const p of pending) {
+    if (adds(p)) {
+      const header = [`Imported from ${p.report.file} by \`tracery import bpmn\`.`];
+      const text = importedModelFile(p.joined, { metamodel: loaded.metamodel, header });
+      await writeFileAtomic(join(loaded.root, p.report.target), text);
+    }
+    written.push({ ...p.report, written: adds(p) });
+  }
+  return written;
+}
+
+function renderText(report: ImportReport, io: CliIo): string {
+  const c = colours(io);
+  const lines: string[] = [];
+  for (const diagram of report.diagrams) {
+    const verb = diagram.written ? `wrote ${diagram.target}` : `would add to ${diagram.target}`;
+    lines.push(
+      c.bold(
+        `${diagram.file}: ${diagram.elements.length} elements, ${diagram.relations.length} relations (${verb})`,
+      ),
+    );
+    for (const e of diagram.elements)
+      lines.push(`  + ${e.id} (${e.kind}) ${JSON.stringify(e.name)}  ${formatSourceRef(e.source)}`);
+    for (const r of diagram.relations)
+      lines.push(`  + ${r.source} -${r.type}-> ${r.target}  ${formatSourceRef(r.origin)}`);
+    for (const d of diagram.diagnostics) {
+      const text = formatDiagnostic(d);
+      lines.push(d.severity === 'error' ? c.red(text) : d.severity === 'warning' ? c.yellow(text) : text);
+    }
+  }
+  const { counts } = report;
+  const summary = `${report.diagrams.length} diagrams: ${counts.elements} elements, ${counts.relations} relations to add; ${counts.error} errors, ${counts.warning} warnings`;
+  lines.push(report.ok ? c.green(`ok: ${summary}`) : c.bold(`failed: ${summary} (nothing written)`));
+  return lines.join('\n');
+}

@@ -1,0 +1,133 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCaptured } from './run-cli.js';
+
+const REPO = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'trace', 'repo');
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'tracery-trace-cli-'));
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('tracery trace, report mode', () => {
+  test('prints the test-trace report as text by default', async () => {
+    const { code, out: stdout } = await runCaptured(['trace', REPO]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('6 requirements: 66.7% covered, 16.7% passing');
+    expect(stdout).toMatch(
+      /REQ-0002 A short day has 46 periods\s+T1\s+BP018-02\s+TC-0002 \(failed\)\s+covered but failing/,
+    );
+  });
+
+  test.each([
+    ['md', '# Test trace: Trace fixture'],
+    ['csv', 'id,name,tranche,artefacts'],
+    ['html', '<!doctype html>'],
+    ['json', '"title": "Test trace: Trace fixture"'],
+  ])('--format %s --out writes the file', async (format, start) => {
+    const file = join(out, `report.${format}`);
+    const { code, err } = await runCaptured([
+      'trace',
+      REPO,
+      '--report',
+      'test-trace',
+      '--format',
+      format,
+      '--out',
+      file,
+    ]);
+    expect(code).toBe(0);
+    expect(err).toContain(`wrote ${file}`);
+    expect(await readFile(file, 'utf8')).toContain(start);
+  });
+
+  test('--fail-under exits 1 below the coverage and 0 at or above it', async () => {
+    const under = await runCaptured(['trace', REPO, '--json', '--fail-under', '70']);
+    expect(under.code).toBe(1);
+    expect(under.err).toContain('coverage 66.7% is under --fail-under 70%');
+    expect((await runCaptured(['trace', REPO, '--json', '--fail-under', '66'])).code).toBe(0);
+  });
+
+  test.each([
+    [['--format', 'pdf'], 'unknown format "pdf"'],
+    [['--report', 'coverage'], 'unknown report "coverage"'],
+    [['--fail-under', 'lots'], '--fail-under: expected a percentage'],
+  ])('bad usage %j exits 2', async (args, message) => {
+    const { code, err } = await runCaptured(['trace', REPO, ...args]);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
+  test('a folder that is not a repository exits 2', async () => {
+    expect((await runCaptured(['trace', out])).code).toBe(2);
+  });
+});
+
+describe('tracery trace, trace mode', () => {
+  test('--down from a requirement along satisfiedBy and verifiedBy', async () => {
+    const { code, out: stdout } = await runCaptured([
+      'trace',
+      'REQ-0001',
+      '--repo',
+      REPO,
+      '--down',
+      '--types',
+      'satisfiedBy,verifiedBy',
+    ]);
+    expect(code).toBe(0);
+    expect(
+      stdout
+        .split('\n')
+        .slice(2, 5)
+        .map((l) => l.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
+      '1 BP018-01 ProcessStep REQ-0001 -satisfiedBy-> BP018-01',
+      '1 TC-0001 TestCase REQ-0001 -verifiedBy-> TC-0001',
+      '1 TC-0005 TestCase REQ-0001 -verifiedBy-> TC-0005',
+    ]);
+  });
+
+  test('--up with --depth and --json', async () => {
+    const { code, out: stdout } = await runCaptured([
+      'trace',
+      'TC-0005',
+      '--repo',
+      REPO,
+      '--up',
+      '--depth',
+      '1',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.hits.map((h: { id: string }) => h.id)).toEqual([]);
+    const down = JSON.parse(
+      (await runCaptured(['trace', 'TC-0005', '--repo', REPO, '--down', '--depth', '1', '--json'])).out,
+    );
+    expect(down.hits.map((h: { id: string }) => h.id)).toEqual(['REQ-0001', 'REQ-0006']);
+  });
+
+  test('--to prints the shortest path, and exits 1 when there is none', async () => {
+    const found = await runCaptured(['trace', 'TC-0002', '--repo', REPO, '--to', 'LSS']);
+    expect(found.code).toBe(0);
+    expect(found.out.trim()).toBe('TC-0002 -verifies-> REQ-0002 -satisfiedBy-> BP018-02 -performedBy-> LSS');
+    expect((await runCaptured(['trace', 'TC-0008', '--repo', REPO, '--to', 'LSS'])).code).toBe(1);
+  });
+
+  test.each([
+    [['NOPE', '--down'], 'element "NOPE" not found'],
+    [['REQ-0001', '--down', '--types', 'verifyBy'], 'unknown relation name "verifyBy"'],
+    [['REQ-0001', '--up', '--down'], 'not both'],
+    [['REQ-0001', '--down', '--depth', '-1'], '--depth'],
+    [['--down'], 'give the element id'],
+  ])('bad usage %j exits 2', async (args, message) => {
+    const { code, err } = await runCaptured(['trace', ...args, '--repo', REPO]);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+});

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { canonicalElement } from '../model/canonical-model.js';
+import type { Element, Relation } from '../model/element.js';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function sortedAttributes(attributes: Relation['attributes']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(attributes).sort()) out[key] = attributes[key];
+  return out;
+}
+
+/**
+ * The content hash of an element: sha256 (hex) of its canonical JSON (id, kind, fields, sorted
+ * attributes). Its relations are not part of it, so linking an element does not change its hash.
+ *
+ * @example
+ * elementHash(model.getElement('IF-021')) // '3f2a…' (64 hex digits)
+ */
+export function elementHash(element: Element): string {
+  return sha256(JSON.stringify(canonicalElement(element)));
+}
+
+/** A relation in canonical form: type, source, target, attributes sorted. */
+export function canonicalRelation(relation: Relation): Relation {
+  return {
+    type: relation.type,
+    source: relation.source,
+    target: relation.target,
+    attributes: sortedAttributes(relation.attributes) as Relation['attributes'],
+  };
+}
+
+/**
+ * The content hash of a relation: sha256 (hex) of its canonical JSON.
+ *
+ * @example
+ * relationHash({ type: 'carries', source: 'IF-021', target: 'MB-M0', attributes: {} })
+ */
+export function relationHash(relation: Relation): string {
+  return sha256(JSON.stringify(canonicalRelation(relation)));
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { InvalidArgumentError } from '../errors/tracery-error.js';
+import type { Model } from '../model/model.js';
+import { writeFileAtomic } from '../repository/write-file-atomic.js';
+import { BASELINES_FOLDER } from './load-state.js';
+import { baselineJson, createSnapshot } from './snapshot.js';
+
+/** A baseline name: letters, digits, dots, dashes and underscores, so that it is a safe file name. */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * Writes baselines/NAME.json: the model in canonical form with a content hash per element and
+ * relation. Returns the repository path of the file.
+ *
+ * @example
+ * await createBaseline(loaded.root, 'T1-approved', loaded.model) // 'baselines/T1-approved.json'
+ */
+export async function createBaseline(root: string, name: string, model: Model): Promise<string> {
+  if (!NAME.test(name) || name.endsWith('.json'))
+    throw new InvalidArgumentError(
+      `name: "${name}" is not a baseline name; use letters, digits, ".", "-" and "_" (such as T1-approved).`,
+    );
+  const file = `${BASELINES_FOLDER}/${name}.json`;
+  await writeFileAtomic(join(root, file), baselineJson(name, createSnapshot(model)));
+  return file;
+}

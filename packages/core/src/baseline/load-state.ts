@@ -1,0 +1,88 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { RepositoryError } from '../errors/tracery-error.js';
+import { type LoadOptions, loadRepository } from '../repository/load-repository.js';
+import { writeFileAtomic } from '../repository/write-file-atomic.js';
+import { filesAtRevision } from './git.js';
+import { createSnapshot, parseBaseline, type Snapshot } from './snapshot.js';
+
+/** The folder of a repository's baselines. */
+export const BASELINES_FOLDER = 'baselines';
+
+/** A state of the model read for comparison, with what it was and the problems found loading it. */
+export type LoadedState = {
+  /** `working tree`, `baseline T1`, or `git HEAD~1`. */
+  readonly label: string;
+  readonly snapshot: Snapshot;
+  readonly diagnostics: readonly Diagnostic[];
+};
+
+const SOURCE_FILE = /(^tracery\.yaml$|\.(ya?ml|json|bpmn|xml)$)/;
+
+/**
+ * Loads the model as it was at a git revision: the repository's files are read with git into a
+ * temporary folder (the working tree is never touched) and loaded from there.
+ *
+ * @example
+ * const { model } = await loadRepositoryAtRevision('packages/examples/mhhs', 'HEAD~1');
+ */
+export async function loadRepositoryAtRevision(dir: string, revision: string, options: LoadOptions = {}) {
+  const files = await filesAtRevision(
+    dir,
+    revision,
+    (path) => SOURCE_FILE.test(path) && !path.startsWith(`${BASELINES_FOLDER}/`) && !path.startsWith('out/'),
+  );
+  if (!files.has('tracery.yaml'))
+    throw new RepositoryError(
+      `at git revision "${revision}", "${dir}" has no tracery.yaml: it was not a repository then.`,
+    );
+  const temporary = await mkdtemp(join(tmpdir(), 'tracery-rev-'));
+  try {
+    for (const [path, text] of files) await writeFileAtomic(join(temporary, path), text);
+    return await loadRepository(temporary, options);
+  } finally {
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Loads one side of a comparison: `working` (the files as they are), `git:<revision>`, or the name of
+ * a baseline in baselines/ (or the path of a baseline file ending in .json).
+ *
+ * @example
+ * const base = await loadState('packages/examples/mhhs', 'T1');
+ */
+export async function loadState(dir: string, spec: string, options: LoadOptions = {}): Promise<LoadedState> {
+  if (spec === 'working' || spec === '.') {
+    const loaded = await loadRepository(dir, options);
+    return { label: 'working tree', snapshot: createSnapshot(loaded.model), diagnostics: loaded.diagnostics };
+  }
+  if (spec.startsWith('git:')) {
+    const revision = spec.slice(4);
+    const loaded = await loadRepositoryAtRevision(dir, revision, options);
+    return {
+      label: `git ${revision}`,
+      snapshot: createSnapshot(loaded.model),
+      diagnostics: loaded.diagnostics,
+    };
+  }
+  const file = spec.endsWith('.json') ? spec : join(dir, BASELINES_FOLDER, `${spec}.json`);
+  const text = await readFile(file, 'utf8').catch(async () => {
+    const known = await listBaselines(dir);
+    throw new RepositoryError(
+      `no baseline "${spec}" (${file}); the baselines are ${known.length > 0 ? known.join(', ') : 'none yet'}, or use "working" or "git:<revision>".`,
+    );
+  });
+  return { label: `baseline ${spec}`, snapshot: parseBaseline(text, file), diagnostics: [] };
+}
+
+/** The names of a repository's baselines, sorted. */
+export async function listBaselines(dir: string): Promise<string[]> {
+  const entries = await readdir(join(dir, BASELINES_FOLDER)).catch(() => [] as string[]);
+  return entries
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -5))
+    .sort();
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { RepositoryError } from '../errors/tracery-error.js';
+import { canonicalElement } from '../model/canonical-model.js';
+import { type Element, ElementSchema, type Relation, RelationSchema, relationKey } from '../model/element.js';
+import type { Model } from '../model/model.js';
+import { canonicalRelation, elementHash, relationHash } from './content-hash.js';
+
+/** The format tag written in every baseline file. */
+export const BASELINE_FORMAT = 'tracery-baseline/1';
+
+/** A baseline file: the model in canonical form, with the content hash of every element and relation. */
+export const BaselineFileSchema = z
+  .object({
+    format: z.literal(BASELINE_FORMAT),
+    name: z.string().min(1),
+    elements: z.array(z.object({ hash: z.string(), element: ElementSchema }).strict()),
+    relations: z.array(z.object({ hash: z.string(), relation: RelationSchema }).strict()),
+  })
+  .strict();
+export type BaselineFile = z.infer<typeof BaselineFileSchema>;
+
+/**
+ * A state of the model, keyed for comparison: elements by id, relations by key, each with its hash, in
+ * sorted key order ({@link createSnapshot} and {@link parseBaseline} keep them so; diffs rely on it).
+ */
+export type Snapshot = {
+  readonly elements: ReadonlyMap<string, { readonly element: Element; readonly hash: string }>;
+  readonly relations: ReadonlyMap<string, { readonly relation: Relation; readonly hash: string }>;
+};
+
+const byKey = <T>(entries: [string, T][]) =>
+  new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * A snapshot of a model: every element and relation in canonical form with its content hash.
+ *
+ * @example
+ * const before = createSnapshot(model);
+ */
+export function createSnapshot(model: Model): Snapshot {
+  const elements = byKey(
+    [...model.elements()].map((e) => [e.id, { element: canonicalElement(e), hash: elementHash(e) }]),
+  );
+  const relations = byKey(
+    [...model.relations()].map((r) => [
+      relationKey(r),
+      { relation: canonicalRelation(r), hash: relationHash(r) },
+    ]),
+  );
+  return { elements, relations };
+}
+
+/**
+ * The baseline file of a snapshot ({@link BaselineFile}), as canonical JSON text with one element or
+ * relation per line: the same model always gives the same bytes.
+ *
+ * @example
+ * await writeFileAtomic('baselines/T1.json', baselineJson('T1', createSnapshot(model)));
+ */
+export function baselineJson(name: string, snapshot: Snapshot): string {
+  // One element or relation per line: a diff of two baseline files shows one line per change.
+  const lines = (entries: readonly unknown[]) =>
+    entries.length === 0 ? '[]' : `[\n${entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]`;
+  const elements = [...snapshot.elements.values()].map(({ hash, element }) => ({ hash, element }));
+  const relations = [...snapshot.relations.values()].map(({ hash, relation }) => ({ hash, relation }));
+  return `{\n  "format": ${JSON.stringify(BASELINE_FORMAT)},\n  "name": ${JSON.stringify(name)},\n  "elements": ${lines(elements)},\n  "relations": ${lines(relations)}\n}\n`;
+}
+
+/**
+ * Reads a baseline file's text back into a snapshot; throws {@link RepositoryError} when it is not one.
+ *
+ * @example
+ * const t1 = parseBaseline(await readFile('baselines/T1.json', 'utf8'), 'baselines/T1.json');
+ */
+export function parseBaseline(text: string, file: string): Snapshot {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RepositoryError(`${file}: not JSON (${(error as Error).message}); recreate the baseline.`);
+  }
+  const parsed = BaselineFileSchema.safeParse(value);
+  if (!parsed.success)
+    throw new RepositoryError(
+      `${file}: not a ${BASELINE_FORMAT} file (${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}).`,
+    );
+  return {
+    elements: byKey(
+      parsed.data.elements.map((e) => [e.element.id, { element: e.element as Element, hash: e.hash }]),
+    ),
+    relations: byKey(
+      parsed.data.relations.map((r) => [
+        relationKey(r.relation),
+        { relation: r.relation as Relation, hash: r.hash },
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,182 @@
+import { InvalidArgumentError } from '../errors/tracery-error.js';
+import { computeImpact } from '../impact/compute-impact.js';
+import { formatImpactPath } from '../impact/format-impact-path.js';
+import type { ImpactOptions } from '../impact/impact-types.js';
+import type { Element } from '../model/element.js';
+import type { Model } from '../model/model.js';
+import type {
+  AffectedParty,
+  ChangeAssessment,
+  Estimate,
+  FollowUp,
+  RequestedChange,
+} from './change-assessment.js';
+import type { EstimateConfig } from './estimate-config.js';
+
+/** Options of {@link assessChangeRequest}: the impact options, and the estimate section of the config. */
+export type AssessOptions = ImpactOptions & { readonly estimate?: EstimateConfig };
+
+/**
+ * The changes a change request makes: the targets of its `changes` relations, with their nature and
+ * note, sorted by id.
+ *
+ * @example
+ * requestedChanges(model, 'CR001') // [{ id: 'DI-0023', kind: 'DataItem', nature: 'modify', ... }]
+ */
+export function requestedChanges(model: Model, crId: string): RequestedChange[] {
+  const cr = model.getElement(crId);
+  if (cr.kind !== 'ChangeRequest')
+    throw new InvalidArgumentError(`crId: "${crId}" is a ${cr.kind}, not a ChangeRequest.`);
+  const changes: RequestedChange[] = [];
+  model.graph.forEachOutEdge(crId, (_edge, { relation }, _source, target, _s, targetAttributes) => {
+    if (relation.type !== 'changes') return;
+    const element = targetAttributes.element;
+    const note = relation.attributes.note;
+    changes.push({
+      id: target,
+      kind: element.kind,
+      name: element.name,
+      nature: String(relation.attributes.nature ?? 'modify'),
+      ...(note === undefined ? {} : { note: String(note) }),
+    });
+  });
+  return changes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Elements reached by one relation type from a set of ids, each with the ids that reach it. */
+function followUps(model: Model, ids: readonly string[], type: string, inbound: boolean): FollowUp[] {
+  const found = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const visit = (
+      _e: string,
+      attributes: { relation: { type: string } },
+      source: string,
+      target: string,
+    ) => {
+      if (attributes.relation.type !== type) return;
+      const other = inbound ? source : target;
+      const set = found.get(other) ?? new Set<string>();
+      set.add(id);
+      found.set(other, set);
+    };
+    if (inbound) model.graph.forEachInEdge(id, visit);
+    else model.graph.forEachOutEdge(id, visit);
+  }
+  return [...found.keys()].sort().map((id) => ({
+    id,
+    name: model.getElement(id).name,
+    because: [...found.get(id)!].sort(),
+  }));
+}
+
+/**
+ * A rough-order-of-magnitude estimate: for each kind with a rate, the number of changed, impacted,
+ * re-issued or re-run elements times its days, at the day rate.
+ *
+ * @example
+ * estimateEffort({ Interface: 3 }, { dayRate: 650, currency: 'GBP', daysPerKind: { Interface: 5 } }).cost // 9750
+ */
+export function estimateEffort(counts: Readonly<Record<string, number>>, config: EstimateConfig): Estimate {
+  const lines = [];
+  const unpriced = [];
+  for (const kind of Object.keys(counts).sort()) {
+    const daysEach = config.daysPerKind[kind];
+    const count = counts[kind]!;
+    if (daysEach === undefined) unpriced.push(kind);
+    else lines.push({ kind, count, daysEach, days: count * daysEach });
+  }
+  const days = lines.reduce((sum, line) => sum + line.days, 0);
+  return {
+    currency: config.currency,
+    dayRate: config.dayRate,
+    lines,
+    unpriced,
+    days,
+    cost: days * config.dayRate,
+  };
+}
+
+/**
+ * Assesses a change request: the impact of what it `changes`, the artefacts to re-issue (those the
+ * changed and impacted elements are documented in), the tests to re-run (those that verify them),
+ * the services and roles that must act, and an estimate when the config has an `estimate:` section.
+ *
+ * @example
+ * const assessment = assessChangeRequest(model, 'CR001', { stopAtKinds: ['Service', 'Role'] });
+ */
+export function assessChangeRequest(
+  model: Model,
+  crId: string,
+  options: AssessOptions = {},
+): ChangeAssessment {
+  const cr = model.getElement(crId);
+  const changes = requestedChanges(model, crId);
+  const result = computeImpact(
+    model,
+    changes.map((c) => c.id),
+    options,
+  );
+  const touched = [...result.changed, ...result.impacted.map((e) => e.id)];
+  const impacted = result.impacted.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: model.getElement(e.id).name,
+    depth: e.depth,
+    explanation: formatImpactPath(e.path),
+    path: e.path,
+  }));
+  const countsByKind: Record<string, number> = {};
+  for (const [kind, ids] of Object.entries(result.byKind)) countsByKind[kind] = ids.length;
+  const artefactsToReissue = followUps(model, touched, 'documentedIn', false);
+  const testsToRerun = followUps(model, touched, 'verifies', true);
+  const parties: AffectedParty[] = result.byActor.map((a) => ({ ...a, name: model.getElement(a.id).name }));
+  return {
+    changeRequest: summaryOf(cr),
+    settings: {
+      ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+      stopAtKinds: [...(options.stopAtKinds ?? [])].sort(),
+      skipTypes: [...(options.skipTypes ?? [])].sort(),
+    },
+    changes,
+    impacted,
+    countsByKind,
+    artefactsToReissue,
+    testsToRerun,
+    parties,
+    ...(options.estimate
+      ? {
+          estimate: estimateEffort(
+            estimateCounts(model, touched, artefactsToReissue, testsToRerun),
+            options.estimate,
+          ),
+        }
+      : {}),
+  };
+}
+
+function summaryOf(cr: Element): ChangeAssessment['changeRequest'] {
+  const attribute = (key: string) =>
+    cr.attributes[key] === undefined ? {} : { [key]: String(cr.attributes[key]) };
+  return {
+    id: cr.id,
+    name: cr.name,
+    ...(cr.status === undefined ? {} : { status: cr.status }),
+    ...attribute('decision'),
+    ...attribute('option'),
+  };
+}
+
+function estimateCounts(
+  model: Model,
+  touched: readonly string[],
+  artefacts: readonly FollowUp[],
+  tests: readonly FollowUp[],
+): Record<string, number> {
+  const ids = new Set([...touched, ...artefacts.map((a) => a.id), ...tests.map((t) => t.id)]);
+  const counts: Record<string, number> = {};
+  for (const id of ids) {
+    const kind = model.getElement(id).kind;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}

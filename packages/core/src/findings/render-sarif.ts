@@ -1,0 +1,130 @@
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Severity, SourceRef } from '../diagnostics/diagnostic.js';
+import { DIAGNOSTIC_CODES } from '../diagnostics/diagnostic-codes.js';
+import type { Finding, SuppressedFinding } from '../rules/finding.js';
+import type { CheckReport } from '../rules/run-rules.js';
+
+/** Options of {@link renderSarif}. */
+export type SarifOptions = {
+  /** Tracery's version, for `tool.driver.version`. */
+  readonly toolVersion?: string;
+  /**
+   * Prepended to every file path, so paths are relative to the root that the SARIF viewer resolves
+   * against (a repository in `packages/examples/mhhs` of a git checkout gives `packages/examples/mhhs`).
+   */
+  readonly uriPrefix?: string;
+};
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const satisfies Record<
+  Severity,
+  Result.level
+>;
+
+function descriptors(report: CheckReport): ReportingDescriptor[] {
+  const byId = new Map<string, ReportingDescriptor>();
+  for (const rule of report.rules)
+    byId.set(rule.id, {
+      id: rule.id,
+      shortDescription: { text: rule.description },
+      defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.enabled },
+    });
+  for (const finding of [...report.findings, ...report.suppressed]) {
+    if (byId.has(finding.rule)) continue;
+    const known = (DIAGNOSTIC_CODES as Record<string, { severity: Severity; summary: string } | undefined>)[
+      finding.rule
+    ];
+    byId.set(finding.rule, {
+      id: finding.rule,
+      shortDescription: { text: known?.summary ?? finding.rule },
+      defaultConfiguration: { level: LEVEL[known?.severity ?? finding.severity] },
+    });
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function physical(source: SourceRef, prefix: string): Location['physicalLocation'] {
+  return {
+    artifactLocation: { uri: `${prefix}${source.file}`, uriBaseId: '%SRCROOT%' },
+    region: {
+      startLine: source.line,
+      startColumn: source.column,
+      ...(source.endLine ? { endLine: source.endLine } : {}),
+      ...(source.endColumn ? { endColumn: source.endColumn } : {}),
+    },
+  };
+}
+
+function result(finding: Finding | SuppressedFinding, index: Map<string, number>, prefix: string): Result {
+  const location: Location = {
+    ...(finding.source ? { physicalLocation: physical(finding.source, prefix) } : {}),
+    ...(finding.elementId ? { logicalLocations: [{ name: finding.elementId, kind: 'object' }] } : {}),
+  };
+  const suppression = 'suppression' in finding ? finding.suppression : undefined;
+  return {
+    ruleId: finding.rule,
+    ruleIndex: index.get(finding.rule)!,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    ...(finding.source || finding.elementId ? { locations: [location] } : {}),
+    ...(finding.related?.length
+      ? {
+          relatedLocations: finding.related.map((r, id) => ({
+            id,
+            message: { text: r.message },
+            physicalLocation: physical(r.source, prefix),
+          })),
+        }
+      : {}),
+    partialFingerprints: { 'traceryFinding/v1': finding.fingerprint },
+    ...(suppression
+      ? {
+          suppressions: [
+            {
+              kind: suppression.kind === 'config' ? 'inSource' : 'external',
+              status: 'accepted',
+              justification: suppression.reason,
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** A check as a SARIF 2.1.0 log object (see {@link renderSarif}). */
+export function sarifLog(report: CheckReport, options: SarifOptions = {}): Log {
+  const rules = descriptors(report);
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const prefix = options.uriPrefix ? `${options.uriPrefix.replace(/\\/g, '/').replace(/\/+$/, '')}/` : '';
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Tracery',
+            ...(options.toolVersion ? { version: options.toolVersion } : {}),
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: [
+          ...report.findings.map((f) => result(f, index, prefix)),
+          ...report.suppressed.map((f) => result(f, index, prefix)),
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * Renders a check as SARIF 2.1.0 (for code-scanning views in CI): one run, a reporting descriptor per
+ * rule, each finding a result located in its YAML (or BPMN) file and at its element, suppressed
+ * findings with their justification, and a fingerprint that survives moving lines.
+ *
+ * @example
+ * await writeFile('tracery.sarif', renderSarif(report, { uriPrefix: 'design' }));
+ */
+export function renderSarif(report: CheckReport, options: SarifOptions = {}): string {
+  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`;
+}

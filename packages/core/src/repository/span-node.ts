@@ -1,0 +1,43 @@
+/**
+ * A node of a YAML file read by the fast parser: its character range, and its children with their
+ * ranges. It offers the few methods of the `yaml` package's nodes that position look-ups use
+ * (`range`, `get(key, true)`, `items`), so the same code locates values in either tree.
+ */
+export class SpanNode {
+  readonly range: [number, number, number];
+  readonly kind: 'map' | 'seq' | 'scalar';
+  /** For a sequence, its items; for a map, its keys and values alternating. */
+  readonly children: SpanNode[];
+  readonly value: unknown;
+
+  constructor(start: number, end: number, kind: SpanNode['kind'], children: SpanNode[], value: unknown) {
+    this.range = [start, end, end];
+    this.kind = kind;
+    this.children = children;
+    this.value = value;
+  }
+
+  /** The items of a sequence (empty for other nodes). */
+  get items(): SpanNode[] {
+    return this.kind === 'seq' ? this.children : [];
+  }
+
+  /** The value node at a map key or a sequence index, as `yaml`'s `node.get(key, true)`. */
+  get(key: unknown, _keepScalar?: boolean): SpanNode | undefined {
+    if (this.kind === 'seq') return typeof key === 'number' ? this.children[key] : undefined;
+    if (this.kind !== 'map') return undefined;
+    for (let i = 0; i + 1 < this.children.length; i += 2) {
+      if (String(this.children[i]!.value) === String(key)) return this.children[i + 1];
+    }
+    return undefined;
+  }
+
+  /** The key node of `key` in a map. */
+  keyOf(key: string): SpanNode | undefined {
+    if (this.kind !== 'map') return undefined;
+    for (let i = 0; i + 1 < this.children.length; i += 2) {
+      if (String(this.children[i]!.value) === key) return this.children[i];
+    }
+    return undefined;
+  }
+}

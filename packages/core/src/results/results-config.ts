@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** The default id token: an id in square brackets in a test's name or classname, such as `[TC-0042]`. */
+export const DEFAULT_ID_TOKEN = '\\[([A-Za-z][A-Za-z0-9_.-]*)\\]';
+
+/** How JUnit results are linked to TestCase elements. */
+export const ResultLinkSchema = z
+  .object({
+    attribute: z
+      .string()
+      .min(1)
+      .default('junit')
+      .describe(
+        'The TestCase attribute that holds the JUnit name: `name`, `classname.name` or `classname::name`.',
+      ),
+    idToken: z
+      .string()
+      .min(1)
+      .default(DEFAULT_ID_TOKEN)
+      .describe(
+        'A regular expression whose first group is a TestCase id, searched in the test name and classname.',
+      ),
+  })
+  .strict();
+export type ResultLink = z.infer<typeof ResultLinkSchema>;
+
+/** The `results:` section of tracery.yaml: how test results link to TestCases (their files are `sources.results`). */
+export const ResultsConfigSchema = z
+  .object({
+    link: ResultLinkSchema.default({ attribute: 'junit', idToken: DEFAULT_ID_TOKEN }),
+  })
+  .strict();
+export type ResultsConfig = z.infer<typeof ResultsConfigSchema>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineRule } from '../rule.js';
+import { describeElement } from './describe-element.js';
+
+const TermSchema = z
+  .object({ preferred: z.string().min(1), deprecated: z.array(z.string().min(1)).min(1) })
+  .strict();
+
+function termPattern(term: string): string {
+  return term
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+}
+
+/** Names and descriptions use the glossary's preferred terms, not their deprecated synonyms. */
+export const terminology = defineRule({
+  id: 'terminology',
+  severity: 'warning',
+  description:
+    'Names and descriptions use the preferred terms of the glossary (option `terms`: preferred term and deprecated synonyms).',
+  options: z
+    .object({
+      terms: z.array(TermSchema).default([]),
+      fields: z.array(z.string()).default(['name', 'description']),
+    })
+    .strict(),
+  check(context) {
+    const preferredOf = new Map<string, string>();
+    for (const term of context.options.terms)
+      for (const word of term.deprecated)
+        preferredOf.set(word.toLowerCase().replace(/\s+/g, ' '), term.preferred);
+    if (preferredOf.size === 0) return;
+    const alternatives = [...preferredOf.keys()].sort((a, b) => b.length - a.length).map(termPattern);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    for (const element of context.elements()) {
+      const seen = new Set<string>();
+      for (const field of context.options.fields) {
+        const value =
+          field === 'name'
+            ? element.name
+            : field === 'description'
+              ? element.description
+              : element.attributes[field];
+        if (typeof value !== 'string') continue;
+        for (const match of value.matchAll(pattern)) {
+          const used = match[0].toLowerCase().replace(/\s+/g, ' ');
+          if (seen.has(used)) continue;
+          seen.add(used);
+          context.report({
+            elementId: element.id,
+            message: `${describeElement(element)} says "${match[0]}" in its ${field}; the glossary's term is "${preferredOf.get(used)}".`,
+          });
+        }
+      }
+    }
+  },
+});

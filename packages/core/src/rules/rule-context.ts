@@ -1,0 +1,93 @@
+import type { Severity } from '../diagnostics/diagnostic.js';
+import type { Element } from '../model/element.js';
+import type { Model } from '../model/model.js';
+import type { TraceryConfig } from '../repository/repository-config.js';
+import { type Finding, findingFingerprint } from './finding.js';
+import type { FindingInput, Rule, RuleContext, RuleInputs } from './rule.js';
+
+/**
+ * The ids at the other end of an element's relations of one name (a type or an inverse name), sorted.
+ * Reads the graph directly, so rules stay fast on large models.
+ *
+ * @example
+ * relatedIds(model, 'IF-021', 'sentBy') // ['ADS', 'SDS', 'UMSDS']
+ */
+export function relatedIds(model: Model, id: string, name: string): string[] {
+  const resolved = model.metamodel.relationNames.get(name);
+  if (!resolved || !model.hasElement(id)) return [];
+  const type = resolved.type.name;
+  const ids: string[] = [];
+  if (resolved.inverse)
+    model.graph.forEachInEdge(id, (_edge, attributes, source) => {
+      if (attributes.relation.type === type) ids.push(source);
+    });
+  else
+    model.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
+      if (attributes.relation.type === type) ids.push(target);
+    });
+  return ids.sort();
+}
+
+/** True when an element has at least one relation of this name (a type or an inverse name). */
+export function hasRelated(model: Model, id: string, name: string): boolean {
+  const resolved = model.metamodel.relationNames.get(name);
+  if (!resolved || !model.hasElement(id)) return false;
+  const type = resolved.type.name;
+  return resolved.inverse
+    ? model.graph.someInEdge(id, (_edge, attributes) => attributes.relation.type === type)
+    : model.graph.someOutEdge(id, (_edge, attributes) => attributes.relation.type === type);
+}
+
+function* elementsOf(model: Model, kinds: readonly string[] | undefined): Generator<Element> {
+  const graph = model.graph;
+  if (!kinds) {
+    for (const { attributes } of graph.nodeEntries()) yield attributes.element;
+    return;
+  }
+  for (const kind of kinds)
+    for (const id of model.idsOfKind(kind)) yield graph.getNodeAttribute(id, 'element');
+}
+
+/** What the engine gives {@link createRuleContext} for one rule. */
+export type RuleRun = {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  /** True when tracery.yaml overrides the rule's severity: it then wins over a finding's own. */
+  readonly overridden: boolean;
+  readonly options: unknown;
+  readonly model: Model;
+  readonly config: TraceryConfig | undefined;
+  readonly inputs: RuleInputs;
+};
+
+/** Builds the context a rule's check runs with; what it reports is pushed to `findings`. */
+export function createRuleContext(run: RuleRun, findings: Finding[]): RuleContext<unknown> {
+  const { rule, model } = run;
+  return {
+    ruleId: rule.id,
+    model,
+    metamodel: model.metamodel,
+    config: run.config,
+    options: run.options,
+    inputs: run.inputs,
+    elements: () => elementsOf(model, rule.kinds),
+    related: (id, name) => relatedIds(model, id, name),
+    has: (id, name) => hasRelated(model, id, name),
+    report(input: FindingInput) {
+      // Built field by field, not with spreads: a check may report 100,000s of findings.
+      const finding: Finding = {
+        rule: rule.id,
+        code: rule.id,
+        severity: run.overridden ? run.severity : (input.severity ?? run.severity),
+        message: input.message,
+        fingerprint: findingFingerprint(rule.id, input.elementId, input.message),
+      };
+      if (input.elementId !== undefined) finding.elementId = input.elementId;
+      const source =
+        input.source ?? (input.elementId === undefined ? undefined : model.originOfElement(input.elementId));
+      if (source) finding.source = source;
+      if (input.related && input.related.length > 0) finding.related = [...input.related];
+      findings.push(finding);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics } from '../diagnostics/diagnostic.js';
+import type { LoadedRepository } from '../repository/load-repository.js';
+import { linkResults } from '../results/link-results.js';
+import { loadResults } from '../results/load-results.js';
+import { type TestTraceReport, testTraceReport } from './test-trace-report.js';
+
+/** The test-trace report of a repository, and the problems met reading its results. */
+export type BuiltTestTrace = {
+  readonly report: TestTraceReport;
+  readonly diagnostics: readonly Diagnostic[];
+};
+
+/**
+ * Reads a loaded repository's JUnit reports (`sources.results`), links them to its TestCases by the
+ * `results.link` rule, and builds the test-trace report under its `coverage` policy.
+ *
+ * @example
+ * const { report } = await buildTestTrace(await loadRepository('packages/examples/mhhs'));
+ */
+export async function buildTestTrace(loaded: LoadedRepository): Promise<BuiltTestTrace> {
+  const read = await loadResults(
+    loaded.root,
+    loaded.config.sources.results,
+    loaded.config.limits.maxFileBytes,
+  );
+  const linked = linkResults(loaded.model, read.reports, loaded.config.results?.link ?? {});
+  const report = testTraceReport(loaded.model, {
+    title: `Test trace: ${loaded.config.name}`,
+    ...(loaded.config.coverage ? { policy: loaded.config.coverage } : {}),
+    results: linked,
+  });
+  return { report, diagnostics: [...read.diagnostics, ...linked.diagnostics].sort(compareDiagnostics) };
+}

@@ -1,0 +1,25 @@
+import { toCsv } from '../report/csv.js';
+import type { TestTraceReport } from './test-trace-report.js';
+
+/**
+ * The test-trace report as CSV for a spreadsheet: one row per requirement, lists joined with `;`.
+ *
+ * @example
+ * await writeFile('out/test-trace.csv', renderTestTraceCsv(report));
+ */
+export function renderTestTraceCsv(report: TestTraceReport): string {
+  return toCsv(
+    ['id', 'name', 'tranche', 'artefacts', 'services', 'satisfiedBy', 'verifiedBy', 'results', 'verdict'],
+    report.requirements.map((r) => [
+      r.id,
+      r.name,
+      r.tranche ?? '',
+      r.artefacts,
+      r.services,
+      r.satisfiedBy,
+      r.verifiedBy.map((t) => t.id),
+      r.verifiedBy.map((t) => t.status),
+      r.verdict,
+    ]),
+  );
+}

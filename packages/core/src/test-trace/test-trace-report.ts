@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { Model } from '../model/model.js';
+import { related } from '../model/model-queries.js';
+import type { LinkedResults } from '../results/link-results.js';
+import { TestStatusSchema } from '../results/test-result.js';
+import {
+  type CoveragePolicy,
+  DEFAULT_COVERAGE_POLICY,
+  needParts,
+} from '../trace-coverage/coverage-policy.js';
+import { SummaryRowSchema, summarise, summaryRow } from './summarise.js';
+
+/** The verdict of one requirement, from its design coverage and the latest results of its tests. */
+export const TestTraceVerdictSchema = z.enum([
+  'passing',
+  'failing',
+  'not-run',
+  'not-verified',
+  'not-satisfied',
+]);
+export type TestTraceVerdict = z.infer<typeof TestTraceVerdictSchema>;
+
+/** How each verdict reads in a report. */
+export const VERDICT_LABELS: Readonly<Record<TestTraceVerdict, string>> = {
+  passing: 'covered and passing',
+  failing: 'covered but failing',
+  'not-run': 'covered but not run',
+  'not-verified': 'not verified',
+  'not-satisfied': 'not satisfied',
+};
+
+/** A test that verifies a requirement, with its latest result (`not-run` when it has none). */
+export const VerifyingTestSchema = z.object({
+  id: z.string(),
+  status: z.union([TestStatusSchema, z.literal('not-run')]),
+  file: z.string().optional(),
+  timestamp: z.string().optional(),
+  message: z.string().optional(),
+  runs: z.number().int().nonnegative(),
+});
+export type VerifyingTest = z.infer<typeof VerifyingTestSchema>;
+
+/** One row of the test-trace report: a requirement, what satisfies and verifies it, and its verdict. */
+export const RequirementTraceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tranche: z.string().optional(),
+  artefacts: z.array(z.string()),
+  services: z.array(z.string()),
+  satisfiedBy: z.array(z.string()),
+  verifiedBy: z.array(VerifyingTestSchema),
+  verdict: TestTraceVerdictSchema,
+});
+export type RequirementTrace = z.infer<typeof RequirementTraceSchema>;
+
+/** A JUnit result that no TestCase claims. */
+export const UnmatchedResultSchema = z.object({
+  file: z.string(),
+  classname: z.string(),
+  name: z.string(),
+  status: TestStatusSchema,
+});
+
+/** The test-trace report as data: a stable JSON shape, rendered to text, Markdown, CSV and HTML. */
+export const TestTraceReportSchema = z.object({
+  title: z.string(),
+  summary: SummaryRowSchema,
+  byArtefact: z.array(SummaryRowSchema),
+  byTranche: z.array(SummaryRowSchema),
+  byService: z.array(SummaryRowSchema),
+  requirements: z.array(RequirementTraceSchema),
+  testCasesWithoutResults: z.array(z.string()),
+  orphanTestCases: z.array(z.string()),
+  unmatchedResults: z.array(UnmatchedResultSchema),
+});
+export type TestTraceReport = z.infer<typeof TestTraceReportSchema>;
+
+/** Options for {@link testTraceReport}. */
+export type TestTraceOptions = {
+  readonly title?: string;
+  /** The coverage policy; a requirement is `not satisfied` only when its kind needs `satisfiedBy`. */
+  readonly policy?: CoveragePolicy;
+  /** Test results linked to TestCases; without them every covered requirement is `not run`. */
+  readonly results?: LinkedResults;
+};
+
+const NONE = '(none)';
+const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+function servicesOf(model: Model, satisfiers: readonly string[]): string[] {
+  const services: string[] = [];
+  for (const id of satisfiers) {
+    const kind = model.getElement(id).kind;
+    if (kind === 'Service') services.push(id);
+    else if (kind === 'ProcessStep' || kind === 'BusinessProcess')
+      services.push(
+        ...related(model, id, 'performedBy').filter((s) => model.getElement(s).kind === 'Service'),
+      );
+  }
+  return sorted(services);
+}
+
+function verdictOf(
+  satisfied: boolean,
+  tests: readonly VerifyingTest[],
+  needsSatisfied: boolean,
+): TestTraceVerdict {
+  if (needsSatisfied && !satisfied) return 'not-satisfied';
+  if (tests.length === 0) return 'not-verified';
+  if (tests.some((t) => t.status === 'failed' || t.status === 'error')) return 'failing';
+  return tests.every((t) => t.status === 'passed' || t.status === 'flaky') ? 'passing' : 'not-run';
+}
+
+/**
+ * The test-trace report: for every requirement, what satisfies it, which tests verify it and what
+ * their latest run said, its verdict, and summaries by artefact, tranche and service.
+ *
+ * @example
+ * const report = testTraceReport(model, { results: linkResults(model, reports) });
+ */
+export function testTraceReport(model: Model, options: TestTraceOptions = {}): TestTraceReport {
+  const policy = options.policy ?? DEFAULT_COVERAGE_POLICY;
+  const needs = (policy.Requirement?.needs ?? []).map((n) => needParts(n).relation);
+  const needsSatisfied = needs.includes('satisfiedBy');
+  const latest = new Map((options.results?.testCases ?? []).map((t) => [t.testCase, t]));
+  const requirements: RequirementTrace[] = sorted(model.idsOfKind('Requirement')).map((id) => {
+    const element = model.getElement(id);
+    const satisfiedBy = related(model, id, 'satisfiedBy');
+    const verifiedBy = related(model, id, 'verifiedBy').map((test): VerifyingTest => {
+      const found = latest.get(test);
+      if (!found) return { id: test, status: 'not-run', runs: 0 };
+      const message = found.latest.results.find((r) => r.message !== undefined)?.message;
+      return {
+        id: test,
+        status: found.latest.status,
+        file: found.latest.file,
+        ...(found.latest.timestamp ? { timestamp: found.latest.timestamp } : {}),
+        ...(message !== undefined ? { message } : {}),
+        runs: found.history.length,
+      };
+    });
+    return {
+      id,
+      name: element.name,
+      ...(element.tranche !== undefined ? { tranche: element.tranche } : {}),
+      artefacts: related(model, id, 'documentedIn'),
+      services: servicesOf(model, satisfiedBy),
+      satisfiedBy,
+      verifiedBy,
+      verdict: verdictOf(satisfiedBy.length > 0, verifiedBy, needsSatisfied),
+    };
+  });
+  const group = (keys: (r: RequirementTrace) => readonly string[]) =>
+    summarise(requirements, (r) => (keys(r).length > 0 ? keys(r) : [NONE]));
+  const orphans = sorted(
+    [...model.idsOfKind('TestCase')].filter((id) => related(model, id, 'verifies').length === 0),
+  );
+  return {
+    title: options.title ?? 'Test trace',
+    summary: summaryRow('all', requirements),
+    byArtefact: group((r) => r.artefacts),
+    byTranche: group((r) => (r.tranche ? [r.tranche] : [])),
+    byService: group((r) => r.services),
+    requirements,
+    testCasesWithoutResults: [...(options.results?.withoutResults ?? sorted(model.idsOfKind('TestCase')))],
+    orphanTestCases: orphans,
+    unmatchedResults: (options.results?.unmatched ?? []).map((r) => ({
+      file: r.file,
+      classname: r.classname,
+      name: r.name,
+      status: r.status,
+    })),
+  };
+}

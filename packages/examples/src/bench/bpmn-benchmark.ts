@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { BenchFigure, BenchResult } from './bench-result.js';
+import { largeBpmn } from './large-bpmn.js';
+
+const run = promisify(execFile);
+
+/** The BPMN MIWG corpus, beside the repository (`<repo>/../shared/corpora/bpmn-miwg`), or where TRACERY_BPMN_CORPUS says. */
+export const BPMN_CORPUS_DIR =
+  process.env.TRACERY_BPMN_CORPUS ??
+  fileURLToPath(new URL('../../../../../shared/corpora/bpmn-miwg', import.meta.url));
+
+type Mode = 'bare' | 'parse' | 'import';
+type Measured = {
+  ms: number;
+  cpuMs: number;
+  heapPeakMb: number;
+  maxRssMb: number;
+  files: number;
+  bytes: number;
+  failures: number;
+};
+
+/** Options of {@link bpmnBenchmark}. */
+export type BpmnBenchmarkOptions = {
+  /** How many corpus files, spread evenly over its tools; undefined for all of them. */
+  readonly corpusFiles?: number;
+  /** The size of the generated diagram, in bytes. */
+  readonly largeBytes: number;
+  /** How many times each mode is measured, interleaved with the others; the median is reported. */
+  readonly rounds: number;
+};
+
+/**
+ * BPMN import against bare bpmn-moddle, on the same files in the same run: the corpus and a generated
+ * large diagram, each read by `bpmn-moddle fromXML` alone, by `parseBpmn` (decode, refuse DOCTYPEs,
+ * scan, bpmn-moddle, compare) and by `importBpmn` (parse and map). Each measurement runs in a fresh
+ * process; the figures are the median of `rounds`, and the ratios ours / bare compare CPU time, which a
+ * busy machine disturbs less than wall time (the goal: at most 1.3).
+ */
+export async function bpmnBenchmark(options: BpmnBenchmarkOptions): Promise<BenchResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'tracery-bench-bpmn-'));
+  try {
+    const corpus = await corpusPaths(options.corpusFiles);
+    const large = join(dir, 'large.bpmn');
+    await writeFile(large, largeBpmn(options.largeBytes));
+    const results: BenchResult[] = [];
+    for (const [size, paths] of [
+      [`corpus-${corpus.length}`, corpus],
+      [`large-${Math.round(options.largeBytes / 2 ** 20)}MiB`, [large]],
+    ] as const) {
+      const list = join(dir, `${size}.json`);
+      await writeFile(list, JSON.stringify(paths));
+      results.push({ benchmark: 'bpmn-import', size, figures: await compare(list, options.rounds) });
+    }
+    return results;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function corpusPaths(count: number | undefined): Promise<string[]> {
+  const tsv = join(BPMN_CORPUS_DIR, 'COUNTS.tsv');
+  if (!existsSync(tsv))
+    throw new Error(`the BPMN corpus is not at ${BPMN_CORPUS_DIR}; set TRACERY_BPMN_CORPUS to its folder.`);
+  const [header, ...rows] = (await readFile(tsv, 'utf8')).trimEnd().split('\n');
+  const column = (header ?? '').split('\t').indexOf('path');
+  const all = rows.map((row) => join(BPMN_CORPUS_DIR, row.split('\t')[column] ?? ''));
+  if (count === undefined || count >= all.length) return all;
+  return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)] as string);
+}
+
+async function compare(list: string, rounds: number): Promise<BenchFigure[]> {
+  const runs: Record<Mode, Measured[]> = { bare: [], parse: [], import: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const mode of ['bare', 'parse', 'import'] as const) runs[mode].push(await measure(mode, list));
+  }
+  const median = (mode: Mode, key: keyof Measured) => {
+    const values = runs[mode].map((r) => r[key]).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)] ?? 0;
+  };
+  const bare = median('bare', 'cpuMs');
+  return [
+    { name: 'files', value: median('bare', 'files'), unit: '' },
+    { name: 'MiB', value: median('bare', 'bytes') / 2 ** 20, unit: '' },
+    { name: 'bareCpu', value: Math.round(bare), unit: 'ms' },
+    { name: 'parseCpu', value: Math.round(median('parse', 'cpuMs')), unit: 'ms' },
+    { name: 'importCpu', value: Math.round(median('import', 'cpuMs')), unit: 'ms' },
+    { name: 'parse/bare', value: median('parse', 'cpuMs') / bare, unit: 'x' },
+    { name: 'import/bare', value: median('import', 'cpuMs') / bare, unit: 'x' },
+    { name: 'bareWall', value: Math.round(median('bare', 'ms')), unit: 'ms' },
+    { name: 'importWall', value: Math.round(median('import', 'ms')), unit: 'ms' },
+    { name: 'heapBare', value: Math.round(median('bare', 'heapPeakMb')), unit: 'MiB' },
+    { name: 'heapImport', value: Math.round(median('import', 'heapPeakMb')), unit: 'MiB' },
+    { name: 'rssBare', value: Math.round(median('bare', 'maxRssMb')), unit: 'MiB' },
+    { name: 'rssImport', value: Math.round(median('import', 'maxRssMb')), unit: 'MiB' },
+  ];
+}
+
+async function measure(mode: Mode, list: string): Promise<Measured> {
+  // Two passes in the process: the first warms the JIT up, the faster one counts.
+  const { stdout } = await run(
+    process.execPath,
+    [join(import.meta.dirname, 'measure-bpmn.js'), mode, list, '2'],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(stdout) as Measured;
+}
