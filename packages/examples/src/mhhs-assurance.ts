@@ -1,4 +1,5 @@
 import { join, relative } from 'node:path';
+import { bpmnNotationRules, bpmnSourceLoader } from '@tracery/bpmn';
 import {
   checkRepository,
   defaultRules,
@@ -106,9 +107,9 @@ export const interfacePassesOnlyUsedData = defineRule({
  * returns the exit code CI would use (1 when there is an error finding).
  */
 export async function runAssurance(repository: string, out: string): Promise<number> {
-  const loaded = await loadRepository(repository);
+  const loaded = await loadRepository(repository, { loaders: [bpmnSourceLoader()] });
   const report = await checkRepository(loaded, {
-    rules: [...defaultRules(), dipIsStateless, interfacePassesOnlyUsedData],
+    rules: [...defaultRules(), ...bpmnNotationRules(), dipIsStateless, interfacePassesOnlyUsedData],
   });
   process.stdout.write(renderFindingsText(report));
   const uriPrefix = relative(process.cwd(), loaded.root).split('\\').join('/');

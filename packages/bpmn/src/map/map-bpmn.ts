@@ -67,12 +67,10 @@ export function mapBpmn(parsed: ParsedBpmn, options: MapBpmnOptions = {}): BpmnM
     mapDataReferences(context, processes);
   }
   const elements = [...context.elements.values()].sort((a, b) => compare(a.element.id, b.element.id));
-  const relations = [...context.relations.values()].sort(
-    (a, b) =>
-      compare(a.relation.source, b.relation.source) ||
-      compare(a.relation.type, b.relation.type) ||
-      compare(a.relation.target, b.relation.target),
-  );
+  // The map's keys are relation keys, `source\0type\0target`: in `<` order they sort by source, type, target.
+  const relations = [...context.relations.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([, relation]) => relation);
   return { elements, relations, diagnostics: context.diagnostics.sort(compareDiagnostics) };
 }
 

@@ -112,12 +112,30 @@ export function emitRelation(context: MappingContext, draft: RelationDraft, orig
   const relation: Relation = { type: draft.type, source: draft.source, target: draft.target, attributes: {} };
   const key = relationKey(relation);
   if (context.relations.has(key)) return;
-  if (!isRelationAllowed(context.metamodel, draft.type, draft.sourceKind, draft.targetKind)) {
+  if (!relationAllowed(context, draft)) {
     const message = `the diagram implies ${draft.source} (${draft.sourceKind}) -${draft.type}-> ${draft.target} (${draft.targetKind}), which the metamodel does not allow between these kinds; it was left out.`;
     report(context, 'bpmn-kind-conflict', message, { elementId: draft.source, source: origin });
     return;
   }
   context.relations.set(key, { relation, origin });
+}
+
+// A diagram asks the same few questions thousands of times: remember the metamodel's answers.
+const allowedCache = new WeakMap<Metamodel, Map<string, boolean>>();
+
+function relationAllowed(context: MappingContext, draft: RelationDraft): boolean {
+  let answers = allowedCache.get(context.metamodel);
+  if (!answers) {
+    answers = new Map();
+    allowedCache.set(context.metamodel, answers);
+  }
+  const key = `${draft.type}\u0000${draft.sourceKind}\u0000${draft.targetKind}`;
+  let allowed = answers.get(key);
+  if (allowed === undefined) {
+    allowed = isRelationAllowed(context.metamodel, draft.type, draft.sourceKind, draft.targetKind);
+    answers.set(key, allowed);
+  }
+  return allowed;
 }
 
 /** The documentation of a BPMN element as one text, or undefined when it has none. */

@@ -1,4 +1,5 @@
 import { join, relative, sep } from 'node:path';
+import { bpmnNotationRules } from '@tracery/bpmn';
 import {
   type AcceptedFinding,
   acceptedFindingsYaml,
@@ -66,8 +67,13 @@ function render(
   }
 }
 
+/** The default rules of core and the BPMN notation rules: what `tracery check` runs. */
+function allRules() {
+  return [...defaultRules(), ...bpmnNotationRules()];
+}
+
 function listRules(io: CliIo): void {
-  const rows = defaultRules().map((rule) => [rule.id, rule.severity, rule.description]);
+  const rows = allRules().map((rule) => [rule.id, rule.severity, rule.description]);
   io.out(textTable(['rule', 'severity', 'checks that'], rows));
 }
 
@@ -120,7 +126,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       }
       const loaded = await loadForCli(dir, io);
       if (!loaded) return setExit(EXIT.usage);
-      const report = await checkRepository(loaded);
+      const report = await checkRepository(loaded, { rules: allRules() });
       if (options.accept !== undefined) {
         const file = loaded.config.rules?.acceptedFindings;
         if (!file) {

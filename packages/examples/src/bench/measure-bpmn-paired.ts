@@ -1,0 +1,42 @@
+/// <reference path="../../../bpmn/src/bpmn-moddle.d.ts" />
+import { readFile } from 'node:fs/promises';
+import { importBpmn, parseBpmn } from '@tracery/bpmn';
+import { BpmnModdle } from 'bpmn-moddle';
+
+// `node measure-bpmn-paired.js <list.json>`: times bare bpmn-moddle, parseBpmn and importBpmn file by
+// file, one right after the other, so that a busy machine slows the three alike. (Forcing a garbage
+// collection before each would keep one's garbage off another's time, but it makes V8 several times
+// slower at everything, so collections fall where they fall, spread over the three.) The first pass
+// warms the JIT up; the second is reported, as CPU and wall milliseconds per mode.
+const list = process.argv[2];
+if (!list) {
+  process.stderr.write('usage: node measure-bpmn-paired <list.json>\n');
+  process.exit(2);
+}
+const paths = JSON.parse(await readFile(list, 'utf8')) as string[];
+const files = await Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(path) })));
+const moddle = new BpmnModdle();
+const modes = {
+  bare: (_path: string, bytes: Buffer) => moddle.fromXML(bytes.toString('utf8')).catch(() => undefined),
+  parse: (path: string, bytes: Buffer) => parseBpmn(bytes, { file: path }),
+  import: (path: string, bytes: Buffer) => importBpmn(bytes, { file: path }),
+} as const;
+type Mode = keyof typeof modes;
+
+async function pass(): Promise<Record<Mode, { cpu: number; wall: number }>> {
+  const totals = { bare: { cpu: 0, wall: 0 }, parse: { cpu: 0, wall: 0 }, import: { cpu: 0, wall: 0 } };
+  for (const { path, bytes } of files) {
+    for (const mode of ['bare', 'parse', 'import'] as const) {
+      const wall = performance.now();
+      const cpu = process.cpuUsage();
+      await modes[mode](path, bytes);
+      const used = process.cpuUsage(cpu);
+      totals[mode].cpu += (used.user + used.system) / 1000;
+      totals[mode].wall += performance.now() - wall;
+    }
+  }
+  return totals;
+}
+
+await pass();
+process.stdout.write(`${JSON.stringify(await pass())}\n`);
