@@ -1,12 +1,33 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
 /** Where the OpenFastTrace jar is fetched to (ignored by git, beside the benchmark results). */
 export const OFT_JAR_DIR = resolve('.bench', 'openfasttrace');
+
+/**
+ * The pom that fetches the jar: beside this module when it runs from source, else found by walking up
+ * from the built bundle (dist/bench/...) to the package's src/bench/openfasttrace/.
+ */
+async function findPom(): Promise<string> {
+  const exists = (path: string) =>
+    access(path).then(
+      () => true,
+      () => false,
+    );
+  const beside = join(import.meta.dirname, 'pom.xml');
+  if (await exists(beside)) return beside;
+  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'src', 'bench', 'openfasttrace', 'pom.xml');
+    if (await exists(candidate)) return candidate;
+  }
+  throw new Error(
+    `the OpenFastTrace pom (src/bench/openfasttrace/pom.xml) was not found above ${import.meta.dirname}.`,
+  );
+}
 
 /**
  * The path of the OpenFastTrace command-line jar, fetched from Maven Central with `mvn dependency:copy`
@@ -19,14 +40,7 @@ export async function openFastTraceJar(dir = OFT_JAR_DIR): Promise<string> {
     () => false,
   );
   if (present) return jar;
-  const pom = join(import.meta.dirname, 'pom.xml');
-  const source = resolve(import.meta.dirname, '..', '..', '..', 'src', 'bench', 'openfasttrace', 'pom.xml');
-  const pomPath = (await access(pom).then(
-    () => true,
-    () => false,
-  ))
-    ? pom
-    : source;
+  const pomPath = await findPom();
   await run(
     'mvn',
     ['-B', '-q', '-f', pomPath, `-Dopenfasttrace.dir=${dir}`, 'dependency:copy@fetch-openfasttrace'],
