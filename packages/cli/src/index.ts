@@ -2,6 +2,7 @@ export { type CliIo, EXIT, processIo } from './cli-io.js';
 export { registerBaseline } from './commands/baseline-command.js';
 export { CHECK_FORMATS, registerCheck } from './commands/check-command.js';
 export { registerDiff } from './commands/diff-command.js';
+export { type Neo4jExportReport, registerExport, START_COMMAND } from './commands/export-command.js';
 export { registerHistory } from './commands/history-command.js';
 export { registerImpact } from './commands/impact-command.js';
 export {

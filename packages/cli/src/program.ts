@@ -3,6 +3,7 @@ import { type CliIo, EXIT, processIo } from './cli-io.js';
 import { registerBaseline } from './commands/baseline-command.js';
 import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
+import { registerExport } from './commands/export-command.js';
 import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
@@ -44,6 +45,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   registerHistory(program, io, setExit);
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
+  registerExport(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { runCli } from '@tracery/cli';
 import { runAssurance } from './mhhs-assurance.js';
+import { EXAMPLE_NEO4J_URI, exportMhhsToNeo4j } from './mhhs-neo4j-export.js';
 
 // The main job: the MHHS example end to end. Each step prints what a designer would see, and the
 // run stops with the step's exit code if a step fails.
@@ -99,6 +100,12 @@ const steps: Step[] = [
       '--repo',
       repository,
     ],
+  },
+  {
+    // Exports when a Neo4j answers (TRACERY_NEO4J_URI, else bolt://127.0.0.1:7687); otherwise says how to start one.
+    title: 'Export the design to Neo4j, for Browser, Bloom and Cypher',
+    args: ['export', 'neo4j', repository, '--uri', EXAMPLE_NEO4J_URI, '--prune'],
+    run: () => exportMhhsToNeo4j(repository),
   },
 ];
 

@@ -4,6 +4,7 @@ import { reportResults } from './bench-result.js';
 import { bpmnBenchmark } from './bpmn-benchmark.js';
 import { impactBenchmark, snapshotDiffBenchmark } from './impact-benchmark.js';
 import { loadBenchmark } from './load-benchmark.js';
+import { neo4jBenchmark } from './neo4j-benchmark.js';
 import { rulesBenchmark } from './rules-benchmark.js';
 import { traceBenchmark } from './trace-benchmark.js';
 
@@ -45,6 +46,23 @@ const benchmarks: Record<string, () => Promise<string>> = {
         smoke
           ? { corpusFiles: 40, largeBytes: 2 * 2 ** 20, rounds: 1 }
           : { largeBytes: 20 * 2 ** 20, rounds: 3 },
+      ),
+      out,
+    ),
+  // Starts its own Neo4j test server (Java 17, Maven) unless TRACERY_NEO4J_URI is set.
+  neo4j: async () =>
+    reportResults(
+      'neo4j',
+      await neo4jBenchmark(
+        smoke
+          ? { elements: 1_000, relations: 4_000, batchSizes: [1_000], impactRuns: 5, maxDepth: 3 }
+          : {
+              elements: 100_000,
+              relations: 500_000,
+              batchSizes: [2_000, 5_000, 10_000, 20_000],
+              impactRuns: 20,
+              maxDepth: 3,
+            },
       ),
       out,
     ),

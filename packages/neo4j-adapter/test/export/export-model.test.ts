@@ -21,9 +21,11 @@ afterAll(async () => {
   await driver.close();
 });
 
-describe('exportModel', () => {
+describe.each(['diff', 'merge'] as const)('exportModel, writing by %s', (writeMode) => {
+  const options = { ...scope, writeMode };
+
   test('writes each element as a node with the element label and its kind, its fields flattened', async () => {
-    const result = await exportModel(driver, sampleModel(), scope);
+    const result = await exportModel(driver, sampleModel(), options);
 
     expect(result.nodes).toEqual({ created: 8, updated: 0, unchanged: 0, deleted: 0 });
     const [bp] = await rows(
@@ -47,7 +49,7 @@ describe('exportModel', () => {
   });
 
   test('stores integer attributes as integers and other numbers as floats', async () => {
-    await exportModel(driver, sampleModel(), scope);
+    await exportModel(driver, sampleModel(), options);
 
     const raw = await driver.executeQuery(
       `MATCH (s:${L} {id: 'BP001-02'}), (d:${L} {id: 'DI-0102'}), (t:${L} {id: 'TC-1'}) RETURN s.order AS order, d.length AS length, t.weight AS weight`,
@@ -59,7 +61,7 @@ describe('exportModel', () => {
   });
 
   test('writes each relation as a relationship typed in upper snake case, with its attributes', async () => {
-    const result = await exportModel(driver, sampleModel(), scope);
+    const result = await exportModel(driver, sampleModel(), options);
 
     expect(result.relationships).toEqual({ created: 8, updated: 0, unchanged: 0, deleted: 0 });
     const found = await rows(
@@ -79,8 +81,8 @@ describe('exportModel', () => {
   });
 
   test('a second run of the same model changes nothing: zero counts, zero writes, the same hash', async () => {
-    const first = await exportModel(driver, sampleModel(), { ...scope, batchSize: 3 });
-    const second = await exportModel(driver, sampleModel(), { ...scope, batchSize: 3 });
+    const first = await exportModel(driver, sampleModel(), { ...options, batchSize: 3 });
+    const second = await exportModel(driver, sampleModel(), { ...options, batchSize: 3 });
 
     expect(second.nodes).toEqual({ created: 0, updated: 0, unchanged: 8, deleted: 0 });
     expect(second.relationships).toEqual({ created: 0, updated: 0, unchanged: 8, deleted: 0 });
@@ -94,11 +96,11 @@ describe('exportModel', () => {
       labelsRemoved: 0,
     });
     expect(second.hash).toBe(first.hash);
-    expect(await graphHash(driver, scope)).toBe(first.hash);
+    expect(await graphHash(driver, options)).toBe(first.hash);
   });
 
   test('a changed element is updated in place, and a changed kind moves its label', async () => {
-    await exportModel(driver, sampleModel(), scope);
+    await exportModel(driver, sampleModel(), options);
     const changed = sampleModel();
     changed.putElement({
       id: 'IF-021',
@@ -108,7 +110,7 @@ describe('exportModel', () => {
     });
     changed.putElement({ id: 'SUP', kind: 'Service', name: 'Supplier service', attributes: {} });
 
-    const result = await exportModel(driver, changed, scope);
+    const result = await exportModel(driver, changed, options);
 
     expect(result.nodes).toEqual({ created: 0, updated: 2, unchanged: 6, deleted: 0 });
     const found = await rows(
@@ -125,16 +127,16 @@ describe('exportModel', () => {
   });
 
   test('without prune, what the model no longer holds stays; with prune, it goes', async () => {
-    await exportModel(driver, sampleModel(), scope);
+    await exportModel(driver, sampleModel(), options);
     const smaller = sampleModel();
     smaller.removeElement('TC-1');
     smaller.removeRelation({ source: 'BP001-01', type: 'flowsTo', target: 'BP001-02' });
 
-    const kept = await exportModel(driver, smaller, scope);
+    const kept = await exportModel(driver, smaller, options);
     expect(kept.nodes.deleted).toBe(0);
     expect(await rows(driver, `MATCH (n:${L}) RETURN count(n) AS n`)).toEqual([{ n: 8 }]);
 
-    const pruned = await exportModel(driver, smaller, { ...scope, prune: true });
+    const pruned = await exportModel(driver, smaller, { ...options, prune: true });
     expect(pruned.nodes.deleted).toBe(1);
     expect(pruned.relationships.deleted).toBe(2);
     expect(await rows(driver, `MATCH (n:${L}) RETURN count(n) AS n`)).toEqual([{ n: 7 }]);
@@ -145,10 +147,10 @@ describe('exportModel', () => {
   });
 
   test('prune leaves relationships that no export wrote', async () => {
-    await exportModel(driver, sampleModel(), scope);
+    await exportModel(driver, sampleModel(), options);
     await driver.executeQuery(`MATCH (a:${L} {id: 'SUP'}), (b:${L} {id: 'TC-1'}) CREATE (a)-[:LIKES]->(b)`);
 
-    const pruned = await exportModel(driver, sampleModel(), { ...scope, prune: true });
+    const pruned = await exportModel(driver, sampleModel(), { ...options, prune: true });
 
     expect(pruned.relationships.deleted).toBe(0);
     expect(await rows(driver, `MATCH (:${L})-[r:LIKES]->(:${L}) RETURN count(r) AS n`)).toEqual([{ n: 1 }]);
@@ -157,7 +159,7 @@ describe('exportModel', () => {
   test('reports progress after every batch, ending at the totals', async () => {
     const events: ExportProgress[] = [];
     await exportModel(driver, sampleModel(), {
-      ...scope,
+      ...options,
       batchSize: 2,
       onProgress: (p) => void events.push(p),
     });
@@ -173,6 +175,7 @@ describe('exportModel', () => {
     });
     expect(events.map((e) => e.phase).filter((p, i, all) => all.indexOf(p) === i)).toEqual([
       'schema',
+      ...(writeMode === 'diff' ? ['read'] : []),
       'nodes',
       'relationships',
       'hash',
@@ -180,8 +183,8 @@ describe('exportModel', () => {
   });
 
   test('creates the id constraint and the indexes once, however often it runs', async () => {
-    await exportModel(driver, sampleModel(), scope);
-    await exportModel(driver, sampleModel(), scope);
+    await exportModel(driver, sampleModel(), options);
+    await exportModel(driver, sampleModel(), options);
 
     const constraints = await rows(
       driver,
@@ -198,14 +201,14 @@ describe('exportModel', () => {
   });
 
   test('refuses a bad batch size before it touches the database', async () => {
-    await expect(exportModel(driver, sampleModel(), { ...scope, batchSize: 0 })).rejects.toBeInstanceOf(
+    await expect(exportModel(driver, sampleModel(), { ...options, batchSize: 0 })).rejects.toBeInstanceOf(
       InvalidArgumentError,
     );
     expect(await rows(driver, `MATCH (n:${L}) RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
   });
 
   test('an empty model exports to an empty graph', async () => {
-    const result = await exportModel(driver, buildModel([], []), scope);
+    const result = await exportModel(driver, buildModel([], []), options);
 
     expect(result.nodes.created).toBe(0);
     expect(result.batches).toBe(0);

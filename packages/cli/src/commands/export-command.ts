@@ -1,0 +1,209 @@
+import { relative, resolve } from 'node:path';
+import { type LoadedRepository, TraceryError } from '@tracery/core';
+import {
+  type ExportProgress,
+  type ExportResult,
+  exportModel,
+  Neo4jConnectionError,
+  type SyncCounts,
+  writeImportCsv,
+} from '@tracery/neo4j-adapter';
+import type { Command } from 'commander';
+import { type CliIo, colours, EXIT } from '../cli-io.js';
+import { loadForCli } from '../load-for-cli.js';
+import { writeOutput } from '../write-output.js';
+
+/** The JSON that `tracery export neo4j --json` prints: a stable shape for scripts. Never holds a password. */
+export type Neo4jExportReport = {
+  readonly ok: true;
+  readonly root: string;
+  /** The server, without any user information the URI held. */
+  readonly uri: string;
+  readonly database: string | null;
+  readonly elementLabel: string;
+  readonly nodes: SyncCounts;
+  readonly relationships: SyncCounts;
+  readonly writes: ExportResult['writes'];
+  readonly batches: number;
+  readonly hash: string | null;
+};
+
+type ExportCommandOptions = {
+  uri: string;
+  user?: string;
+  passwordEnv?: string;
+  database?: string;
+  label: string;
+  prune?: boolean;
+  batchSize?: string;
+  connectTimeout: string;
+  csv?: string;
+  json?: boolean;
+  out?: string;
+};
+
+const DEFAULT_URI = 'bolt://127.0.0.1:7687';
+
+/** How to start a throw-away Neo4j on the default URI from a checkout of Tracery. */
+export const START_COMMAND = 'pnpm --filter @tracery/neo4j-adapter neo4j:start';
+
+/** Registers `tracery export neo4j [dir]`. */
+export function registerExport(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const command = program.command('export').description('Export the model to other tools: neo4j.');
+  command
+    .command('neo4j')
+    .description(
+      'Write the model to Neo4j (nodes labelled with their kind, typed relationships), or as CSV files for neo4j-admin with --csv. A second run of an unchanged model writes nothing.',
+    )
+    .argument('[dir]', 'the repository folder (the one with tracery.yaml)', '.')
+    .option('--uri <uri>', 'the Bolt URI (default: $TRACERY_NEO4J_URI, else bolt://127.0.0.1:7687)')
+    .option('--user <name>', 'the user (default: $TRACERY_NEO4J_USER, else neo4j)')
+    .option(
+      '--password-env <var>',
+      'the environment variable that holds the password (default: TRACERY_NEO4J_PASSWORD; unset: no authentication)',
+    )
+    .option('--database <name>', "the database (default: the server's default)")
+    .option('--label <label>', 'the label every element node carries', 'Element')
+    .option('--prune', 'delete the elements and exported relationships the model no longer holds')
+    .option('--batch-size <n>', 'rows per transaction (default 10000)')
+    .option('--connect-timeout <seconds>', 'give up when the server does not answer within this time', '10')
+    .option('--csv <dir>', 'write CSV files for neo4j-admin database import to this folder instead')
+    .option('--json', 'print a JSON report instead of text')
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .addHelpText(
+      'after',
+      '\nThe password is read from the variable --password-env names, never from the command line, and never printed.\nExit codes: 0 exported, 2 bad usage, an unreadable repository, or a server that cannot be reached or refused the export.',
+    )
+    .action(async (dir: string, options: ExportCommandOptions) => {
+      setExit(
+        await runExport(
+          dir,
+          { ...options, uri: options.uri ?? process.env.TRACERY_NEO4J_URI ?? DEFAULT_URI },
+          io,
+        ),
+      );
+    });
+}
+
+async function runExport(dir: string, options: ExportCommandOptions, io: CliIo): Promise<number> {
+  const batchSize = options.batchSize === undefined ? undefined : wholeNumber(options.batchSize);
+  const timeout = Number(options.connectTimeout);
+  if (batchSize === null)
+    return usage(io, `--batch-size: expected a whole number, got "${options.batchSize}".`);
+  if (!(timeout > 0))
+    return usage(io, `--connect-timeout: expected a number of seconds, got "${options.connectTimeout}".`);
+  const loaded = await loadForCli(dir, io);
+  if (!loaded) return EXIT.usage;
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0)
+    io.err(`tracery: the repository has ${errors} error(s) (see tracery validate); exporting what loaded.`);
+  try {
+    if (options.csv !== undefined) return await exportCsv(loaded, options, io);
+    const result = await exportModel(
+      {
+        uri: options.uri,
+        ...(options.user === undefined ? {} : { user: options.user }),
+        ...(options.passwordEnv === undefined ? {} : { passwordEnv: options.passwordEnv }),
+        connectionTimeoutMs: timeout * 1000,
+      },
+      loaded.model,
+      {
+        elementLabel: options.label,
+        ...(options.database === undefined ? {} : { database: options.database }),
+        ...(batchSize === undefined ? {} : { batchSize }),
+        prune: options.prune === true,
+        ...(io.fancy ? { onProgress: progressPrinter(io) } : {}),
+      },
+    );
+    const report = exportReport(loaded, options, result);
+    await writeOutput(
+      options.json ? JSON.stringify(report, null, 2) : renderExport(report, io),
+      options.out,
+      io,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof TraceryError) return usage(io, error.message, error instanceof Neo4jConnectionError);
+    throw error;
+  }
+}
+
+async function exportCsv(
+  loaded: LoadedRepository,
+  options: ExportCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const folder = resolve(options.csv ?? '.');
+  const result = await writeImportCsv(loaded.model, folder, { elementLabel: options.label });
+  const files = result.files.map((file) => relative(process.cwd(), file) || file);
+  const report = { ok: true, root: loaded.root, folder, files, arguments: result.arguments };
+  const text = [
+    `wrote ${files.length} CSV files to ${folder}:`,
+    ...files.map((file) => `  ${file}`),
+    'import them into an empty database with:',
+    `  neo4j-admin database import full ${result.arguments.join(' ')} <database>`,
+  ].join('\n');
+  await writeOutput(options.json ? JSON.stringify(report, null, 2) : text, options.out, io);
+  return EXIT.ok;
+}
+
+/** Builds the report of an export; the URI loses any user information it held. */
+function exportReport(
+  loaded: LoadedRepository,
+  options: ExportCommandOptions,
+  result: ExportResult,
+): Neo4jExportReport {
+  return {
+    ok: true,
+    root: loaded.root,
+    uri: withoutUserInfo(options.uri),
+    database: options.database ?? null,
+    elementLabel: options.label,
+    nodes: result.nodes,
+    relationships: result.relationships,
+    writes: result.writes,
+    batches: result.batches,
+    hash: result.hash ?? null,
+  };
+}
+
+function renderExport(report: Neo4jExportReport, io: CliIo): string {
+  const c = colours(io);
+  const counts = (what: string, n: SyncCounts) =>
+    `  ${what.padEnd(13)} ${n.created} created, ${n.updated} updated, ${n.unchanged} unchanged, ${n.deleted} deleted`;
+  return [
+    c.green(
+      `exported to ${report.uri}${report.database ? ` (database ${report.database})` : ''}, label ${report.elementLabel}:`,
+    ),
+    counts('nodes', report.nodes),
+    counts('relationships', report.relationships),
+    `  graph hash    ${report.hash ?? '-'}`,
+  ].join('\n');
+}
+
+/** Prints a line when a phase starts and at every tenth of it: for a terminal only. */
+function progressPrinter(io: CliIo): (progress: ExportProgress) => void {
+  let phase = '';
+  let shown = -1;
+  return ({ phase: now, done, total }) => {
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (now === phase && tenth === shown) return;
+    phase = now;
+    shown = tenth;
+    io.err(colours(io).dim(`  ${now.padEnd(13)} ${String(tenth * 10).padStart(3)}%  ${done} of ${total}`));
+  };
+}
+
+function withoutUserInfo(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
+}
+
+function wholeNumber(text: string): number | null {
+  return /^\d+$/.test(text) ? Number(text) : null;
+}
+
+function usage(io: CliIo, message: string, unreachable = false): number {
+  io.err(`tracery: ${message}`);
+  if (unreachable) io.err(`tracery: no Neo4j? With Java 17 and Maven, start a local one: ${START_COMMAND}`);
+  return EXIT.usage;
+}

@@ -1,0 +1,73 @@
+import { relationKeyOf } from './graph-keys.js';
+import type { ExportPlan, NodeRow, RelationshipRow } from './plan-export.js';
+import type { GraphState } from './read-graph-state.js';
+
+/** Rows of one group (a kind or a relationship type) that an export must write, split by how. */
+export type RowsToWrite<T> = {
+  /** Rows the graph does not hold: written with CREATE. */
+  readonly create: ReadonlyMap<string, readonly T[]>;
+  /** Rows the graph holds with other content: matched by id and SET. */
+  readonly update: ReadonlyMap<string, readonly T[]>;
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+};
+
+/** What an export must write, found by comparing the plan with the graph's state. */
+export type ExportDiff = {
+  readonly nodes: RowsToWrite<NodeRow>;
+  readonly relationships: RowsToWrite<RelationshipRow>;
+  /** Nodes whose kind changed, with their old kind, whose label must go. */
+  readonly relabel: readonly { readonly id: string; readonly kind: string }[];
+};
+
+/**
+ * Compares the plan with what the graph holds: a row whose id (or ends and type) the graph does
+ * not have is to be created, one whose content hash differs to be updated, the rest left alone.
+ */
+export function diffPlan(plan: ExportPlan, state: GraphState): ExportDiff {
+  const relabel: { id: string; kind: string }[] = [];
+  const nodes = split(plan.nodes, (row, kind) => {
+    const old = state.nodes.get(row.id);
+    if (old === undefined) return 'create';
+    if (typeof old.kind === 'string' && old.kind !== kind) relabel.push({ id: row.id, kind: old.kind });
+    return old.hash === row.hash ? 'unchanged' : 'update';
+  });
+  const relationships = split(plan.relationships, (row, type) => {
+    const key = relationKeyOf(row.source, type, row.target);
+    if (!state.relationships.has(key)) return 'create';
+    return state.relationships.get(key) === row.hash ? 'unchanged' : 'update';
+  });
+  return { nodes, relationships, relabel };
+}
+
+type Verdict = 'create' | 'update' | 'unchanged';
+
+function split<T>(
+  groups: ReadonlyMap<string, readonly T[]>,
+  judge: (row: T, group: string) => Verdict,
+): RowsToWrite<T> {
+  const create = new Map<string, T[]>();
+  const update = new Map<string, T[]>();
+  let unchanged = 0;
+  for (const [group, rows] of groups) {
+    for (const row of rows) {
+      const verdict = judge(row, group);
+      if (verdict === 'unchanged') unchanged += 1;
+      else push(verdict === 'create' ? create : update, group, row);
+    }
+  }
+  return { create, update, created: total(create), updated: total(update), unchanged };
+}
+
+function push<T>(groups: Map<string, T[]>, key: string, row: T): void {
+  const rows = groups.get(key);
+  if (rows) rows.push(row);
+  else groups.set(key, [row]);
+}
+
+function total<T>(groups: ReadonlyMap<string, readonly T[]>): number {
+  let sum = 0;
+  for (const rows of groups.values()) sum += rows.length;
+  return sum;
+}

@@ -1,0 +1,136 @@
+import type { Session } from 'neo4j-driver';
+import { escapeName, RESERVED_PROPERTY_PREFIX } from '../cypher/cypher-name.js';
+import { Neo4jQueryError } from '../errors/neo4j-errors.js';
+import type { Properties } from '../mapping/attribute-properties.js';
+import type { GraphScope } from './graph-scope.js';
+import type { NodeRow, RelationshipRow } from './plan-export.js';
+import { toNumber } from './upsert-rows.js';
+import { addCounters, type WriteCounters } from './write-counters.js';
+
+/** How one batch is written: new rows are created, changed ones matched by id and set. */
+export type WriteHow = 'create' | 'update';
+
+/**
+ * The Cypher that writes one batch of nodes of one kind. New nodes are created outright (the id
+ * constraint still refuses a duplicate) from positional rows, a value per key of `keys` (the keys
+ * the batch uses; a null one is not set), since lists cost the driver less to send than maps.
+ * Changed nodes are found through the id index and their properties replaced. The text depends only
+ * on the label, kind and keys, so the server plans it once per kind and caches it.
+ */
+export function nodeWriteQuery(
+  scope: GraphScope,
+  kind: string,
+  how: WriteHow,
+  keys: readonly string[] = [],
+): string {
+  const labels = `${scope.quotedLabel}:${escapeName(kind, 'label')}`;
+  if (how === 'create')
+    return `UNWIND $rows AS row CREATE (n:${labels} {${inline(keys, 0)}}) RETURN count(*) AS done`;
+  return `UNWIND $rows AS row MATCH (n:${scope.quotedLabel} {id: row.id}) SET n = row.props, n:${labels}
+RETURN count(*) AS done`;
+}
+
+/**
+ * The Cypher that writes one batch of relationships of one type: both ends are found through the
+ * id index in the same UNWIND. New relationships are created with their properties inline (rows
+ * `[source, target, ...values of keys]`): `SET r = map` after CREATE would make the planner add an
+ * Eager step that holds the whole batch in memory. Changed ones are matched and replaced.
+ */
+export function relationshipWriteQuery(
+  scope: GraphScope,
+  graphType: string,
+  how: WriteHow,
+  keys: readonly string[] = [],
+): string {
+  const label = scope.quotedLabel;
+  const type = escapeName(graphType, 'relationship type');
+  if (how === 'update') {
+    return `UNWIND $rows AS row
+MATCH (s:${label} {id: row.s})-[r:${type}]->(t:${label} {id: row.t})
+SET r = row.p
+RETURN count(*) AS done`;
+  }
+  return `UNWIND $rows AS row
+MATCH (s:${label} {id: row[0]})
+MATCH (t:${label} {id: row[1]})
+CREATE (s)-[:${type} {${inline(keys, 2)}}]->(t)
+RETURN count(*) AS done`;
+}
+
+/** `key: row[i]` for each key, the reserved keys (from Tracery itself: the plan refused them from users) included. */
+function inline(keys: readonly string[], offset: number): string {
+  return keys
+    .map((key, i) => {
+      const quoted = escapeName(
+        key,
+        key.startsWith(RESERVED_PROPERTY_PREFIX) ? 'schema name' : 'property key',
+      );
+      return `${quoted}: row[${offset + i}]`;
+    })
+    .join(', ');
+}
+
+/** Writes one batch of nodes of one kind in its own transaction. */
+export async function writeNodes(
+  session: Session,
+  scope: GraphScope,
+  kind: string,
+  how: WriteHow,
+  rows: readonly NodeRow[],
+  counters: WriteCounters,
+): Promise<void> {
+  const keys = how === 'create' ? keysOf(rows.map((row) => row.props)) : [];
+  const params =
+    how === 'create'
+      ? rows.map((row) => keys.map((key) => row.props[key] ?? null))
+      : rows.map(({ id, props }) => ({ id, props }));
+  const done = await runBatch(session, nodeWriteQuery(scope, kind, how, keys), params, counters);
+  if (done < rows.length) {
+    throw new Neo4jQueryError(
+      `model: ${rows.length - done} node(s) of kind "${kind}" were not found to update; was the graph changed during the export?`,
+    );
+  }
+}
+
+/** Writes one batch of relationships of one type in its own transaction; both ends must exist. */
+export async function writeRelationships(
+  session: Session,
+  scope: GraphScope,
+  graphType: string,
+  how: WriteHow,
+  rows: readonly RelationshipRow[],
+  counters: WriteCounters,
+): Promise<void> {
+  const keys = how === 'create' ? keysOf(rows.map((row) => row.props)) : [];
+  const params =
+    how === 'create'
+      ? rows.map((row) => [row.source, row.target, ...keys.map((key) => row.props[key] ?? null)])
+      : rows.map((row) => ({ s: row.source, t: row.target, p: row.props }));
+  const done = await runBatch(session, relationshipWriteQuery(scope, graphType, how, keys), params, counters);
+  if (done < rows.length) {
+    throw new Neo4jQueryError(
+      `model: ${rows.length - done} ${graphType} relationship(s) could not find their end nodes; was the graph changed during the export?`,
+    );
+  }
+}
+
+async function runBatch(
+  session: Session,
+  query: string,
+  rows: readonly unknown[],
+  counters: WriteCounters,
+): Promise<number> {
+  const { done, summary } = await session.executeWrite(async (tx) => {
+    const result = await tx.run(query, { rows });
+    return { done: toNumber(result.records[0]?.get('done')), summary: result.summary };
+  });
+  addCounters(counters, summary.counters);
+  return done;
+}
+
+/** The property keys a batch uses, sorted, so that batches of one shape share one query text. */
+function keysOf(rows: readonly Properties[]): string[] {
+  const keys = new Set<string>();
+  for (const props of rows) for (const key of Object.keys(props)) keys.add(key);
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
