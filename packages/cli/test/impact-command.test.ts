@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChangeAssessment, hopRelation, loadRepository } from '@tracery/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { runCaptured, runJson } from './run-cli.js';
+
+type Impacted = { impacted: { id: string }[]; changed: string[] };
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'impact', 'repo');
 let repo: string;
@@ -22,11 +24,12 @@ describe('tracery impact', () => {
   });
 
   test('--json gives the result as data, and the config stops at services and roles', async () => {
-    const { code, out } = await runCaptured(['impact', 'IF-022', '--repo', repo, '--json']);
+    const { code, envelope } = await runJson(['impact', 'IF-022', '--repo', repo, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out).impacted.map((e: { id: string }) => e.id)).toEqual(['LSS', 'SDS']);
-    const unstopped = await runCaptured(['impact', 'IF-022', '--repo', repo, '--json', '--stop-at', '']);
-    expect(JSON.parse(unstopped.out).impacted.length).toBeGreaterThan(2);
+    expect(envelope).toMatchObject({ command: 'impact', ok: true, repository: { root: repo } });
+    expect((envelope.payload as Impacted).impacted.map((e) => e.id)).toEqual(['LSS', 'SDS']);
+    const unstopped = await runJson(['impact', 'IF-022', '--repo', repo, '--json', '--stop-at', '']);
+    expect((unstopped.envelope.payload as Impacted).impacted.length).toBeGreaterThan(2);
   });
 
   test('--cr assesses a change request, with the estimate from tracery.yaml, as Markdown to a file', async () => {
@@ -61,9 +64,9 @@ describe('tracery impact', () => {
     const text = await readFile(design, 'utf8');
     await writeFile(design, text.replace('name: Load shapes', 'name: Load shapes per GSP group'));
     try {
-      const { code, out } = await runCaptured(['impact', '--since', 'before', '--repo', repo, '--json']);
+      const { code, envelope } = await runJson(['impact', '--since', 'before', '--repo', repo, '--json']);
       expect(code).toBe(0);
-      const result = JSON.parse(out);
+      const result = envelope.payload as Impacted;
       expect(result.changed).toEqual(['IF-022']);
       expect(result.impacted.map((e: { id: string }) => e.id)).toEqual(['LSS', 'SDS']);
     } finally {
@@ -74,10 +77,16 @@ describe('tracery impact', () => {
   test.each([
     [['impact', '--repo', '.'], 'give element ids'],
     [['impact', 'DI-0023', '--cr', 'CR-A'], 'give element ids'],
-    [['impact', 'NOPE'], 'element "NOPE" not found'],
+    [['impact', 'NOPE'], 'no element "NOPE" in the model'],
+    [['impact', 'DI-023'], 'no element "DI-023" in the model; did you mean "DI-0023"?'],
+    [['impact', '--cr', 'CR-B'], 'no change request "CR-B" in the model; did you mean "CR-A"?'],
+    [
+      ['impact', '--decision', 'DEC-Y'],
+      'no change request is an option of decision "DEC-Y" (none has "decision: DEC-Y"); did you mean "DEC-X"?',
+    ],
     [['impact', 'DI-0023', '--depth', '-1'], '--depth'],
     [['impact', 'DI-0023', '--format', 'pdf'], 'unknown format'],
-    [['impact', '--cr', 'IF-021'], 'not a ChangeRequest'],
+    [['impact', '--cr', 'IF-021'], 'no change request "IF-021" in the model (it is an Interface)'],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const { code, err } = await runCaptured([...args, ...(args.includes('--repo') ? [] : ['--repo', repo])]);
     expect(code).toBe(2);
@@ -92,9 +101,9 @@ describe('the MHHS assessments can be checked against the model files', () => {
     'every path of %s crosses relations written in the model, each the way a change propagates',
     async (cr) => {
       const { model } = await loadRepository(MHHS);
-      const { code, out } = await runCaptured(['impact', '--cr', cr, '--repo', MHHS, '--json']);
+      const { code, envelope } = await runJson(['impact', '--cr', cr, '--repo', MHHS, '--json']);
       expect(code).toBe(0);
-      const a = JSON.parse(out) as ChangeAssessment;
+      const a = envelope.payload as ChangeAssessment;
       expect(a.impacted.length).toBeGreaterThan(0);
       for (const element of a.impacted) {
         expect(a.changes.map((c) => c.id)).toContain(element.path[0]!.from);

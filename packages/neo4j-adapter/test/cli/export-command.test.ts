@@ -36,7 +36,9 @@ async function run(args: readonly string[], fancy = false) {
   const io: CliIo = {
     out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+    // a terminal: colours on standard output, progress on standard error
     fancy,
+    progress: fancy,
   };
   const code = await runCli(args, io);
   return { code, out, err };
@@ -62,9 +64,10 @@ describe('tracery export neo4j', () => {
     const first = await run(['export', 'neo4j', repo, ...target(), '--json']);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    const report = JSON.parse(first.out);
+    const envelope = JSON.parse(first.out);
+    expect(envelope).toMatchObject({ schemaVersion: 1, command: 'export neo4j', ok: true });
+    const report = envelope.payload;
     expect(report).toMatchObject({
-      ok: true,
       uri: inject('neo4jUri'),
       elementLabel: label,
       nodes: { created: 4, updated: 0, unchanged: 0, deleted: 0 },
@@ -83,7 +86,7 @@ describe('tracery export neo4j', () => {
 
     const second = await run(['export', 'neo4j', repo, ...target(), '--json', '--batch-size', '2']);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out)).toMatchObject({
+    expect(JSON.parse(second.out).payload).toMatchObject({
       nodes: { created: 0, updated: 0, unchanged: 4 },
       relationships: { created: 0, updated: 0, unchanged: 3 },
       writes: { propertiesSet: 0 },
