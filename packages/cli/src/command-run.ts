@@ -7,7 +7,7 @@ import {
 } from '@tracery/core';
 import { type CliIo, EXIT } from './cli-io.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
-import { tryLoadForCli } from './load-for-cli.js';
+import { tryLoadForCli, unacceptedLoadErrors } from './load-for-cli.js';
 import { chooseRepository } from './repository-option.js';
 import { writeOutput } from './write-output.js';
 
@@ -117,9 +117,10 @@ export class CommandRun {
   async finish(result: CommandResult): Promise<number> {
     if (this.json) {
       const diagnostics = [...this.loadDiagnostics, ...(result.diagnostics ?? [])];
+      // A repository with load errors makes the run fail (exit 1, see runCli) unless --allow-errors took them.
       const envelope = jsonEnvelope({
         command: this.command,
-        ok: result.ok,
+        ok: result.ok && unacceptedLoadErrors(this.io) === 0,
         repository: this.repository,
         payload: result.payload,
         diagnostics,

@@ -2,10 +2,15 @@ import { bpmnSourceLoader } from '@tracery/bpmn';
 import { type LoadedRepository, loadRepository, TraceryError } from '@tracery/core';
 import { type CliIo, progressLine } from './cli-io.js';
 
+/** Per run of the CLI (keyed by its io): the load errors seen, and whether `--allow-errors` accepted them. */
+const runs = new WeakMap<CliIo, { errors: number; accepted: boolean }>();
+
 /**
  * Loads a repository for a command. A folder that is not a repository is reported on standard error
  * and gives undefined, so the command exits with 2; any other failure is a bug and propagates.
- * (Commands built on {@link CommandRun} use {@link tryLoadForCli}, which leaves the reporting to it.)
+ * Load errors are remembered for the run: a command that would otherwise exit 0 exits 1
+ * ({@link unacceptedLoadErrors}). Commands built on {@link CommandRun} use {@link tryLoadForCli}, which
+ * leaves the reporting to them.
  */
 export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
   const loaded = await tryLoadForCli(dir, io);
@@ -23,11 +28,26 @@ export async function tryLoadForCli(
   progress.update(`loading ${dir}…`);
   try {
     // Diagrams named by `sources.bpmn` join the model, so every command sees them.
-    return await loadRepository(dir, { loaders: [bpmnSourceLoader()] });
+    const loaded = await loadRepository(dir, { loaders: [bpmnSourceLoader()] });
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    const run = runs.get(io) ?? { errors: 0, accepted: false };
+    runs.set(io, { ...run, errors: run.errors + errors });
+    return loaded;
   } catch (error) {
     if (error instanceof TraceryError) return { problem: error.message };
     throw error;
   } finally {
     progress.done();
   }
+}
+
+/** Records that the user accepted the load errors of this run (`--allow-errors` on a writing command). */
+export function acceptLoadErrors(io: CliIo): void {
+  runs.set(io, { errors: runs.get(io)?.errors ?? 0, accepted: true });
+}
+
+/** How many load errors this run saw that `--allow-errors` did not accept. */
+export function unacceptedLoadErrors(io: CliIo): number {
+  const run = runs.get(io);
+  return run && !run.accepted ? run.errors : 0;
 }

@@ -34,12 +34,16 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 async function commandNames(): Promise<string[]> {
   // The program is built inside runCli; its help lists the commands, and each one's help its options.
   const { out } = await runCaptured(['--help']);
-  const names = [...out.matchAll(/^ {2}([a-z][a-z0-9]*)\b/gm)].map((m) => m[1] ?? '').filter((n) => n !== 'help');
+  const names = [...out.matchAll(/^ {2}([a-z][a-z0-9]*)\b/gm)]
+    .map((m) => m[1] ?? '')
+    .filter((n) => n !== 'help');
   const leaves: string[] = [];
   for (const name of names) {
     const help = (await runCaptured([name, '--help'])).out;
     const subcommands = [...help.matchAll(/^Commands:\n((?: {2}.+\n)+)/gm)].flatMap((m) =>
-      [...(m[1] ?? '').matchAll(/^ {2}([a-z][a-z0-9]*)\b/gm)].map((s) => s[1] ?? '').filter((s) => s !== 'help'),
+      [...(m[1] ?? '').matchAll(/^ {2}([a-z][a-z0-9]*)\b/gm)]
+        .map((s) => s[1] ?? '')
+        .filter((s) => s !== 'help'),
     );
     leaves.push(name, ...subcommands.map((sub) => `${name} ${sub}`));
   }

@@ -21,6 +21,7 @@ import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
 import { withRepoOption } from '../repository-option.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { checkFormat } from '../write-output.js';
 
 /** The renderings `tracery check --format` offers. */
@@ -36,6 +37,7 @@ type CheckOptions = {
   accept?: string;
   showSuppressed?: boolean;
   listRules?: boolean;
+  allowErrors?: boolean;
 };
 
 function render(
@@ -89,7 +91,7 @@ async function accept(
 
 /** Registers `tracery check [dir]`: the design assurance rules, with findings for the terminal or CI. */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  withRepoOption(
+  const check = withRepoOption(
     program
       .command('check')
       .description(
@@ -117,48 +119,50 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--list-rules', 'list the default rules and exit')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input.',
-    )
-    .action(async (dir: string | undefined, options: CheckOptions) => {
-      if (options.listRules) return listRules(io);
-      const json = options.json === true || options.format === 'json';
-      const run = new CommandRun('check', io, json);
-      const problem =
-        checkFormat(options.format, CHECK_FORMATS) ??
-        (SEVERITIES.includes(options.failOn as Severity)
-          ? undefined
-          : `unknown severity "${options.failOn}" for --fail-on; use one of ${SEVERITIES.join(', ')}.`);
-      if (problem) return setExit(run.fail(problem));
-      const loaded = await run.load(dir, options.repo);
-      if (!loaded) return setExit(run.exitCode);
-      const report = await checkRepository(loaded, { rules: allRules() });
-      if (options.accept !== undefined) {
-        const file = loaded.config.rules?.acceptedFindings;
-        if (!file)
-          return setExit(
-            run.fail(
-              '--accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
-            ),
-          );
-        await accept(
-          loaded.root,
-          file,
-          options.accept,
-          report,
-          (await readAcceptedFindings(loaded, file)).accepted,
+      '\n--accept writes nothing while the repository has load errors (see --allow-errors).\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input.',
+    );
+  allowErrorsOption(check).action(async (dir: string | undefined, options: CheckOptions) => {
+    if (options.listRules) return listRules(io);
+    const json = options.json === true || options.format === 'json';
+    const run = new CommandRun('check', io, json);
+    const problem =
+      checkFormat(options.format, CHECK_FORMATS) ??
+      (SEVERITIES.includes(options.failOn as Severity)
+        ? undefined
+        : `unknown severity "${options.failOn}" for --fail-on; use one of ${SEVERITIES.join(', ')}.`);
+    if (problem) return setExit(run.fail(problem));
+    const loaded = await run.load(dir, options.repo);
+    if (!loaded) return setExit(run.exitCode);
+    const report = await checkRepository(loaded, { rules: allRules() });
+    if (options.accept !== undefined) {
+      const file = loaded.config.rules?.acceptedFindings;
+      if (!file)
+        return setExit(
+          run.fail(
+            '--accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
+          ),
         );
-        io.err(`accepted ${plural(report.findings.length, 'finding')} in ${file}`);
-        return setExit(EXIT.ok);
-      }
-      const fails = failsCheck(report, options.failOn as Severity);
-      setExit(
-        await run.finish({
-          ok: !fails,
-          payload: report,
-          text: () => render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
-          out: options.out,
-          exit: fails ? EXIT.findings : EXIT.ok,
-        }),
+      if (!guardWrites('check --accept', loaded.diagnostics, io, options.allowErrors).write)
+        return setExit(EXIT.findings);
+      await accept(
+        loaded.root,
+        file,
+        options.accept,
+        report,
+        (await readAcceptedFindings(loaded, file)).accepted,
       );
-    });
+      io.err(`accepted ${plural(report.findings.length, 'finding')} in ${file}`);
+      return setExit(EXIT.ok);
+    }
+    const fails = failsCheck(report, options.failOn as Severity);
+    setExit(
+      await run.finish({
+        ok: !fails,
+        payload: report,
+        text: () => render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
+        out: options.out,
+        exit: fails ? EXIT.findings : EXIT.ok,
+      }),
+    );
+  });
 }

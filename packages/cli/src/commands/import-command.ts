@@ -22,6 +22,7 @@ import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
 import { withRepoOption } from '../repository-option.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
 /** What one diagram would add to the repository (or added, with `--write`). */
 export type ImportedDiagramReport = {
@@ -58,14 +59,14 @@ export type ImportReport = {
   };
 };
 
-type ImportOptions = { repo?: string; write?: boolean; json?: boolean; out?: string };
+type ImportOptions = { repo?: string; write?: boolean; json?: boolean; out?: string; allowErrors?: boolean };
 
 /** Registers `tracery import bpmn <files...>`. */
 export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program
     .command('import')
     .description('Import design from other sources into the repository: bpmn.');
-  withRepoOption(
+  const bpmn = withRepoOption(
     command
       .command('bpmn')
       .description(
@@ -81,11 +82,11 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nExit codes: 0 nothing wrong, 1 errors in a diagram (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
-    )
-    .action(async (files: string[], options: ImportOptions) => {
-      setExit(await runImport(files, options, io));
-    });
+      '\nExit codes: 0 nothing wrong, 1 errors in a diagram or load errors in the repository (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
+    );
+  allowErrorsOption(bpmn).action(async (files: string[], options: ImportOptions) => {
+    setExit(await runImport(files, options, io));
+  });
   command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 }
 
@@ -96,6 +97,8 @@ async function runImport(files: readonly string[], options: ImportOptions, io: C
   const run = new CommandRun('import bpmn', io, options.json === true);
   const loaded = await run.load(undefined, options.repo);
   if (!loaded) return run.exitCode;
+  if (options.write && !guardWrites('import bpmn --write', loaded.diagnostics, io, options.allowErrors).write)
+    return EXIT.findings;
   const pending: Pending[] = [];
   const working = loaded.model.clone();
   for (const path of files) {

@@ -4,6 +4,7 @@ import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
 import { withRepoOption } from '../repository-option.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
 /** Renders suspect links as a table: the link, why it is suspect, and the stamps. */
 export function renderSuspectLinks(links: readonly SuspectLink[]): string {
@@ -16,7 +17,7 @@ export function renderSuspectLinks(links: readonly SuspectLink[]): string {
 
 /** Registers `tracery review [target...]`: list suspect links, or record a review of a link or an element's links. */
 export function registerReview(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  withRepoOption(
+  const review = withRepoOption(
     program
       .command('review')
       .description(
@@ -27,9 +28,10 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
     .option('--json', 'print the JSON envelope instead of text')
     .addHelpText(
       'after',
-      '\nExit codes: 0 done (or no suspect links), 1 suspect links listed, 2 bad usage or unknown target.',
-    )
-    .action(async (target: string[], options: { repo?: string; json?: boolean }) => {
+      '\nRecording a review is refused while the repository has load errors (see --allow-errors).\nExit codes: 0 done (or no suspect links), 1 suspect links listed or load errors, 2 bad usage or unknown target.',
+    );
+  allowErrorsOption(review).action(
+    async (target: string[], options: { repo?: string; json?: boolean; allowErrors?: boolean }) => {
       const run = new CommandRun('review', io, options.json === true);
       const loaded = await run.load(undefined, options.repo);
       if (!loaded) return setExit(run.exitCode);
@@ -52,6 +54,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       const words = target.join(' ').trim().split(/\s+/);
       const ends = words.length === 1 ? words : [words[0] ?? '', words[words.length - 1] ?? ''];
       if (!run.requireIds(loaded.model, ends)) return setExit(run.exitCode);
+      if (!guardWrites('review', loaded.diagnostics, io, options.allowErrors).write)
+        return setExit(EXIT.findings);
       try {
         const reviewed = await reviewLinks(loaded.root, loaded.model, target.join(' '));
         setExit(
@@ -71,5 +75,6 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         if (!(error instanceof TraceryError)) throw error;
         setExit(run.fail(error.message));
       }
-    });
+    },
+  );
 }
