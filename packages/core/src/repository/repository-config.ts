@@ -14,6 +14,8 @@ export const DEFAULT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   /** YAML alias expansions allowed per file, against alias bombs. */
   maxAliasCount: 1000,
+  /** How deep maps and lists may nest in one file, against stack exhaustion (design files need ~6). */
+  maxDepth: 200,
 } as const;
 
 const InsideGlob = z
@@ -38,11 +40,12 @@ export const SourcesSchema = z
   })
   .strict();
 
-/** The `limits:` section: file size and alias limits. */
+/** The `limits:` section: file size, alias and nesting limits. */
 export const LimitsSchema = z
   .object({
     maxFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.maxFileBytes),
     maxAliasCount: z.number().int().nonnegative().max(100_000).default(DEFAULT_LIMITS.maxAliasCount),
+    maxDepth: z.number().int().positive().max(1_000).default(DEFAULT_LIMITS.maxDepth),
   })
   .strict();
 
