@@ -35,6 +35,8 @@ type ExportCommandOptions = {
   database?: string;
   label: string;
   prune?: boolean;
+  allowErrors?: boolean;
+  verify?: boolean;
   batchSize?: string;
   connectTimeout: string;
   csv?: string;
@@ -65,6 +67,14 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     .option('--database <name>', "the database (default: the server's default)")
     .option('--label <label>', 'the label every element node carries', 'Element')
     .option('--prune', 'delete the elements and exported relationships the model no longer holds')
+    .option(
+      '--allow-errors',
+      'export what loaded although the repository has load errors (never prunes: --prune is ignored)',
+    )
+    .option(
+      '--verify',
+      'compare the content of every node and relationship (not the stored hashes) and repair what differs',
+    )
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--connect-timeout <seconds>', 'give up when the server does not answer within this time', '10')
     .option('--csv <dir>', 'write CSV files for neo4j-admin database import to this folder instead')
@@ -72,7 +82,7 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nThe password is read from the variable --password-env names, never from the command line, and never printed.\nExit codes: 0 exported, 2 bad usage, an unreadable repository, or a server that cannot be reached or refused the export.',
+      '\nThe password is read from the variable --password-env names, never from the command line, and never printed.\nA repository with load errors is not exported (exit 1) unless --allow-errors, which still never deletes anything.\nExit codes: 0 exported, 1 the repository has load errors, 2 bad usage, an unreadable repository, or a server that cannot be reached or refused the export.',
     )
     .action(async (dir: string, options: ExportCommandOptions) => {
       setExit(
@@ -94,9 +104,21 @@ async function runExport(dir: string, options: ExportCommandOptions, io: CliIo):
     return usage(io, `--connect-timeout: expected a number of seconds, got "${options.connectTimeout}".`);
   const loaded = await loadForCli(dir, io);
   if (!loaded) return EXIT.usage;
+  // Checked before any connection is opened or file written: a model that did not fully load must
+  // never be taken for the whole design, least of all by --prune.
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0)
-    io.err(`tracery: the repository has ${errors} error(s) (see tracery validate); exporting what loaded.`);
+  const prune = options.prune === true && errors === 0;
+  if (errors > 0 && options.allowErrors !== true) {
+    io.err(
+      `tracery: the repository has ${errors} load error(s) (see tracery validate); nothing was exported. Fix them, or pass --allow-errors to export what loaded (nothing is ever deleted then).`,
+    );
+    return EXIT.findings;
+  }
+  if (errors > 0) {
+    io.err(
+      `tracery: the repository has ${errors} load error(s) (see tracery validate); exporting what loaded because of --allow-errors${options.prune ? ', without --prune: nothing is deleted' : ''}.`,
+    );
+  }
   try {
     if (options.csv !== undefined) return await exportCsv(loaded, options, io);
     const result = await exportModel(
@@ -111,7 +133,8 @@ async function runExport(dir: string, options: ExportCommandOptions, io: CliIo):
         elementLabel: options.label,
         ...(options.database === undefined ? {} : { database: options.database }),
         ...(batchSize === undefined ? {} : { batchSize }),
-        prune: options.prune === true,
+        prune,
+        verify: options.verify === true,
         ...(io.fancy ? { onProgress: progressPrinter(io) } : {}),
       },
     );
