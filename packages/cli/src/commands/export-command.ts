@@ -11,6 +11,7 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { writeOutput } from '../write-output.js';
 
 /** The JSON that `tracery export neo4j --json` prints: a stable shape for scripts. Never holds a password. */
@@ -52,7 +53,7 @@ export const START_COMMAND = 'pnpm --filter @tracery/neo4j-adapter neo4j:start';
 /** Registers `tracery export neo4j [dir]`. */
 export function registerExport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program.command('export').description('Export the model to other tools: neo4j.');
-  command
+  const neo4j = command
     .command('neo4j')
     .description(
       'Write the model to Neo4j (nodes labelled with their kind, typed relationships), or as CSV files for neo4j-admin with --csv. A second run of an unchanged model writes nothing.',
@@ -66,11 +67,8 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     )
     .option('--database <name>', "the database (default: the server's default)")
     .option('--label <label>', 'the label every element node carries', 'Element')
-    .option('--prune', 'delete the elements and exported relationships the model no longer holds')
-    .option(
-      '--allow-errors',
-      'export what loaded although the repository has load errors (never prunes: --prune is ignored)',
-    )
+    .option('--prune', 'delete the elements and exported relationships the model no longer holds');
+  allowErrorsOption(neo4j)
     .option(
       '--verify',
       'compare the content of every node and relationship (not the stored hashes) and repair what differs',
@@ -105,20 +103,10 @@ async function runExport(dir: string, options: ExportCommandOptions, io: CliIo):
   const loaded = await loadForCli(dir, io);
   if (!loaded) return EXIT.usage;
   // Checked before any connection is opened or file written: a model that did not fully load must
-  // never be taken for the whole design, least of all by --prune.
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  const prune = options.prune === true && errors === 0;
-  if (errors > 0 && options.allowErrors !== true) {
-    io.err(
-      `tracery: the repository has ${errors} load error(s) (see tracery validate); nothing was exported. Fix them, or pass --allow-errors to export what loaded (nothing is ever deleted then).`,
-    );
-    return EXIT.findings;
-  }
-  if (errors > 0) {
-    io.err(
-      `tracery: the repository has ${errors} load error(s) (see tracery validate); exporting what loaded because of --allow-errors${options.prune ? ', without --prune: nothing is deleted' : ''}.`,
-    );
-  }
+  // never be taken for the whole design, least of all by --prune (the CLI's one load-error policy).
+  const guard = guardWrites('export neo4j', loaded.diagnostics, io, options.allowErrors === true);
+  if (!guard.write) return EXIT.findings;
+  const prune = options.prune === true && guard.delete;
   try {
     if (options.csv !== undefined) return await exportCsv(loaded, options, io);
     const result = await exportModel(

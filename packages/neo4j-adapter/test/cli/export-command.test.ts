@@ -221,7 +221,8 @@ describe('a repository with load errors (issue 12.1)', () => {
 
     // Exit 1, not 2: a connection to the closed port was never tried.
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/1 load error\(s\).*nothing was exported.*--allow-errors/);
+    expect(refused.err).toMatch(/1 load error\(s\); nothing was written.*--allow-errors/);
+    expect(refused.err).toContain('extra.yaml');
     expect(onServer.code).toBe(1);
     expect(await graphHash(driver, { elementLabel: label })).toBe(before);
     expect(await count()).toBe(5);
@@ -234,7 +235,7 @@ describe('a repository with load errors (issue 12.1)', () => {
     ]);
 
     expect(code).toBe(0);
-    expect(err).toContain('without --prune: nothing is deleted');
+    expect(err).toContain('pruning or deleting nothing');
     expect(JSON.parse(out)).toMatchObject({ nodes: { deleted: 0 }, relationships: { deleted: 0 } });
     expect(await rows(driver, `MATCH (n:${L} {id: 'REQ-9'}) RETURN n.name AS name`)).toEqual([
       { name: 'Settle on time' },
