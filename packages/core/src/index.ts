@@ -201,6 +201,7 @@ export {
 } from './model/index.js';
 export {
   csvField,
+  escapeControlCharacters,
   escapeHtml,
   htmlPage,
   markdownCell,

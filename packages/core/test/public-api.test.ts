@@ -118,6 +118,7 @@ test('the public API of @tracery/core', () => {
       "elementHash",
       "elementHistory",
       "endAllows",
+      "escapeControlCharacters",
       "escapeHtml",
       "estimateEffort",
       "extendMetamodel",
