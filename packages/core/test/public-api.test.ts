@@ -104,6 +104,7 @@ test('the public API of @tracery/core', () => {
       "defaultRules",
       "defineRule",
       "describeEnds",
+      "describeMetamodel",
       "describeRelation",
       "didYouMean",
       "didYouMeanSuffix",
