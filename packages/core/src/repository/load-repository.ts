@@ -92,7 +92,8 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
   diagnostics.push(...discovered.diagnostics);
-  if (discovered.files.length === 0) diagnostics.push(noModelFiles(config.sources.model));
+  const configBroken = configDiagnostics.some((d) => d.severity === 'error');
+  if (discovered.files.length === 0 && !configBroken) diagnostics.push(noModelFiles(config.sources.model));
   const cache: SchemaCache = { kinds: new Map(), tolerated };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
