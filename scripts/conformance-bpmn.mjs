@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The BPMN conformance run: every file of the BPMN MIWG suite (831 files) through the importer.
+// The BPMN conformance run: every file of the BPMN MIWG suite (831 files) through the importer, and
+// every diagram with a task imported with createMissing into a repository that then validates.
 // Usage: pnpm conformance:bpmn [corpus-folder]   (default: ../shared/corpora/bpmn-miwg beside the repository)
 // It fails, never skips, when the corpus is missing.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +22,15 @@ if (!existsSync(join(corpus, 'COUNTS.tsv'))) {
 }
 const vitest = spawnSync(
   'pnpm',
-  ['exec', 'vitest', 'run', '--project', 'bpmn', 'packages/bpmn/test/parse/corpus.test.ts'],
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--project',
+    'bpmn',
+    'packages/bpmn/test/parse/corpus.test.ts',
+    'packages/bpmn/test/map/corpus-create-missing.test.ts',
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, TRACERY_BPMN_CORPUS: corpus } },
 );
 process.exit(vitest.status ?? 1);

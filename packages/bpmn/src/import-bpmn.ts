@@ -22,5 +22,5 @@ export async function importBpmn(
   const parsed = await parseBpmn(input, { file: options.file });
   const mapped = mapBpmn(parsed, options);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...mapped.diagnostics].sort(compareDiagnostics);
-  return { parsed, elements: mapped.elements, relations: mapped.relations, diagnostics };
+  return { parsed, elements: mapped.elements, relations: mapped.relations, diagnostics, ids: mapped.ids };
 }

@@ -58,6 +58,11 @@ export const BPMN_DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'no business process id was found for a process (naming convention or tracery:id)',
   },
+  'bpmn-process-id-shared': {
+    severity: 'warning',
+    summary:
+      'two processes of one diagram would take the same business process id; with createMissing each gets its own',
+  },
   'bpmn-unmatched-performer': { severity: 'warning', summary: 'a lane or pool matches no Service or Role' },
   'bpmn-ambiguous-match': { severity: 'warning', summary: 'a name matches several elements of the model' },
   'bpmn-unmatched-data': {

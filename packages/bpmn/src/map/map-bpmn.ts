@@ -33,7 +33,22 @@ export type MapBpmnOptions = {
     readonly performers?: string;
     /** Create an element of the mapping's first data kind for an unmatched data object or store. */
     readonly data?: boolean;
+    /** Give a process that names no business process an id from `idTemplates.businessProcess`. */
+    readonly processes?: boolean;
   };
+  /**
+   * Id templates for what a diagram does not name: `{n}` (or `{n:2}`, at least two digits) numbers, and
+   * `{process}` in a step template is its business process's id. Defaults: `BP{n:3}` and `{process}-{n:2}`.
+   * A step's id falls back to the template only when `BP004.Activity_1` would break the kind's id pattern.
+   */
+  readonly idTemplates?: {
+    readonly businessProcess?: string | undefined;
+    readonly step?: string | undefined;
+    /** By kind (`Role: 'ROLE-{n:2}'`), for lanes, pools and data created for what matches nothing. */
+    readonly [kind: string]: string | undefined;
+  };
+  /** BPMN id -> model id from an earlier import, so that a re-import of an edited diagram updates it. */
+  readonly previousIds?: ReadonlyMap<string, string>;
 };
 
 /** What a diagram adds to the model: elements and relations with their origins, and the problems found. */
@@ -43,6 +58,8 @@ export type BpmnMappingResult = {
   /** Sorted by source, type and target. */
   readonly relations: readonly MappedRelation[];
   readonly diagnostics: readonly Diagnostic[];
+  /** BPMN id -> model id of each process and step the diagram gave an id to, sorted by BPMN id. */
+  readonly ids: ReadonlyMap<string, string>;
 };
 
 /**
@@ -71,7 +88,8 @@ export function mapBpmn(parsed: ParsedBpmn, options: MapBpmnOptions = {}): BpmnM
   const relations = [...context.relations.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([, relation]) => relation);
-  return { elements, relations, diagnostics: context.diagnostics.sort(compareDiagnostics) };
+  const ids = new Map([...context.assigned.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { elements, relations, diagnostics: context.diagnostics.sort(compareDiagnostics), ids };
 }
 
 function compare(a: string, b: string): number {
@@ -126,6 +144,19 @@ function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingCont
     },
     createPerformers,
     createData: options.createMissing?.data === true,
+    createProcesses: options.createMissing?.processes === true,
+    idTemplates: {
+      businessProcess: options.idTemplates?.businessProcess ?? 'BP{n:3}',
+      step: options.idTemplates?.step ?? '{process}-{n:2}',
+      kinds: Object.fromEntries(
+        Object.entries(options.idTemplates ?? {}).filter(
+          (entry): entry is [string, string] =>
+            entry[0] !== 'businessProcess' && entry[0] !== 'step' && typeof entry[1] === 'string',
+        ),
+      ),
+    },
+    previousIds: options.previousIds ?? new Map(),
+    assigned: new Map(),
     elements: new Map(),
     relations: new Map(),
     diagnostics: [],

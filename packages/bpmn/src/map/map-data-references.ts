@@ -1,6 +1,7 @@
 import type { BpmnDataAssociation, ModdleElement } from '../parse/moddle-types.js';
 import { elementsOf, isModdleElement } from '../parse/moddle-types.js';
 import { createElementMatcher, type ElementMatcher } from './element-matcher.js';
+import { createdId } from './generated-id.js';
 import { cleanName } from './id-token.js';
 import type { ElementRef, ProcessMap } from './map-processes.js';
 import {
@@ -83,7 +84,7 @@ function resolveData(
   const place = { elementId: reference.id, source: originOf(context, reference) };
   const kind = context.mapping.kinds.data[0];
   if (outcome.status === 'none' && context.createData && kind !== undefined && (explicitId ?? name) !== '') {
-    const id = explicitId ?? name.replace(/\s+/g, '-');
+    const id = createdId(context, kind, explicitId, name);
     emitElement(context, { id, kind, name: name || id, attributes: {} }, place.source);
     return { id, kind };
   }

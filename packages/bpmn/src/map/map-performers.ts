@@ -8,6 +8,7 @@ import type {
 } from '../parse/moddle-types.js';
 import { elementsOf } from '../parse/moddle-types.js';
 import { createElementMatcher, type ElementMatcher } from './element-matcher.js';
+import { createdId } from './generated-id.js';
 import { cleanName, findIdToken } from './id-token.js';
 import type { ElementRef, MappedProcess, ProcessMap } from './map-processes.js';
 import {
@@ -168,7 +169,7 @@ function createResolver(context: MappingContext, match: ElementMatcher): Resolve
     }
     const create = context.mapping.kinds.performers.find((kind) => kind === context.createPerformers);
     if (create && (explicitId ?? name) !== '') {
-      const id = explicitId ?? name.replace(/\s+/g, '-');
+      const id = createdId(context, create, explicitId, name);
       emitElement(context, { id, kind: create, name: name || id, attributes: {} }, place.source);
       return { id, kind: create, via: element };
     }

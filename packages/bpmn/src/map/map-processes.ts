@@ -8,6 +8,7 @@ import type {
 } from '../parse/moddle-types.js';
 import { elementsOf } from '../parse/moddle-types.js';
 import { emitSatisfies } from './emit-satisfies.js';
+import { nextFreeId, stepId } from './generated-id.js';
 import { cleanName } from './id-token.js';
 import {
   documentationOf,
@@ -94,13 +95,26 @@ function emitBusinessProcess(
 ): ElementRef | undefined {
   const { process } = placement;
   const origin = originOf(context, process);
-  const resolved = resolveBusinessProcess(context, placement, definitions);
+  const label = cleanName(process.name) || cleanName(placement.pool?.name);
+  let resolved = resolveBusinessProcess(context, placement, definitions);
+  const sharedWith = resolved && [...context.assigned.entries()].find(([, id]) => id === resolved?.id)?.[0];
+  if (resolved && sharedWith !== undefined && context.createProcesses) {
+    // Two pools of one diagram named by the same collaboration, definitions or file: never one process.
+    const message = `process "${process.id}"${label ? ` ("${label}")` : ''} and process "${sharedWith}" both take the business process id ${resolved.id} from ${resolved.foundIn}; with --create-missing they are not merged: this one gets an id of its own.`;
+    report(context, 'bpmn-process-id-shared', message, { elementId: process.id, source: origin });
+    resolved = undefined;
+  }
+  const previous = process.id === undefined ? undefined : context.previousIds.get(process.id);
+  if (!resolved && (previous !== undefined || context.createProcesses)) {
+    const id = previous ?? nextFreeId(context, context.idTemplates.businessProcess, '');
+    resolved = { id, name: label || id, foundIn: previous ? 'an earlier import' : 'the id template' };
+  }
   if (!resolved) {
-    const label = cleanName(process.name) || cleanName(placement.pool?.name);
-    const message = `process "${process.id}"${label ? ` ("${label}")` : ''} names no business process: put its id in the process or pool name ("BP004 Data Collection") or add tracery:id="BP004" (xmlns:tracery="https://tracery.dev/bpmn"); its steps were not imported.`;
+    const message = `process "${process.id}"${label ? ` ("${label}")` : ''} names no business process: put its id in the process or pool name ("BP004 Data Collection"), add tracery:id="BP004" (xmlns:tracery="https://tracery.dev/bpmn"), or import with --create-missing to give it an id from bpmn.ids in tracery.yaml; its steps were not imported.`;
     report(context, 'bpmn-process-without-id', message, { elementId: process.id, source: origin });
     return undefined;
   }
+  if (process.id !== undefined) context.assigned.set(process.id, resolved.id);
   const kind = context.mapping.kinds.businessProcess;
   const description = documentationOf(process) ?? documentationOf(placement.pool);
   const attributes = context.metamodel.kinds.get(kind)?.attributes?.bpmnFile
@@ -155,7 +169,10 @@ function emitStep(
   if (rule === 'collapse' || node.id === undefined) return undefined;
   // A `tracery:id` joins the step to one written by hand (BP004-01) instead of naming a new one.
   const id =
-    extensionOf(context, node).id ?? `${businessProcess.id}${context.mapping.stepIdSeparator}${node.id}`;
+    extensionOf(context, node).id ??
+    context.previousIds.get(node.id) ??
+    stepId(context, node.id, businessProcess, rule.kind);
+  context.assigned.set(node.id, id);
   const description = documentationOf(node);
   const element = {
     id,

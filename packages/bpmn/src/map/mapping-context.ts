@@ -32,6 +32,18 @@ export type MappingContext = {
   readonly createPerformers: string | undefined;
   /** True to create a data element for a data object or store that matches nothing. */
   readonly createData: boolean;
+  /** True to give a process that names no business process a generated id. */
+  readonly createProcesses: boolean;
+  readonly idTemplates: {
+    readonly businessProcess: string;
+    readonly step: string;
+    /** By kind, for lanes, pools and data created for what matches nothing. */
+    readonly kinds: Readonly<Record<string, string>>;
+  };
+  /** BPMN id -> model id from an earlier import. */
+  readonly previousIds: ReadonlyMap<string, string>;
+  /** BPMN id -> model id given by this run (processes and steps). */
+  readonly assigned: Map<string, string>;
   readonly elements: Map<string, MappedElement>;
   readonly relations: Map<string, MappedRelation>;
   readonly diagnostics: Diagnostic[];

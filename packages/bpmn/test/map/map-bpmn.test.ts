@@ -262,7 +262,7 @@ describe('mapBpmn reports what it cannot map', () => {
         code: 'bpmn-process-without-id',
         severity: 'error',
         message:
-          'process "Process_1" ("Settlement run") names no business process: put its id in the process or pool name ("BP004 Data Collection") or add tracery:id="BP004" (xmlns:tracery="https://tracery.dev/bpmn"); its steps were not imported.',
+          'process "Process_1" ("Settlement run") names no business process: put its id in the process or pool name ("BP004 Data Collection"), add tracery:id="BP004" (xmlns:tracery="https://tracery.dev/bpmn"), or import with --create-missing to give it an id from bpmn.ids in tracery.yaml; its steps were not imported.',
         elementId: 'Process_1',
         source: { file: 'map/untitled.bpmn', line: 3, column: 3 },
       },
@@ -292,7 +292,7 @@ describe('mapBpmn reports what it cannot map', () => {
 
   test('a file that did not parse maps to nothing (its parse diagnostics say why)', async () => {
     const parsed = await parseBpmn(fixtureBytes('error/truncated.bpmn'), { file: 'error/truncated.bpmn' });
-    expect(mapBpmn(parsed)).toEqual({ elements: [], relations: [], diagnostics: [] });
+    expect(mapBpmn(parsed)).toEqual({ elements: [], relations: [], diagnostics: [], ids: new Map() });
   });
 
   test.each([

@@ -18,6 +18,7 @@ import {
   writeFileAtomic,
 } from '@tracery/core';
 import type { Command } from 'commander';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
@@ -59,7 +60,14 @@ export type ImportReport = {
   };
 };
 
-type ImportOptions = { repo?: string; write?: boolean; json?: boolean; out?: string; allowErrors?: boolean };
+type ImportOptions = {
+  repo?: string;
+  write?: boolean;
+  json?: boolean;
+  out?: string;
+  allowErrors?: boolean;
+  createMissing?: boolean;
+};
 
 /** Registers `tracery import bpmn <files...>`. */
 export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -78,11 +86,15 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
       '--write',
       'write the new elements and relations to model/bpmn/<diagram>.yaml (never over an existing file)',
     )
+    .option(
+      '--create-missing',
+      'give processes, lanes and data that match nothing new elements, with ids from the bpmn: templates of tracery.yaml (default BP{n:3}, {process}-{n:2})',
+    )
     .option('--json', 'print the JSON envelope instead of text')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nExit codes: 0 nothing wrong, 1 errors in a diagram or load errors in the repository (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
+      '\nA diagram written once with --write keeps its BPMN id -> model id map in .tracery/imports/bpmn-<diagram>.yaml: a re-import of the edited diagram replaces model/bpmn/<diagram>.yaml with the same ids.\nExit codes: 0 nothing wrong, 1 errors in a diagram or load errors in the repository (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
     );
   allowErrorsOption(bpmn).action(async (files: string[], options: ImportOptions) => {
     setExit(await runImport(files, options, io));
@@ -91,7 +103,14 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
 }
 
 /** A diagram's report, with what it adds (kept for writing, not reported as such). */
-type Pending = { readonly report: ImportedDiagramReport; readonly joined: JoinedDiagram };
+type Pending = {
+  readonly report: ImportedDiagramReport;
+  readonly joined: JoinedDiagram;
+  /** BPMN id -> model id of the diagram's processes and steps, kept for re-imports. */
+  readonly ids: ReadonlyMap<string, string>;
+  /** True when an earlier import of the same diagram wrote its model file (a re-import replaces it). */
+  readonly update: boolean;
+};
 
 async function runImport(files: readonly string[], options: ImportOptions, io: CliIo): Promise<number> {
   const run = new CommandRun('import bpmn', io, options.json === true);
@@ -101,13 +120,29 @@ async function runImport(files: readonly string[], options: ImportOptions, io: C
     return EXIT.findings;
   const pending: Pending[] = [];
   const working = loaded.model.clone();
+  const base = loaded.model.clone();
+  const settings = importSettings(loaded, options.createMissing === true);
   for (const path of files) {
     const bytes = await readFile(path).catch((error: Error) => error);
     if (bytes instanceof Error) return run.fail(`cannot read "${path}": ${bytes.message}`);
     const file = displayPath(loaded.root, path);
-    const imported = await importBpmn(bytes, { file, model: working });
-    const joined = joinDiagram(imported, { model: working, base: loaded.model });
-    pending.push({ report: reportDiagram(file, imported, joined), joined });
+    const name = diagramName(file);
+    const previousIds = await readIdMap(join(loaded.root, idMapPath(name)));
+    // A re-import replaces what the earlier import of this diagram wrote, so edits update rather than add.
+    if (previousIds) for (const model of [working, base]) dropFile(model, `model/bpmn/${name}.yaml`);
+    const imported = await importBpmn(bytes, {
+      file,
+      model: working,
+      ...settings,
+      ...(previousIds ? { previousIds } : {}),
+    });
+    const joined = joinDiagram(imported, { model: working, base });
+    pending.push({
+      report: reportDiagram(file, imported, joined),
+      joined,
+      ids: imported.ids,
+      update: previousIds !== undefined,
+    });
   }
   let report = summarise(pending.map((p) => p.report));
   if (options.write && report.ok) {
@@ -132,7 +167,7 @@ function displayPath(root: string, path: string): string {
 }
 
 function reportDiagram(file: string, imported: ImportedBpmn, joined: JoinedDiagram): ImportedDiagramReport {
-  const name = basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-');
+  const name = diagramName(file);
   return {
     file,
     target: `model/bpmn/${name}.yaml`,
@@ -175,10 +210,12 @@ async function writeDiagrams(
 ): Promise<ImportedDiagramReport[] | undefined> {
   const targets = pending.filter(adds).map((p) => p.report.target);
   for (const [i, target] of targets.entries()) {
-    const exists = await stat(join(loaded.root, target)).then(
-      () => true,
-      () => false,
-    );
+    const exists =
+      !pending[i]?.update &&
+      (await stat(join(loaded.root, target)).then(
+        () => true,
+        () => false,
+      ));
     if (exists || targets.indexOf(target) !== i) {
       run.fail(
         `${target} ${exists ? 'already exists' : 'would be written twice'}; the import writes only new files, never over existing ones: move or rename the file, or the diagram.`,
@@ -192,6 +229,10 @@ async function writeDiagrams(
       const header = [`Imported from ${p.report.file} by \`tracery import bpmn\`.`];
       const text = importedModelFile(p.joined, { metamodel: loaded.metamodel, header });
       await writeFileAtomic(join(loaded.root, p.report.target), text);
+      await writeFileAtomic(
+        join(loaded.root, idMapPath(diagramName(p.report.file))),
+        idMapFile(p.report.file, p.ids),
+      );
     }
     written.push({ ...p.report, written: adds(p) });
   }
@@ -221,4 +262,49 @@ function renderText(report: ImportReport, io: CliIo): string {
   const summary = `${plural(report.diagrams.length, 'diagram')}: ${plural(counts.elements, 'element')}, ${plural(counts.relations, 'relation')} to add; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   lines.push(report.ok ? c.green(`ok: ${summary}`) : c.bold(`failed: ${summary} (nothing written)`));
   return lines.join('\n');
+}
+
+/** The name a diagram's files go by: `bpmn/BP004 Data.bpmn` -> `BP004-Data`. */
+function diagramName(file: string): string {
+  return basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+const idMapPath = (name: string) => `.tracery/imports/bpmn-${name}.yaml`;
+
+async function readIdMap(path: string): Promise<Map<string, string> | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const data = parseYaml(text, { maxAliasCount: 0 }) as { ids?: Record<string, unknown> } | null;
+  const ids = new Map<string, string>();
+  for (const [bpmnId, id] of Object.entries(data?.ids ?? {})) if (typeof id === 'string') ids.set(bpmnId, id);
+  return ids;
+}
+
+function idMapFile(file: string, ids: ReadonlyMap<string, string>): string {
+  const sorted = Object.fromEntries([...ids.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `# BPMN ids -> model ids of the import of ${file}, so a re-import updates rather than duplicates.\n# Written by tracery import bpmn --write; keep it in git.\n${stringifyYaml({ diagram: file, ids: sorted }, { lineWidth: 0 })}`;
+}
+
+/** Removes the elements an earlier import wrote to `file` (their relations go with them). */
+function dropFile(model: LoadedRepository['model'], file: string): void {
+  for (const element of [...model.elements()])
+    if (model.originOfElement(element.id)?.file === file) model.removeElement(element.id);
+}
+
+/** What --create-missing and the bpmn: section of tracery.yaml ask of the mapping. */
+function importSettings(loaded: LoadedRepository, createMissing: boolean) {
+  const config = loaded.config.bpmn;
+  const create = config?.createMissing;
+  return {
+    ...(createMissing
+      ? {
+          createMissing: {
+            processes: create?.processes ?? true,
+            performers: create?.performers ?? 'Role',
+            data: create?.data ?? true,
+          },
+        }
+      : {}),
+    ...(config?.ids ? { idTemplates: config.ids } : {}),
+  };
 }

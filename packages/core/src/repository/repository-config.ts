@@ -6,6 +6,7 @@ import { MetamodelExtensionSchema } from '../metamodel/metamodel-extension.js';
 import { ResultsConfigSchema } from '../results/results-config.js';
 import { RulesConfigSchema } from '../rules/rules-config.js';
 import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
+import { BpmnImportConfigSchema } from './bpmn-config.js';
 import { ReqifConfigSchema } from './reqif-config.js';
 
 /** Default limits that protect a load from hostile or accidental input. */
@@ -75,6 +76,9 @@ export const TraceryConfigSchema = z
     ),
     results: ResultsConfigSchema.optional().describe(
       'How JUnit results (sources.results) link to TestCases: a junit attribute or an id token.',
+    ),
+    bpmn: BpmnImportConfigSchema.optional().describe(
+      'How `tracery import bpmn` treats diagrams that follow no naming convention: what it creates, id templates.',
     ),
     reqif: ReqifConfigSchema.optional().describe(
       'How `tracery import reqif` maps ReqIF spec types, attributes and relations onto the metamodel.',

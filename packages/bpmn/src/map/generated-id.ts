@@ -1,0 +1,55 @@
+import type { MappingContext } from './mapping-context.js';
+
+/** `BP004.Activity_1`, unless that breaks the step kind's id pattern: then the step template (`BP004-03`). */
+export function stepId(
+  context: MappingContext,
+  bpmnId: string,
+  businessProcess: { readonly id: string },
+  kind: string,
+): string {
+  const plain = `${businessProcess.id}${context.mapping.stepIdSeparator}${bpmnId}`;
+  return fits(context, kind, plain)
+    ? plain
+    : nextFreeId(context, context.idTemplates.step, businessProcess.id);
+}
+
+/**
+ * The id of an element created for a lane, pool or data object that matches nothing: its tracery:id, or
+ * its name made into an id (`Customer Service` -> `Customer-Service`) when that fits the kind's id
+ * pattern, else the next id from the kind's template (`bpmn.ids.<Kind>`, default its capitals and a number).
+ */
+export function createdId(
+  context: MappingContext,
+  kind: string,
+  explicitId: string | undefined,
+  name: string,
+): string {
+  const candidate =
+    explicitId ?? name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  if (candidate !== '' && fits(context, kind, candidate)) return candidate;
+  const capitals = kind.replace(/[^A-Z]/g, '');
+  return nextFreeId(
+    context,
+    context.idTemplates.kinds[kind] ?? `${capitals.length >= 2 ? capitals : kind.toUpperCase()}-{n:2}`,
+    '',
+  );
+}
+
+function fits(context: MappingContext, kind: string, id: string): boolean {
+  const pattern = context.metamodel.kinds.get(kind)?.idPattern;
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(id) && (pattern === undefined || new RegExp(pattern).test(id));
+}
+
+/** The first id from a template that neither the model, this diagram nor an earlier import of it uses. */
+export function nextFreeId(context: MappingContext, template: string, process: string): string {
+  const match = /\{n(?::(\d+))?\}/.exec(template);
+  const width = Number(match?.[1] ?? 1);
+  const filled = template.replaceAll('{process}', process);
+  const used = new Set([...context.assigned.values(), ...context.previousIds.values()]);
+  const taken = (id: string) =>
+    context.model?.hasElement(id) === true || context.elements.has(id) || used.has(id);
+  for (let n = 1; ; n++) {
+    const id = match ? filled.replace(match[0], String(n).padStart(width, '0')) : `${filled}-${n}`;
+    if (!taken(id)) return id;
+  }
+}
