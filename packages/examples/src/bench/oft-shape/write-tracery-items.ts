@@ -26,7 +26,7 @@ function config(): string {
     '    UnitTest: { description: A unit test item (utest). }',
     '    Spec: { description: A specification item that needs its own type (spec). }',
     '  relationTypes:',
-    '    covers: { inverse: coveredBy, from: "*", to: "*", impact: target-to-source }',
+    '    covers: { inverse: coveredBy, from: "*", to: "*", impact: { forward: none, backward: propagate } }',
     '# Deep coverage is the default; rejected items are written as withdrawn, which the default excludes.',
     'coverage:',
     `  Requirement: ${need('dsn')}`,
