@@ -21,7 +21,14 @@ function chainModel(): Model {
       UnitTest: { description: 'utest' },
       Spec: { description: 'an item type that needs its own type' },
     },
-    relationTypes: { covers: { inverse: 'coveredBy', from: '*', to: '*', impact: { forward: 'none', backward: 'propagate' } } },
+    relationTypes: {
+      covers: {
+        inverse: 'coveredBy',
+        from: '*',
+        to: '*',
+        impact: { forward: 'none', backward: 'propagate' },
+      },
+    },
   });
   const { metamodel, problems } = extendMetamodel(defaultMetamodel(), extension);
   expect(problems).toEqual([]);
