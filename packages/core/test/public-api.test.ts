@@ -108,6 +108,7 @@ test('the public API of @tracery/core', () => {
       "defaultRules",
       "defineRule",
       "describeEnds",
+      "describeMetamodel",
       "describeRelation",
       "didYouMean",
       "didYouMeanSuffix",
