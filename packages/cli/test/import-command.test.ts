@@ -147,7 +147,9 @@ describe('tracery import bpmn', () => {
     `);
     const validate = await runCaptured(['validate', repo]);
     expect(validate.out).toBe('ok: 3 files, 7 elements, 10 relations: 0 errors, 0 warnings\n');
-    // Imported once, the diagram adds nothing more.
+    // Imported once, a re-import of the same diagram rewrites its own file with the same bytes (its id
+    // map in .tracery/imports keeps every id), and the repository still loads to the same model.
+    const imported = await readFile(join(repo, 'model/bpmn/bp004.yaml'), 'utf8');
     const again = await runCaptured([
       'import',
       'bpmn',
@@ -157,7 +159,9 @@ describe('tracery import bpmn', () => {
       '--write',
     ]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('ok: 1 diagram: 0 elements, 0 relations to add; 0 errors, 2 warnings');
+    expect(again.out).toContain('ok: 1 diagram: 1 element, 6 relations to add; 0 errors, 3 warnings');
+    expect(await readFile(join(repo, 'model/bpmn/bp004.yaml'), 'utf8')).toBe(imported);
+    expect((await runCaptured(['validate', repo])).out).toBe(validate.out);
   });
 
   test('--write never writes over an existing file', async () => {

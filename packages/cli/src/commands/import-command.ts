@@ -285,8 +285,10 @@ function idMapFile(file: string, ids: ReadonlyMap<string, string>): string {
   return `# BPMN ids -> model ids of the import of ${file}, so a re-import updates rather than duplicates.\n# Written by tracery import bpmn --write; keep it in git.\n${stringifyYaml({ diagram: file, ids: sorted }, { lineWidth: 0 })}`;
 }
 
-/** Removes the elements an earlier import wrote to `file` (their relations go with them). */
+/** Removes what an earlier import wrote to `file`: its elements (with their relations) and its relation rows. */
 function dropFile(model: LoadedRepository['model'], file: string): void {
+  for (const relation of [...model.relations()])
+    if (model.originOfRelation(relation)?.file === file) model.removeRelation(relation);
   for (const element of [...model.elements()])
     if (model.originOfElement(element.id)?.file === file) model.removeElement(element.id);
 }
