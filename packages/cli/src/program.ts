@@ -9,6 +9,7 @@ import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
+import { registerSite } from './commands/site-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerValidate } from './commands/validate-command.js';
@@ -46,6 +47,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
+  registerSite(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {
