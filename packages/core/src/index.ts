@@ -191,6 +191,7 @@ export {
 } from './model/index.js';
 export {
   csvField,
+  escapeControlCharacters,
   escapeHtml,
   htmlPage,
   markdownCell,

@@ -115,6 +115,7 @@ test('the public API of @tracery/core', () => {
       "elementHash",
       "elementHistory",
       "endAllows",
+      "escapeControlCharacters",
       "escapeHtml",
       "estimateEffort",
       "extendMetamodel",
