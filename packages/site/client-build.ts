@@ -29,6 +29,8 @@ export async function buildClient(outDir = join(here, 'dist', 'assets')): Promis
     legalComments: 'linked',
     logLevel: 'warning',
     conditions: ['tracery-source'],
+    // Core's files that touch the disk are never reached from the browser's entry points; tree shaking drops them.
+    external: ['node:*'],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   await copyFile(join(here, 'assets', 'site.css'), join(outDir, 'site.css'));

@@ -37,14 +37,12 @@ export function ElementDiagrams({ element }: { element: Element }) {
           </p>
           {drawn ? (
             <>
-              <div
-                class="bpmn-canvas"
-                data-diagram={`${base}d/${diagram.siteFile}.json`}
-                role="img"
-                aria-label={`BPMN diagram ${diagram.file}; its tasks link to their step pages`}
-              >
-                <p class="no-script">The diagram is drawn here when JavaScript runs.</p>
-              </div>
+              <figure class="diagram">
+                <figcaption>{`BPMN diagram ${diagram.file}; click a task to open its step page`}</figcaption>
+                <div class="bpmn-canvas" data-diagram={`${base}d/${diagram.siteFile}.json`}>
+                  <p class="no-script">The diagram is drawn here when JavaScript runs.</p>
+                </div>
+              </figure>
               <p class="legend-text">
                 Colours: green covered, red a finding or not covered, grey not assessed. Click a task to open
                 its page.
