@@ -9,8 +9,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   bpmn: ['@tracery/core', 'bpmn-moddle'],
   'neo4j-adapter': ['@tracery/core', 'neo4j-driver'],
+  reqif: ['@tracery/core'],
   site: ['@tracery/core', '@tracery/bpmn'],
-  cli: ['@tracery/core', '@tracery/bpmn', '@tracery/neo4j-adapter', '@tracery/site'],
+  cli: ['@tracery/core', '@tracery/bpmn', '@tracery/neo4j-adapter', '@tracery/reqif', '@tracery/site'],
 };
 const GUARDED = ['@tracery/', 'bpmn-moddle', 'neo4j-driver', 'commander', 'picocolors'];
 
