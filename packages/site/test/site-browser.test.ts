@@ -82,7 +82,8 @@ describe('the participants site, in Chromium', () => {
   });
 
   test('the impact explorer on DI-0023 gives exactly what tracery impact --json gives', async () => {
-    const cli = JSON.parse(await traceryCli(['impact', 'DI-0023', '--repo', MHHS, '--json']));
+    // --json gives the CLI's envelope; its payload is the impact itself.
+    const cli = JSON.parse(await traceryCli(['impact', 'DI-0023', '--repo', MHHS, '--json'])).payload;
     await page.goto(`${site.url}impact.html`, { waitUntil: 'load' });
     await page.type('#impact-ids', 'DI-0023');
     await page.click('#impact-form button[type="submit"]');
