@@ -9,11 +9,13 @@ type ElementRegistry = {
   getGraphics(id: string): SVGElement | undefined;
 };
 
-/** Fill and stroke of a shape by its state: green covered, amber shallow, red a finding or uncovered. */
+/** Fill and stroke of a shape by its state: green covered, amber shallow, red a finding, uncovered or a cycle. */
 const COLOURS: Record<DiagramData['shapes'][string]['state'], [fill: string, stroke: string]> = {
   covered: ['#dff3e4', '#1a7f37'],
   'covered-shallow': ['#fff4d6', '#9a6700'],
   uncovered: ['#fde2e1', '#c62828'],
+  // Coverage that goes round in a circle proves nothing: shown like uncovered, as OpenFastTrace does.
+  cycle: ['#fde2e1', '#c62828'],
   finding: ['#fde2e1', '#c62828'],
   'not-assessed': ['#eef1f4', '#4a5563'],
 };
