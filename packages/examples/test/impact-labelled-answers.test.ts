@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import {
-  compareOptions,
   assessOptionsFromConfig,
+  compareOptions,
   impactOfRepository,
   type LoadedRepository,
   loadRepository,
@@ -128,7 +128,10 @@ const cases: Record<string, () => Expected> = {
   // A role, written out: the processes and steps it performs and the interface it receives.
   'role CSS': () =>
     new Expected(['CSS'])
-      .add(['BP001', 'BP007', 'BP001-03', 'BP006-04', 'BP007-06'], 'performed by CSS, which changes: re-check')
+      .add(
+        ['BP001', 'BP007', 'BP001-03', 'BP006-04', 'BP007-06'],
+        'performed by CSS, which changes: re-check',
+      )
       .add(['IF-009'], 'received by CSS, which changes: re-check')
       .add(['MHHSP-BP001'], 'specifies BP001: re-issue')
       .add(['MHHSP-BP007'], 'specifies BP007: re-issue')
@@ -243,7 +246,9 @@ describe('impact on the MHHS example against labelled answers', () => {
     const recall = wanted.size === 0 ? 1 : hits / wanted.size;
     report.push([name.padEnd(36), precision.toFixed(3), recall.toFixed(3), `${wanted.size} expected`]);
     const unexpected = [...actual].filter((id) => !wanted.has(id));
-    const missed = [...wanted].filter((id) => !actual.has(id)).map((id) => `${id} (${expected.reasons.get(id)})`);
+    const missed = [...wanted]
+      .filter((id) => !actual.has(id))
+      .map((id) => `${id} (${expected.reasons.get(id)})`);
     expect({ unexpected, missed }).toEqual({ unexpected: [], missed: [] });
     expect([precision, recall]).toEqual([1, 1]);
   });

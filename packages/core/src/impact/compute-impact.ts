@@ -1,8 +1,8 @@
 import type { Model } from '../model/model.js';
 import { impactParties } from './actors-of.js';
 import { type ImpactTree, impactTree } from './impact-tree.js';
-import { hopRange } from './propagation-index.js';
 import type { FollowUp, ImpactedElement, ImpactHop, ImpactOptions, ImpactResult } from './impact-types.js';
+import { hopRange } from './propagation-index.js';
 
 /** Test kinds whose impacted elements are listed as tests to re-run. */
 const TEST_KIND = 'TestCase';
