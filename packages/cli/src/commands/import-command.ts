@@ -22,6 +22,7 @@ import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { writeOutput } from '../write-output.js';
+import { importErrors } from './import-validation.js';
 
 /** What one diagram would add to the repository (or added, with `--write`). */
 export type ImportedDiagramReport = {
@@ -116,18 +117,21 @@ async function runImport(files: readonly string[], options: ImportOptions, io: C
   );
   if (options.write && report.ok) {
     const written = await writeDiagrams(loaded, pending, io);
-    if (!written) return EXIT.usage;
+    if (written === 'clash') return EXIT.usage;
+    if (written === 'invalid') return EXIT.findings;
     report = summarise(loaded.root, written);
   }
   await writeOutput(options.json ? JSON.stringify(report, null, 2) : renderText(report, io), options.out, io);
   return report.ok ? EXIT.ok : EXIT.findings;
 }
 
-/** A repository path for a file inside the repository, else the path as given. */
+/**
+ * A diagram's path relative to the repository (`diagrams/bp004.bpmn`, or `../shared/bp004.bpmn` for one
+ * outside it): what `bpmnFile:` records must mean the same from wherever the command ran.
+ */
 function displayPath(root: string, path: string): string {
   const rel = relative(root, resolve(path));
-  if (rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
-  return rel.split(sep).join('/');
+  return isAbsolute(rel) ? resolve(path).split(sep).join('/') : rel.split(sep).join('/');
 }
 
 function reportDiagram(file: string, imported: ImportedBpmn, joined: JoinedDiagram): ImportedDiagramReport {
@@ -171,7 +175,7 @@ async function writeDiagrams(
   loaded: LoadedRepository,
   pending: readonly Pending[],
   io: CliIo,
-): Promise<ImportedDiagramReport[] | undefined> {
+): Promise<ImportedDiagramReport[] | 'clash' | 'invalid'> {
   const targets = pending.filter(adds).map((p) => p.report.target);
   for (const [i, target] of targets.entries()) {
     const exists = await stat(join(loaded.root, target)).then(
@@ -182,19 +186,26 @@ async function writeDiagrams(
       io.err(
         `tracery: ${target} ${exists ? 'already exists' : 'would be written twice'}; the import writes only new files, never over existing ones: move or rename the file, or the diagram.`,
       );
-      return undefined;
+      return 'clash';
     }
   }
-  const written: ImportedDiagramReport[] = [];
-  for (const p of pending) {
-    if (adds(p)) {
-      const header = [`Imported from ${p.report.file} by \`tracery import bpmn\`.`];
-      const text = importedModelFile(p.joined, { metamodel: loaded.metamodel, header });
-      await writeFileAtomic(join(loaded.root, p.report.target), text);
-    }
-    written.push({ ...p.report, written: adds(p) });
+  const texts = new Map<string, string>();
+  for (const p of pending.filter(adds)) {
+    const header = [`Imported from ${p.report.file} by \`tracery import bpmn\`.`];
+    texts.set(p.report.target, importedModelFile(p.joined, { metamodel: loaded.metamodel, header }));
   }
-  return written;
+  // What would be written is loaded first, with the repository's id patterns and validation: the
+  // import never leaves the repository invalid.
+  const errors = await importErrors(loaded, texts);
+  if (errors.length > 0) {
+    for (const d of errors.sort(compareDiagnostics)) io.err(formatDiagnostic(d));
+    io.err(
+      `tracery import bpmn: what the import would write has ${errors.length} error(s) (above); nothing was written. Give the diagram's elements ids that match the repository's id patterns (tracery:id on a task), or change metamodel.idPatterns in tracery.yaml.`,
+    );
+    return 'invalid';
+  }
+  for (const [target, text] of texts) await writeFileAtomic(join(loaded.root, target), text);
+  return pending.map((p) => ({ ...p.report, written: adds(p) }));
 }
 
 function renderText(report: ImportReport, io: CliIo): string {

@@ -83,6 +83,14 @@ async function runReport(dir: string, options: TraceCommandOptions, io: CliIo): 
   const { report, diagnostics } = await buildTestTrace(loaded);
   for (const d of diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d));
   await writeOutput(renderTestTrace(report, format as TestTraceFormat), options.out, io);
+  const broken = diagnostics.filter((d) => d.severity === 'error').length;
+  if (broken > 0) {
+    // A refused, unreadable or empty results file would otherwise pass as tests "not run".
+    io.err(
+      `tracery trace: ${broken} error(s) in the test results (above); the tests they held show as not run. Exit 1 (results.problems: warning in tracery.yaml makes these warnings).`,
+    );
+    return EXIT.findings;
+  }
   if (failUnder !== undefined && report.summary.coveragePct < failUnder) {
     io.err(`coverage ${report.summary.coveragePct.toFixed(1)}% is under --fail-under ${failUnder}%.`);
     return EXIT.findings;
@@ -178,7 +186,7 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
         '  tracery trace REQ-LSS-001 --repo packages/examples/mhhs --down --types satisfiedBy,verifiedBy',
         '  tracery trace TC-LSS-001 --repo packages/examples/mhhs --up --depth 2',
         '',
-        'Exit codes: 0 ok, 1 coverage under --fail-under (or no path with --to), 2 bad usage or input.',
+        'Exit codes: 0 ok, 1 coverage under --fail-under, no path with --to, load errors, or a refused or empty results file, 2 bad usage or input.',
       ].join('\n'),
     )
     .action(async (target: string | undefined, options: TraceCommandOptions) => {

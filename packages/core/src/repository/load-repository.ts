@@ -6,6 +6,7 @@ import { RepositoryError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Model } from '../model/model.js';
 import { discoverFiles } from './discover-files.js';
+import { idRule } from './id-safety.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
@@ -93,7 +94,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
   diagnostics.push(...discovered.diagnostics);
-  const cache: SchemaCache = { kinds: new Map(), tolerated };
+  const cache: SchemaCache = { kinds: new Map(), tolerated, ids: idRule(config.ids) };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
   const relations: RelationDraft[] = [];
