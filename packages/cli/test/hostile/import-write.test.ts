@@ -15,12 +15,16 @@ const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>
 `;
 
+/** The same diagram, with the author's own id on the task (tracery:id), which the import must keep. */
+const AUTHORED_ID = DIAGRAM.replace('id="D"', 'id="D" xmlns:tracery="https://tracery.dev/bpmn"').replace(
+  '<bpmn:task id="Settle"',
+  '<bpmn:task id="Settle" tracery:id="BP005.Settle"',
+);
+const PATTERNS = 'name: Patterns\nmetamodel:\n  idPatterns:\n    ProcessStep: "^BP[0-9]{3}-[0-9]{2}$"\n';
+
 describe('import bpmn --write checks what it would write', () => {
-  test('generated ids that break the id patterns: exit 1, the positioned error, no file changed', async () => {
-    const repo = await hostileRepo({
-      'tracery.yaml': 'name: Patterns\nmetamodel:\n  idPatterns:\n    ProcessStep: "^BP[0-9]{3}-[0-9]{2}$"\n',
-      'diagrams/bp005.bpmn': DIAGRAM,
-    });
+  test('an id the diagram gives that breaks the id patterns: exit 1, the positioned error, no file changed', async () => {
+    const repo = await hostileRepo({ 'tracery.yaml': PATTERNS, 'diagrams/bp005.bpmn': AUTHORED_ID });
     const before = await fileTree(repo);
     const { code, err } = await runCaptured([
       'import',
@@ -36,6 +40,21 @@ describe('import bpmn --write checks what it would write', () => {
     );
     expect(err).toContain('nothing was written');
     expect(await fileTree(repo)).toEqual(before);
+  });
+
+  test('an id the import makes up fits the id patterns (BP005-01, not BP005.Settle), and the repository validates', async () => {
+    const repo = await hostileRepo({ 'tracery.yaml': PATTERNS, 'diagrams/bp005.bpmn': DIAGRAM });
+    const { code } = await runCaptured([
+      'import',
+      'bpmn',
+      join(repo, 'diagrams/bp005.bpmn'),
+      '--repo',
+      repo,
+      '--write',
+    ]);
+    expect(code).toBe(0);
+    expect(await readFile(join(repo, 'model/bpmn/bp005.yaml'), 'utf8')).toContain('id: BP005-01\n');
+    expect((await runCaptured(['validate', repo])).code).toBe(0);
   });
 
   test('bpmnFile is recorded relative to the repository, wherever the diagram is', async () => {
