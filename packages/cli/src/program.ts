@@ -11,6 +11,7 @@ import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
+import { registerTracker } from './commands/tracker-command.js';
 import { registerValidate } from './commands/validate-command.js';
 
 /** The version the CLI reports. */
@@ -46,6 +47,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
+  registerTracker(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

@@ -1,4 +1,7 @@
 import type { Rule } from '../rule.js';
+import { artefactPastExpectedMonth } from './artefact-past-expected-month.js';
+import { baselinedWithOpenComments } from './baselined-with-open-comments.js';
+import { commentElementMissing } from './comment-element-missing.js';
 import { danglingReference } from './dangling-reference.js';
 import { descriptionRequired } from './description-required.js';
 import { duplicateId } from './duplicate-id.js';
@@ -24,6 +27,9 @@ import { terminology } from './terminology.js';
 import { unusedDataItem } from './unused-data-item.js';
 
 const DEFAULT_RULES: readonly Rule[] = [
+  artefactPastExpectedMonth,
+  baselinedWithOpenComments,
+  commentElementMissing,
   danglingReference,
   descriptionRequired,
   duplicateId,
