@@ -3,11 +3,19 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BPMN_COUNT_KEYS, type BpmnCounts } from '@tracery/bpmn';
 
-/** The corpus lives outside the repository, beside it: `<repo>/../shared/corpora/bpmn-miwg` (CI has the same layout). */
-export const CORPUS_DIR = resolve(
-  fileURLToPath(new URL('../../../', import.meta.url)),
-  '../shared/corpora/bpmn-miwg',
-);
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Where the corpus is. `pnpm test` reads the sample committed in `test/fixtures/miwg-sample` (40 files,
+ * so a clone with nothing beside it passes); `pnpm conformance:bpmn` sets TRACERY_BPMN_CORPUS to the full
+ * 831-file suite (`../shared/corpora/bpmn-miwg` in CI), relative to the repository root.
+ */
+export const CORPUS_DIR = process.env.TRACERY_BPMN_CORPUS
+  ? resolve(REPOSITORY_ROOT, process.env.TRACERY_BPMN_CORPUS)
+  : fileURLToPath(new URL('./fixtures/miwg-sample', import.meta.url));
+
+/** True when the full suite was asked for (then its size is checked: 831 files, 4 malformed). */
+export const FULL_CORPUS = Boolean(process.env.TRACERY_BPMN_CORPUS);
 
 /** One row of COUNTS.tsv. */
 export type CorpusRow = {

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The BPMN conformance run: every file of the BPMN MIWG suite (831 files) through the importer.
+// Usage: pnpm conformance:bpmn [corpus-folder]   (default: ../shared/corpora/bpmn-miwg beside the repository)
+// It fails, never skips, when the corpus is missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = resolve(
+  root,
+  process.argv[2] ?? process.env.TRACERY_BPMN_CORPUS ?? '../shared/corpora/bpmn-miwg',
+);
+if (!existsSync(join(corpus, 'COUNTS.tsv'))) {
+  console.error(
+    `conformance:bpmn: the BPMN MIWG corpus is missing: no COUNTS.tsv in ${corpus}.\n` +
+      'Pass its folder (pnpm conformance:bpmn DIR) or set TRACERY_BPMN_CORPUS.',
+  );
+  process.exit(1);
+}
+const vitest = spawnSync(
+  'pnpm',
+  ['exec', 'vitest', 'run', '--project', 'bpmn', 'packages/bpmn/test/parse/corpus.test.ts'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TRACERY_BPMN_CORPUS: corpus } },
+);
+process.exit(vitest.status ?? 1);
