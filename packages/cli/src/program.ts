@@ -4,9 +4,11 @@ import { registerBaseline } from './commands/baseline-command.js';
 import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
 import { registerExport } from './commands/export-command.js';
+import { registerExportComments } from './commands/export-comments-command.js';
 import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
+import { registerImportComments } from './commands/import-comments-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
 import { registerStats } from './commands/stats-command.js';
@@ -48,6 +50,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
   registerTracker(program, io, setExit);
+  const subcommand = (name: string) => program.commands.find((c) => c.name() === name)!;
+  registerImportComments(subcommand('import'), io, setExit);
+  registerExportComments(subcommand('export'), io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {
