@@ -75,7 +75,7 @@ async function run(file: string, options: Options, io: CliIo): Promise<number> {
   const loaded = await loadForCli(options.repo, io);
   if (!loaded) return EXIT.usage;
   const mapping = findMapping(loaded.config.spreadsheets, options.mapping);
-  if (!mapping || mapping.target !== 'comments') {
+  if (mapping?.target !== 'comments') {
     const names = mappingNames(loaded.config.spreadsheets).filter(
       (n) => findMapping(loaded.config.spreadsheets, n)?.target === 'comments',
     );
