@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { escapeControlCharacters } from '@tracery/core';
+import { EXIT } from './cli-io.js';
 import { runCli } from './program.js';
 
 runCli(process.argv.slice(2)).then(
@@ -6,9 +8,9 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `tracery: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 70;
+    // A bug in Tracery: every problem in the user's input is a diagnostic and exit 1 or 2 instead.
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`tracery: internal error: ${escapeControlCharacters(text)}\n`);
+    process.exitCode = EXIT.internal;
   },
 );

@@ -2,14 +2,23 @@ import { bpmnSourceLoader } from '@tracery/bpmn';
 import { type LoadedRepository, loadRepository, TraceryError } from '@tracery/core';
 import type { CliIo } from './cli-io.js';
 
+/** Per run of the CLI (keyed by its io): the load errors seen, and whether `--allow-errors` accepted them. */
+const runs = new WeakMap<CliIo, { errors: number; accepted: boolean }>();
+
 /**
  * Loads a repository for a command. A folder that is not a repository is reported on standard error
  * and gives undefined, so the command exits with 2; any other failure is a bug and propagates.
+ * Load errors are remembered for the run: a command that would otherwise exit 0 exits 1
+ * ({@link unacceptedLoadErrors}).
  */
 export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
   try {
     // Diagrams named by `sources.bpmn` join the model, so every command sees them.
-    return await loadRepository(dir, { loaders: [bpmnSourceLoader()] });
+    const loaded = await loadRepository(dir, { loaders: [bpmnSourceLoader()] });
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    const run = runs.get(io) ?? { errors: 0, accepted: false };
+    runs.set(io, { ...run, errors: run.errors + errors });
+    return loaded;
   } catch (error) {
     if (error instanceof TraceryError) {
       io.err(`tracery: ${error.message}`);
@@ -17,4 +26,15 @@ export async function loadForCli(dir: string, io: CliIo): Promise<LoadedReposito
     }
     throw error;
   }
+}
+
+/** Records that the user accepted the load errors of this run (`--allow-errors` on a writing command). */
+export function acceptLoadErrors(io: CliIo): void {
+  runs.set(io, { errors: runs.get(io)?.errors ?? 0, accepted: true });
+}
+
+/** How many load errors this run saw that `--allow-errors` did not accept. */
+export function unacceptedLoadErrors(io: CliIo): number {
+  const run = runs.get(io);
+  return run && !run.accepted ? run.errors : 0;
 }

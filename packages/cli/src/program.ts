@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { type CliIo, EXIT, processIo } from './cli-io.js';
+import { type CliIo, EXIT, processIo, safeIo } from './cli-io.js';
 import { registerBaseline } from './commands/baseline-command.js';
 import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
@@ -15,18 +15,21 @@ import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerTracker } from './commands/tracker-command.js';
 import { registerValidate } from './commands/validate-command.js';
+import { unacceptedLoadErrors } from './load-for-cli.js';
 
 /** The version the CLI reports. */
 export const VERSION = '0.1.0';
 
 /**
  * Runs the tracery command line with the given arguments (without `node` and the script) and returns
- * the exit code: 0 success, 1 findings or errors in the design, 2 bad usage or unreadable input.
+ * the exit code: 0 success, 1 findings or errors in the design (a command that read a repository with
+ * load errors never exits 0), 2 bad usage or unreadable input, 70 (from the bin) an internal error.
  *
  * @example
  * const code = await runCli(['validate', 'packages/examples/mhhs', '--json']);
  */
-export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(args: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = safeIo(rawIo);
   let exitCode: number = EXIT.ok;
   const setExit = (code: number) => {
     exitCode = code;
@@ -63,6 +66,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
       return quiet ? EXIT.ok : EXIT.usage;
     }
     throw error;
+  }
+  // One policy: a command that read a repository with load errors never exits 0 (unless --allow-errors).
+  const loadErrors = unacceptedLoadErrors(io);
+  if (loadErrors > 0 && exitCode === EXIT.ok) {
+    io.err(`tracery: the repository has ${loadErrors} load error(s) (tracery validate lists them); exit 1.`);
+    return EXIT.findings;
   }
   return exitCode;
 }

@@ -220,6 +220,7 @@ export {
 } from './model/index.js';
 export {
   csvField,
+  escapeControlCharacters,
   escapeHtml,
   htmlPage,
   markdownCell,

@@ -138,6 +138,7 @@ test('the public API of @tracery/core', () => {
       "elementHash",
       "elementHistory",
       "endAllows",
+      "escapeControlCharacters",
       "escapeHtml",
       "estimateEffort",
       "extendMetamodel",

@@ -20,6 +20,7 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { checkFormat, writeOutput } from '../write-output.js';
 
 /** The renderings `tracery check --format` offers. */
@@ -34,6 +35,7 @@ type CheckOptions = {
   accept?: string;
   showSuppressed?: boolean;
   listRules?: boolean;
+  allowErrors?: boolean;
 };
 
 function render(
@@ -89,7 +91,7 @@ async function accept(
 
 /** Registers `tracery check [dir]`: the design assurance rules, with findings for the terminal or CI. */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const check = program
     .command('check')
     .description(
       'Run the design assurance rules and report the findings (text, JSON, SARIF, JUnit XML or Markdown).',
@@ -111,45 +113,47 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--list-rules', 'list the default rules and exit')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input.',
-    )
-    .action(async (dir: string, options: CheckOptions) => {
-      if (options.listRules) return listRules(io);
-      const problem =
-        checkFormat(options.format, CHECK_FORMATS) ??
-        (SEVERITIES.includes(options.failOn as Severity)
-          ? undefined
-          : `unknown severity "${options.failOn}" for --fail-on; use one of ${SEVERITIES.join(', ')}.`);
-      if (problem) {
-        io.err(`tracery check: ${problem}`);
+      '\n--accept writes nothing while the repository has load errors (see --allow-errors).\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input.',
+    );
+  allowErrorsOption(check).action(async (dir: string, options: CheckOptions) => {
+    if (options.listRules) return listRules(io);
+    const problem =
+      checkFormat(options.format, CHECK_FORMATS) ??
+      (SEVERITIES.includes(options.failOn as Severity)
+        ? undefined
+        : `unknown severity "${options.failOn}" for --fail-on; use one of ${SEVERITIES.join(', ')}.`);
+    if (problem) {
+      io.err(`tracery check: ${problem}`);
+      return setExit(EXIT.usage);
+    }
+    const loaded = await loadForCli(dir, io);
+    if (!loaded) return setExit(EXIT.usage);
+    const report = await checkRepository(loaded, { rules: allRules() });
+    if (options.accept !== undefined) {
+      const file = loaded.config.rules?.acceptedFindings;
+      if (!file) {
+        io.err(
+          'tracery check: --accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
+        );
         return setExit(EXIT.usage);
       }
-      const loaded = await loadForCli(dir, io);
-      if (!loaded) return setExit(EXIT.usage);
-      const report = await checkRepository(loaded, { rules: allRules() });
-      if (options.accept !== undefined) {
-        const file = loaded.config.rules?.acceptedFindings;
-        if (!file) {
-          io.err(
-            'tracery check: --accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
-          );
-          return setExit(EXIT.usage);
-        }
-        await accept(
-          loaded.root,
-          file,
-          options.accept,
-          report,
-          (await readAcceptedFindings(loaded, file)).accepted,
-        );
-        io.err(`accepted ${report.findings.length} findings in ${file}`);
-        return setExit(EXIT.ok);
-      }
-      await writeOutput(
-        render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
-        options.out,
-        io,
+      if (!guardWrites('check --accept', loaded.diagnostics, io, options.allowErrors).write)
+        return setExit(EXIT.findings);
+      await accept(
+        loaded.root,
+        file,
+        options.accept,
+        report,
+        (await readAcceptedFindings(loaded, file)).accepted,
       );
-      setExit(failsCheck(report, options.failOn as Severity) ? EXIT.findings : EXIT.ok);
-    });
+      io.err(`accepted ${report.findings.length} findings in ${file}`);
+      return setExit(EXIT.ok);
+    }
+    await writeOutput(
+      render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
+      options.out,
+      io,
+    );
+    setExit(failsCheck(report, options.failOn as Severity) ? EXIT.findings : EXIT.ok);
+  });
 }

@@ -20,6 +20,7 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { writeOutput } from '../write-output.js';
 
 /** What one diagram would add to the repository (or added, with `--write`). */
@@ -58,14 +59,14 @@ export type ImportReport = {
   };
 };
 
-type ImportOptions = { repo: string; write?: boolean; json?: boolean; out?: string };
+type ImportOptions = { repo: string; write?: boolean; json?: boolean; out?: string; allowErrors?: boolean };
 
 /** Registers `tracery import bpmn <files...>`. */
 export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program
     .command('import')
     .description('Import design from other sources into the repository: bpmn.');
-  command
+  const bpmn = command
     .command('bpmn')
     .description(
       'Report what BPMN diagrams would add to the model (elements and relations, with diagnostics), or write it as YAML with --write.',
@@ -80,11 +81,11 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nExit codes: 0 nothing wrong, 1 errors in a diagram (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
-    )
-    .action(async (files: string[], options: ImportOptions) => {
-      setExit(await runImport(files, options, io));
-    });
+      '\nExit codes: 0 nothing wrong, 1 errors in a diagram or load errors in the repository (then nothing is written), 2 bad usage, an unreadable file, or a model file that already exists.',
+    );
+  allowErrorsOption(bpmn).action(async (files: string[], options: ImportOptions) => {
+    setExit(await runImport(files, options, io));
+  });
   command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 }
 
@@ -94,6 +95,8 @@ type Pending = { readonly report: ImportedDiagramReport; readonly joined: Joined
 async function runImport(files: readonly string[], options: ImportOptions, io: CliIo): Promise<number> {
   const loaded = await loadForCli(options.repo, io);
   if (!loaded) return EXIT.usage;
+  if (options.write && !guardWrites('import bpmn --write', loaded.diagnostics, io, options.allowErrors).write)
+    return EXIT.findings;
   const pending: Pending[] = [];
   const working = loaded.model.clone();
   for (const path of files) {

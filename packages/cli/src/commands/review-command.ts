@@ -2,6 +2,7 @@ import { findSuspectLinks, reviewLinks, type SuspectLink, TraceryError, textTabl
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
 /** Renders suspect links as a table: the link, why it is suspect, and the stamps. */
 export function renderSuspectLinks(links: readonly SuspectLink[]): string {
@@ -14,7 +15,7 @@ export function renderSuspectLinks(links: readonly SuspectLink[]): string {
 
 /** Registers `tracery review [target...]`: list suspect links, or record a review of a link or an element's links. */
 export function registerReview(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const review = program
     .command('review')
     .description(
       'Without a target, list the suspect links (an end changed since the link was reviewed). With a link ("IF-021 carries MB-M0") or an element id, record a review: the current content hashes go into the link\'s reviewed attribute, in the file where it is written.',
@@ -24,9 +25,10 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExit codes: 0 done (or no suspect links), 1 suspect links listed, 2 bad usage or unknown target.',
-    )
-    .action(async (target: string[], options: { repo: string; json?: boolean }) => {
+      '\nRecording a review is refused while the repository has load errors (see --allow-errors).\nExit codes: 0 done (or no suspect links), 1 suspect links listed or load errors, 2 bad usage or unknown target.',
+    );
+  allowErrorsOption(review).action(
+    async (target: string[], options: { repo: string; json?: boolean; allowErrors?: boolean }) => {
       const loaded = await loadForCli(options.repo, io);
       if (!loaded) return setExit(EXIT.usage);
       if (target.length === 0) {
@@ -38,6 +40,8 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         io.out(options.json ? JSON.stringify(links, null, 2) : renderSuspectLinks(links));
         return setExit(links.length > 0 ? EXIT.findings : EXIT.ok);
       }
+      if (!guardWrites('review', loaded.diagnostics, io, options.allowErrors).write)
+        return setExit(EXIT.findings);
       try {
         const reviewed = await reviewLinks(loaded.root, loaded.model, target.join(' '));
         io.out(
@@ -53,5 +57,6 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
         io.err(`tracery review: ${error.message}`);
         setExit(EXIT.usage);
       }
-    });
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { InvalidArgumentError } from '../errors/tracery-error.js';
+import { InvalidArgumentError, RepositoryError } from '../errors/tracery-error.js';
 import type { Model } from '../model/model.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
 import { BASELINES_FOLDER } from './load-state.js';
@@ -10,17 +10,31 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**
  * Writes baselines/NAME.json: the model in canonical form with a content hash per element and
- * relation. Returns the repository path of the file.
+ * relation. Returns the repository path of the file. A baseline is meant to be fixed: an existing one
+ * is never replaced (a {@link RepositoryError}) unless `force` says so.
  *
  * @example
  * await createBaseline(loaded.root, 'T1-approved', loaded.model) // 'baselines/T1-approved.json'
  */
-export async function createBaseline(root: string, name: string, model: Model): Promise<string> {
+export async function createBaseline(
+  root: string,
+  name: string,
+  model: Model,
+  options: { readonly force?: boolean } = {},
+): Promise<string> {
   if (!NAME.test(name) || name.endsWith('.json'))
     throw new InvalidArgumentError(
       `name: "${name}" is not a baseline name; use letters, digits, ".", "-" and "_" (such as T1-approved).`,
     );
   const file = `${BASELINES_FOLDER}/${name}.json`;
-  await writeFileAtomic(join(root, file), baselineJson(name, createSnapshot(model)));
+  const text = baselineJson(name, createSnapshot(model));
+  try {
+    await writeFileAtomic(join(root, file), text, { exclusive: options.force !== true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new RepositoryError(
+      `${file} already exists; a baseline is fixed once made: choose another name, or replace it with --force (force: true).`,
+    );
+  }
   return file;
 }
