@@ -5,10 +5,12 @@ import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
 import { registerExport } from './commands/export-command.js';
 import { registerExportComments } from './commands/export-comments-command.js';
+import { registerExportSheets } from './commands/export-sheet-command.js';
 import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
 import { registerImportComments } from './commands/import-comments-command.js';
+import { registerImportSheets } from './commands/import-sheet-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
 import { registerStats } from './commands/stats-command.js';
@@ -56,6 +58,8 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   const subcommand = (name: string) => program.commands.find((c) => c.name() === name)!;
   registerImportComments(subcommand('import'), io, setExit);
   registerExportComments(subcommand('export'), io, setExit);
+  registerImportSheets(subcommand('import'), io, setExit);
+  registerExportSheets(subcommand('export'), io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

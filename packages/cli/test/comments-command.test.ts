@@ -266,3 +266,45 @@ describe('tracery export comments and import comments', () => {
     );
   });
 });
+
+describe('a comment log saved by LibreOffice Calc', () => {
+  test('imports the same comments as the CSV it was converted from, dates and quoted text included', async () => {
+    const fixtures = join(import.meta.dirname, 'fixtures/comments');
+    const one = join(work, 'lo-xlsx');
+    const two = join(work, 'lo-csv');
+    await cp(FIXTURE, one, { recursive: true });
+    await cp(FIXTURE, two, { recursive: true });
+    const fromXlsx = await runCaptured([
+      'import',
+      'comments',
+      join(fixtures, 'libreoffice-log.xlsx'),
+      '--repo',
+      one,
+      '--write',
+      '--json',
+    ]);
+    const fromCsv = await runCaptured([
+      'import',
+      'comments',
+      join(fixtures, 'libreoffice-log.csv'),
+      '--repo',
+      two,
+      '--write',
+      '--json',
+    ]);
+    expect(fromXlsx.code).toBe(0);
+    expect(JSON.parse(fromXlsx.out)).toMatchObject({
+      added: ['LO-001', 'LO-002', 'LO-003'],
+      diagnostics: [],
+    });
+    expect(JSON.parse(fromCsv.out)).toMatchObject({ added: ['LO-001', 'LO-002', 'LO-003'], diagnostics: [] });
+    const written = await snapshotFiles(join(one, 'comments'));
+    expect(written).toEqual(await snapshotFiles(join(two, 'comments')));
+    const if021 = written['MHHSP-IF-021/T1-R2.yaml'] ?? '';
+    expect(if021).toContain('date: 2022-03-14');
+    expect(if021).toContain('text: The settlement period should be given in UTC, throughout.');
+    expect(if021).toContain('Who receives the data when the supplier changes "mid-day"?');
+    expect(if021).toContain('section: "3.2"');
+    expect(written['MHHSP-BP004/T1-R2.yaml']).toContain('status: Requires further clarification');
+  });
+});

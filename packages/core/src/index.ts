@@ -328,11 +328,15 @@ export {
   cellPlace,
   columnLetter,
   columnOf,
+  type ElementImportPlan,
+  elementsToTable,
   findMapping,
   isEmptyRow,
   type LocatedColumn,
   locateColumns,
   mappingNames,
+  planElementImport,
+  type RowElement,
   readColumn,
   type SheetData,
   type SheetRow,
@@ -341,6 +345,7 @@ export {
   SpreadsheetMappingSchema,
   type SpreadsheetsConfig,
   SpreadsheetsConfigSchema,
+  tableToElements,
   writeColumn,
 } from './spreadsheet/index.js';
 export {

@@ -1,11 +1,19 @@
 import { join } from 'node:path';
-import { type Comment, commentsToTable, findMapping, formatDiagnostic, loadComments } from '@tracery/core';
+import { type Comment, commentsToTable, findMapping, loadComments } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
 import { writeSheet } from '../spreadsheet/write-sheet.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
-type Options = { repo: string; out: string; format: string; mapping: string; artefact?: string[] };
+type Options = {
+  repo: string;
+  out: string;
+  format: string;
+  mapping: string;
+  artefact?: string[];
+  allowErrors?: boolean;
+};
 
 const FORMATS: Readonly<Record<string, readonly string[]>> = {
   xlsx: ['xlsx'],
@@ -29,7 +37,13 @@ async function run(options: Options, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const read = await loadComments(loaded);
-  for (const d of read.diagnostics) if (d.severity === 'error') io.err(formatDiagnostic(d));
+  const guard = guardWrites(
+    'export comments',
+    [...loaded.diagnostics, ...read.diagnostics],
+    io,
+    options.allowErrors,
+  );
+  if (!guard.write) return EXIT.findings;
   const byArtefact = new Map<string, Comment[]>();
   for (const comment of read.comments) {
     if (options.artefact && !options.artefact.includes(comment.artefact)) continue;
@@ -55,7 +69,7 @@ export function registerExportComments(
   io: CliIo,
   setExit: (code: number) => void,
 ): void {
-  exportCommand
+  const command = exportCommand
     .command('comments')
     .description(
       'Write the review-comment log of each artefact as XLSX and CSV (one file per artefact, every round), by a column mapping; `tracery import comments` reads them back unchanged.',
@@ -71,9 +85,9 @@ export function registerExportComments(
     .option('--artefact <ids...>', 'only these artefacts')
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, 1 the comment files have errors (the valid comments are written), 2 bad usage.',
-    )
-    .action(async (options: Options) => {
-      setExit(await run(options, io));
-    });
+      '\nExit codes: 0 done, 1 the repository or its comment files have errors (nothing written without --allow-errors), 2 bad usage.',
+    );
+  allowErrorsOption(command).action(async (options: Options) => {
+    setExit(await run(options, io));
+  });
 }

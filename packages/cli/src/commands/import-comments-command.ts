@@ -18,6 +18,7 @@ import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
 import { readSheetTable, SpreadsheetReadError } from '../spreadsheet/read-sheet.js';
 import { shownPath } from '../spreadsheet/sheet-path.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { writeOutput } from '../write-output.js';
 
 type Options = {
@@ -27,6 +28,7 @@ type Options = {
   artefact?: string;
   round?: string;
   write?: boolean;
+  allowErrors?: boolean;
   json?: boolean;
   out?: string;
 };
@@ -64,10 +66,11 @@ function render(report: CommentImportReport, io: CliIo): string {
   return lines.join('\n');
 }
 
-async function applyPlan(root: string, plan: CommentWritePlan): Promise<void> {
+async function applyPlan(root: string, plan: CommentWritePlan, mayDelete: boolean): Promise<void> {
   for (const [file, text] of plan.files) {
-    if (text === null) await rm(join(root, file), { force: true });
-    else await writeFileAtomic(join(root, file), text);
+    if (text === null) {
+      if (mayDelete) await rm(join(root, file), { force: true });
+    } else await writeFileAtomic(join(root, file), text);
   }
 }
 
@@ -85,14 +88,6 @@ async function run(file: string, options: Options, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const existing = await loadComments(loaded);
-  const blocking = [...loaded.diagnostics, ...existing.diagnostics].filter((d) => d.severity === 'error');
-  if (blocking.length > 0 && options.write) {
-    for (const d of blocking) io.err(formatDiagnostic(d));
-    io.err(
-      'tracery import comments: the repository does not load cleanly (errors above); fix them before importing into it.',
-    );
-    return EXIT.findings;
-  }
   const shown = shownPath(loaded.root, file);
   const sheet = options.sheet ?? mapping.sheet;
   const table = await readSheetTable(file, shown, {
@@ -116,8 +111,17 @@ async function run(file: string, options: Options, io: CliIo): Promise<number> {
   const plan = planCommentImport(existing.comments, read.comments, mapped);
   const diagnostics = [...read.diagnostics, ...plan.diagnostics].sort(compareDiagnostics);
   const ok = !hasErrors(diagnostics);
-  const write = Boolean(options.write) && ok;
-  if (write) await applyPlan(loaded.root, plan);
+  const guard = options.write
+    ? guardWrites(
+        'import comments --write',
+        [...loaded.diagnostics, ...existing.diagnostics],
+        io,
+        options.allowErrors,
+      )
+    : undefined;
+  if (guard && !guard.write) return EXIT.findings;
+  const write = Boolean(guard?.write) && ok;
+  if (write) await applyPlan(loaded.root, plan, guard?.delete ?? false);
   const report: CommentImportReport = {
     ok,
     file: shown,
@@ -143,7 +147,7 @@ export function registerImportComments(
   io: CliIo,
   setExit: (code: number) => void,
 ): void {
-  importCommand
+  const command = importCommand
     .command('comments')
     .description(
       'Read a review-comment log (XLSX or CSV) by a column mapping and report the comments it adds or updates; --write writes them to comments/<artefact>/<round>.yaml. Importing the same log again changes nothing.',
@@ -164,15 +168,15 @@ export function registerImportComments(
     .addHelpText(
       'after',
       "\nA known comment id takes the log's status, response and other mapped fields; fields the mapping does not read stay.\nExit codes: 0 done, 1 bad rows (each placed by sheet, row and column; nothing written), 2 bad usage or an unreadable file.",
-    )
-    .action(async (file: string, options: Options) => {
-      try {
-        setExit(await run(file, options, io));
-      } catch (error) {
-        if (!(error instanceof SpreadsheetReadError) && (error as NodeJS.ErrnoException).code !== 'ENOENT')
-          throw error;
-        io.err(`tracery import comments: ${(error as Error).message}`);
-        setExit(EXIT.usage);
-      }
-    });
+    );
+  allowErrorsOption(command).action(async (file: string, options: Options) => {
+    try {
+      setExit(await run(file, options, io));
+    } catch (error) {
+      if (!(error instanceof SpreadsheetReadError) && (error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw error;
+      io.err(`tracery import comments: ${(error as Error).message}`);
+      setExit(EXIT.usage);
+    }
+  });
 }
