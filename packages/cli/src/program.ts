@@ -5,11 +5,13 @@ import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
 import { registerExport } from './commands/export-command.js';
 import { registerExportComments } from './commands/export-comments-command.js';
+import { registerExportReqif } from './commands/export-reqif-command.js';
 import { registerExportSheets } from './commands/export-sheet-command.js';
 import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
 import { registerImportComments } from './commands/import-comments-command.js';
+import { registerImportReqif } from './commands/import-reqif-command.js';
 import { registerImportSheets } from './commands/import-sheet-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
@@ -18,6 +20,25 @@ import { registerTrace } from './commands/trace-command.js';
 import { registerTracker } from './commands/tracker-command.js';
 import { registerValidate } from './commands/validate-command.js';
 import { unacceptedLoadErrors } from './load-for-cli.js';
+
+/** Sub-commands that live in files of their own, under the `import` and `export` commands. */
+function registerSubcommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const parent = (name: string) => program.commands.find((c) => c.name() === name);
+  const importCommand = parent('import');
+  const exportCommand = parent('export');
+  if (importCommand) {
+    registerImportReqif(importCommand, io, setExit);
+    registerImportComments(importCommand, io, setExit);
+    registerImportSheets(importCommand, io, setExit);
+  }
+  if (exportCommand) {
+    registerExportReqif(exportCommand, io, setExit);
+    registerExportComments(exportCommand, io, setExit);
+    registerExportSheets(exportCommand, io, setExit);
+  }
+  for (const command of [...(importCommand?.commands ?? []), ...(exportCommand?.commands ?? [])])
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+}
 
 /** The version the CLI reports. */
 export const VERSION = '0.1.0';
@@ -55,11 +76,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
   registerTracker(program, io, setExit);
-  const subcommand = (name: string) => program.commands.find((c) => c.name() === name)!;
-  registerImportComments(subcommand('import'), io, setExit);
-  registerExportComments(subcommand('export'), io, setExit);
-  registerImportSheets(subcommand('import'), io, setExit);
-  registerExportSheets(subcommand('export'), io, setExit);
+  registerSubcommands(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

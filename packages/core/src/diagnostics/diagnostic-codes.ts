@@ -9,6 +9,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'the file expands too many YAML aliases (an alias bomb)',
   },
+  'yaml-version': {
+    severity: 'error',
+    summary: 'a %YAML directive asks for a YAML version other than 1.2, which Tracery reads',
+  },
+  'yaml-too-deep': { severity: 'error', summary: 'the file nests maps and lists deeper than the limit' },
   'forbidden-key': {
     severity: 'error',
     summary: 'a key such as __proto__ or constructor that could pollute objects',
@@ -20,6 +25,10 @@ export const DIAGNOSTIC_CODES = {
   'symlink-outside-repository': {
     severity: 'error',
     summary: 'a symbolic link points outside the repository',
+  },
+  'file-not-regular': {
+    severity: 'error',
+    summary: 'the path is a FIFO, socket or device, not a regular file',
   },
   'file-unreadable': { severity: 'error', summary: 'the file could not be read' },
   'invalid-file-shape': {

@@ -7,6 +7,7 @@ import { RepositoryError } from '../errors/tracery-error.js';
 import { defaultMetamodel, type Metamodel } from '../metamodel/metamodel.js';
 import { extendMetamodel, type MetamodelExtension } from '../metamodel/metamodel-extension.js';
 import { parseYamlFile } from './parse-yaml-file.js';
+import { refuseTooDeep } from './parse-yaml-text.js';
 import { readSourceFile } from './read-source-file.js';
 import { DEFAULT_LIMITS, type TraceryConfig, TraceryConfigSchema } from './repository-config.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
@@ -154,6 +155,14 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
       config: TraceryConfigSchema.parse({ name: 'unnamed' }),
       metamodel: defaultMetamodel(),
       diagnostics: [read.diagnostic],
+      tolerated: new Set(),
+    };
+  const deep = refuseTooDeep(CONFIG_FILE, read.text, DEFAULT_LIMITS);
+  if (deep)
+    return {
+      config: TraceryConfigSchema.parse({ name: 'unnamed' }),
+      metamodel: defaultMetamodel(),
+      diagnostics: deep.diagnostics,
       tolerated: new Set(),
     };
   const parsed = parseYamlFile(CONFIG_FILE, read.text, DEFAULT_LIMITS.maxAliasCount);

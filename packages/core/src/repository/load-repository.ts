@@ -8,8 +8,7 @@ import type { Model } from '../model/model.js';
 import { discoverFiles } from './discover-files.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
-import { parseYamlFast } from './parse-yaml-fast.js';
-import { parseYamlFile } from './parse-yaml-file.js';
+import { parseYamlText } from './parse-yaml-text.js';
 import { readModelFile } from './read-model-file.js';
 import { readSourceFile, repositoryPath } from './read-source-file.js';
 import type { TraceryConfig } from './repository-config.js';
@@ -103,9 +102,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     const file = repositoryPath(root, path);
     const read = await readSourceFile(root, path, config.limits.maxFileBytes);
     if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] };
-    const parsed =
-      (options.fastParser !== false ? parseYamlFast(file, read.text) : undefined) ??
-      parseYamlFile(file, read.text, config.limits.maxAliasCount);
+    const parsed = parseYamlText(file, read.text, config.limits, options.fastParser !== false);
     if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
     return { file, diagnostics: parsed.diagnostics, read: readModelFile(parsed, metamodel, cache) };
   });

@@ -1,5 +1,6 @@
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { YAML_VERSION } from './yaml-core-schema.js';
 import { positionAt, positionOf, type YamlSource } from './yaml-position.js';
 
 /** Keys that could reach an object's prototype if a consumer ever merged the data naively. */
@@ -38,8 +39,24 @@ function firstLine(message: string): string {
 export function parseYamlFile(file: string, text: string, maxAliasCount: number): ParsedYamlFile {
   const lineCounter = new LineCounter();
   const source: YamlSource = { file, lineCounter, text };
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: true,
+    version: YAML_VERSION,
+  });
   const diagnostics: Diagnostic[] = [];
+  const version = document.directives?.yaml;
+  if (version?.explicit && version.version !== YAML_VERSION) {
+    diagnostics.push({
+      code: 'yaml-version',
+      severity: 'error',
+      message: `the file asks for YAML ${version.version} (%YAML directive); Tracery reads every file as YAML ${YAML_VERSION}, where yes/no/on/off and 0b101 are text. Remove the directive and quote any value that must stay text.`,
+      source: positionAt(source, Math.max(0, text.indexOf('%YAML'))),
+    });
+    return { source, document, root: document.contents, value: undefined, diagnostics };
+  }
   for (const error of document.errors) {
     diagnostics.push({
       code: 'yaml-syntax',

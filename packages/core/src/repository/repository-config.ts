@@ -8,6 +8,7 @@ import { ResultsConfigSchema } from '../results/results-config.js';
 import { RulesConfigSchema } from '../rules/rules-config.js';
 import { SpreadsheetsConfigSchema } from '../spreadsheet/spreadsheet-mapping.js';
 import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
+import { ReqifConfigSchema } from './reqif-config.js';
 
 /** Default limits that protect a load from hostile or accidental input. */
 export const DEFAULT_LIMITS = {
@@ -15,6 +16,8 @@ export const DEFAULT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   /** YAML alias expansions allowed per file, against alias bombs. */
   maxAliasCount: 1000,
+  /** How deep maps and lists may nest in one file, against stack exhaustion (design files need ~6). */
+  maxDepth: 200,
 } as const;
 
 const InsideGlob = z
@@ -39,11 +42,12 @@ export const SourcesSchema = z
   })
   .strict();
 
-/** The `limits:` section: file size and alias limits. */
+/** The `limits:` section: file size, alias and nesting limits. */
 export const LimitsSchema = z
   .object({
     maxFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.maxFileBytes),
     maxAliasCount: z.number().int().nonnegative().max(100_000).default(DEFAULT_LIMITS.maxAliasCount),
+    maxDepth: z.number().int().positive().max(1_000).default(DEFAULT_LIMITS.maxDepth),
   })
   .strict();
 
@@ -73,6 +77,9 @@ export const TraceryConfigSchema = z
     ),
     results: ResultsConfigSchema.optional().describe(
       'How JUnit results (sources.results) link to TestCases: a junit attribute or an id token.',
+    ),
+    reqif: ReqifConfigSchema.optional().describe(
+      'How `tracery import reqif` maps ReqIF spec types, attributes and relations onto the metamodel.',
     ),
     rules: RulesConfigSchema.optional().describe(
       'Design assurance rules: severity overrides, rules turned off, options, suppressions, accepted findings.',
