@@ -107,6 +107,7 @@ test('the public API of @tracery/core', () => {
       "commentFilePath",
       "commentLink",
       "commentStatuses",
+      "commentsAbout",
       "commentsToTable",
       "compareById",
       "compareComments",

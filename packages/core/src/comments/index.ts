@@ -14,7 +14,8 @@ export {
   planCommentImport,
   renderCommentFile,
 } from './comment-files.js';
-export { commentLink } from './comment-link.js';
+export { type CommentLinkSubject, commentLink } from './comment-link.js';
+export { commentsAbout } from './comments-about.js';
 export {
   type CommentStatusDef,
   CommentStatusDefSchema,
