@@ -96,6 +96,15 @@ export const DIAGNOSTIC_CODES = {
     summary: 'a spreadsheet cell holds a value its mapping cannot read',
   },
   'spreadsheet-bad-row': { severity: 'error', summary: 'a spreadsheet row does not make a valid element' },
+  'bad-usage': { severity: 'error', summary: 'a command was given arguments or options it cannot use' },
+  'unknown-id': {
+    severity: 'error',
+    summary: 'a command or query names an element, change request or decision the model does not hold',
+  },
+  'repository-unreadable': {
+    severity: 'error',
+    summary: 'the folder is not a repository (no readable tracery.yaml) or could not be read',
+  },
 } as const;
 
 /** A diagnostic code from {@link DIAGNOSTIC_CODES}, or a code that a plugin or rule adds. */
