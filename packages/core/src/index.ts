@@ -407,20 +407,26 @@ export {
   traceUpstream,
 } from './trace/index.js';
 export {
+  type CoverageLinkProblem,
   type CoverageNeed,
   CoverageNeedSchema,
+  type CoverageOptions,
   type CoveragePolicy,
   CoveragePolicySchema,
   type CoverageResult,
   type CoverageVerdict,
   computeCoverage,
   DEFAULT_COVERAGE_POLICY,
+  DEFAULT_EXCLUDED_STATUSES,
   type ElementCoverage,
+  type IgnoredCoverage,
+  type IgnoredReason,
   type KindCoverageCount,
   type KindCoveragePolicy,
   KindCoveragePolicySchema,
   type NeedCoverage,
   type Orphan,
+  repositoryCoverage,
 } from './trace-coverage/index.js';
 export {
   type ArtefactMovement,

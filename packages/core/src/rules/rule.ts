@@ -7,6 +7,7 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Element, Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import type { TraceryConfig } from '../repository/repository-config.js';
+import type { CoverageResult } from '../trace-coverage/compute-coverage.js';
 
 /** The latest outcome of a test case, as a caller reads it from test reports (JUnit XML ...). */
 export type TestOutcomeInput = {
@@ -35,6 +36,11 @@ export type RuleInputs = {
   /** The repository's review comments (comments/**), with the statuses they may have. */
   readonly comments?: readonly Comment[];
   readonly commentStatuses?: readonly CommentStatusDef[];
+  /**
+   * The repository's coverage (`repositoryCoverage`); without it the coverage rules compute it from the
+   * model and the config's `coverage:` policy, with no link outdated.
+   */
+  readonly coverage?: CoverageResult;
 };
 
 /** What a rule passes to {@link RuleContext.report}. The source defaults to where the element is written. */

@@ -2,6 +2,8 @@ import type { Rule } from '../rule.js';
 import { artefactPastExpectedMonth } from './artefact-past-expected-month.js';
 import { baselinedWithOpenComments } from './baselined-with-open-comments.js';
 import { commentElementMissing } from './comment-element-missing.js';
+import { coverageLinkNotCounted } from './coverage-link-not-counted.js';
+import { coverageNotMet } from './coverage-not-met.js';
 import { danglingReference } from './dangling-reference.js';
 import { descriptionRequired } from './description-required.js';
 import { duplicateId } from './duplicate-id.js';
@@ -30,6 +32,8 @@ const DEFAULT_RULES: readonly Rule[] = [
   artefactPastExpectedMonth,
   baselinedWithOpenComments,
   commentElementMissing,
+  coverageLinkNotCounted,
+  coverageNotMet,
   danglingReference,
   descriptionRequired,
   duplicateId,
