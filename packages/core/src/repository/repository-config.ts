@@ -8,6 +8,7 @@ import { ResultsConfigSchema } from '../results/results-config.js';
 import { RulesConfigSchema } from '../rules/rules-config.js';
 import { SpreadsheetsConfigSchema } from '../spreadsheet/spreadsheet-mapping.js';
 import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
+import { IdsConfigSchema } from './id-safety.js';
 import { ReqifConfigSchema } from './reqif-config.js';
 
 /** Default limits that protect a load from hostile or accidental input. */
@@ -62,6 +63,9 @@ export const TraceryConfigSchema = z
     description: z.string().optional(),
     metamodel: MetamodelExtensionSchema.optional().describe(
       'What this repository adds to the default metamodel.',
+    ),
+    ids: IdsConfigSchema.optional().describe(
+      'The characters ids may use: letters, digits, "-", "_" and "." by default, plus extraCharacters.',
     ),
     sources: SourcesSchema.default({ model: ['model/**/*.yaml', 'model/**/*.yml', 'model/**/*.json'] }),
     limits: LimitsSchema.default(DEFAULT_LIMITS),
