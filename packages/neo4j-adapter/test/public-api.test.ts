@@ -14,6 +14,7 @@ test('the public surface is what the README documents', () => {
       "exportModel",
       "graphHash",
       "impactCypher",
+      "levelCypher",
       "openDriver",
       "pullModel",
       "queryDownstream",
@@ -25,7 +26,6 @@ test('the public surface is what the README documents', () => {
       "schemaStatements",
       "startTestServer",
       "stopTestServer",
-      "traceCypher",
       "withConnection",
       "writeImportCsv",
     ]

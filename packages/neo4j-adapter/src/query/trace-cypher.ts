@@ -5,21 +5,6 @@ import type { GraphScope } from '../export/graph-scope.js';
 /** A Cypher query and its parameters. Names are in the text (quoted); every value is a parameter. */
 export type CypherQuery = { readonly text: string; readonly params: Readonly<Record<string, unknown>> };
 
-/** Which way a trace follows relations, as the in-memory trace has it: as written, backwards, or both. */
-export type TraceDirection = 'out' | 'in' | 'both';
-
-/** Options of a trace, the same as the in-memory trace's. */
-export type TraceCypherOptions = {
-  /** Relation names to follow (type names or inverse names); all when left out. */
-  readonly types?: readonly string[];
-  /** Only report elements of these kinds (the walk still passes through the others). */
-  readonly kinds?: readonly string[];
-  /** Override the way relations are followed. */
-  readonly direction?: TraceDirection;
-  /** How many relations away to go at most; no bound when left out. */
-  readonly maxDepth?: number;
-};
-
 /** Options of an impact run, the same as the in-memory impact's that bear on which elements are reached. */
 export type ImpactCypherOptions = {
   readonly maxDepth?: number;
@@ -36,27 +21,6 @@ type Steps = { readonly forward: ReadonlySet<string>; readonly backward: Readonl
 
 const FORWARD: ReadonlySet<Impact> = new Set(['both', 'source-to-target']);
 const BACKWARD: ReadonlySet<Impact> = new Set(['both', 'target-to-source']);
-
-/**
- * The Cypher for a trace from `start` (`out` downstream, `in` upstream): every element reached, other
- * than the start, with its kind and shortest distance. An inverse name crosses its type backwards.
- * Undefined when nothing can be reached (no type to follow, or `maxDepth` 0).
- *
- * @example
- * traceCypher(defaultMetamodel(), scope, 'out', 'BP001', { types: ['partOf'], maxDepth: 2 })
- */
-export function traceCypher(
-  metamodel: Metamodel,
-  scope: GraphScope,
-  direction: TraceDirection,
-  start: string,
-  options: TraceCypherOptions = {},
-): CypherQuery | undefined {
-  checkKinds(metamodel, options.kinds, 'options.kinds');
-  const steps = traceSteps(metamodel, options.types, options.direction ?? direction);
-  const kinds = options.kinds === undefined ? null : [...options.kinds];
-  return walkCypher(scope, [start], steps, { maxDepth: options.maxDepth, kinds, stopAtKinds: [] });
-}
 
 /**
  * The Cypher for an impact run from `changed`: a change at X reaches Y across X -r-> Y when r's type
@@ -96,25 +60,6 @@ export function impactCypher(
       stopAtKinds: [...(options.stopAtKinds ?? [])],
     },
   );
-}
-
-function traceSteps(
-  metamodel: Metamodel,
-  names: readonly string[] | undefined,
-  direction: TraceDirection,
-): Steps {
-  const all = [...metamodel.relationTypes.keys()];
-  const forward = new Set<string>();
-  const backward = new Set<string>();
-  const resolved =
-    names === undefined
-      ? all.map((name) => ({ name, inverse: false }))
-      : names.map((n) => resolveName(metamodel, n));
-  for (const { name, inverse } of resolved) {
-    if (direction !== 'in') (inverse ? backward : forward).add(name);
-    if (direction !== 'out') (inverse ? forward : backward).add(name);
-  }
-  return { forward, backward };
 }
 
 type Walk = {
@@ -162,12 +107,6 @@ function depthBound(maxDepth: number | undefined): string {
     );
   }
   return String(maxDepth);
-}
-
-function resolveName(metamodel: Metamodel, name: string): { name: string; inverse: boolean } {
-  const resolved = metamodel.relationNames.get(name);
-  if (!resolved) throw new InvalidArgumentError(`options.types: unknown relation name "${name}".`);
-  return { name: resolved.type.name, inverse: resolved.inverse };
 }
 
 function typeName(metamodel: Metamodel, name: string, argument: string): string {

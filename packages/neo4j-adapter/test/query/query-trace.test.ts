@@ -9,7 +9,8 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportModel } from '../../src/export/export-model.js';
-import { queryDownstream, queryImpact, queryUpstream } from '../../src/query/query-trace.js';
+import { queryImpact } from '../../src/query/query-impact.js';
+import { queryDownstream, queryUpstream } from '../../src/query/query-trace.js';
 import { dropLabel, testDriver, uniqueLabel } from '../helpers/neo4j.js';
 import { buildModel } from '../helpers/sample-model.js';
 
@@ -91,7 +92,16 @@ describe('queryDownstream and queryUpstream', () => {
 
   test('each hit carries the kind of the element reached', async () => {
     expect(await queryDownstream(driver, mm, 'IF-1', { ...scope, types: ['carries'] })).toEqual([
-      { id: 'DI-1', kind: 'DataItem', depth: 1 },
+      { id: 'DI-1', kind: 'DataItem', depth: 1, path: [{ from: 'IF-1', name: 'carries', to: 'DI-1' }] },
+    ]);
+  });
+
+  test('a path reads each relation by the name it is crossed by: an inverse name when crossed backwards', async () => {
+    const hits = await queryUpstream(driver, mm, 'DI-1', { ...scope, types: ['carries', 'sends'] });
+
+    expect(hits.find((h) => h.id === 'SVC-1')?.path).toEqual([
+      { from: 'DI-1', name: 'carriedBy', to: 'IF-1' },
+      { from: 'IF-1', name: 'sentBy', to: 'SVC-1' },
     ]);
   });
 });
@@ -112,7 +122,7 @@ describe('queryImpact', () => {
     [['DI-1'], { maxDepth: 0 }, ''],
   ])('a change at %j with %j reaches %s', async (changed, options, expected) => {
     const hits = await queryImpact(driver, mm, changed, { ...scope, ...options });
-    expect(hits.map((h) => `${h.id}:${h.depth}`).join(' ')).toBe(expected);
+    expect(hits.map((h: { id: string; depth: number }) => `${h.id}:${h.depth}`).join(' ')).toBe(expected);
   });
 
   test('the propagation rules come from the metamodel: a relation type set to none stops the impact', async () => {
