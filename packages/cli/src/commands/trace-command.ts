@@ -16,10 +16,11 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { addEngineOptions, type EngineOptions, engineProblem, traceFromNeo4j } from '../neo4j-engine.js';
 import { checkFormat, writeOutput } from '../write-output.js';
 
 /** The options of `tracery trace`. */
-type TraceCommandOptions = {
+type TraceCommandOptions = EngineOptions & {
   repo?: string;
   report?: string;
   format: string;
@@ -96,6 +97,14 @@ function warnLoadErrors(loaded: LoadedRepository, io: CliIo): void {
     io.err(`warning: the repository has ${errors} load errors (run tracery validate); tracing what loaded.`);
 }
 
+function traceOptionsOf(options: TraceCommandOptions, depth: number | undefined | 'bad') {
+  return {
+    ...(options.types ? { types: list(options.types)! } : {}),
+    ...(options.kinds ? { kinds: list(options.kinds)! } : {}),
+    ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
+  };
+}
+
 async function runTrace(id: string, options: TraceCommandOptions, io: CliIo): Promise<number> {
   const depth = parseDepth(options.depth);
   const problem =
@@ -103,10 +112,18 @@ async function runTrace(id: string, options: TraceCommandOptions, io: CliIo): Pr
       ? 'give one of --up and --down, not both.'
       : depth === 'bad'
         ? `--depth: expected a non-negative integer, got "${options.depth}".`
-        : checkFormat(options.json ? 'json' : options.format, ['text', 'json']);
+        : (engineProblem(options) ?? checkFormat(options.json ? 'json' : options.format, ['text', 'json']));
   if (problem) {
     io.err(`tracery trace: ${problem}`);
     return EXIT.usage;
+  }
+  if (options.engine === 'neo4j') {
+    const json = options.json === true || options.format === 'json';
+    const render = (hits: readonly TraceHit[]) =>
+      json
+        ? JSON.stringify({ id, direction: options.up ? 'up' : 'down', hits }, null, 2)
+        : renderTraceHits(hits);
+    return traceFromNeo4j(id, options, traceOptionsOf(options, depth), render, io);
   }
   const loaded = await loadForCli(options.repo ?? '.', io);
   if (!loaded) return EXIT.usage;
@@ -127,11 +144,7 @@ async function runTrace(id: string, options: TraceCommandOptions, io: CliIo): Pr
       return path ? EXIT.ok : EXIT.findings;
     }
     const trace = options.up ? traceUpstream : traceDownstream;
-    const hits = trace(loaded.model, id, {
-      ...(options.types ? { types: list(options.types)! } : {}),
-      ...(options.kinds ? { kinds: list(options.kinds)! } : {}),
-      ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
-    });
+    const hits = trace(loaded.model, id, traceOptionsOf(options, depth));
     await writeOutput(
       json
         ? JSON.stringify({ id, direction: options.up ? 'up' : 'down', hits }, null, 2)
@@ -149,7 +162,7 @@ async function runTrace(id: string, options: TraceCommandOptions, io: CliIo): Pr
 
 /** Registers `tracery trace`: the test-trace report of a repository, or the trace of one element. */
 export function registerTrace(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('trace')
     .description('The test-trace report of a repository, or what an element traces to (--up/--down/--to).')
     .argument('[target]', 'the repository folder (report mode), or an element id with --up, --down or --to')
@@ -164,7 +177,8 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
     .option('--to <id>', 'the shortest path from the element to this one')
     .option('--depth <n>', 'how many relations away to go at most')
     .option('--types <names>', 'relation names to follow, comma-separated (verifiedBy,satisfiedBy)')
-    .option('--kinds <kinds>', 'only list elements of these kinds, comma-separated')
+    .option('--kinds <kinds>', 'only list elements of these kinds, comma-separated');
+  addEngineOptions(command)
     .addHelpText(
       'after',
       [
@@ -177,6 +191,7 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
         '  tracery trace . --fail-under 80',
         '  tracery trace REQ-LSS-001 --repo packages/examples/mhhs --down --types satisfiedBy,verifiedBy',
         '  tracery trace TC-LSS-001 --repo packages/examples/mhhs --up --depth 2',
+        '  tracery trace REQ-LSS-001 --repo packages/examples/mhhs --down --engine neo4j --uri bolt://127.0.0.1:7687',
         '',
         'Exit codes: 0 ok, 1 coverage under --fail-under (or no path with --to), 2 bad usage or input.',
       ].join('\n'),
