@@ -26,7 +26,7 @@ export {
 export type { WriteCounters } from './export/write-counters.js';
 export { type PullResult, pullModel } from './pull/pull-model.js';
 export { type LevelStep, type LevelTypes, levelCypher } from './query/level-query.js';
-export { type ImpactHit, type ImpactQueryOptions, queryImpact } from './query/query-impact.js';
+export { type ImpactQueryOptions, queryImpact } from './query/query-impact.js';
 export {
   queryDownstream,
   queryUpstream,
@@ -34,7 +34,6 @@ export {
   type TraceHit,
   type TraceQueryOptions,
 } from './query/query-trace.js';
-export { type CypherQuery, type ImpactCypherOptions, impactCypher } from './query/trace-cypher.js';
 export {
   type BuildTestServerOptions,
   buildTestServer,

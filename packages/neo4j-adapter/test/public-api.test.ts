@@ -13,7 +13,6 @@ test('the public surface is what the README documents', () => {
       "escapeName",
       "exportModel",
       "graphHash",
-      "impactCypher",
       "levelCypher",
       "openDriver",
       "pullModel",
