@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import {
   formatDiagnostic,
+  type ImpactOptions,
+  type ImpactResult,
   loadConfig,
   type Metamodel,
   type TraceHit,
@@ -11,6 +13,7 @@ import {
   Neo4jConnectionError,
   type Neo4jConnectionOptions,
   queryDownstream,
+  queryImpact,
   queryUpstream,
 } from '@tracery/neo4j-adapter';
 import type { Command } from 'commander';
@@ -112,6 +115,31 @@ export async function traceFromNeo4j(
     const query = options.up ? queryUpstream : queryDownstream;
     const hits = await query(source.target, source.metamodel, id, { ...source.scope, ...trace });
     await writeOutput(render(hits), options.out, io);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * `tracery impact <ids...> --engine neo4j`: the impact from the database with the repository's
+ * tracery.yaml settings and the command's options, printed as in memory.
+ */
+export async function impactFromNeo4j(
+  ids: readonly string[],
+  options: EngineOptions & { repo?: string; out?: string },
+  runOptions: (source: { metamodel: Metamodel; config: TraceryConfig }) => ImpactOptions | string,
+  render: (result: ImpactResult) => string,
+  io: CliIo,
+): Promise<number> {
+  const source = await neo4jSource(options.repo ?? '.', options, io);
+  if (typeof source === 'number') return source;
+  const run = runOptions(source);
+  if (typeof run === 'string') {
+    io.err(`tracery impact: ${run}`);
+    return EXIT.usage;
+  }
+  return askNeo4j(io, 'impact', async () => {
+    const result = await queryImpact(source.target, source.metamodel, ids, { ...source.scope, ...run });
+    await writeOutput(render(result), options.out, io);
     return EXIT.ok;
   });
 }

@@ -9,6 +9,7 @@ import {
   createSnapshot,
   didYouMeanSuffix,
   diffSnapshots,
+  type ImpactResult,
   type LoadedRepository,
   loadState,
   renderAssessmentMarkdown,
@@ -22,10 +23,11 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { addEngineOptions, type EngineOptions, engineProblem, impactFromNeo4j } from '../neo4j-engine.js';
 import { checkFormat, writeOutput } from '../write-output.js';
 
 /** The options of `tracery impact`. */
-type ImpactCommandOptions = {
+type ImpactCommandOptions = EngineOptions & {
   repo: string;
   cr?: string;
   decision?: string;
@@ -49,7 +51,10 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 /** The impact options the command line gives, over the repository's `impact:` and `estimate:` defaults. */
-function runOptions(loaded: LoadedRepository, options: ImpactCommandOptions): AssessOptions | string {
+function runOptions(
+  loaded: Pick<LoadedRepository, 'metamodel' | 'config'>,
+  options: ImpactCommandOptions,
+): AssessOptions | string {
   const overrides: Record<string, unknown> = {};
   if (options.depth !== undefined) {
     const depth = Number(options.depth);
@@ -69,7 +74,9 @@ function runOptions(loaded: LoadedRepository, options: ImpactCommandOptions): As
 function usage(ids: readonly string[], options: ImpactCommandOptions, format: string): string | undefined {
   const modes = [ids.length > 0, options.cr, options.decision, options.since].filter(Boolean).length;
   if (modes !== 1) return 'give element ids, or one of --cr, --decision or --since.';
-  return checkFormat(format, FORMATS);
+  if (options.engine === 'neo4j' && ids.length === 0)
+    return '--engine neo4j answers for element ids; --cr, --decision and --since are answered in memory.';
+  return engineProblem(options) ?? checkFormat(format, FORMATS);
 }
 
 async function render(
@@ -103,7 +110,12 @@ async function render(
       loaded.model.hasElement(id),
     );
   }
-  const result = computeImpact(loaded.model, seeds, run);
+  return renderResult(computeImpact(loaded.model, seeds, run), options, format);
+}
+
+/** Renders an impact result (from memory or from Neo4j alike); `--kinds` filters what is shown. */
+function renderResult(result: ImpactResult, options: ImpactCommandOptions, format: string): string {
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   const kinds = list(options.kinds);
   const shown = kinds ? { kinds } : {};
   return format === 'json'
@@ -115,7 +127,7 @@ async function render(
 
 /** Registers `tracery impact <ids...> | --cr CR | --decision DEC | --since BASE`. */
 export function registerImpact(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('impact')
     .description(
       'What a change impacts, and why: from element ids, a change request (--cr), the options of a decision (--decision), or the changes since a baseline (--since).',
@@ -144,7 +156,8 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
     )
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--json', 'the same as --format json')
-    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--out <file>', 'write the report to a file instead of standard output');
+  addEngineOptions(command)
     .addHelpText(
       'after',
       '\nEffects per relation type and direction, and the defaults, come from the impact: and estimate: sections of tracery.yaml.\nExit codes: 0 done, 2 bad usage, an unknown id, or a decision that names no Decision.',
@@ -155,6 +168,12 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
       if (bad) {
         io.err(`tracery impact: ${bad}`);
         return setExit(EXIT.usage);
+      }
+      if (options.engine === 'neo4j') {
+        const ask = (source: Parameters<typeof runOptions>[0]) => runOptions(source, options);
+        return setExit(
+          await impactFromNeo4j(ids, options, ask, (result) => renderResult(result, options, format), io),
+        );
       }
       const loaded = await loadForCli(options.repo, io);
       if (!loaded) return setExit(EXIT.usage);

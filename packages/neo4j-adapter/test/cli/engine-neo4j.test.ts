@@ -86,3 +86,27 @@ describe('tracery trace --engine neo4j', () => {
     expect(err).toContain('--engine: expected memory or neo4j, got "sql"');
   });
 });
+
+describe('tracery impact --engine neo4j', () => {
+  test.each([
+    [['DI-0023']],
+    [['DI-0640', '--json']],
+    [['DI-0023', 'IF-001', '--format', 'md']],
+    [['DI-0023', '--kinds', 'Interface,TestCase', '--depth', '3']],
+    [['REQ-LSS-001', '--skip', 'documentedIn', '--json']],
+  ])('prints what the in-memory engine prints for %j, with the repository settings', async (args) => {
+    const memory = await run(['impact', ...args, '--repo', repo]);
+    const fromNeo4j = await run(['impact', ...args, '--repo', repo, ...neo4j()]);
+
+    expect(memory.code).toBe(0);
+    expect(memory.out.length).toBeGreaterThan(100);
+    expect(fromNeo4j).toEqual(memory);
+  });
+
+  test('--cr is answered in memory only: exit 2 saying so', async () => {
+    const { code, err } = await run(['impact', '--cr', 'CR-001', '--repo', repo, ...neo4j()]);
+
+    expect(code).toBe(2);
+    expect(err).toContain('--engine neo4j answers for element ids');
+  });
+});
