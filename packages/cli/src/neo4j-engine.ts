@@ -17,9 +17,10 @@ import {
   queryUpstream,
 } from '@tracery/neo4j-adapter';
 import type { Command } from 'commander';
-import { type CliIo, EXIT } from './cli-io.js';
+import { EXIT } from './cli-io.js';
+import type { CommandRun } from './command-run.js';
 import { addNeo4jOptions, type Neo4jCommandOptions, neo4jTargetOf } from './neo4j-options.js';
-import { writeOutput } from './write-output.js';
+import { chooseRepository } from './repository-option.js';
 
 /** The options `--engine neo4j` adds to `impact` and `trace`. */
 export type EngineOptions = Neo4jCommandOptions & { engine?: string };
@@ -58,64 +59,77 @@ export function engineProblem(options: EngineOptions): string | undefined {
 }
 
 /**
- * Reads tracery.yaml (not the model files) and the connection options. Problems in tracery.yaml are
- * errors here as when loading: printed, exit 1; bad options exit 2.
+ * Reads tracery.yaml (not the model files: the model is in Neo4j) of the repository `--repo` names or
+ * that is found upward, and the connection options. Errors in tracery.yaml are reported as a load's
+ * (exit 1); bad options and no repository exit 2.
  */
-export async function neo4jSource(
-  repo: string,
-  options: EngineOptions,
-  io: CliIo,
-): Promise<Neo4jSource | number> {
+async function neo4jSource(
+  run: CommandRun,
+  options: EngineOptions & { repo?: string },
+): Promise<Neo4jSource | undefined> {
   const connection = neo4jTargetOf(options);
   if (typeof connection === 'string') {
-    io.err(`tracery: ${connection}`);
-    return EXIT.usage;
+    run.fail(connection);
+    return undefined;
+  }
+  const choice = chooseRepository(undefined, options.repo);
+  if ('problem' in choice) {
+    run.fail(choice.problem);
+    return undefined;
   }
   try {
-    const loaded = await loadConfig(resolve(repo));
+    const root = resolve(choice.dir);
+    const loaded = await loadConfig(root);
+    run.repository = { root, ...(loaded.config.name ? { name: loaded.config.name } : {}) };
+    run.loadDiagnostics = [...loaded.diagnostics];
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of errors) io.err(formatDiagnostic(d));
-    if (errors.length > 0) return EXIT.findings;
+    if (errors.length > 0) {
+      for (const d of errors) run.io.err(formatDiagnostic(d));
+      run.fail(`tracery.yaml has ${errors.length} error(s); fix them (tracery validate).`, {
+        exit: EXIT.findings,
+      });
+      return undefined;
+    }
     return { metamodel: loaded.metamodel, config: loaded.config, ...connection };
   } catch (error) {
     if (!(error instanceof TraceryError)) throw error;
-    io.err(`tracery: ${error.message}`);
-    return EXIT.usage;
+    run.fail(error.message, { code: 'repository-unreadable' });
+    return undefined;
   }
 }
 
-/** Runs a question against Neo4j: a refused connection, bad input or unknown id exits 2 with its message. */
-export async function askNeo4j(io: CliIo, command: string, ask: () => Promise<number>): Promise<number> {
+/** Runs a question against Neo4j: a refused connection, bad input or an unknown id exits 2 with its message. */
+async function askNeo4j(run: CommandRun, ask: () => Promise<number>): Promise<number> {
   try {
     return await ask();
   } catch (error) {
     if (!(error instanceof TraceryError)) throw error;
-    io.err(`tracery ${command}: ${error.message}`);
-    if (error instanceof Neo4jConnectionError)
-      io.err(`tracery ${command}: export the model first (tracery export neo4j), or use --engine memory.`);
-    return EXIT.usage;
+    const hint =
+      error instanceof Neo4jConnectionError
+        ? ' Export the model first (tracery export neo4j), or use --engine memory.'
+        : '';
+    return run.fail(`${error.message}${hint}`);
   }
 }
 
+/** What a command prints of an answer: its payload for --json, its text otherwise. */
+type Shown = { readonly payload: object; readonly text: () => string };
+
 /** `tracery trace <id> --up|--down --engine neo4j`: the trace from the database, printed as in memory. */
 export async function traceFromNeo4j(
+  run: CommandRun,
   id: string,
   options: EngineOptions & { repo?: string; up?: boolean; to?: string; out?: string },
   trace: { readonly types?: string[]; readonly kinds?: string[]; readonly maxDepth?: number },
-  render: (hits: readonly TraceHit[]) => string,
-  io: CliIo,
+  show: (hits: readonly TraceHit[]) => Shown,
 ): Promise<number> {
-  if (options.to !== undefined) {
-    io.err('tracery trace: --to is answered in memory only; leave out --engine neo4j.');
-    return EXIT.usage;
-  }
-  const source = await neo4jSource(options.repo ?? '.', options, io);
-  if (typeof source === 'number') return source;
-  return askNeo4j(io, 'trace', async () => {
+  if (options.to !== undefined) return run.fail('--to is answered in memory only; leave out --engine neo4j.');
+  const source = await neo4jSource(run, options);
+  if (source === undefined) return run.exitCode;
+  return askNeo4j(run, async () => {
     const query = options.up ? queryUpstream : queryDownstream;
     const hits = await query(source.target, source.metamodel, id, { ...source.scope, ...trace });
-    await writeOutput(render(hits), options.out, io);
-    return EXIT.ok;
+    return run.finish({ ok: true, ...show(hits), out: options.out, exit: EXIT.ok });
   });
 }
 
@@ -124,22 +138,18 @@ export async function traceFromNeo4j(
  * tracery.yaml settings and the command's options, printed as in memory.
  */
 export async function impactFromNeo4j(
+  run: CommandRun,
   ids: readonly string[],
   options: EngineOptions & { repo?: string; out?: string },
   runOptions: (source: { metamodel: Metamodel; config: TraceryConfig }) => ImpactOptions | string,
-  render: (result: ImpactResult) => string,
-  io: CliIo,
+  show: (result: ImpactResult) => Shown,
 ): Promise<number> {
-  const source = await neo4jSource(options.repo ?? '.', options, io);
-  if (typeof source === 'number') return source;
-  const run = runOptions(source);
-  if (typeof run === 'string') {
-    io.err(`tracery impact: ${run}`);
-    return EXIT.usage;
-  }
-  return askNeo4j(io, 'impact', async () => {
-    const result = await queryImpact(source.target, source.metamodel, ids, { ...source.scope, ...run });
-    await writeOutput(render(result), options.out, io);
-    return EXIT.ok;
+  const source = await neo4jSource(run, options);
+  if (source === undefined) return run.exitCode;
+  const impact = runOptions(source);
+  if (typeof impact === 'string') return run.fail(impact);
+  return askNeo4j(run, async () => {
+    const result = await queryImpact(source.target, source.metamodel, ids, { ...source.scope, ...impact });
+    return run.finish({ ok: true, ...show(result), out: options.out, exit: EXIT.ok });
   });
 }

@@ -107,6 +107,7 @@ test('the public API of @tracery/core', () => {
       "defaultRules",
       "defineRule",
       "describeEnds",
+      "describeMetamodel",
       "describeRelation",
       "didYouMean",
       "didYouMeanSuffix",

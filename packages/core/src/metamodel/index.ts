@@ -1,6 +1,13 @@
 export { BASE_FIELDS, BASE_RELATION_FIELDS, RESERVED_FIELD_NAMES } from './base-fields.js';
 export { DEFAULT_KINDS, DEFAULT_RELATION_TYPES } from './default-metamodel.js';
 export {
+  type AttributeSummary,
+  describeMetamodel,
+  type KindSummary,
+  type MetamodelSummary,
+  type RelationTypeSummary,
+} from './describe-metamodel.js';
+export {
   attributeValueSchema,
   elementFileSchema,
   modelFileSchema,

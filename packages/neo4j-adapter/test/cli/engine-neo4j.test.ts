@@ -27,6 +27,25 @@ async function run(args: readonly string[]) {
   return { code, out, err };
 }
 
+/**
+ * The same exit code and output: text byte for byte; with --json the same envelope payload (the
+ * envelope's diagnostics differ: the Neo4j engine reads only tracery.yaml, not the model files).
+ */
+function expectSameAnswer(
+  actual: Awaited<ReturnType<typeof run>>,
+  expected: Awaited<ReturnType<typeof run>>,
+) {
+  expect(actual.code).toBe(expected.code);
+  expect(actual.err).toBe(expected.err);
+  if (expected.out.trimStart().startsWith('{')) {
+    const [a, e] = [JSON.parse(actual.out), JSON.parse(expected.out)];
+    expect(a.ok).toBe(true);
+    expect(a.payload).toEqual(e.payload);
+  } else {
+    expect(actual.out).toBe(expected.out);
+  }
+}
+
 const neo4j = () => [
   ...['--engine', 'neo4j', '--uri', inject('neo4jUri'), '--label', label],
   ...['--user', testTarget().user, '--password-env', PASSWORD_VAR],
@@ -63,7 +82,7 @@ describe('tracery trace --engine neo4j', () => {
 
     expect(memory.code).toBe(0);
     expect(memory.out.length).toBeGreaterThan(50);
-    expect(fromNeo4j).toEqual(memory);
+    expectSameAnswer(fromNeo4j, memory);
   });
 
   test('an unknown id exits 2 naming it; a wrong password exits 2 saying so', async () => {
@@ -100,7 +119,7 @@ describe('tracery impact --engine neo4j', () => {
 
     expect(memory.code).toBe(0);
     expect(memory.out.length).toBeGreaterThan(100);
-    expect(fromNeo4j).toEqual(memory);
+    expectSameAnswer(fromNeo4j, memory);
   });
 
   test('--cr is answered in memory only: exit 2 saying so', async () => {
