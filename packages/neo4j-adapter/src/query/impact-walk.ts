@@ -175,7 +175,11 @@ export class ImpactWalk {
   ): ImpactResult {
     const impacted = this.impacted();
     const byKind: Record<string, string[]> = {};
-    for (const { id, kind } of impacted) (byKind[kind] ??= []).push(id);
+    for (const { id, kind } of impacted) {
+      const ids = byKind[kind] ?? [];
+      ids.push(id);
+      byKind[kind] = ids;
+    }
     const sortedByKind: Record<string, string[]> = {};
     for (const kind of Object.keys(byKind).sort()) sortedByKind[kind] = byKind[kind]!;
     return {
