@@ -14,7 +14,7 @@ async function draw(container: HTMLElement): Promise<void> {
   const cy = cytoscape({
     container,
     elements: { nodes: [...graph.nodes], edges: [...graph.edges] },
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 90 } as cytoscape.LayoutOptions,
+    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 14, rankSep: 70, padding: 10 } as cytoscape.LayoutOptions,
     wheelSensitivity: 0.3,
     style: [
       {
@@ -24,9 +24,10 @@ async function draw(container: HTMLElement): Promise<void> {
           'text-valign': 'center',
           'text-halign': 'center',
           shape: 'round-rectangle',
-          width: 70,
-          height: 30,
-          'font-size': 11,
+          width: 90,
+          height: 40,
+          'font-size': 16,
+          'font-weight': 'bold',
           'background-color': '#dbe8f6',
           'border-color': '#0b5cad',
           'border-width': 1.5,
@@ -45,10 +46,6 @@ async function draw(container: HTMLElement): Promise<void> {
           'target-arrow-shape': 'triangle',
           'line-color': '#8c959f',
           'target-arrow-color': '#8c959f',
-          label: 'data(label)',
-          'font-size': 8,
-          color: '#4a5563',
-          'text-rotation': 'autorotate',
         },
       },
     ],
