@@ -84,7 +84,8 @@ const steps: Step[] = [
     ],
   },
   {
-    title: 'The participants site: dashboard, element pages, views, BPMN diagrams, search, impact explorer (open out/site/index.html)',
+    title:
+      'The participants site: dashboard, element pages, views, BPMN diagrams, search, impact explorer (open out/site/index.html)',
     args: ['site', '--repo', repository, '--out', join(out, 'site')],
   },
   {

@@ -14,7 +14,13 @@ async function draw(container: HTMLElement): Promise<void> {
   const cy = cytoscape({
     container,
     elements: { nodes: [...graph.nodes], edges: [...graph.edges] },
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 14, rankSep: 70, padding: 10 } as cytoscape.LayoutOptions,
+    layout: {
+      name: 'dagre',
+      rankDir: 'LR',
+      nodeSep: 14,
+      rankSep: 70,
+      padding: 10,
+    } as cytoscape.LayoutOptions,
     wheelSensitivity: 0.3,
     style: [
       {
