@@ -6,6 +6,7 @@ import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { RepositoryError } from '../errors/tracery-error.js';
 import { defaultMetamodel, type Metamodel } from '../metamodel/metamodel.js';
 import { extendMetamodel, type MetamodelExtension } from '../metamodel/metamodel-extension.js';
+import { appendAll } from './append-all.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { refuseTooDeep } from './parse-yaml-text.js';
 import { readSourceFile } from './read-source-file.js';
@@ -176,7 +177,7 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     defaultMetamodel(),
     (config.metamodel ?? {}) as MetamodelExtension,
   );
-  diagnostics.push(...extensionDiagnostics(problems, parsed.source, parsed.document));
+  appendAll(diagnostics, extensionDiagnostics(problems, parsed.source, parsed.document));
   const broken = diagnostics.some((d) => d.severity === 'error');
   return { config, metamodel, diagnostics, tolerated: broken ? declaredNames(parsed.value) : new Set() };
 }

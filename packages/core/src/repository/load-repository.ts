@@ -5,6 +5,7 @@ import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { RepositoryError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Model } from '../model/model.js';
+import { appendAll } from './append-all.js';
 import { discoverFiles } from './discover-files.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
@@ -91,7 +92,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const { config, metamodel, diagnostics: configDiagnostics, tolerated } = await loadConfig(root);
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
-  diagnostics.push(...discovered.diagnostics);
+  appendAll(diagnostics, discovered.diagnostics);
   const cache: SchemaCache = { kinds: new Map(), tolerated };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
@@ -108,24 +109,24 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   });
   for (const content of contents) {
     files.push(content.file);
-    diagnostics.push(...content.diagnostics);
+    appendAll(diagnostics, content.diagnostics);
     if (!content.read && content.diagnostics.some((d) => d.severity === 'error'))
       unreadableFiles.push(content.file);
     if (!content.read) continue;
-    elements.push(...content.read.elements);
-    relations.push(...content.read.relations);
+    appendAll(elements, content.read.elements);
+    appendAll(relations, content.read.relations);
     for (const id of content.read.brokenIds) brokenIds.add(id);
-    diagnostics.push(...content.read.diagnostics);
+    appendAll(diagnostics, content.read.diagnostics);
   }
   for (const loader of options.loaders ?? []) {
     const added = await loader.load({ root, config, metamodel, elements, relations });
-    elements.push(...added.elements);
-    relations.push(...added.relations);
-    diagnostics.push(...added.diagnostics);
-    files.push(...added.files);
+    appendAll(elements, added.elements);
+    appendAll(relations, added.relations);
+    appendAll(diagnostics, added.diagnostics);
+    appendAll(files, added.files);
   }
   const resolved = resolveModel(metamodel, { elements, relations, brokenIds, unreadableFiles });
-  diagnostics.push(...resolved.diagnostics);
+  appendAll(diagnostics, resolved.diagnostics);
   return {
     root,
     config,
