@@ -13,8 +13,12 @@ const runs = new WeakMap<CliIo, { errors: number; accepted: boolean }>();
  */
 export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
   try {
-    // Diagrams named by `sources.bpmn` join the model, so every command sees them.
-    const loaded = await loadRepository(dir, { loaders: [bpmnSourceLoader()] });
+    // Diagrams named by `sources.bpmn` join the model, so every command sees them. Parsed model files
+    // are kept in <repository>/.tracery/cache (safe to delete) unless TRACERY_NO_CACHE is set.
+    const loaded = await loadRepository(dir, {
+      loaders: [bpmnSourceLoader()],
+      cache: !process.env.TRACERY_NO_CACHE,
+    });
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
     const run = runs.get(io) ?? { errors: 0, accepted: false };
     runs.set(io, { ...run, errors: run.errors + errors });
