@@ -9,6 +9,7 @@ const alias = [
   { find: /^@tracery\/core\/testing$/, replacement: pkg('core/src/testing/index.ts') },
   { find: /^@tracery\/core$/, replacement: pkg('core/src/index.ts') },
   { find: /^@tracery\/bpmn$/, replacement: pkg('bpmn/src/index.ts') },
+  { find: /^@tracery\/reqif$/, replacement: pkg('reqif/src/index.ts') },
   { find: /^@tracery\/neo4j-adapter$/, replacement: pkg('neo4j-adapter/src/index.ts') },
   { find: /^@tracery\/cli$/, replacement: pkg('cli/src/index.ts') },
 ];
@@ -26,6 +27,7 @@ export default defineConfig({
     projects: [
       project('core'),
       project('bpmn'),
+      project('reqif'),
       project('cli'),
       project('examples'),
       // The adapter's tests talk to a real Neo4j: the global setup starts one (or uses TRACERY_NEO4J_URI).

@@ -4,15 +4,28 @@ import { registerBaseline } from './commands/baseline-command.js';
 import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
 import { registerExport } from './commands/export-command.js';
+import { registerExportReqif } from './commands/export-reqif-command.js';
 import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
+import { registerImportReqif } from './commands/import-reqif-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerValidate } from './commands/validate-command.js';
 import { unacceptedLoadErrors } from './load-for-cli.js';
+
+/** Sub-commands that live in files of their own, under the `import` and `export` commands. */
+function registerSubcommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  const parent = (name: string) => program.commands.find((c) => c.name() === name);
+  const importCommand = parent('import');
+  const exportCommand = parent('export');
+  if (importCommand) registerImportReqif(importCommand, io, setExit);
+  if (exportCommand) registerExportReqif(exportCommand, io, setExit);
+  for (const command of [...(importCommand?.commands ?? []), ...(exportCommand?.commands ?? [])])
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+}
 
 /** The version the CLI reports. */
 export const VERSION = '0.1.0';
@@ -49,6 +62,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
+  registerSubcommands(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

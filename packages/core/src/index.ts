@@ -218,6 +218,8 @@ export {
   type ParsedYamlFile,
   parseYamlFile,
   type RelationDraft,
+  type ReqifConfig,
+  ReqifConfigSchema,
   type SaveOptions,
   type SourceLoader,
   SourcesSchema,

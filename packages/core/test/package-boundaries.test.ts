@@ -9,7 +9,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   bpmn: ['@tracery/core', 'bpmn-moddle'],
   'neo4j-adapter': ['@tracery/core', 'neo4j-driver'],
-  cli: ['@tracery/core', '@tracery/bpmn', '@tracery/neo4j-adapter'],
+  reqif: ['@tracery/core'],
+  cli: ['@tracery/core', '@tracery/bpmn', '@tracery/neo4j-adapter', '@tracery/reqif'],
 };
 const GUARDED = ['@tracery/', 'bpmn-moddle', 'neo4j-driver', 'commander', 'picocolors'];
 

@@ -49,6 +49,7 @@ test('the public API of @tracery/core', () => {
       "RelationSchema",
       "RelationTypeDefSchema",
       "RepositoryError",
+      "ReqifConfigSchema",
       "RequirementTraceSchema",
       "ResultLinkSchema",
       "ResultsConfigSchema",

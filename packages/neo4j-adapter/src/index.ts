@@ -50,5 +50,6 @@ export {
   startTestServer,
   stopTestServer,
   type TestServer,
+  type TestServerAuth,
   type TestServerOptions,
 } from './server/test-server.js';

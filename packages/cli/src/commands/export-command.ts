@@ -11,6 +11,7 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 import { writeOutput } from '../write-output.js';
 
 /** The JSON that `tracery export neo4j --json` prints: a stable shape for scripts. Never holds a password. */
@@ -35,6 +36,8 @@ type ExportCommandOptions = {
   database?: string;
   label: string;
   prune?: boolean;
+  allowErrors?: boolean;
+  verify?: boolean;
   batchSize?: string;
   connectTimeout: string;
   csv?: string;
@@ -50,7 +53,7 @@ export const START_COMMAND = 'pnpm --filter @tracery/neo4j-adapter neo4j:start';
 /** Registers `tracery export neo4j [dir]`. */
 export function registerExport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program.command('export').description('Export the model to other tools: neo4j.');
-  command
+  const neo4j = command
     .command('neo4j')
     .description(
       'Write the model to Neo4j (nodes labelled with their kind, typed relationships), or as CSV files for neo4j-admin with --csv. A second run of an unchanged model writes nothing.',
@@ -64,7 +67,12 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     )
     .option('--database <name>', "the database (default: the server's default)")
     .option('--label <label>', 'the label every element node carries', 'Element')
-    .option('--prune', 'delete the elements and exported relationships the model no longer holds')
+    .option('--prune', 'delete the elements and exported relationships the model no longer holds');
+  allowErrorsOption(neo4j)
+    .option(
+      '--verify',
+      'compare the content of every node and relationship (not the stored hashes) and repair what differs',
+    )
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--connect-timeout <seconds>', 'give up when the server does not answer within this time', '10')
     .option('--csv <dir>', 'write CSV files for neo4j-admin database import to this folder instead')
@@ -72,7 +80,7 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nThe password is read from the variable --password-env names, never from the command line, and never printed.\nExit codes: 0 exported, 2 bad usage, an unreadable repository, or a server that cannot be reached or refused the export.',
+      '\nThe password is read from the variable --password-env names, never from the command line, and never printed.\nA repository with load errors is not exported (exit 1) unless --allow-errors, which still never deletes anything.\nExit codes: 0 exported, 1 the repository has load errors, 2 bad usage, an unreadable repository, or a server that cannot be reached or refused the export.',
     )
     .action(async (dir: string, options: ExportCommandOptions) => {
       setExit(
@@ -94,9 +102,11 @@ async function runExport(dir: string, options: ExportCommandOptions, io: CliIo):
     return usage(io, `--connect-timeout: expected a number of seconds, got "${options.connectTimeout}".`);
   const loaded = await loadForCli(dir, io);
   if (!loaded) return EXIT.usage;
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0)
-    io.err(`tracery: the repository has ${errors} error(s) (see tracery validate); exporting what loaded.`);
+  // Checked before any connection is opened or file written: a model that did not fully load must
+  // never be taken for the whole design, least of all by --prune (the CLI's one load-error policy).
+  const guard = guardWrites('export neo4j', loaded.diagnostics, io, options.allowErrors === true);
+  if (!guard.write) return EXIT.findings;
+  const prune = options.prune === true && guard.delete;
   try {
     if (options.csv !== undefined) return await exportCsv(loaded, options, io);
     const result = await exportModel(
@@ -111,7 +121,8 @@ async function runExport(dir: string, options: ExportCommandOptions, io: CliIo):
         elementLabel: options.label,
         ...(options.database === undefined ? {} : { database: options.database }),
         ...(batchSize === undefined ? {} : { batchSize }),
-        prune: options.prune === true,
+        prune,
+        verify: options.verify === true,
         ...(io.fancy ? { onProgress: progressPrinter(io) } : {}),
       },
     );

@@ -17,5 +17,6 @@ export {
   type TraceryConfig,
   TraceryConfigSchema,
 } from './repository-config.js';
+export { type ReqifConfig, ReqifConfigSchema } from './reqif-config.js';
 export { type SaveOptions, saveRepository } from './save-repository.js';
 export { writeFileAtomic } from './write-file-atomic.js';

@@ -6,6 +6,7 @@ import { MetamodelExtensionSchema } from '../metamodel/metamodel-extension.js';
 import { ResultsConfigSchema } from '../results/results-config.js';
 import { RulesConfigSchema } from '../rules/rules-config.js';
 import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
+import { ReqifConfigSchema } from './reqif-config.js';
 
 /** Default limits that protect a load from hostile or accidental input. */
 export const DEFAULT_LIMITS = {
@@ -74,6 +75,9 @@ export const TraceryConfigSchema = z
     ),
     results: ResultsConfigSchema.optional().describe(
       'How JUnit results (sources.results) link to TestCases: a junit attribute or an id token.',
+    ),
+    reqif: ReqifConfigSchema.optional().describe(
+      'How `tracery import reqif` maps ReqIF spec types, attributes and relations onto the metamodel.',
     ),
     rules: RulesConfigSchema.optional().describe(
       'Design assurance rules: severity overrides, rules turned off, options, suppressions, accepted findings.',

@@ -46,6 +46,12 @@ export type ExportOptions = GraphScopeOptions & {
   readonly prune?: boolean;
   /** Called after each batch; an awaited promise holds the export until it settles. */
   readonly onProgress?: (progress: ExportProgress) => void | Promise<void>;
+  /**
+   * Compare the content of every node and relationship in the graph with the model, not the hash
+   * stored on it, so that whatever was edited in the database is written again (a full read of
+   * every property: slower than the default diff, which trusts the stored hashes). `diff` mode only.
+   */
+  readonly verify?: boolean;
   /** Hash the graph at the end (a full read); default true. */
   readonly computeHash?: boolean;
 };
@@ -87,6 +93,11 @@ export async function exportModel(
       `options.writeMode: expected "diff" or "merge", got ${JSON.stringify(writeMode)}.`,
     );
   }
+  if (options.verify === true && writeMode !== 'diff') {
+    throw new InvalidArgumentError(
+      'options.verify: needs writeMode "diff" (merge trusts the stored hashes).',
+    );
+  }
   const scope = resolveScope(options, 'WRITE');
   const plan = planExport(model);
   return withConnection(target, (connection) =>
@@ -117,7 +128,7 @@ async function writeRows(
     return { nodes, relationships: await mergeRelationships(context('relationships'), run.plan) };
   }
   await progress('read', 0, 1);
-  const diff = diffPlan(run.plan, await readGraphState(session, run.scope));
+  const diff = diffPlan(run.plan, await readGraphState(session, run.scope, run.options.verify === true));
   await progress('read', 1, 1);
   const nodes = await writeNodeDiff(context('nodes'), diff);
   return { nodes, relationships: await writeRelationshipDiff(context('relationships'), diff) };

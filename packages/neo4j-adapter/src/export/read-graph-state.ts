@@ -1,4 +1,5 @@
 import type { Session } from 'neo4j-driver';
+import { contentHash } from '../mapping/attribute-properties.js';
 import { relationKeyOf } from './graph-keys.js';
 import type { GraphScope } from './graph-scope.js';
 
@@ -16,30 +17,67 @@ export type GraphState = {
 
 /**
  * Reads the ids, kinds and hashes of a scope's nodes and the keys and hashes of the relationships
- * between them, streaming (one read transaction).
+ * between them, streaming (one read transaction). With `verify`, the hashes are not the ones stored
+ * on the rows but computed here from the properties read back (and a node that lost its kind label
+ * gets none), so whatever was edited in the database differs from the model and is written again.
  */
-export async function readGraphState(session: Session, scope: GraphScope): Promise<GraphState> {
-  const label = scope.quotedLabel;
-  // One record per node, its outgoing relationships collected into a list: the driver's cost is per
-  // record, so this reads a graph about twice as fast as one record per relationship.
-  const query = `MATCH (s:${label}) WHERE s.id IS NOT NULL
-CALL (s) {
-  MATCH (s)-[r]->(t:${label}) WHERE t.id IS NOT NULL
-  RETURN collect([type(r), t.id, r.__tracery_hash]) AS out
-}
-RETURN s.id AS id, s.kind AS kind, s.__tracery_hash AS hash, out`;
+export async function readGraphState(
+  session: Session,
+  scope: GraphScope,
+  verify = false,
+): Promise<GraphState> {
+  const query = verify ? verifyQuery(scope) : storedHashQuery(scope);
   return session.executeRead(async (tx) => {
     const nodes = new Map<string, NodeState>();
     const relationships = new Map<string, unknown>();
     for await (const record of tx.run(query)) {
       const id = String(record.get('id'));
-      nodes.set(id, { kind: record.get('kind'), hash: record.get('hash') });
-      for (const [type, target, hash] of record.get('out') as [unknown, unknown, unknown][]) {
+      const kind = record.get('kind');
+      const hash = verify
+        ? verifiedNodeHash(record.get('props'), record.get('labels'), kind)
+        : record.get('hash');
+      nodes.set(id, { kind, hash });
+      for (const [type, target, value] of record.get('out') as [unknown, unknown, unknown][]) {
         const key = relationKeyOf(id, String(type), String(target));
+        const relHash = verify ? verifiedRelationshipHash(value) : value;
         // A hash wins over a null: a hand-made twin must not make an exported relationship look changed.
-        if (relationships.get(key) == null) relationships.set(key, hash);
+        if (relationships.get(key) == null) relationships.set(key, relHash);
       }
     }
     return { nodes, relationships };
   });
+}
+
+// One record per node, its outgoing relationships collected into a list: the driver's cost is per
+// record, so this reads a graph about twice as fast as one record per relationship.
+function storedHashQuery(scope: GraphScope): string {
+  const label = scope.quotedLabel;
+  return `MATCH (s:${label}) WHERE s.id IS NOT NULL
+CALL (s) {
+  MATCH (s)-[r]->(t:${label}) WHERE t.id IS NOT NULL
+  RETURN collect([type(r), t.id, r.__tracery_hash]) AS out
+}
+RETURN s.id AS id, s.kind AS kind, s.__tracery_hash AS hash, out`;
+}
+
+function verifyQuery(scope: GraphScope): string {
+  const label = scope.quotedLabel;
+  return `MATCH (s:${label}) WHERE s.id IS NOT NULL
+CALL (s) {
+  MATCH (s)-[r]->(t:${label}) WHERE t.id IS NOT NULL
+  RETURN collect([type(r), t.id, properties(r)]) AS out
+}
+RETURN s.id AS id, s.kind AS kind, labels(s) AS labels, properties(s) AS props, out`;
+}
+
+function verifiedNodeHash(props: unknown, labels: unknown, kind: unknown): string | null {
+  if (typeof kind !== 'string' || !Array.isArray(labels) || !labels.includes(kind)) return null;
+  return contentHash(props as Record<string, unknown>);
+}
+
+function verifiedRelationshipHash(props: unknown): string | null {
+  const properties = props as Record<string, unknown>;
+  // A relationship no export wrote (no hash at all) stays a hand-made one: null, as without verify.
+  if (properties.__tracery_hash == null) return null;
+  return contentHash(properties);
 }

@@ -41,10 +41,17 @@ export function addAttributes(
 
 /** Sets the hash property from all the others. */
 export function sealProperties(properties: Properties): Properties {
-  properties[HASH_PROPERTY] = createHash('sha1')
-    .update(canonicalProperties(properties, HASH_PROPERTY))
-    .digest('base64url');
+  properties[HASH_PROPERTY] = contentHash(properties);
   return properties;
+}
+
+/**
+ * The hash of a row's content: every property but the hash itself. The same function hashes the
+ * rows an export plans and, with `verify`, the properties read back from the graph, so a value edited
+ * in Neo4j (whatever hash it kept) shows as changed.
+ */
+export function contentHash(properties: Readonly<Record<string, unknown>>): string {
+  return createHash('sha1').update(canonicalProperties(properties, HASH_PROPERTY)).digest('base64url');
 }
 
 /** The attributes among properties read back from Neo4j, and the keys whose values could not be read. */

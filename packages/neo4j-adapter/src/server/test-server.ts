@@ -21,13 +21,27 @@ export type TestServerOptions = BuildTestServerOptions & {
   readonly startTimeoutMs?: number;
   /** The Java command; default `$JAVA_HOME/bin/java`, else `java`. */
   readonly java?: string;
+  /**
+   * Authentication on, with this one user (password of 8 characters or more). The password reaches
+   * the server through its environment, never its command line. Default: authentication off.
+   */
+  readonly auth?: TestServerAuth;
 };
+
+/** The one user of a test server with authentication on. */
+export type TestServerAuth = { readonly user: string; readonly password: string };
 
 /**
  * A running test server: its Bolt URI, process id, and temporary folder (Neo4j's logs are there).
  * Stop it with {@link stopTestServer}.
  */
-export type TestServer = { readonly uri: string; readonly pid: number; readonly workDir: string };
+export type TestServer = {
+  readonly uri: string;
+  readonly pid: number;
+  readonly workDir: string;
+  /** The user, when authentication is on. */
+  readonly auth?: TestServerAuth;
+};
 
 type State = {
   child: ChildProcess;
@@ -39,8 +53,9 @@ type State = {
 const STATES = new WeakMap<TestServer, State>();
 
 /**
- * Builds the launcher if needed, starts a throw-away Neo4j 5.26 on 127.0.0.1 (Bolt, no
- * authentication, files in a temporary folder) and waits until a driver can connect to it.
+ * Builds the launcher if needed, starts a throw-away Neo4j 5.26 on 127.0.0.1 (Bolt, files in a
+ * temporary folder; authentication off unless `auth` gives a user) and waits until a driver can
+ * connect to it.
  * The server stops with {@link stopTestServer}, when this process exits, or when its stdin closes.
  *
  * @example
@@ -60,9 +75,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.dataDir !== undefined) args.push(`--data-dir=${options.dataDir}`);
   if (options.port !== undefined) args.push(`--port=${options.port}`);
   if (options.pageCacheMb !== undefined) args.push(`--page-cache-mb=${options.pageCacheMb}`);
+  const env = { ...process.env };
+  if (options.auth !== undefined) {
+    args.push('--auth');
+    env.TRACERY_NEO4J_SERVER_USER = options.auth.user;
+    env.TRACERY_NEO4J_SERVER_PASSWORD = options.auth.password;
+  }
   const java = options.java ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
   // Its own process group, so that stopping it reaches every thread and leaves no orphan.
-  const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
   const exited = new Promise<void>((resolve) => {
     child.once('close', () => resolve());
     child.once('error', () => resolve());
@@ -72,8 +93,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const state: State = { child, workDir, exited, onExit, stopped: false };
   try {
     const uri = await waitForBoltUri(child, java, options.startTimeoutMs ?? 120_000, options.log);
-    await waitForConnection(uri, options.startTimeoutMs ?? 120_000);
-    const server: TestServer = { uri, pid: child.pid ?? -1, workDir };
+    await waitForConnection(uri, options.startTimeoutMs ?? 120_000, options.auth);
+    const server: TestServer = {
+      uri,
+      pid: child.pid ?? -1,
+      workDir,
+      ...(options.auth === undefined ? {} : { auth: options.auth }),
+    };
     STATES.set(server, state);
     return server;
   } catch (error) {
@@ -162,9 +188,10 @@ function waitForBoltUri(
   });
 }
 
-async function waitForConnection(uri: string, timeoutMs: number): Promise<void> {
+async function waitForConnection(uri: string, timeoutMs: number, auth?: TestServerAuth): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const driver = neo4j.driver(uri, undefined, { connectionTimeout: 5_000 });
+  const token = auth === undefined ? undefined : neo4j.auth.basic(auth.user, auth.password);
+  const driver = neo4j.driver(uri, token, { connectionTimeout: 5_000 });
   try {
     for (;;) {
       try {

@@ -8,7 +8,8 @@ import { type CliIo, runCli } from '@tracery/cli';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { escapeName } from '../../src/cypher/cypher-name.js';
-import { dropLabel, rows, testDriver, uniqueLabel } from '../helpers/neo4j.js';
+import { graphHash } from '../../src/export/graph-hash.js';
+import { dropLabel, rows, testDriver, testTarget, uniqueLabel } from '../helpers/neo4j.js';
 
 const SECRET = 'S3cret-cli-password-never-printed';
 let driver: Driver;
@@ -42,9 +43,15 @@ async function run(args: readonly string[], fancy = false) {
   return { code, out, err };
 }
 
-const target = () => ['--uri', inject('neo4jUri'), '--label', label];
+// The password travels in a variable, as a user would give it; the test server has authentication on.
+const PASSWORD_VAR = 'TRACERY_TEST_CLI_EXPORT_PASSWORD';
+const target = () => [
+  ...['--uri', inject('neo4jUri'), '--label', label],
+  ...['--user', testTarget().user, '--password-env', PASSWORD_VAR],
+];
 
 beforeAll(async () => {
+  process.env[PASSWORD_VAR] = testTarget().password;
   driver = testDriver();
   repo = await mkdtemp(join(tmpdir(), 'tracery-cli-export-'));
   await writeFile(join(repo, 'tracery.yaml'), 'name: CLI export\n');
@@ -52,6 +59,7 @@ beforeAll(async () => {
   await writeFile(join(repo, 'model', 'design.yaml'), DESIGN);
 });
 afterAll(async () => {
+  delete process.env[PASSWORD_VAR];
   await dropLabel(driver, label);
   await driver.close();
   await rm(repo, { recursive: true, force: true });
@@ -187,6 +195,118 @@ describe('tracery export neo4j', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a repository with load errors (issue 12.1)', () => {
+  const extra = () => join(repo, 'model', 'extra.yaml');
+  const count = async () => (await rows(driver, `MATCH (n:${L}) RETURN count(n) AS n`))[0]?.n;
+
+  beforeAll(async () => {
+    await writeFile(extra(), 'elements:\n  - { id: REQ-9, kind: Requirement, name: Settle on time }\n');
+    expect((await run(['export', 'neo4j', repo, ...target(), '--prune'])).code).toBe(0);
+    // Broken the way an editor leaves a file half-saved: the model that loads lacks REQ-9.
+    await writeFile(extra(), 'elements:\n  - { id: REQ-9, kind: Requirement, name: Settle on\n');
+  });
+  afterAll(async () => {
+    await rm(extra(), { force: true });
+  });
+
+  test('export --prune exits 1 before it opens a connection, and the database is unchanged', async () => {
+    const before = await graphHash(driver, { elementLabel: label });
+    const port = await closedPort();
+
+    const refused = await run(['export', 'neo4j', repo, '--prune', '--uri', `bolt://127.0.0.1:${port}`]);
+    const onServer = await run(['export', 'neo4j', repo, ...target(), '--prune']);
+
+    // Exit 1, not 2: a connection to the closed port was never tried.
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/1 load error\(s\); nothing was written.*--allow-errors/);
+    expect(refused.err).toContain('extra.yaml');
+    expect(onServer.code).toBe(1);
+    expect(await graphHash(driver, { elementLabel: label })).toBe(before);
+    expect(await count()).toBe(5);
+  });
+
+  test('--allow-errors exports what loaded and still deletes nothing, --prune or not', async () => {
+    const { code, out, err } = await run([
+      ...['export', 'neo4j', repo, ...target()],
+      ...['--prune', '--allow-errors', '--json'],
+    ]);
+
+    expect(code).toBe(0);
+    expect(err).toContain('pruning or deleting nothing');
+    expect(JSON.parse(out)).toMatchObject({ nodes: { deleted: 0 }, relationships: { deleted: 0 } });
+    expect(await rows(driver, `MATCH (n:${L} {id: 'REQ-9'}) RETURN n.name AS name`)).toEqual([
+      { name: 'Settle on time' },
+    ]);
+  });
+
+  test('--csv is refused too: no file is written', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tracery-cli-csv-refused-'));
+    try {
+      const { code } = await run(['export', 'neo4j', repo, '--csv', folder]);
+
+      expect(code).toBe(1);
+      expect(await readdir(folder)).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('authentication and --verify (issue 12.10)', () => {
+  test('a wrong password exits 2, saying the server refused the credentials, never printing it', async () => {
+    const wrong = 'Wrong-password-for-this-test';
+    process.env.TRACERY_TEST_WRONG_PASSWORD = wrong;
+    try {
+      const { code, out, err } = await run([
+        ...['export', 'neo4j', repo, '--uri', inject('neo4jUri'), '--label', label],
+        ...['--user', testTarget().user, '--password-env', 'TRACERY_TEST_WRONG_PASSWORD'],
+      ]);
+
+      expect(code).toBe(2);
+      expect(err).toContain(`Neo4j at ${inject('neo4jUri')} refused the credentials`);
+      expect(err).toContain('check the user and the password');
+      expect(`${out}${err}`).not.toContain(wrong);
+    } finally {
+      delete process.env.TRACERY_TEST_WRONG_PASSWORD;
+    }
+  });
+
+  test('no password against a server with authentication on exits 2 as well', async () => {
+    const { code, err } = await run([
+      ...['export', 'neo4j', repo, '--uri', inject('neo4jUri'), '--label', label],
+    ]);
+
+    expect(code).toBe(2);
+    expect(err).toMatch(/refused the credentials|authentication/i);
+  });
+
+  test('--verify finds what was edited in the database, whatever hash it kept, and repairs it', async () => {
+    expect((await run(['export', 'neo4j', repo, ...target(), '--prune'])).code).toBe(0);
+    const exported = await graphHash(driver, { elementLabel: label });
+    // Edits made by hand in Neo4j Browser: each leaves the stored __tracery_hash as it was.
+    await driver.executeQuery(`MATCH (n:${L} {id: 'SUP'}) SET n.name = 'Edited by hand'`);
+    await driver.executeQuery(`MATCH (n:${L} {id: 'DI-0102'}) SET n.length = 99, n.note = 'added'`);
+    await driver.executeQuery(`MATCH (n:${L} {id: 'SDS'}) REMOVE n:Service`);
+    await driver.executeQuery(`MATCH (:${L} {id: 'IF-021'})-[r:CARRIES]->() SET r.note = 'hand-made'`);
+    expect(await graphHash(driver, { elementLabel: label })).not.toBe(exported);
+
+    const { code, out } = await run(['export', 'neo4j', repo, ...target(), '--verify', '--json']);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      nodes: { created: 0, updated: 3, unchanged: 1 },
+      relationships: { created: 0, updated: 1, unchanged: 2 },
+    });
+    expect(await graphHash(driver, { elementLabel: label })).toBe(exported);
+    const again = await run(['export', 'neo4j', repo, ...target(), '--verify', '--json']);
+    expect(JSON.parse(again.out)).toMatchObject({
+      nodes: { created: 0, updated: 0, unchanged: 4 },
+      relationships: { created: 0, updated: 0, unchanged: 3 },
+      writes: { propertiesSet: 0 },
+    });
   });
 });
 

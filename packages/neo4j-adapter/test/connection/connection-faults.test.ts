@@ -8,6 +8,7 @@ import { Neo4jConnectionError } from '../../src/errors/neo4j-errors.js';
 import { exportModel } from '../../src/export/export-model.js';
 import { pullModel } from '../../src/pull/pull-model.js';
 import { startTestServer, stopTestServer, type TestServer } from '../../src/server/test-server.js';
+import { testTarget } from '../helpers/neo4j.js';
 import { buildModel, contentOf } from '../helpers/sample-model.js';
 
 const SECRET = 'S3cret-pa55word-never-printed';
@@ -95,6 +96,37 @@ describe('an unreachable server', () => {
       ),
     );
   });
+});
+
+describe('a server with authentication on (the tests run with a real user and password)', () => {
+  test('the right user and password connect', async () => {
+    const pulled = await pullModel(testTarget(), defaultMetamodel(), { elementLabel: 'NothingHere' });
+
+    expect(pulled.model.elementCount).toBe(0);
+  });
+
+  test.each([
+    ['a wrong password', { password: SECRET }],
+    ['an unknown user', { user: 'nobody-here', password: SECRET }],
+    ['no credentials at all', {}],
+  ])(
+    '%s gives a Neo4jConnectionError saying the credentials were refused, without the password',
+    async (_, auth) => {
+      const { password: _right, ...rest } = testTarget();
+      const target = { ...rest, ...auth, connectionTimeoutMs: 5_000 };
+      const saved = process.env.TRACERY_NEO4J_PASSWORD;
+      delete process.env.TRACERY_NEO4J_PASSWORD;
+      try {
+        const error = await exportModel(target, small(), { elementLabel: 'NeverWritten' }).catch((e) => e);
+
+        expect(error).toBeInstanceOf(Neo4jConnectionError);
+        expect(error.message).toContain(`Neo4j at ${rest.uri} refused the credentials while connecting`);
+        expect(everythingSaidAbout(error)).not.toContain(SECRET);
+      } finally {
+        if (saved !== undefined) process.env.TRACERY_NEO4J_PASSWORD = saved;
+      }
+    },
+  );
 });
 
 describe('a server that stops in the middle of an export', () => {

@@ -4,9 +4,14 @@ import { inject } from 'vitest';
 import { openDriver } from '../../src/connection/connection.js';
 import { escapeName } from '../../src/cypher/cypher-name.js';
 
-/** A driver to the tests' Neo4j (see global-setup.ts); close it in afterAll. */
+/** Connection options for the tests' Neo4j (see global-setup.ts): its URI, user and password. */
+export function testTarget(): { uri: string; user: string; password: string } {
+  return { uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') };
+}
+
+/** A driver to the tests' Neo4j, logged in; close it in afterAll. */
 export function testDriver(): Driver {
-  return openDriver({ uri: inject('neo4jUri'), connectionTimeoutMs: 10_000 }).driver;
+  return openDriver({ ...testTarget(), connectionTimeoutMs: 10_000 }).driver;
 }
 
 /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -21,7 +22,7 @@ import org.neo4j.io.ByteUnit;
 
 /**
  * Starts a throw-away Neo4j (Community, in-process test harness) for Tracery's tests and for local use:
- * Bolt on 127.0.0.1 without authentication, HTTP off, files in a temporary folder.
+ * Bolt on 127.0.0.1, HTTP off, files in a temporary folder; authentication off, or on with one user.
  *
  * <p>When the server is ready it prints exactly one line to standard output,
  * {@code BOLT_URI=bolt://127.0.0.1:PORT}; everything else goes to standard error. It shuts down
@@ -35,6 +36,9 @@ import org.neo4j.io.ByteUnit;
  *   --data-dir=PATH        keep the databases here, so that a restart finds them again
  *   --page-cache-mb=N      page cache size in MiB (default 256)
  *   --exit-on-stdin-close  stop when standard input reaches end of file
+ *   --auth                 authentication on: the user named by TRACERY_NEO4J_SERVER_USER (default
+ *                          tracery) is created with the password in TRACERY_NEO4J_SERVER_PASSWORD
+ *                          (never on the command line, where other users of the machine could read it)
  * </pre>
  */
 public final class TraceryNeo4jServer {
@@ -87,7 +91,9 @@ public final class TraceryNeo4jServer {
         .withConfig(BoltConnector.enabled, true)
         .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port))
         .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", options.port))
-        .withConfig(GraphDatabaseSettings.auth_enabled, false)
+        .withConfig(GraphDatabaseSettings.auth_enabled, options.auth)
+        // Tests try wrong passwords on purpose; a lock-out would fail the other tests that share the user.
+        .withConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
         // No usage reports: the server must not talk to anything but its clients on this machine.
         .withConfig(GraphDatabaseSettings.udc_enabled, false)
         .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb))
@@ -99,11 +105,29 @@ public final class TraceryNeo4jServer {
       builder = builder.withConfig(GraphDatabaseSettings.data_directory, options.dataDir.toAbsolutePath());
     }
     try {
-      return new TraceryNeo4jServer(builder.build(), ownedFolder);
+      Neo4j neo4j = builder.build();
+      if (options.auth) createUser(neo4j);
+      return new TraceryNeo4jServer(neo4j, ownedFolder);
     } catch (RuntimeException e) {
       if (ownedFolder != null) deleteRecursively(ownedFolder);
       throw e;
     }
+  }
+
+  /**
+   * Creates (or, on a kept data folder, updates) the one user, through the embedded API, which is
+   * not subject to authentication. Community Edition has users without roles: this one may do everything.
+   */
+  private static void createUser(Neo4j neo4j) {
+    String user = System.getenv().getOrDefault("TRACERY_NEO4J_SERVER_USER", "tracery");
+    String password = System.getenv("TRACERY_NEO4J_SERVER_PASSWORD");
+    if (password == null || password.length() < 8) {
+      neo4j.close();
+      throw new IllegalArgumentException("--auth needs TRACERY_NEO4J_SERVER_PASSWORD (8 characters or more).");
+    }
+    neo4j.databaseManagementService().database("system").executeTransactionally(
+        "CREATE OR REPLACE USER $user SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+        Map.of("user", user, "password", password));
   }
 
   private synchronized void stop() {
@@ -159,16 +183,20 @@ public final class TraceryNeo4jServer {
   }
 
   /** The command line, parsed. */
-  private record Options(int port, Path workDir, Path dataDir, long pageCacheMb, boolean exitOnStdinClose) {
+  private record Options(
+      int port, Path workDir, Path dataDir, long pageCacheMb, boolean exitOnStdinClose, boolean auth) {
     static Options parse(String[] args) {
       int port = 0;
       Path workDir = null;
       Path dataDir = null;
       long pageCacheMb = 256;
       boolean exitOnStdinClose = false;
+      boolean auth = false;
       for (String arg : args) {
         if (arg.equals("--exit-on-stdin-close")) {
           exitOnStdinClose = true;
+        } else if (arg.equals("--auth")) {
+          auth = true;
         } else if (arg.startsWith("--port=")) {
           port = parseNumber(arg, 0, 65535);
         } else if (arg.startsWith("--work-dir=")) {
@@ -181,7 +209,7 @@ public final class TraceryNeo4jServer {
           throw new IllegalArgumentException("unknown argument \"" + arg + "\"; see the class documentation.");
         }
       }
-      return new Options(port, workDir, dataDir, pageCacheMb, exitOnStdinClose);
+      return new Options(port, workDir, dataDir, pageCacheMb, exitOnStdinClose, auth);
     }
 
     private static String value(String arg) {

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '@tracery/core';
+import { exportReqif } from '@tracery/reqif';
+import type { Command } from 'commander';
+import { type CliIo, EXIT } from '../cli-io.js';
+import { loadForCli } from '../load-for-cli.js';
+
+type Options = { repo: string; out: string; kinds?: string; title?: string; allowErrors?: boolean };
+
+/** Registers `tracery export reqif` under the `export` command. */
+export function registerExportReqif(
+  exportCommand: Command,
+  io: CliIo,
+  setExit: (code: number) => void,
+): void {
+  exportCommand
+    .command('reqif')
+    .description(
+      'Write the model (or some kinds of it) as a ReqIF 1.2 file for DOORS, Polarion, Jama or Enterprise Architect.',
+    )
+    .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
+    .requiredOption('--out <file>', 'the .reqif file to write')
+    .option('--kinds <kinds>', 'only these kinds, comma-separated (default: every kind)')
+    .option('--title <title>', 'the title of the exchange document')
+    .option('--allow-errors', 'export what loaded even when the repository has load errors')
+    .addHelpText(
+      'after',
+      '\nLAST-CHANGE times are the current time, or SOURCE_DATE_EPOCH when set (for byte-identical exports).\nExit codes: 0 written, 1 the repository has load errors (nothing written), 2 bad usage.',
+    )
+    .action(async (options: Options) => {
+      setExit(await runExportReqif(options, io));
+    });
+}
+
+async function runExportReqif(options: Options, io: CliIo): Promise<number> {
+  const loaded = await loadForCli(options.repo, io);
+  if (!loaded) return EXIT.usage;
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0 && !options.allowErrors) {
+    io.err(
+      `tracery: the repository has ${errors} load error${errors === 1 ? '' : 's'} (run tracery validate); nothing was written. Fix them, or pass --allow-errors to export what loaded.`,
+    );
+    return EXIT.findings;
+  }
+  const kinds = options.kinds
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  const unknown = kinds?.filter((k) => !loaded.metamodel.kinds.has(k)) ?? [];
+  if (unknown.length > 0) {
+    io.err(
+      `tracery: unknown kind${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ')}; use ${[...loaded.metamodel.kinds.keys()].sort().join(', ')}.`,
+    );
+    return EXIT.usage;
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : undefined;
+  const text = exportReqif(loaded.model, {
+    ...(kinds ? { kinds } : {}),
+    title: options.title ?? loaded.config.name,
+    ...(time ? { time } : {}),
+  });
+  await writeFileAtomic(resolve(options.out), text);
+  const objects = (text.match(/<SPEC-OBJECT /g) ?? []).length;
+  const relations = (text.match(/<SPEC-RELATION /g) ?? []).length;
+  io.err(
+    `wrote ${options.out}: ${objects} spec object${objects === 1 ? '' : 's'}, ${relations} spec relation${relations === 1 ? '' : 's'}`,
+  );
+  return EXIT.ok;
+}
