@@ -9,6 +9,8 @@ import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
 import { registerImportReqif } from './commands/import-reqif-command.js';
+import { registerInit } from './commands/init-command.js';
+import { registerMetamodel } from './commands/metamodel-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
 import { registerStats } from './commands/stats-command.js';
@@ -50,8 +52,10 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)');
+  registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerStats(program, io, setExit);
+  registerMetamodel(program, io, setExit);
   registerSchema(program, io, setExit);
   registerTrace(program, io, setExit);
   registerImpact(program, io, setExit);

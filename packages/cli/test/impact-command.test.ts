@@ -17,16 +17,56 @@ describe('tracery impact', () => {
   test('given ids, it prints each impacted element with the path that explains it', async () => {
     const { code, out } = await runCaptured(['impact', 'DI-0023', '--repo', repo, '--depth', '2']);
     expect(code).toBe(0);
-    expect(out).toContain('Impacted: 7 elements');
-    expect(out).toMatch(/IF-021 +Interface +2 +DI-0023 -partOf-> MB-M0 <-carries- IF-021\n/);
+    expect(out).toContain('Impacted: 6 elements (3 changed by propagation, 3 notified)');
+    expect(out).toMatch(
+      /IF-021 +Interface +Consumption data +propagated +2 +DI-0023 -partOf-> MB-M0 <-carries- IF-021\n/,
+    );
+    expect(out).toMatch(
+      /LSS +Service +Load Shaping Service +notified +2 +DI-0023 <-carries- IF-022 <-sends- LSS\n/,
+    );
   });
 
-  test('--json gives the result as data, and the config stops at services and roles', async () => {
+  test('the summary comes first: parties that must act, tests to re-run, documents to re-issue, then the table', async () => {
+    const { out } = await runCaptured(['impact', 'DI-0023', '--repo', repo]);
+    const at = (text: string) => out.indexOf(text);
+    expect(at('Parties that must act (3)')).toBeGreaterThan(0);
+    expect(at('Parties that must act')).toBeLessThan(at('Tests to re-run (1)'));
+    expect(at('Tests to re-run')).toBeLessThan(at('Documents to re-issue (2)'));
+    expect(at('Documents to re-issue')).toBeLessThan(at('Impacted elements (9)'));
+    expect(out).toMatch(/^TC-001 +Send consumption data +IF-021$/m);
+    expect(out).toMatch(/^DOC-DM +Data catalogue +MB-M0$/m);
+  });
+
+  test('--kinds filters the table, not the walk', async () => {
+    const { code, out } = await runCaptured(['impact', 'DI-0023', '--repo', repo, '--kinds', 'Interface']);
+    expect(code).toBe(0);
+    expect(out).toContain('Impacted elements (2)');
+    expect(out).toContain('Parties that must act (3)');
+    const json = await runCaptured(['impact', 'DI-0023', '--repo', repo, '--kinds', 'Interface', '--json']);
+    expect(JSON.parse(json.out).impacted.map((e: { id: string }) => e.id)).toEqual(['IF-021', 'IF-022']);
+    const md = await runCaptured([
+      'impact',
+      'DI-0023',
+      '--repo',
+      repo,
+      '--kinds',
+      'Interface',
+      '--format',
+      'md',
+    ]);
+    expect(md.out).toContain('## Impacted elements (2)');
+    expect(md.out).toContain(
+      '| IF-022 | Interface | Load shapes | propagated | 1 | `DI-0023 <-carries- IF-022` |',
+    );
+  });
+
+  test('--json gives the result as data, each hit with how it was reached', async () => {
     const { code, out } = await runCaptured(['impact', 'IF-022', '--repo', repo, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out).impacted.map((e: { id: string }) => e.id)).toEqual(['LSS', 'SDS']);
-    const unstopped = await runCaptured(['impact', 'IF-022', '--repo', repo, '--json', '--stop-at', '']);
-    expect(JSON.parse(unstopped.out).impacted.length).toBeGreaterThan(2);
+    expect(JSON.parse(out).impacted.map((e: { id: string; reach: string }) => [e.id, e.reach])).toEqual([
+      ['LSS', 'notified'],
+      ['SDS', 'notified'],
+    ]);
   });
 
   test('--cr assesses a change request, with the estimate from tracery.yaml, as Markdown to a file', async () => {
@@ -52,7 +92,7 @@ describe('tracery impact', () => {
   test('--decision compares the options side by side', async () => {
     const { code, out } = await runCaptured(['impact', '--decision', 'DEC-X', '--repo', repo]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^A +OPT-1 +Suppliers add the recipients .* 37\.5 +22,500$/m);
+    expect(out).toMatch(/^A +OPT-1 +Suppliers add the recipients .* 17\.5 +10,500$/m);
   });
 
   test('--since seeds the run with what changed since a baseline', async () => {
@@ -78,6 +118,14 @@ describe('tracery impact', () => {
     [['impact', 'DI-0023', '--depth', '-1'], '--depth'],
     [['impact', 'DI-0023', '--format', 'pdf'], 'unknown format'],
     [['impact', '--cr', 'IF-021'], 'not a ChangeRequest'],
+    [['impact', 'DI-0024'], 'element "DI-0024" not found; did you mean "DI-0021"?'],
+    [['impact', '--decision', 'DEC-Y'], '"DEC-Y" names no Decision of the model; did you mean "DEC-X"?'],
+    [['impact', '--cr', 'CR-Z'], 'CR-Z: its decision "DEC-Y" names no Decision of the model'],
+    [['impact', 'DI-0023', '--kinds', 'Interfaces'], 'unknown kind "Interfaces"; did you mean "Interface"?'],
+    [
+      ['impact', 'DI-0023', '--types', 'hasParts'],
+      'unknown relation name "hasParts"; did you mean "hasPart"?',
+    ],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const { code, err } = await runCaptured([...args, ...(args.includes('--repo') ? [] : ['--repo', repo])]);
     expect(code).toBe(2);
@@ -89,7 +137,7 @@ describe('the MHHS assessments can be checked against the model files', () => {
   const MHHS = join(import.meta.dirname, '..', '..', 'examples', 'mhhs');
 
   test.each(['CR001', 'CR002', 'CR021', 'CR022', 'CR023'])(
-    'every path of %s crosses relations written in the model, each the way a change propagates',
+    'every path of %s crosses relations written in the model, each with the effect of its direction',
     async (cr) => {
       const { model } = await loadRepository(MHHS);
       const { code, out } = await runCaptured(['impact', '--cr', cr, '--repo', MHHS, '--json']);
@@ -100,10 +148,9 @@ describe('the MHHS assessments can be checked against the model files', () => {
         expect(a.changes.map((c) => c.id)).toContain(element.path[0]!.from);
         for (const hop of element.path) {
           expect(model.hasRelation(hopRelation(hop)), `${element.id}: ${element.explanation}`).toBe(true);
-          const impact = model.metamodel.relationTypes.get(hop.type)!.impact;
-          expect(['both', hop.direction === 'forward' ? 'source-to-target' : 'target-to-source']).toContain(
-            impact,
-          );
+          const effect = model.metamodel.relationTypes.get(hop.type)!.impact[hop.direction];
+          expect(effect).not.toBe('none');
+          if (hop.effect === 'propagate') expect(effect).toBe('propagate');
         }
       }
       for (const artefact of a.artefactsToReissue)

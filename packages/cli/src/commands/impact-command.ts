@@ -7,6 +7,7 @@ import {
   compareOptions,
   computeImpact,
   createSnapshot,
+  didYouMeanSuffix,
   diffSnapshots,
   type LoadedRepository,
   loadState,
@@ -33,6 +34,7 @@ type ImpactCommandOptions = {
   stopAt?: string;
   types?: string;
   skip?: string;
+  kinds?: string;
   format: string;
   json?: boolean;
   out?: string;
@@ -58,6 +60,9 @@ function runOptions(loaded: LoadedRepository, options: ImpactCommandOptions): As
   if (options.stopAt !== undefined) overrides.stopAtKinds = list(options.stopAt);
   if (options.types !== undefined) overrides.types = list(options.types);
   if (options.skip !== undefined) overrides.skipTypes = list(options.skip);
+  for (const kind of list(options.kinds) ?? [])
+    if (!loaded.metamodel.kinds.has(kind))
+      return `--kinds: unknown kind "${kind}"${didYouMeanSuffix(kind, loaded.metamodel.kinds.keys()) || `; the kinds are ${[...loaded.metamodel.kinds.keys()].sort().join(', ')}.`}`;
   return assessOptionsFromConfig(loaded.config, overrides as AssessOptions);
 }
 
@@ -99,11 +104,13 @@ async function render(
     );
   }
   const result = computeImpact(loaded.model, seeds, run);
+  const kinds = list(options.kinds);
+  const shown = kinds ? { kinds } : {};
   return format === 'json'
-    ? json(result)
+    ? json(kinds ? { ...result, impacted: result.impacted.filter((e) => kinds.includes(e.kind)) } : result)
     : format === 'md'
-      ? renderImpactMarkdown(result)
-      : renderImpactText(result);
+      ? renderImpactMarkdown(result, shown)
+      : renderImpactText(result, shown);
 }
 
 /** Registers `tracery impact <ids...> | --cr CR | --decision DEC | --since BASE`. */
@@ -122,15 +129,25 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
     .option('--decision <id>', 'assess every change request that is an option of this decision, side by side')
     .option('--since <base>', 'start from what changed since a baseline, "git:<rev>", to the working tree')
     .option('--depth <n>', 'follow at most n hops')
-    .option('--stop-at <kinds>', 'comma-separated kinds that are reported but not gone through')
-    .option('--types <names>', 'comma-separated relation names to follow, and no others')
-    .option('--skip <names>', 'comma-separated relation names never to follow')
+    .option(
+      '--stop-at <kinds>',
+      'comma-separated kinds that are reported but that a change does not go on through (as if notified)',
+    )
+    .option(
+      '--types <names>',
+      'comma-separated relation names to cross, and no others, each in the direction it reads (hasPart: from a whole to its parts), as in trace',
+    )
+    .option('--skip <names>', 'comma-separated relation names never to cross')
+    .option(
+      '--kinds <kinds>',
+      'show only impacted elements of these kinds in the table (the walk is unchanged)',
+    )
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nDefaults come from the impact: and estimate: sections of tracery.yaml.\nExit codes: 0 done, 2 bad usage or an unknown id.',
+      '\nEffects per relation type and direction, and the defaults, come from the impact: and estimate: sections of tracery.yaml.\nExit codes: 0 done, 2 bad usage, an unknown id, or a decision that names no Decision.',
     )
     .action(async (ids: string[], options: ImpactCommandOptions) => {
       const format = options.json ? 'json' : options.format;

@@ -1,20 +1,37 @@
-import { InvalidArgumentError } from '../errors/tracery-error.js';
+import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
+import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import { computeImpact } from '../impact/compute-impact.js';
 import { formatImpactPath } from '../impact/format-impact-path.js';
 import type { ImpactOptions } from '../impact/impact-types.js';
 import type { Element } from '../model/element.js';
 import type { Model } from '../model/model.js';
-import type {
-  AffectedParty,
-  ChangeAssessment,
-  Estimate,
-  FollowUp,
-  RequestedChange,
-} from './change-assessment.js';
+import type { ChangeAssessment, Estimate, FollowUp, RequestedChange } from './change-assessment.js';
 import type { EstimateConfig } from './estimate-config.js';
 
 /** Options of {@link assessChangeRequest}: the impact options, and the estimate section of the config. */
 export type AssessOptions = ImpactOptions & { readonly estimate?: EstimateConfig };
+
+/**
+ * The change request `crId`, checked: it exists (else the closest ids are named), it is a
+ * ChangeRequest, and its `decision`, when it has one, names a Decision of the model.
+ */
+function changeRequestOf(model: Model, crId: string): Element {
+  const cr = model.findElement(crId);
+  if (!cr) {
+    const guess = didYouMeanSuffix(crId, model.idsOfKind('ChangeRequest'));
+    throw new NotFoundError(`crId: change request "${crId}" not found${guess || '.'}`);
+  }
+  if (cr.kind !== 'ChangeRequest')
+    throw new InvalidArgumentError(`crId: "${crId}" is a ${cr.kind}, not a ChangeRequest.`);
+  const decision = cr.attributes.decision;
+  if (decision !== undefined && model.findElement(String(decision))?.kind !== 'Decision') {
+    const guess = didYouMeanSuffix(String(decision), model.idsOfKind('Decision'));
+    throw new InvalidArgumentError(
+      `${crId}: its decision "${decision}" names no Decision of the model${guess || '; add the Decision or correct the attribute.'}`,
+    );
+  }
+  return cr;
+}
 
 /**
  * The changes a change request makes: the targets of its `changes` relations, with their nature and
@@ -24,9 +41,7 @@ export type AssessOptions = ImpactOptions & { readonly estimate?: EstimateConfig
  * requestedChanges(model, 'CR001') // [{ id: 'DI-0023', kind: 'DataItem', nature: 'modify', ... }]
  */
 export function requestedChanges(model: Model, crId: string): RequestedChange[] {
-  const cr = model.getElement(crId);
-  if (cr.kind !== 'ChangeRequest')
-    throw new InvalidArgumentError(`crId: "${crId}" is a ${cr.kind}, not a ChangeRequest.`);
+  changeRequestOf(model, crId);
   const changes: RequestedChange[] = [];
   model.graph.forEachOutEdge(crId, (_edge, { relation }, _source, target, _s, targetAttributes) => {
     if (relation.type !== 'changes') return;
@@ -41,32 +56,6 @@ export function requestedChanges(model: Model, crId: string): RequestedChange[] 
     });
   });
   return changes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** Elements reached by one relation type from a set of ids, each with the ids that reach it. */
-function followUps(model: Model, ids: readonly string[], type: string, inbound: boolean): FollowUp[] {
-  const found = new Map<string, Set<string>>();
-  for (const id of ids) {
-    const visit = (
-      _e: string,
-      attributes: { relation: { type: string } },
-      source: string,
-      target: string,
-    ) => {
-      if (attributes.relation.type !== type) return;
-      const other = inbound ? source : target;
-      const set = found.get(other) ?? new Set<string>();
-      set.add(id);
-      found.set(other, set);
-    };
-    if (inbound) model.graph.forEachInEdge(id, visit);
-    else model.graph.forEachOutEdge(id, visit);
-  }
-  return [...found.keys()].sort().map((id) => ({
-    id,
-    name: model.getElement(id).name,
-    because: [...found.get(id)!].sort(),
-  }));
 }
 
 /**
@@ -97,19 +86,19 @@ export function estimateEffort(counts: Readonly<Record<string, number>>, config:
 }
 
 /**
- * Assesses a change request: the impact of what it `changes`, the artefacts to re-issue (those the
- * changed and impacted elements are documented in), the tests to re-run (those that verify them),
- * the services and roles that must act, and an estimate when the config has an `estimate:` section.
+ * Assesses a change request with the impact engine: the impact of what it `changes`, the artefacts to
+ * re-issue and the tests to re-run (the impacted documents and tests), the services and roles that
+ * must act, and an estimate when the config has an `estimate:` section.
  *
  * @example
- * const assessment = assessChangeRequest(model, 'CR001', { stopAtKinds: ['Service', 'Role'] });
+ * const assessment = assessChangeRequest(model, 'CR001', { maxDepth: 6 });
  */
 export function assessChangeRequest(
   model: Model,
   crId: string,
   options: AssessOptions = {},
 ): ChangeAssessment {
-  const cr = model.getElement(crId);
+  const cr = changeRequestOf(model, crId);
   const changes = requestedChanges(model, crId);
   const result = computeImpact(
     model,
@@ -120,16 +109,17 @@ export function assessChangeRequest(
   const impacted = result.impacted.map((e) => ({
     id: e.id,
     kind: e.kind,
-    name: model.getElement(e.id).name,
+    name: e.name,
     depth: e.depth,
+    reach: e.reach,
     explanation: formatImpactPath(e.path),
     path: e.path,
   }));
   const countsByKind: Record<string, number> = {};
   for (const [kind, ids] of Object.entries(result.byKind)) countsByKind[kind] = ids.length;
-  const artefactsToReissue = followUps(model, touched, 'documentedIn', false);
-  const testsToRerun = followUps(model, touched, 'verifies', true);
-  const parties: AffectedParty[] = result.byActor.map((a) => ({ ...a, name: model.getElement(a.id).name }));
+  const artefactsToReissue = result.documentsToReissue;
+  const testsToRerun = result.testsToRerun;
+  const parties = result.parties;
   return {
     changeRequest: summaryOf(cr),
     settings: {

@@ -1,4 +1,6 @@
-import type { ActorImpact, ImpactHop } from '../impact/impact-types.js';
+import type { ActorImpact, FollowUp, ImpactHop, ImpactReach } from '../impact/impact-types.js';
+
+export type { FollowUp };
 
 /** One change a request makes: the element, and the nature and note of its `changes` relation. */
 export type RequestedChange = {
@@ -15,21 +17,15 @@ export type AssessedElement = {
   readonly kind: string;
   readonly name: string;
   readonly depth: number;
+  /** `propagated` (it changes too) or `notified` (it must act, re-test or re-issue). */
+  readonly reach: ImpactReach;
   /** `DI-0023 -partOf-> MB-M0 <-carries- IF-021`: each arrow is a relation in the model files. */
   readonly explanation: string;
   readonly path: readonly ImpactHop[];
 };
 
-/** An artefact to re-issue or a test to re-run, and the changed or impacted elements that call for it. */
-export type FollowUp = {
-  readonly id: string;
-  readonly name: string;
-  /** The changed or impacted elements it documents (artefacts) or verifies (tests), sorted. */
-  readonly because: readonly string[];
-};
-
 /** A party that must act: a service or role, with the changed or impacted elements it takes part in. */
-export type AffectedParty = ActorImpact & { readonly name: string };
+export type AffectedParty = ActorImpact;
 
 /** One line of a rough-order-of-magnitude estimate. */
 export type EstimateLine = {

@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from '../errors/tracery-error.js';
+import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
+import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Model } from '../model/model.js';
 import { type AssessOptions, assessChangeRequest } from './assess-change-request.js';
 import type { ChangeAssessment } from './change-assessment.js';
@@ -73,6 +74,13 @@ export function compareOptions(
   decision: string,
   options: AssessOptions = {},
 ): OptionComparison {
+  const element = model.findElement(decision);
+  if (element?.kind !== 'Decision') {
+    const guess = didYouMeanSuffix(decision, model.idsOfKind('Decision'));
+    throw new NotFoundError(
+      `decision: "${decision}" ${element ? `is a ${element.kind}, not a Decision` : 'names no Decision of the model'}${guess || '.'}`,
+    );
+  }
   const ids = optionsOf(model, decision);
   if (ids.length === 0)
     throw new InvalidArgumentError(
@@ -83,10 +91,9 @@ export function compareOptions(
   const byParty = new Map<string, string[]>();
   for (const summary of summaries)
     for (const party of summary.parties) byParty.set(party, [...(byParty.get(party) ?? []), summary.option]);
-  const element = model.findElement(decision);
   return {
     decision,
-    ...(element ? { decisionName: element.name } : {}),
+    decisionName: element.name,
     options: summaries,
     parties: [...byParty.keys()].sort().map((id) => ({
       id,

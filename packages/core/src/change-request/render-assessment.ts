@@ -16,9 +16,10 @@ const money = (value: number, currency: string) =>
 function settingsLine(a: ChangeAssessment): string {
   const s = a.settings;
   const parts = [
+    'the effects of the metamodel',
     s.maxDepth === undefined ? 'no depth limit' : `at most ${s.maxDepth} hops`,
-    s.stopAtKinds.length > 0 ? `stops at ${s.stopAtKinds.join(', ')}` : 'stops nowhere',
   ];
+  if (s.stopAtKinds.length > 0) parts.push(`stops at ${s.stopAtKinds.join(', ')}`);
   if (s.skipTypes.length > 0) parts.push(`skips ${s.skipTypes.join(', ')}`);
   return parts.join('; ');
 }
@@ -81,9 +82,9 @@ function sections(a: ChangeAssessment, code: (text: string) => string): Section[
     });
   list.push({
     heading: 'Why each element is impacted',
-    headers: ['id', 'kind', 'depth', 'path'],
-    rows: a.impacted.map((x) => [x.id, x.kind, x.depth, code(x.explanation)]),
-    numeric: [2],
+    headers: ['id', 'kind', 'name', 'reach', 'depth', 'path'],
+    rows: a.impacted.map((x) => [x.id, x.kind, x.name, x.reach, x.depth, code(x.explanation)]),
+    numeric: [4],
   });
   return list;
 }

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'file-too-large': { severity: 'error', summary: 'the file is over the size limit' },
   'file-empty': { severity: 'warning', summary: 'the file holds nothing' },
+  'no-model-files': { severity: 'warning', summary: 'no file matches the model globs of tracery.yaml' },
   'file-binary': { severity: 'error', summary: 'the file holds binary data, not text' },
   'invalid-encoding': { severity: 'error', summary: 'the file is not valid UTF-8' },
   'symlink-outside-repository': {

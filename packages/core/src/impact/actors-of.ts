@@ -1,5 +1,7 @@
+import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Model } from '../model/model.js';
+import type { ImpactTree } from './impact-tree.js';
 import type { ActorImpact, ImpactOptions } from './impact-types.js';
 import { type PropagationIndex, propagationIndex } from './propagation-index.js';
 
@@ -8,79 +10,99 @@ export const DEFAULT_ACTOR_KINDS: readonly string[] = ['Service', 'Role'];
 /** The relations by which an actor takes part in an element unless the options say otherwise. */
 export const DEFAULT_ACTOR_RELATIONS: readonly string[] = ['performs', 'sends', 'receives'];
 
-/** The actor kinds and the (forward) actor relation types that options give, defaults filled in. */
-export function actorKindsAndTypes(
+type ActorTables = { readonly isActorKind: Uint8Array; readonly isActorCode: Uint8Array };
+
+/** Per kind number and per hop code (read from the actor), whether it is an actor kind or relation. */
+function actorTables(
   model: Model,
+  index: PropagationIndex,
   options: Pick<ImpactOptions, 'actorKinds' | 'actorRelations'>,
-): [ReadonlySet<string>, ReadonlySet<string>] {
+): ActorTables {
   const kinds = new Set(options.actorKinds ?? DEFAULT_ACTOR_KINDS);
-  const types = new Set(
-    (options.actorRelations ?? DEFAULT_ACTOR_RELATIONS).map((name) => {
-      const found = model.metamodel.relationNames.get(name);
-      if (!found) throw new InvalidArgumentError(`options.actorRelations: unknown relation name "${name}".`);
-      return found.type.name;
-    }),
-  );
-  return [kinds, types];
+  const isActorCode = new Uint8Array(index.types.length * 2);
+  for (const name of options.actorRelations ?? DEFAULT_ACTOR_RELATIONS) {
+    const found = model.metamodel.relationNames.get(name);
+    if (!found)
+      throw new InvalidArgumentError(
+        `options.actorRelations: unknown relation name "${name}"${didYouMeanSuffix(name, model.metamodel.relationNames.keys()) || '.'}`,
+      );
+    isActorCode[index.types.indexOf(found.type.name) * 2 + (found.inverse ? 1 : 0)] = 1;
+  }
+  return { isActorKind: Uint8Array.from(index.kinds, (kind) => (kinds.has(kind) ? 1 : 0)), isActorCode };
+}
+
+function actorImpact(
+  model: Model,
+  index: PropagationIndex,
+  tables: ActorTables,
+  actor: number,
+  self: boolean,
+  counts: (node: number) => boolean,
+): ActorImpact {
+  const elements = new Set<string>();
+  for (let k = index.offsets[actor]!, end = index.offsets[actor + 1]!; k < end; k++)
+    if (tables.isActorCode[index.code[k]!] === 1 && counts(index.neighbour[k]!))
+      elements.add(index.ids[index.neighbour[k]!]!);
+  const id = index.ids[actor]!;
+  return {
+    id,
+    kind: index.kinds[index.kindOf[actor]!]!,
+    name: model.getElement(id).name,
+    self,
+    elements: [...elements].sort(),
+  };
 }
 
 /**
- * The services and roles that must act on a set of changed or impacted elements: each actor that
- * performs, sends or receives one of them (or is one of them), with those elements, sorted by id.
+ * The parties that must act on an impact run: each changed or impacted element of an actor kind, with
+ * the changed or impacted elements it performs, sends or receives; sorted by id.
+ */
+export function impactParties(
+  model: Model,
+  tree: ImpactTree,
+  options: Pick<ImpactOptions, 'actorKinds' | 'actorRelations'>,
+): ActorImpact[] {
+  const { index } = tree;
+  const tables = actorTables(model, index, options);
+  const seeds = new Set(tree.seeds);
+  const actors = [...tree.seeds, ...tree.reached]
+    .filter((node) => tables.isActorKind[index.kindOf[node]!] === 1)
+    .sort((a, b) => a - b);
+  return actors.map((actor) => actorImpact(model, index, tables, actor, seeds.has(actor), tree.touched));
+}
+
+/**
+ * The services and roles that take part in a set of elements: each actor that performs, sends or
+ * receives one of them (or is one of them), with those elements, sorted by id.
  *
  * @example
- * actorsOf(model, ['IF-021']) // [{ id: 'LDSO', kind: 'Role', self: false, elements: ['IF-021'] }, ...]
+ * actorsOf(model, ['IF-021']) // [{ id: 'LDSO', kind: 'Role', name: '...', self: false, elements: ['IF-021'] }, ...]
  */
 export function actorsOf(
   model: Model,
   ids: readonly string[],
   options: Pick<ImpactOptions, 'actorKinds' | 'actorRelations'> = {},
 ): ActorImpact[] {
-  const [kinds, types] = actorKindsAndTypes(model, options);
   const index = propagationIndex(model);
-  const nodes = ids.map((id) => {
+  const tables = actorTables(model, index, options);
+  const nodes = new Set<number>();
+  for (const id of ids) {
     const node = index.numberOf.get(id);
-    if (node === undefined) throw new NotFoundError(`ids: element "${id}" not found.`);
-    return node;
-  });
-  return actorsOfNodes(index, nodes, kinds, types);
-}
-
-/** {@link actorsOf} on node numbers of the propagation index. */
-export function actorsOfNodes(
-  index: PropagationIndex,
-  nodes: ArrayLike<number>,
-  kinds: ReadonlySet<string>,
-  types: ReadonlySet<string>,
-): ActorImpact[] {
-  const isActorKind = Uint8Array.from(index.kinds, (kind) => (kinds.has(kind) ? 1 : 0));
-  const isActorType = Uint8Array.from(index.allTypes, (type) => (types.has(type) ? 1 : 0));
-  const self = new Set<number>();
-  const elements = new Map<number, number[]>();
-  const { inOffsets, inSource, inType, kindOf } = index;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (isActorKind[kindOf[node]!] === 1) self.add(node);
-    for (let k = inOffsets[node]!, end = inOffsets[node + 1]!; k < end; k++) {
-      const source = inSource[k]!;
-      if (isActorType[inType[k]!] === 0 || isActorKind[kindOf[source]!] === 0) continue;
-      const list = elements.get(source);
-      if (list) list.push(node);
-      else elements.set(source, [node]);
+    if (node === undefined)
+      throw new NotFoundError(`ids: element "${id}" not found${didYouMeanSuffix(id, index.ids) || '.'}`);
+    nodes.add(node);
+  }
+  const actors = new Set<number>();
+  for (const node of nodes) {
+    if (tables.isActorKind[index.kindOf[node]!] === 1) actors.add(node);
+    for (let k = index.offsets[node]!, end = index.offsets[node + 1]!; k < end; k++) {
+      const other = index.neighbour[k]!;
+      // Read from the actor, the relation is `code ^ 1`.
+      if (tables.isActorCode[index.code[k]! ^ 1] === 1 && tables.isActorKind[index.kindOf[other]!] === 1)
+        actors.add(other);
     }
   }
-  // Node numbers follow the sorted ids, so sorting numbers sorts by id.
-  const actors = Int32Array.from(new Set([...self, ...elements.keys()])).sort();
-  return Array.from(actors, (actor) => {
-    const list = Int32Array.from(elements.get(actor) ?? []).sort();
-    const ids: string[] = [];
-    for (let i = 0; i < list.length; i++)
-      if (i === 0 || list[i] !== list[i - 1]) ids.push(index.ids[list[i]!]!);
-    return {
-      id: index.ids[actor]!,
-      kind: index.kinds[kindOf[actor]!]!,
-      self: self.has(actor),
-      elements: ids,
-    };
-  });
+  return [...actors]
+    .sort((a, b) => a - b)
+    .map((actor) => actorImpact(model, index, tables, actor, nodes.has(actor), (n) => nodes.has(n)));
 }

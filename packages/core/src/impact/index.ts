@@ -1,7 +1,23 @@
 export { actorsOf, DEFAULT_ACTOR_KINDS, DEFAULT_ACTOR_RELATIONS } from './actors-of.js';
-export { computeImpact, type ImpactTree, impactTree, treePath } from './compute-impact.js';
+export { computeImpact, treePath } from './compute-impact.js';
 export { formatImpactPath, hopRelation } from './format-impact-path.js';
-export { type ImpactConfig, ImpactConfigSchema } from './impact-config.js';
-export type { ActorImpact, ImpactedElement, ImpactHop, ImpactOptions, ImpactResult } from './impact-types.js';
+export { type ImpactConfig, ImpactConfigSchema, ImpactEffectOverrideSchema } from './impact-config.js';
+export {
+  type ImpactRepository,
+  impactOfRepository,
+  impactOptionsFromConfig,
+} from './impact-of-repository.js';
+export { DEFAULT_FOLLOW_UPS } from './impact-run-tables.js';
+export { type ImpactTree, impactTree } from './impact-tree.js';
+export type {
+  ActorImpact,
+  FollowUp,
+  ImpactEffectOverrides,
+  ImpactedElement,
+  ImpactHop,
+  ImpactOptions,
+  ImpactReach,
+  ImpactResult,
+} from './impact-types.js';
 export { type PropagationIndex, propagationIndex } from './propagation-index.js';
-export { renderImpactMarkdown, renderImpactText } from './render-impact.js';
+export { type RenderImpactOptions, renderImpactMarkdown, renderImpactText } from './render-impact.js';

@@ -1,6 +1,13 @@
 export { BASE_FIELDS, BASE_RELATION_FIELDS, RESERVED_FIELD_NAMES } from './base-fields.js';
 export { DEFAULT_KINDS, DEFAULT_RELATION_TYPES } from './default-metamodel.js';
 export {
+  type AttributeSummary,
+  describeMetamodel,
+  type KindSummary,
+  type MetamodelSummary,
+  type RelationTypeSummary,
+} from './describe-metamodel.js';
+export {
   attributeValueSchema,
   elementFileSchema,
   modelFileSchema,
@@ -30,13 +37,15 @@ export {
   AttributeTypeSchema,
   type DefaultKind,
   type DefaultRelationType,
-  type Impact,
-  ImpactSchema,
+  type ImpactEffect,
+  ImpactEffectSchema,
   type KindDef,
   KindDefSchema,
   type KindEnds,
   KindEndsSchema,
   type KindName,
+  type RelationImpact,
+  RelationImpactSchema,
   type RelationTypeDef,
   RelationTypeDefSchema,
   type RelationTypeName,

@@ -4,9 +4,9 @@ import { RESERVED_FIELD_NAMES } from './base-fields.js';
 import { createMetamodel, type Metamodel } from './metamodel.js';
 import {
   AttributeDefSchema,
-  ImpactSchema,
   type KindDef,
   KindEndsSchema,
+  RelationImpactSchema,
   type RelationTypeDef,
 } from './metamodel-schema.js';
 
@@ -38,7 +38,7 @@ export const MetamodelExtensionSchema = z
             inverse: NameSchema,
             from: KindEndsSchema,
             to: KindEndsSchema,
-            impact: ImpactSchema,
+            impact: RelationImpactSchema.default({ forward: 'none', backward: 'none' }),
             description: z.string().default(''),
             attributes: z.record(NameSchema, AttributeDefSchema).default({}),
           })

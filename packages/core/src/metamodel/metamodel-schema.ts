@@ -35,24 +35,47 @@ export const KindDefSchema = z
 export type KindDef = z.infer<typeof KindDefSchema>;
 
 /**
- * How a change propagates across a relation `source -type-> target`:
- * `source-to-target` means a change at the source impacts the target, and so on.
+ * What a change does across one direction of a relation (DESIGN.md "Impact"):
+ * `propagate` - the far end is impacted and the change continues from it;
+ * `notify` - the far end is impacted (it must act, re-test or re-issue) but the change stops there,
+ * apart from its follow-ups (the tests that verify it, the documents that specify it);
+ * `none` - the change does not cross.
  */
-export const ImpactSchema = z.enum(['both', 'source-to-target', 'target-to-source', 'none']);
-export type Impact = z.infer<typeof ImpactSchema>;
+export const ImpactEffectSchema = z.enum(['propagate', 'notify', 'none']);
+export type ImpactEffect = z.infer<typeof ImpactEffectSchema>;
+
+/**
+ * The effects of a relation type `from -type-> to`, per direction: `forward` is what a change at `from`
+ * does to `to`, `backward` what a change at `to` does to `from`.
+ */
+export const RelationImpactSchema = z
+  .object(
+    {
+      forward: ImpactEffectSchema.describe('What a change at the source does to the target.'),
+      backward: ImpactEffectSchema.describe('What a change at the target does to the source.'),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? 'expected { forward, backward }, each one of propagate, notify, none (such as { forward: none, backward: propagate })'
+          : undefined,
+    },
+  )
+  .strict();
+export type RelationImpact = z.infer<typeof RelationImpactSchema>;
 
 /** The ends of a relation type: a list of kind names, or `'*'` for any kind. */
 export const KindEndsSchema = z.union([z.literal('*'), z.array(z.string()).min(1)]);
 export type KindEnds = z.infer<typeof KindEndsSchema>;
 
-/** A relation type: its name and inverse name, the kinds allowed at each end, and how a change propagates. */
+/** A relation type: its name and inverse name, the kinds allowed at each end, and what a change does across it each way. */
 export const RelationTypeDefSchema = z
   .object({
     name: z.string(),
     inverse: z.string(),
     from: KindEndsSchema,
     to: KindEndsSchema,
-    impact: ImpactSchema,
+    impact: RelationImpactSchema,
     description: z.string(),
     attributes: z.record(z.string(), AttributeDefSchema),
   })

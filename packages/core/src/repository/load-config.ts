@@ -4,8 +4,13 @@ import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { RepositoryError } from '../errors/tracery-error.js';
+import { applyImpactConfig, impactNameProblems } from '../impact/apply-impact-config.js';
 import { defaultMetamodel, type Metamodel } from '../metamodel/metamodel.js';
-import { extendMetamodel, type MetamodelExtension } from '../metamodel/metamodel-extension.js';
+import {
+  type ExtensionProblem,
+  extendMetamodel,
+  type MetamodelExtension,
+} from '../metamodel/metamodel-extension.js';
 import { appendAll } from './append-all.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { refuseTooDeep } from './parse-yaml-text.js';
@@ -136,6 +141,28 @@ function extensionDiagnostics(
   });
 }
 
+/** Diagnostics for problems of the `impact:` section, at the key or item they name. */
+function impactDiagnostics(
+  problems: readonly ExtensionProblem[],
+  source: YamlSource,
+  document: Document.Parsed,
+): Diagnostic[] {
+  return problems.map((problem) => {
+    const path = ['impact', ...problem.path];
+    const last = path[path.length - 1];
+    const at =
+      (typeof last === 'string'
+        ? keyNode(nodeAtPath(document.contents, path.slice(0, -1)) as never, last)
+        : undefined) ?? nodeAtPath(document.contents, path);
+    return {
+      code: 'invalid-config',
+      severity: 'error' as const,
+      message: `${path.join('.')}: ${problem.message}`,
+      source: positionOf(source, at),
+    };
+  });
+}
+
 /**
  * Reads and validates tracery.yaml, and applies its metamodel extension to the default metamodel.
  * Throws {@link RepositoryError} when the folder has no tracery.yaml (it is not a repository);
@@ -173,11 +200,17 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
       ? {}
       : validateSections(parsed.value, parsed.source, parsed.document, diagnostics);
   const config = TraceryConfigSchema.parse({ name: 'unnamed', ...good });
-  const { metamodel, problems } = extendMetamodel(
+  const { metamodel: extended, problems } = extendMetamodel(
     defaultMetamodel(),
     (config.metamodel ?? {}) as MetamodelExtension,
   );
   appendAll(diagnostics, extensionDiagnostics(problems, parsed.source, parsed.document));
+  const rawImpact = (parsed.value as Sections | null | undefined)?.impact;
+  appendAll(
+    diagnostics,
+    impactDiagnostics(impactNameProblems(extended, rawImpact), parsed.source, parsed.document),
+  );
+  const metamodel = applyImpactConfig(extended, config.impact ?? {});
   const broken = diagnostics.some((d) => d.severity === 'error');
   return { config, metamodel, diagnostics, tolerated: broken ? declaredNames(parsed.value) : new Set() };
 }

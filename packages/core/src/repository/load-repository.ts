@@ -115,6 +115,8 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
   appendAll(diagnostics, discovered.diagnostics);
+  const configBroken = configDiagnostics.some((d) => d.severity === 'error');
+  if (discovered.files.length === 0 && !configBroken) diagnostics.push(noModelFiles(config.sources.model));
   const schemas: SchemaCache = { kinds: new Map(), tolerated };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
@@ -166,5 +168,15 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     model: resolved.model,
     diagnostics: diagnostics.sort(compareDiagnostics),
     files: files.sort(),
+  };
+}
+
+/** A repository whose model globs match nothing is almost always a typo (`models/` for `model/`): say so. */
+function noModelFiles(globs: readonly string[]): Diagnostic {
+  return {
+    code: 'no-model-files',
+    severity: 'warning',
+    message: `no model file matches sources.model (${globs.join(', ')}); put model files there, or change sources.model in tracery.yaml.`,
+    source: { file: 'tracery.yaml', line: 1, column: 1 },
   };
 }

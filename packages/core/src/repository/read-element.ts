@@ -56,13 +56,47 @@ function unknownKeyDiagnostic(
   const relationCandidates = candidates.filter((c) => metamodel.relationNames.has(c));
   const asRelation = didYouMeanSuffix(key, relationCandidates);
   const isRelation = asRelation !== '' && didYouMeanSuffix(key, candidates) === asRelation;
+  const suggestion = isRelation
+    ? asRelation
+    : didYouMeanSuffix(key, candidates) || synonymSuffix(key, relationCandidates);
   return {
     code: isRelation ? 'unknown-relation' : 'unknown-field',
     severity: 'error',
     elementId: id,
     source: at,
-    message: `unknown ${isRelation ? 'relation' : 'field'} "${key}" on ${subject}${isRelation ? asRelation : didYouMeanSuffix(key, candidates)}`,
+    message: `unknown ${isRelation ? 'relation' : 'field'} "${key}" on ${subject}${suggestion || noMatchHint(kind, candidates, relationCandidates)}`,
   };
+}
+
+/** Words people write for a relation, and the relation they mean (`tests:` on a TestCase means `verifies`). */
+const RELATION_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  verifies: ['tests', 'test', 'covers', 'checks', 'validates'],
+  satisfies: ['implements', 'realises', 'realizes', 'fulfils', 'fulfills', 'meets'],
+  partOf: ['parent', 'in', 'within', 'belongsTo', 'memberOf'],
+  hasPart: ['children', 'parts', 'contains', 'steps'],
+  documentedIn: ['documents', 'document', 'docs', 'specifiedIn', 'spec'],
+  dependsOn: ['requires', 'needs', 'uses'],
+  refines: ['derivedFrom', 'derives', 'details'],
+  governedBy: ['principles', 'principle', 'compliesWith'],
+  changes: ['affects', 'modifies', 'touches'],
+};
+
+function synonymSuffix(key: string, relationCandidates: readonly string[]): string {
+  const lower = key.toLowerCase();
+  for (const [relation, words] of Object.entries(RELATION_SYNONYMS))
+    if (relationCandidates.includes(relation) && words.some((w) => w.toLowerCase() === lower))
+      return `; did you mean "${relation}"?`;
+  return '';
+}
+
+/** With no close name: what the kind can write, so the fix is one look away (`tracery metamodel` has the rest). */
+function noMatchHint(
+  kind: string,
+  candidates: readonly string[],
+  relationCandidates: readonly string[],
+): string {
+  const attributes = candidates.filter((c) => !relationCandidates.includes(c) && c !== 'id' && c !== 'kind');
+  return `; ${kind} can have the fields ${attributes.join(', ')} and the relations ${relationCandidates.join(', ')} (see tracery metamodel)`;
 }
 
 /** Reads one element of a model file, with its inline relations, into `out`. */

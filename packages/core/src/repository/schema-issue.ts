@@ -26,6 +26,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function expectation(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      // A schema's own message (such as the shape of a relation type's impact) says it best.
+      if (!issue.message.startsWith('Invalid')) return issue.message;
       return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a map' : `a ${issue.expected}`}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map(String).join(', ')}`;

@@ -8,6 +8,7 @@ import {
   InvalidArgumentError,
   type LoadedRepository,
   loadRepository,
+  NotFoundError,
   renderAssessmentMarkdown,
   renderAssessmentText,
   renderComparisonMarkdown,
@@ -35,7 +36,7 @@ describe('assessChangeRequest', () => {
         note: 'Optional becomes mandatory.',
       },
     ]);
-    expect(a.settings).toEqual({ stopAtKinds: ['Role', 'Service'], skipTypes: [] });
+    expect(a.settings).toEqual({ stopAtKinds: [], skipTypes: [] });
     expect(a.impacted.find((e) => e.id === 'SUP')?.explanation).toBe(
       'DI-0023 -partOf-> MB-M0 <-carries- IF-021 <-receives- SUP',
     );
@@ -98,12 +99,15 @@ describe('compareOptions', () => {
   test('it assesses every option of a decision side by side, by parties, days and cost', () => {
     const c = compareOptions(repo.model, 'DEC-X', assessOptionsFromConfig(repo.config));
     expect(c.options.map((o) => [o.option, o.changeRequest, o.parties, o.days, o.cost])).toEqual([
-      ['A', 'OPT-1', ['SDS', 'SUP'], 37.5, 22_500],
-      ['B', 'OPT-2', ['LSS', 'SDS', 'SUP'], 62.5, 37_500],
+      // Option A changes only the Supplier: IF-021, which it receives, is notified (re-checked, its
+      // document and test followed up) but does not change, so its sender SDS need not act.
+      ['A', 'OPT-1', ['SUP'], 17.5, 10_500],
+      // Option B changes SDS and IF-021: the Supplier receives the changed interface; SDS's other
+      // interface IF-022 is notified, and LSS, its sender, is not reached through a notified element.
+      ['B', 'OPT-2', ['SDS', 'SUP'], 42.5, 25_500],
     ]);
     expect(c.parties).toEqual([
-      { id: 'LSS', name: 'Load Shaping Service', options: ['B'] },
-      { id: 'SDS', name: 'Smart Data Service', options: ['A', 'B'] },
+      { id: 'SDS', name: 'Smart Data Service', options: ['B'] },
       { id: 'SUP', name: 'Supplier', options: ['A', 'B'] },
     ]);
   });
@@ -114,7 +118,22 @@ describe('compareOptions', () => {
     await expect(renderComparisonMarkdown(c)).toMatchFileSnapshot(join(FIXTURES, 'golden', 'DEC-X.md'));
   });
 
-  test('a decision with no option is a usage error', () => {
-    expect(() => compareOptions(repo.model, 'NOPE')).toThrow(InvalidArgumentError);
+  test('a decision that is not in the model is an error naming the closest decision, not an empty table', () => {
+    expect(() => compareOptions(repo.model, 'DEC-Z')).toThrow(NotFoundError);
+    expect(() => compareOptions(repo.model, 'DEC-Z')).toThrow(
+      /"DEC-Z" names no Decision of the model; did you mean "DEC-X"\?/,
+    );
+    expect(() => compareOptions(repo.model, 'IF-021')).toThrow(/is a Interface, not a Decision/);
+  });
+
+  test('a change request whose decision names no Decision is an error', () => {
+    expect(() => assessChangeRequest(repo.model, 'CR-Z')).toThrow(InvalidArgumentError);
+    expect(() => assessChangeRequest(repo.model, 'CR-Z')).toThrow(
+      /decision "DEC-Y" names no Decision of the model; did you mean "DEC-X"\?/,
+    );
+  });
+
+  test('an unknown change request names the closest one', () => {
+    expect(() => assessChangeRequest(repo.model, 'CR-B')).toThrow(/did you mean "CR-A"\?/);
   });
 });

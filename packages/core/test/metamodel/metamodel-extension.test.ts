@@ -29,7 +29,7 @@ describe('defaultMetamodel', () => {
     ]);
     expect(mm.relationTypes.size).toBe(14);
     expect(mm.relationNames.get('sentBy')).toMatchObject({ inverse: true, type: { name: 'sends' } });
-    expect(mm.relationTypes.get('carries')?.impact).toBe('target-to-source');
+    expect(mm.relationTypes.get('carries')?.impact).toEqual({ forward: 'none', backward: 'propagate' });
   });
 
   test.each([
@@ -61,7 +61,7 @@ describe('extendMetamodel', () => {
           inverse: 'implementedBy',
           from: ['MarketMessage'],
           to: ['Interface'],
-          impact: 'target-to-source',
+          impact: { forward: 'none', backward: 'propagate' },
           description: '',
           attributes: {},
         },
@@ -88,11 +88,18 @@ describe('extendMetamodel', () => {
           inverse: 'fedBy',
           from: ['Sevrice'],
           to: ['Interface'],
-          impact: 'both',
+          impact: { forward: 'propagate', backward: 'propagate' },
           description: '',
           attributes: {},
         },
-        carries2: { inverse: 'sentBy', from: '*', to: '*', impact: 'none', description: '', attributes: {} },
+        carries2: {
+          inverse: 'sentBy',
+          from: '*',
+          to: '*',
+          impact: { forward: 'none', backward: 'none' },
+          description: '',
+          attributes: {},
+        },
       },
       relationEnds: { nope: { from: ['Service'] } },
     });

@@ -28,6 +28,8 @@ const CASE_CODES: Readonly<Record<string, readonly string[]>> = {
   'invalid-config': ['invalid-config'],
   'invalid-extension': ['invalid-extension'],
   'invalid-file-shape': ['invalid-file-shape'],
+  'invalid-impact': ['invalid-config'],
+  'invalid-impact-shape': ['invalid-config'],
   'invalid-value': ['invalid-value'],
   'missing-field': ['missing-field'],
   'non-utf8': ['invalid-encoding'],

@@ -43,4 +43,30 @@ describe('jsonSchemas', () => {
     expect(validate({ name: 'MHHS', rulez: {} })).toBe(false);
     expect(validate({})).toBe(false);
   });
+
+  test("the config schema checks the impact section against the metamodel's relation types, names and kinds", () => {
+    const { metamodel } = extendMetamodel(defaultMetamodel(), {
+      relationTypes: {
+        routes: {
+          inverse: 'routedBy',
+          from: ['Service'],
+          to: ['Interface'],
+          impact: { forward: 'notify', backward: 'none' },
+          description: '',
+          attributes: {},
+        },
+      },
+    });
+    const validate = ajv.compile(jsonSchemas(metamodel).config);
+    const impact = (section: Record<string, unknown>) => validate({ name: 'MHHS', impact: section });
+    expect(impact({ effects: { partOf: { backward: 'notify' }, routes: { forward: 'propagate' } } })).toBe(
+      true,
+    );
+    expect(impact({ effects: { carry: { backward: 'none' } } })).toBe(false);
+    expect(impact({ effects: { uses: { backward: 'spread' } } })).toBe(false);
+    expect(impact({ effects: { uses: { sideways: 'none' } } })).toBe(false);
+    expect(impact({ followUps: ['verifiedBy', 'documentedIn'], stopAtKinds: ['Principle'] })).toBe(true);
+    expect(impact({ followUps: ['documentIn'] })).toBe(false);
+    expect(impact({ stopAtKinds: ['Interfaces'] })).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { type Impact, InvalidArgumentError, type Metamodel } from '@tracery/core';
+import { InvalidArgumentError, type Metamodel } from '@tracery/core';
 import { escapeName, relationshipTypeOf } from '../cypher/cypher-name.js';
 import type { GraphScope } from '../export/graph-scope.js';
 
@@ -33,9 +33,6 @@ export type ImpactCypherOptions = {
 
 /** The relation types (forward names) a walk crosses from source to target, and from target to source. */
 type Steps = { readonly forward: ReadonlySet<string>; readonly backward: ReadonlySet<string> };
-
-const FORWARD: ReadonlySet<Impact> = new Set(['both', 'source-to-target']);
-const BACKWARD: ReadonlySet<Impact> = new Set(['both', 'target-to-source']);
 
 /**
  * The Cypher for a trace from `start` (`out` downstream, `in` upstream): every element reached, other
@@ -83,8 +80,10 @@ export function impactCypher(
   const backward = new Set<string>();
   for (const def of metamodel.relationTypes.values()) {
     if ((only !== undefined && !only.has(def.name)) || skip.has(def.name)) continue;
-    if (FORWARD.has(def.impact)) forward.add(def.name);
-    if (BACKWARD.has(def.impact)) backward.add(def.name);
+    // Interim, until the Cypher walk follows effects (propagate, notify, follow-ups, no reversal):
+    // a direction whose effect is not `none` is crossed.
+    if (def.impact.forward !== 'none') forward.add(def.name);
+    if (def.impact.backward !== 'none') backward.add(def.name);
   }
   return walkCypher(
     scope,

@@ -29,7 +29,7 @@ const relationType = (name: string): RelationTypeDef => ({
   inverse: `${name} (inverse)`,
   from: '*',
   to: '*',
-  impact: 'both',
+  impact: { forward: 'propagate', backward: 'propagate' },
   description: 'hostile',
   attributes: {},
 });

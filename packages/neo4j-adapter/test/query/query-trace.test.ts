@@ -117,7 +117,7 @@ describe('queryImpact', () => {
 
   test('the propagation rules come from the metamodel: a relation type set to none stops the impact', async () => {
     const types = DEFAULT_RELATION_TYPES.map((t) =>
-      t.name === 'carries' ? { ...t, impact: 'none' as const } : t,
+      t.name === 'carries' ? { ...t, impact: { forward: 'none' as const, backward: 'none' as const } } : t,
     );
     const metamodel = createMetamodel(DEFAULT_KINDS, types);
 

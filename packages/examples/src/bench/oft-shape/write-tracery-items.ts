@@ -20,7 +20,7 @@ function config(): string {
     '    Implementation: { description: An implementation item (impl). }',
     '    UnitTest: { description: A unit test item (utest). }',
     '  relationTypes:',
-    '    covers: { inverse: coveredBy, from: "*", to: "*", impact: target-to-source }',
+    '    covers: { inverse: coveredBy, from: "*", to: "*", impact: { forward: none, backward: propagate } }',
     'coverage:',
     `  Requirement: ${need('dsn')}`,
     `  Design: ${need('impl')}`,
