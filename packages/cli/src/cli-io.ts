@@ -5,9 +5,25 @@ import { terminalText } from './terminal-text.js';
 export type CliIo = {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** True when colours and progress may be drawn (a terminal, and NO_COLOR not set). */
+  /** True when standard output gets colours (see {@link colourWanted}). */
   readonly fancy: boolean;
+  /** True when progress may be drawn on standard error (standard error is a terminal). */
+  readonly progress?: boolean;
 };
+
+/**
+ * Whether standard output gets colours: never with NO_COLOR set (no-color.org), always with FORCE_COLOR
+ * set to anything but `0` or `false`, else only when standard output is a terminal.
+ *
+ * @example
+ * colourWanted({ FORCE_COLOR: '1' }, false) // true
+ */
+export function colourWanted(env: NodeJS.ProcessEnv, stdoutIsTerminal: boolean): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return stdoutIsTerminal;
+}
 
 /** Codes of a stream that the reader has gone away from: `tracery ... | head -1`, or a closed stdout. */
 const GONE = new Set(['EPIPE', 'EBADF', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
@@ -43,7 +59,8 @@ export function processIo(): CliIo {
   return {
     out: (text) => out(line(text)),
     err: (text) => err(line(text)),
-    fancy: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    fancy: colourWanted(process.env, Boolean(process.stdout.isTTY)),
+    progress: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -58,18 +75,43 @@ export function safeIo(io: CliIo): CliIo {
     out: (text) => io.out(terminalText(text, { colours })),
     err: (text) => io.err(terminalText(text, { colours })),
     fancy: io.fancy,
+    ...(io.progress === undefined ? {} : { progress: io.progress }),
   };
 }
 
-/** Colours for terminal output that disappear when output is not a terminal. */
+const painted = pc.createColors(true);
+
+/** Colours for terminal output that disappear when `io.fancy` is false. */
 export function colours(io: CliIo) {
   const on = io.fancy;
   return {
-    red: (s: string) => (on ? pc.red(s) : s),
-    yellow: (s: string) => (on ? pc.yellow(s) : s),
-    green: (s: string) => (on ? pc.green(s) : s),
-    bold: (s: string) => (on ? pc.bold(s) : s),
-    dim: (s: string) => (on ? pc.dim(s) : s),
+    red: (s: string) => (on ? painted.red(s) : s),
+    yellow: (s: string) => (on ? painted.yellow(s) : s),
+    green: (s: string) => (on ? painted.green(s) : s),
+    bold: (s: string) => (on ? painted.bold(s) : s),
+    dim: (s: string) => (on ? painted.dim(s) : s),
+  };
+}
+
+/**
+ * A progress line on standard error, drawn only when standard error is a terminal (never when piped,
+ * never in CI logs); each call replaces the line, and `done()` clears it.
+ *
+ * @example
+ * const progress = progressLine(io); progress.update('loading 120 files'); progress.done();
+ */
+export function progressLine(io: CliIo): { update: (text: string) => void; done: () => void } {
+  if (!io.progress) return { update: () => {}, done: () => {} };
+  let drawn = false;
+  return {
+    update: (text) => {
+      process.stderr.write(`\r\x1b[2K${terminalText(text, { colours: false })}`);
+      drawn = true;
+    },
+    done: () => {
+      if (drawn) process.stderr.write('\r\x1b[2K');
+      drawn = false;
+    },
   };
 }
 

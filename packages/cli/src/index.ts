@@ -1,4 +1,4 @@
-export { type CliIo, EXIT, processIo } from './cli-io.js';
+export { type CliIo, colourWanted, EXIT, processIo } from './cli-io.js';
 export { registerBaseline } from './commands/baseline-command.js';
 export { CHECK_FORMATS, registerCheck } from './commands/check-command.js';
 export { registerDiff } from './commands/diff-command.js';
@@ -11,8 +11,17 @@ export {
   registerImport,
 } from './commands/import-command.js';
 export { registerReview, renderSuspectLinks } from './commands/review-command.js';
-export { registerSchema, SCHEMA_FOLDER } from './commands/schema-command.js';
+export { registerSchema, SCHEMA_FILES, SCHEMA_FOLDER } from './commands/schema-command.js';
 export { registerStats, renderStats } from './commands/stats-command.js';
 export { registerTrace, renderTraceHits } from './commands/trace-command.js';
 export { registerValidate, type ValidateReport, validateReport } from './commands/validate-command.js';
+export {
+  ENVELOPE_SCHEMA_VERSION,
+  envelopeJsonSchema,
+  type JsonEnvelope,
+  JsonEnvelopeSchema,
+  jsonEnvelope,
+} from './json-envelope.js';
+export { plural } from './plural.js';
 export { runCli, VERSION } from './program.js';
+export { chooseRepository, findRepositoryRoot } from './repository-option.js';

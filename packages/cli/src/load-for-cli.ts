@@ -1,6 +1,6 @@
 import { bpmnSourceLoader } from '@tracery/bpmn';
 import { type LoadedRepository, loadRepository, TraceryError } from '@tracery/core';
-import type { CliIo } from './cli-io.js';
+import { type CliIo, progressLine } from './cli-io.js';
 
 /** Per run of the CLI (keyed by its io): the load errors seen, and whether `--allow-errors` accepted them. */
 const runs = new WeakMap<CliIo, { errors: number; accepted: boolean }>();
@@ -9,9 +9,23 @@ const runs = new WeakMap<CliIo, { errors: number; accepted: boolean }>();
  * Loads a repository for a command. A folder that is not a repository is reported on standard error
  * and gives undefined, so the command exits with 2; any other failure is a bug and propagates.
  * Load errors are remembered for the run: a command that would otherwise exit 0 exits 1
- * ({@link unacceptedLoadErrors}).
+ * ({@link unacceptedLoadErrors}). Commands built on {@link CommandRun} use {@link tryLoadForCli}, which
+ * leaves the reporting to them.
  */
 export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
+  const loaded = await tryLoadForCli(dir, io);
+  if ('model' in loaded) return loaded;
+  io.err(`tracery: ${loaded.problem}`);
+  return undefined;
+}
+
+/** Loads a repository, or says why the folder is not one; shows progress when standard error is a terminal. */
+export async function tryLoadForCli(
+  dir: string,
+  io: CliIo,
+): Promise<LoadedRepository | { readonly problem: string }> {
+  const progress = progressLine(io);
+  progress.update(`loading ${dir}…`);
   try {
     // Diagrams named by `sources.bpmn` join the model, so every command sees them. Parsed model files
     // are kept in <repository>/.tracery/cache (safe to delete) unless TRACERY_NO_CACHE is set.
@@ -24,11 +38,10 @@ export async function loadForCli(dir: string, io: CliIo): Promise<LoadedReposito
     runs.set(io, { ...run, errors: run.errors + errors });
     return loaded;
   } catch (error) {
-    if (error instanceof TraceryError) {
-      io.err(`tracery: ${error.message}`);
-      return undefined;
-    }
+    if (error instanceof TraceryError) return { problem: error.message };
     throw error;
+  } finally {
+    progress.done();
   }
 }
 

@@ -36,6 +36,7 @@ export const VERSION = '0.1.0';
  * Runs the tracery command line with the given arguments (without `node` and the script) and returns
  * the exit code: 0 success, 1 findings or errors in the design (a command that read a repository with
  * load errors never exits 0), 2 bad usage or unreadable input, 70 (from the bin) an internal error.
+ * With no arguments it prints the help and gives 2.
  *
  * @example
  * const code = await runCli(['validate', 'packages/examples/mhhs', '--json']);
@@ -49,6 +50,8 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   const program = new Command('tracery')
     .description('Tracery: a programme design held as a typed traceability graph, in plain files.')
     .version(VERSION)
+    // A command's options follow it: so "trace report --format md" is the report's --format, not trace's.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)');
@@ -69,6 +72,11 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerSubcommands(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  if (args.length === 0) {
+    // No command: the help, on standard error, and the exit code of bad usage.
+    io.err(program.helpInformation());
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...args], { from: 'user' });
   } catch (error) {

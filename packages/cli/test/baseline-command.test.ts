@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { runCaptured, runJson } from './run-cli.js';
 
 const run = promisify(execFile);
 const FIXTURE = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'baseline', 'repo');
@@ -27,6 +27,11 @@ describe('tracery baseline, diff, review and history', () => {
     const created = await runCaptured(['baseline', 'create', 'T1', '--repo', repo]);
     expect(created).toMatchObject({ code: 0, out: 'wrote baselines/T1.json: 6 elements, 6 relations\n' });
     expect((await runCaptured(['baseline', 'list', '--repo', repo])).out).toBe('T1\n');
+    expect((await runJson(['baseline', 'list', '--repo', repo])).envelope).toMatchObject({
+      command: 'baseline list',
+      ok: true,
+      payload: { baselines: ['T1'] },
+    });
     expect((await runCaptured(['baseline', 'create', '../x', '--repo', repo])).code).toBe(2);
   });
 
@@ -37,8 +42,11 @@ describe('tracery baseline, diff, review and history', () => {
     expect(fromBaseline.out).toBe(
       'baseline T1 -> working tree: elements: 0 added, 0 removed, 1 changed; relations: 0 added, 0 removed, 0 changed\n~ MB-M0 (DataEntity)\n    name: "MPAN" -> "MPAN block"\n',
     );
-    const fromGit = await runCaptured(['diff', 'git:HEAD', 'working', '--repo', repo, '--json']);
-    expect(JSON.parse(fromGit.out).diff.elements.changed).toEqual([
+    const fromGit = await runJson(['diff', 'git:HEAD', 'working', '--repo', repo, '--json']);
+    expect(fromGit.envelope.command).toBe('diff');
+    expect(
+      (fromGit.envelope.payload as { diff: { elements: { changed: unknown } } }).diff.elements.changed,
+    ).toEqual([
       { id: 'MB-M0', kind: 'DataEntity', changes: [{ field: 'name', before: 'MPAN', after: 'MPAN block' }] },
     ]);
     expect((await runCaptured(['diff', 'T1', 'T1', '--repo', repo, '--format', 'md'])).out).toContain(
@@ -64,22 +72,33 @@ describe('tracery baseline, diff, review and history', () => {
     expect((await runCaptured(['review', 'MB-M0', '--repo', repo])).code).toBe(0);
     expect((await runCaptured(['review', '--repo', repo])).code).toBe(0);
     expect((await runCaptured(['review', 'IF-021', 'carries', 'NOPE', '--repo', repo])).code).toBe(2);
+    const typo = await runCaptured(['review', 'IF-021', 'carries', 'MB-M', '--repo', repo]);
+    expect(typo).toMatchObject({ code: 2 });
+    expect(typo.err).toContain('no element "MB-M" in the model; did you mean "MB-M0"?');
   });
 
   test('history lists the commits that changed an element', async () => {
     await git('add', '--all');
     await git('commit', '--quiet', '-m', 'Rename the MPAN block');
-    const { code, out } = await runCaptured(['history', 'MB-M0', '--repo', repo, '--json']);
+    const { code, envelope } = await runJson(['history', 'MB-M0', '--repo', repo, '--json']);
     expect(code).toBe(0);
-    const history = JSON.parse(out);
+    const history = envelope.payload as { entries: { subject: string; change: string; fields: unknown }[] };
     expect(history.entries.map((e: { subject: string; change: string }) => [e.subject, e.change])).toEqual([
       ['Rename the MPAN block', 'changed'],
       ['The first design', 'added'],
     ]);
-    expect(history.entries[0].fields).toEqual([
+    expect(history.entries[0]?.fields).toEqual([
       { field: 'name', before: 'MPAN', after: 'MPAN block' },
       { field: 'attributes.blockCode', before: 'M0', after: 'M9' },
     ]);
     expect((await runCaptured(['history', 'MB-M0', '--repo', tmpdir()])).code).toBe(2);
+    // an id that neither the model nor any commit holds is a typo: exit 2, with the nearest id
+    const typo = await runJson(['history', 'MB-M', '--repo', repo]);
+    expect(typo.code).toBe(2);
+    expect(typo.envelope).toMatchObject({ ok: false, payload: null });
+    expect(typo.envelope.diagnostics.at(-1)).toMatchObject({
+      code: 'unknown-id',
+      message: 'no element "MB-M" in the model; did you mean "MB-M0"?',
+    });
   });
 });

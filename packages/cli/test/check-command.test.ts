@@ -50,7 +50,7 @@ describe('tracery check', () => {
 
   test.each([
     ['sarif', (text: string) => JSON.parse(text).version, '2.1.0'],
-    ['json', (text: string) => JSON.parse(text).counts.error, 1],
+    ['json', (text: string) => JSON.parse(text).payload.counts.error, 1],
     ['junit', (text: string) => text.startsWith('<?xml'), true],
     ['md', (text: string) => text.split('\n')[0], '# Design assurance'],
   ])('--format %s --out writes that rendering to the file', async (format, read, expected) => {

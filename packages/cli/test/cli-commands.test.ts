@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { PUBLISHED_ENVELOPE_SCHEMA, runCaptured, runJson } from './run-cli.js';
 
 let root: string;
 const repo = (name: string) => join(root, name);
@@ -59,17 +59,17 @@ describe('tracery validate', () => {
     ]);
   });
 
-  test('--json prints a stable report for scripts', async () => {
-    const { code, out } = await runCaptured(['validate', repo('bad'), '--json']);
-    const report = JSON.parse(out);
+  test('--json prints the envelope: what loaded in the payload, the problems as its diagnostics', async () => {
+    const { code, envelope } = await runJson(['validate', repo('bad'), '--json']);
     expect(code).toBe(1);
-    expect(report).toMatchObject({
+    expect(envelope).toMatchObject({
+      schemaVersion: 1,
+      command: 'validate',
       ok: false,
-      files: 3,
-      elements: 4,
-      counts: { error: 2, warning: 0, info: 0 },
+      repository: { root: repo('bad'), name: 'MHHS fragment' },
+      payload: { files: 3, elements: 4, counts: { error: 2, warning: 0, info: 0 } },
     });
-    expect(report.diagnostics[1]).toEqual({
+    expect(envelope.diagnostics[1]).toEqual({
       code: 'dangling-reference',
       severity: 'error',
       elementId: 'IF-21',
@@ -92,9 +92,9 @@ describe('tracery validate', () => {
 
 describe('tracery stats', () => {
   test('counts elements by kind, status and tranche, and relations by type', async () => {
-    const { code, out } = await runCaptured(['stats', repo('good'), '--json']);
+    const { code, envelope } = await runJson(['stats', repo('good'), '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({
+    expect(envelope.payload).toMatchObject({
       elements: 3,
       relations: 2,
       byKind: { Interface: 1, Role: 1, Service: 1 },
@@ -114,9 +114,12 @@ describe('tracery stats', () => {
 });
 
 describe('tracery schema', () => {
-  test('writes the model and config schemas, with the repository id patterns', async () => {
-    const { code } = await runCaptured(['schema', repo('good')]);
+  test('writes the model and config schemas, with the repository id patterns, and the --json envelope', async () => {
+    const { code, out } = await runCaptured(['schema', repo('good')]);
     expect(code).toBe(0);
+    expect(out).toContain('output.schema.json');
+    const output = JSON.parse(await readFile(join(repo('good'), '.tracery', 'output.schema.json'), 'utf8'));
+    expect(output).toEqual(PUBLISHED_ENVELOPE_SCHEMA);
     const model = await readFile(join(repo('good'), '.tracery', 'model.schema.json'), 'utf8');
     expect(model).toContain('^IF-\\\\d{3}$');
     const config = JSON.parse(await readFile(join(repo('good'), '.tracery', 'tracery.schema.json'), 'utf8'));
@@ -125,14 +128,22 @@ describe('tracery schema', () => {
 });
 
 describe('--help', () => {
-  test.each([['validate'], ['stats'], ['schema']])(
+  test.each([['validate'], ['stats'], ['schema'], ['check']])(
     'tracery %s --help explains the command and exits 0',
     async (command) => {
       const { code, out } = await runCaptured([command, '--help']);
       expect(code).toBe(0);
       expect(out).toContain(`Usage: tracery ${command} [options] [dir]`);
+      expect(out).toContain('--repo <dir>');
     },
   );
+
+  test('tracery with no arguments prints the help on standard error and exits 2', async () => {
+    const { code, out, err } = await runCaptured([]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('Usage: tracery [options] [command]');
+  });
 
   test('tracery --help lists the commands', async () => {
     const { code, out } = await runCaptured(['--help']);

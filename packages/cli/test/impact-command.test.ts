@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChangeAssessment, hopRelation, loadRepository } from '@tracery/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { runCaptured, runJson } from './run-cli.js';
+
+type Impacted = { impacted: { id: string }[]; changed: string[] };
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'impact', 'repo');
 let repo: string;
@@ -42,8 +44,8 @@ describe('tracery impact', () => {
     expect(code).toBe(0);
     expect(out).toContain('Impacted elements (2)');
     expect(out).toContain('Parties that must act (3)');
-    const json = await runCaptured(['impact', 'DI-0023', '--repo', repo, '--kinds', 'Interface', '--json']);
-    expect(JSON.parse(json.out).impacted.map((e: { id: string }) => e.id)).toEqual(['IF-021', 'IF-022']);
+    const json = await runJson(['impact', 'DI-0023', '--repo', repo, '--kinds', 'Interface', '--json']);
+    expect((json.envelope.payload as Impacted).impacted.map((e) => e.id)).toEqual(['IF-021', 'IF-022']);
     const md = await runCaptured([
       'impact',
       'DI-0023',
@@ -61,9 +63,11 @@ describe('tracery impact', () => {
   });
 
   test('--json gives the result as data, each hit with how it was reached', async () => {
-    const { code, out } = await runCaptured(['impact', 'IF-022', '--repo', repo, '--json']);
+    const { code, envelope } = await runJson(['impact', 'IF-022', '--repo', repo, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out).impacted.map((e: { id: string; reach: string }) => [e.id, e.reach])).toEqual([
+    expect(envelope).toMatchObject({ command: 'impact', ok: true, repository: { root: repo } });
+    const payload = envelope.payload as { impacted: { id: string; reach: string }[] };
+    expect(payload.impacted.map((e) => [e.id, e.reach])).toEqual([
       ['LSS', 'notified'],
       ['SDS', 'notified'],
     ]);
@@ -101,9 +105,9 @@ describe('tracery impact', () => {
     const text = await readFile(design, 'utf8');
     await writeFile(design, text.replace('name: Load shapes', 'name: Load shapes per GSP group'));
     try {
-      const { code, out } = await runCaptured(['impact', '--since', 'before', '--repo', repo, '--json']);
+      const { code, envelope } = await runJson(['impact', '--since', 'before', '--repo', repo, '--json']);
       expect(code).toBe(0);
-      const result = JSON.parse(out);
+      const result = envelope.payload as Impacted;
       expect(result.changed).toEqual(['IF-022']);
       expect(result.impacted.map((e: { id: string }) => e.id)).toEqual(['LSS', 'SDS']);
     } finally {
@@ -114,11 +118,13 @@ describe('tracery impact', () => {
   test.each([
     [['impact', '--repo', '.'], 'give element ids'],
     [['impact', 'DI-0023', '--cr', 'CR-A'], 'give element ids'],
-    [['impact', 'NOPE'], 'element "NOPE" not found'],
+    [['impact', 'NOPE'], 'no element "NOPE" in the model'],
+    [['impact', 'DI-023'], 'no element "DI-023" in the model; did you mean "DI-0023"?'],
+    [['impact', '--cr', 'CR-B'], 'no change request "CR-B" in the model; did you mean "CR-A"?'],
     [['impact', 'DI-0023', '--depth', '-1'], '--depth'],
     [['impact', 'DI-0023', '--format', 'pdf'], 'unknown format'],
-    [['impact', '--cr', 'IF-021'], 'not a ChangeRequest'],
-    [['impact', 'DI-0024'], 'element "DI-0024" not found; did you mean "DI-0021"?'],
+    [['impact', '--cr', 'IF-021'], 'no change request "IF-021" in the model (it is an Interface)'],
+    [['impact', 'DI-0024'], 'no element "DI-0024" in the model; did you mean "DI-0021"?'],
     [['impact', '--decision', 'DEC-Y'], '"DEC-Y" names no Decision of the model; did you mean "DEC-X"?'],
     [['impact', '--cr', 'CR-Z'], 'CR-Z: its decision "DEC-Y" names no Decision of the model'],
     [['impact', 'DI-0023', '--kinds', 'Interfaces'], 'unknown kind "Interfaces"; did you mean "Interface"?'],
@@ -140,9 +146,9 @@ describe('the MHHS assessments can be checked against the model files', () => {
     'every path of %s crosses relations written in the model, each with the effect of its direction',
     async (cr) => {
       const { model } = await loadRepository(MHHS);
-      const { code, out } = await runCaptured(['impact', '--cr', cr, '--repo', MHHS, '--json']);
+      const { code, envelope } = await runJson(['impact', '--cr', cr, '--repo', MHHS, '--json']);
       expect(code).toBe(0);
-      const a = JSON.parse(out) as ChangeAssessment;
+      const a = envelope.payload as ChangeAssessment;
       expect(a.impacted.length).toBeGreaterThan(0);
       for (const element of a.impacted) {
         expect(a.changes.map((c) => c.id)).toContain(element.path[0]!.from);

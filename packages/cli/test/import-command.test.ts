@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ImportReport } from '@tracery/cli';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { runCaptured, runJson } from './run-cli.js';
 
 let root: string;
 
@@ -72,7 +73,7 @@ describe('tracery import bpmn', () => {
     expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(
-      /bp004\.bpmn: 1 elements, 6 relations \(would add to model\/bpmn\/bp004\.yaml\)$/,
+      /bp004\.bpmn: 1 element, 6 relations \(would add to model\/bpmn\/bp004\.yaml\)$/,
     );
     expect(lines.slice(1, 8).map((l) => l.replace(/\s+\S+:\d+:\d+$/, ''))).toEqual([
       '  + BP004.Send (ProcessStep) "Send consumption"',
@@ -88,25 +89,19 @@ describe('tracery import bpmn', () => {
     expect(out).toContain(
       'warning bpmn-model-disagreement: the diagram has LDSO -receives-> IF-021, but the model files write IF-021 receivedBy [MDS] (Service, Role), without LDSO',
     );
-    expect(lines.at(-1)).toBe('ok: 1 diagrams: 1 elements, 6 relations to add; 0 errors, 3 warnings');
+    expect(lines.at(-1)).toBe('ok: 1 diagram: 1 element, 6 relations to add; 0 errors, 3 warnings');
     expect(await exists(join(repo, 'model/bpmn/bp004.yaml'))).toBe(false);
   });
 
   test('--json prints the report as data', async () => {
     const repo = await makeRepo('json');
-    const { code, out } = await runCaptured([
-      'import',
-      'bpmn',
-      join(root, 'bp004.bpmn'),
-      '--repo',
-      repo,
-      '--json',
-    ]);
+    const { code, envelope } = await runJson(['import', 'bpmn', join(root, 'bp004.bpmn'), '--repo', repo]);
     expect(code).toBe(0);
-    const report = JSON.parse(out);
+    expect(envelope).toMatchObject({ command: 'import bpmn', ok: true, repository: { root: repo } });
+    const report = envelope.payload as ImportReport;
     expect(report.counts).toEqual({ elements: 1, relations: 6, error: 0, warning: 3, info: 0 });
     expect(report.diagrams[0]).toMatchObject({ target: 'model/bpmn/bp004.yaml', written: false });
-    expect(report.diagrams[0].elements).toEqual([
+    expect(report.diagrams[0]?.elements).toEqual([
       expect.objectContaining({ id: 'BP004.Send', kind: 'ProcessStep', name: 'Send consumption' }),
     ]);
   });
@@ -162,7 +157,7 @@ describe('tracery import bpmn', () => {
       '--write',
     ]);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('ok: 1 diagrams: 0 elements, 0 relations to add; 0 errors, 2 warnings');
+    expect(again.out).toContain('ok: 1 diagram: 0 elements, 0 relations to add; 0 errors, 2 warnings');
   });
 
   test('--write never writes over an existing file', async () => {

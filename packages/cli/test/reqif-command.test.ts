@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { canonicalModel, loadRepository } from '@tracery/core';
 import { validateWithXmllint } from '@tracery/reqif';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { runCaptured, runJson } from './run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const MHHS = join(ROOT, 'packages', 'examples', 'mhhs');
@@ -74,9 +74,10 @@ describe('tracery export reqif / import reqif', () => {
     const model = await readFile(join(repo, 'model', 'reqif', 'again.yaml'), 'utf8');
     const ids = await readFile(join(repo, '.tracery', 'imports', 'reqif-again.yaml'), 'utf8');
     expect(model).toContain('id: REQ-IMP-001');
-    const second = await runCaptured(['import', 'reqif', file, '--repo', repo, '--write', '--json']);
+    const second = await runJson(['import', 'reqif', file, '--repo', repo, '--write', '--json']);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out)).toMatchObject({
+    expect(second.envelope.command).toBe('import reqif');
+    expect(second.envelope.payload).toMatchObject({
       update: true,
       written: true,
       counts: { elements: 5, error: 0 },

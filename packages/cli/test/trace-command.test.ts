@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { runCaptured, runJson } from './run-cli.js';
+
+type Hits = { hits: { id: string }[] };
 
 const REPO = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'trace', 'repo');
 let out: string;
@@ -14,9 +16,9 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-describe('tracery trace, report mode', () => {
+describe('tracery trace report', () => {
   test('prints the test-trace report as text by default', async () => {
-    const { code, out: stdout } = await runCaptured(['trace', REPO]);
+    const { code, out: stdout } = await runCaptured(['trace', 'report', REPO]);
     expect(code).toBe(0);
     expect(stdout).toContain('6 requirements: 66.7% covered, 16.7% passing');
     expect(stdout).toMatch(
@@ -28,43 +30,43 @@ describe('tracery trace, report mode', () => {
     ['md', '# Test trace: Trace fixture'],
     ['csv', 'id,name,tranche,artefacts'],
     ['html', '<!doctype html>'],
-    ['json', '"title": "Test trace: Trace fixture"'],
+    ['json', '"command": "trace report"'],
   ])('--format %s --out writes the file', async (format, start) => {
     const file = join(out, `report.${format}`);
-    const { code, err } = await runCaptured([
-      'trace',
-      REPO,
-      '--report',
-      'test-trace',
-      '--format',
-      format,
-      '--out',
-      file,
-    ]);
+    const { code, err } = await runCaptured(['trace', 'report', REPO, '--format', format, '--out', file]);
     expect(code).toBe(0);
     expect(err).toContain(`wrote ${file}`);
     expect(await readFile(file, 'utf8')).toContain(start);
   });
 
   test('--fail-under exits 1 below the coverage and 0 at or above it', async () => {
-    const under = await runCaptured(['trace', REPO, '--json', '--fail-under', '70']);
+    const under = await runJson(['trace', 'report', REPO, '--json', '--fail-under', '70']);
     expect(under.code).toBe(1);
+    expect(under.envelope).toMatchObject({ command: 'trace report', ok: false });
+    expect(under.envelope.payload).toMatchObject({ title: 'Test trace: Trace fixture' });
     expect(under.err).toContain('coverage 66.7% is under --fail-under 70%');
-    expect((await runCaptured(['trace', REPO, '--json', '--fail-under', '66'])).code).toBe(0);
+    expect((await runCaptured(['trace', 'report', '--repo', REPO, '--fail-under', '66'])).code).toBe(0);
   });
 
   test.each([
     [['--format', 'pdf'], 'unknown format "pdf"'],
-    [['--report', 'coverage'], 'unknown report "coverage"'],
     [['--fail-under', 'lots'], '--fail-under: expected a percentage'],
   ])('bad usage %j exits 2', async (args, message) => {
-    const { code, err } = await runCaptured(['trace', REPO, ...args]);
+    const { code, err } = await runCaptured(['trace', 'report', REPO, ...args]);
     expect(code).toBe(2);
     expect(err).toContain(message);
   });
 
   test('a folder that is not a repository exits 2', async () => {
-    expect((await runCaptured(['trace', out])).code).toBe(2);
+    expect((await runCaptured(['trace', 'report', out])).code).toBe(2);
+  });
+
+  test('a repository folder given where an element id goes is told apart, with the command to use', async () => {
+    const { code, err } = await runCaptured(['trace', REPO, '--repo', REPO]);
+    expect(code).toBe(2);
+    expect(err).toContain(
+      `"${REPO}" is a repository folder, not an element id; for its test-trace report run "tracery trace report ${REPO}"`,
+    );
   });
 });
 
@@ -93,23 +95,16 @@ describe('tracery trace, trace mode', () => {
   });
 
   test('--up with --depth and --json', async () => {
-    const { code, out: stdout } = await runCaptured([
-      'trace',
-      'TC-0005',
-      '--repo',
-      REPO,
-      '--up',
-      '--depth',
-      '1',
-      '--json',
-    ]);
+    const { code, envelope } = await runJson(['trace', 'TC-0005', '--repo', REPO, '--up', '--depth', '1']);
     expect(code).toBe(0);
-    const parsed = JSON.parse(stdout);
-    expect(parsed.hits.map((h: { id: string }) => h.id)).toEqual([]);
-    const down = JSON.parse(
-      (await runCaptured(['trace', 'TC-0005', '--repo', REPO, '--down', '--depth', '1', '--json'])).out,
-    );
-    expect(down.hits.map((h: { id: string }) => h.id)).toEqual(['REQ-0001', 'REQ-0006']);
+    expect(envelope).toMatchObject({
+      command: 'trace',
+      ok: true,
+      payload: { id: 'TC-0005', direction: 'up' },
+    });
+    expect((envelope.payload as Hits).hits.map((h) => h.id)).toEqual([]);
+    const down = await runJson(['trace', 'TC-0005', '--repo', REPO, '--down', '--depth', '1']);
+    expect((down.envelope.payload as Hits).hits.map((h) => h.id)).toEqual(['REQ-0001', 'REQ-0006']);
   });
 
   test('--to prints the shortest path, and exits 1 when there is none', async () => {
@@ -120,11 +115,13 @@ describe('tracery trace, trace mode', () => {
   });
 
   test.each([
-    [['NOPE', '--down'], 'element "NOPE" not found'],
+    [['NOPE', '--down'], 'no element "NOPE" in the model'],
+    [['REQ-001'], 'no element "REQ-001" in the model; did you mean "REQ-0001"?'],
+    [['REQ-0001', '--to', 'LS'], 'no element "LS" in the model; did you mean "LSS"?'],
     [['REQ-0001', '--down', '--types', 'verifyBy'], 'unknown relation name "verifyBy"'],
     [['REQ-0001', '--up', '--down'], 'not both'],
     [['REQ-0001', '--down', '--depth', '-1'], '--depth'],
-    [['--down'], 'give the element id'],
+    [['--down'], 'give an element id'],
   ])('bad usage %j exits 2', async (args, message) => {
     const { code, err } = await runCaptured(['trace', ...args, '--repo', REPO]);
     expect(code).toBe(2);

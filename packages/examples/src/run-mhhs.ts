@@ -23,29 +23,11 @@ const steps: Step[] = [
   { title: 'Regenerate the JSON Schemas editors use', args: ['schema', repository] },
   {
     title: 'Test trace: requirements, what satisfies and verifies them, the latest results (Markdown)',
-    args: [
-      'trace',
-      repository,
-      '--report',
-      'test-trace',
-      '--format',
-      'md',
-      '--out',
-      join(out, 'test-trace.md'),
-    ],
+    args: ['trace', 'report', repository, '--format', 'md', '--out', join(out, 'test-trace.md')],
   },
   {
     title: 'Test trace as one self-contained HTML page',
-    args: [
-      'trace',
-      repository,
-      '--report',
-      'test-trace',
-      '--format',
-      'html',
-      '--out',
-      join(out, 'test-trace.html'),
-    ],
+    args: ['trace', 'report', repository, '--format', 'html', '--out', join(out, 'test-trace.html')],
   },
   {
     title: 'What satisfies and verifies REQ-LSS-018 (skipped in the last run)',

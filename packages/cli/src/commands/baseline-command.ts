@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import { createBaseline, listBaselines, TraceryError } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { chooseRepository, withRepoOption } from '../repository-option.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
 /** Registers `tracery baseline create NAME` and `tracery baseline list`. */
@@ -11,45 +14,60 @@ export function registerBaseline(program: Command, io: CliIo, setExit: (code: nu
     .description(
       'Snapshots of the model in baselines/NAME.json, with a content hash per element and relation.',
     );
-  const create = baseline
-    .command('create')
-    .description(
-      'Write baselines/NAME.json from the model as it is now (refused while the model has load errors, and over an existing baseline).',
-    )
-    .argument('<name>', 'the baseline name, such as T1-approved')
-    .option('--repo <dir>', 'the repository folder', '.')
-    .option('--force', 'replace a baseline of the same name (baselines are meant to be fixed)');
+  const create = withRepoOption(
+    baseline
+      .command('create')
+      .description(
+        'Write baselines/NAME.json from the model as it is now (refused while the model has load errors, and over an existing baseline).',
+      )
+      .argument('<name>', 'the baseline name, such as T1-approved'),
+  )
+    .option('--force', 'replace a baseline of the same name (baselines are meant to be fixed)')
+    .option('--json', 'print the JSON envelope instead of text');
   allowErrorsOption(create).action(
-    async (name: string, options: { repo: string; force?: boolean; allowErrors?: boolean }) => {
-      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.endsWith('.json')) {
-        io.err(`tracery baseline: "${name}" is not a baseline name; use letters, digits, ".", "-" and "_".`);
-        return setExit(EXIT.usage);
-      }
-      const loaded = await loadForCli(options.repo, io);
-      if (!loaded) return setExit(EXIT.usage);
+    async (
+      name: string,
+      options: { repo?: string; force?: boolean; allowErrors?: boolean; json?: boolean },
+    ) => {
+      const run = new CommandRun('baseline create', io, options.json === true);
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.endsWith('.json'))
+        return setExit(run.fail(`"${name}" is not a baseline name; use letters, digits, ".", "-" and "_".`));
+      const loaded = await run.load(undefined, options.repo);
+      if (!loaded) return setExit(run.exitCode);
       if (!guardWrites('baseline create', loaded.diagnostics, io, options.allowErrors).write)
         return setExit(EXIT.findings);
       try {
         const file = await createBaseline(loaded.root, name, loaded.model, { force: options.force === true });
-        io.out(
-          `wrote ${file}: ${loaded.model.elementCount} elements, ${loaded.model.relationCount} relations`,
+        const { elementCount: elements, relationCount: relations } = loaded.model;
+        setExit(
+          await run.finish({
+            ok: true,
+            payload: { name, file, elements, relations },
+            text: () => `wrote ${file}: ${plural(elements, 'element')}, ${plural(relations, 'relation')}`,
+            exit: EXIT.ok,
+          }),
         );
-        setExit(EXIT.ok);
       } catch (error) {
         if (!(error instanceof TraceryError)) throw error;
-        io.err(`tracery baseline: ${error.message}`);
-        setExit(EXIT.usage);
+        setExit(run.fail(error.message));
       }
     },
   );
-  baseline
-    .command('list')
-    .description('List the baselines of a repository.')
-    .option('--repo <dir>', 'the repository folder', '.')
-    .option('--json', 'print JSON')
-    .action(async (options: { repo: string; json?: boolean }) => {
-      const names = await listBaselines(options.repo);
-      io.out(options.json ? JSON.stringify(names) : names.length > 0 ? names.join('\n') : 'no baselines yet');
-      setExit(EXIT.ok);
+  withRepoOption(baseline.command('list').description('List the baselines of a repository.'))
+    .option('--json', 'print the JSON envelope instead of text')
+    .action(async (options: { repo?: string; json?: boolean }) => {
+      const run = new CommandRun('baseline list', io, options.json === true);
+      const choice = chooseRepository(undefined, options.repo);
+      if ('problem' in choice) return setExit(run.fail(choice.problem));
+      run.repository = { root: resolve(choice.dir) };
+      const names = await listBaselines(choice.dir);
+      setExit(
+        await run.finish({
+          ok: true,
+          payload: { baselines: names },
+          text: () => (names.length > 0 ? names.join('\n') : 'no baselines yet'),
+          exit: EXIT.ok,
+        }),
+      );
     });
 }

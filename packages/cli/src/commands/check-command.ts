@@ -8,7 +8,6 @@ import {
   defaultRules,
   failsCheck,
   readAcceptedFindings,
-  renderFindingsJson,
   renderFindingsJunit,
   renderFindingsMarkdown,
   renderFindingsText,
@@ -19,15 +18,18 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
-import { checkFormat, writeOutput } from '../write-output.js';
+import { checkFormat } from '../write-output.js';
 
 /** The renderings `tracery check --format` offers. */
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'md'] as const;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 type CheckOptions = {
+  repo?: string;
   format: string;
   json?: boolean;
   failOn: string;
@@ -46,9 +48,7 @@ function render(
 ) {
   const c = colours(io);
   const failOn = options.failOn as Severity;
-  switch (options.json ? 'json' : options.format) {
-    case 'json':
-      return renderFindingsJson(report);
+  switch (options.format) {
     case 'sarif': {
       const prefix = relative(process.cwd(), extra.root).split(sep).join('/');
       return renderSarif(report, {
@@ -91,13 +91,19 @@ async function accept(
 
 /** Registers `tracery check [dir]`: the design assurance rules, with findings for the terminal or CI. */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const check = program
-    .command('check')
-    .description(
-      'Run the design assurance rules and report the findings (text, JSON, SARIF, JUnit XML or Markdown).',
+  const check = withRepoOption(
+    program
+      .command('check')
+      .description(
+        'Run the design assurance rules and report the findings (text, JSON, SARIF, JUnit XML or Markdown).',
+      )
+      .argument('[dir]', 'the repository folder: a shorthand for --repo'),
+  )
+    .option(
+      '--format <format>',
+      `the rendering: ${CHECK_FORMATS.join(', ')} (json: the JSON envelope, as --json)`,
+      'text',
     )
-    .argument('[dir]', 'the repository folder (the one with tracery.yaml)', '.')
-    .option('--format <format>', `the rendering: ${CHECK_FORMATS.join(', ')}`, 'text')
     .option('--json', 'the same as --format json')
     .option(
       '--fail-on <severity>',
@@ -115,28 +121,27 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       'after',
       '\n--accept writes nothing while the repository has load errors (see --allow-errors).\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input.',
     );
-  allowErrorsOption(check).action(async (dir: string, options: CheckOptions) => {
+  allowErrorsOption(check).action(async (dir: string | undefined, options: CheckOptions) => {
     if (options.listRules) return listRules(io);
+    const json = options.json === true || options.format === 'json';
+    const run = new CommandRun('check', io, json);
     const problem =
       checkFormat(options.format, CHECK_FORMATS) ??
       (SEVERITIES.includes(options.failOn as Severity)
         ? undefined
         : `unknown severity "${options.failOn}" for --fail-on; use one of ${SEVERITIES.join(', ')}.`);
-    if (problem) {
-      io.err(`tracery check: ${problem}`);
-      return setExit(EXIT.usage);
-    }
-    const loaded = await loadForCli(dir, io);
-    if (!loaded) return setExit(EXIT.usage);
+    if (problem) return setExit(run.fail(problem));
+    const loaded = await run.load(dir, options.repo);
+    if (!loaded) return setExit(run.exitCode);
     const report = await checkRepository(loaded, { rules: allRules() });
     if (options.accept !== undefined) {
       const file = loaded.config.rules?.acceptedFindings;
-      if (!file) {
-        io.err(
-          'tracery check: --accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
+      if (!file)
+        return setExit(
+          run.fail(
+            '--accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
+          ),
         );
-        return setExit(EXIT.usage);
-      }
       if (!guardWrites('check --accept', loaded.diagnostics, io, options.allowErrors).write)
         return setExit(EXIT.findings);
       await accept(
@@ -146,14 +151,18 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         report,
         (await readAcceptedFindings(loaded, file)).accepted,
       );
-      io.err(`accepted ${report.findings.length} findings in ${file}`);
+      io.err(`accepted ${plural(report.findings.length, 'finding')} in ${file}`);
       return setExit(EXIT.ok);
     }
-    await writeOutput(
-      render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
-      options.out,
-      io,
+    const fails = failsCheck(report, options.failOn as Severity);
+    setExit(
+      await run.finish({
+        ok: !fails,
+        payload: report,
+        text: () => render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
+        out: options.out,
+        exit: fails ? EXIT.findings : EXIT.ok,
+      }),
     );
-    setExit(failsCheck(report, options.failOn as Severity) ? EXIT.findings : EXIT.ok);
   });
 }

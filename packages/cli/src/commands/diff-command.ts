@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
 import {
   diffReport,
@@ -9,58 +10,58 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { checkFormat, writeOutput } from '../write-output.js';
+import { CommandRun } from '../command-run.js';
+import { chooseRepository, withRepoOption } from '../repository-option.js';
+import { checkFormat } from '../write-output.js';
 
 const FORMATS = ['text', 'md', 'json'] as const;
 
+type DiffOptions = { repo?: string; format: string; json?: boolean; out?: string };
+
 /** Registers `tracery diff BASE [OTHER]`. */
 export function registerDiff(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('diff')
-    .description(
-      'Compare two states of the model: elements and relations added, removed and changed, field by field.',
-    )
-    .argument('<base>', 'a baseline name, "working", or "git:<revision>"')
-    .argument('[other]', 'the same; the working tree by default', 'working')
-    .option('--repo <dir>', 'the repository folder', '.')
-    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
+  withRepoOption(
+    program
+      .command('diff')
+      .description(
+        'Compare two states of the model: elements and relations added, removed and changed, field by field.',
+      )
+      .argument('<base>', 'a baseline name, "working", or "git:<revision>"')
+      .argument('[other]', 'the same; the working tree by default', 'working'),
+  )
+    .option('--format <format>', `output format: ${FORMATS.join(', ')} (json: the JSON envelope)`, 'text')
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
       '\nA git revision is read with git (no checkout).\nExit codes: 0 done, 2 bad usage or unknown base.',
     )
-    .action(
-      async (
-        base: string,
-        other: string,
-        options: { repo: string; format: string; json?: boolean; out?: string },
-      ) => {
-        const format = options.json ? 'json' : options.format;
-        const bad = checkFormat(format, FORMATS);
-        if (bad) {
-          io.err(`tracery diff: ${bad}`);
-          return setExit(EXIT.usage);
-        }
-        try {
-          const [from, to] = await Promise.all([
-            loadState(options.repo, base, { loaders: [bpmnSourceLoader()] }),
-            loadState(options.repo, other, { loaders: [bpmnSourceLoader()] }),
-          ]);
-          const report = diffReport(from.label, to.label, diffSnapshots(from.snapshot, to.snapshot));
-          const text =
-            format === 'json'
-              ? `${JSON.stringify(report, null, 2)}\n`
-              : format === 'md'
-                ? renderDiffMarkdown(report)
-                : renderDiffText(report);
-          await writeOutput(text, options.out, io);
-          setExit(EXIT.ok);
-        } catch (error) {
-          if (!(error instanceof TraceryError)) throw error;
-          io.err(`tracery diff: ${error.message}`);
-          setExit(EXIT.usage);
-        }
-      },
-    );
+    .action(async (base: string, other: string, options: DiffOptions) => {
+      const format = options.json ? 'json' : options.format;
+      const run = new CommandRun('diff', io, format === 'json');
+      const bad = checkFormat(format, FORMATS);
+      if (bad) return setExit(run.fail(bad));
+      const choice = chooseRepository(undefined, options.repo);
+      if ('problem' in choice) return setExit(run.fail(choice.problem));
+      run.repository = { root: resolve(choice.dir) };
+      try {
+        const [from, to] = await Promise.all([
+          loadState(choice.dir, base, { loaders: [bpmnSourceLoader()] }),
+          loadState(choice.dir, other, { loaders: [bpmnSourceLoader()] }),
+        ]);
+        const report = diffReport(from.label, to.label, diffSnapshots(from.snapshot, to.snapshot));
+        setExit(
+          await run.finish({
+            ok: true,
+            payload: report,
+            text: () => (format === 'md' ? renderDiffMarkdown(report) : renderDiffText(report)),
+            out: options.out,
+            exit: EXIT.ok,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof TraceryError)) throw error;
+        setExit(run.fail(error.message));
+      }
+    });
 }

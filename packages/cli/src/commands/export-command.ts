@@ -10,14 +10,13 @@ import {
 } from '@tracery/neo4j-adapter';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
-import { writeOutput } from '../write-output.js';
 
-/** The JSON that `tracery export neo4j --json` prints: a stable shape for scripts. Never holds a password. */
+/** The payload of `tracery export neo4j --json`. Never holds a password. */
 export type Neo4jExportReport = {
-  readonly ok: true;
-  readonly root: string;
   /** The server, without any user information the URI held. */
   readonly uri: string;
   readonly database: string | null;
@@ -30,6 +29,7 @@ export type Neo4jExportReport = {
 };
 
 type ExportCommandOptions = {
+  repo?: string;
   uri: string;
   user?: string;
   passwordEnv?: string;
@@ -53,12 +53,14 @@ export const START_COMMAND = 'pnpm --filter @tracery/neo4j-adapter neo4j:start';
 /** Registers `tracery export neo4j [dir]`. */
 export function registerExport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program.command('export').description('Export the model to other tools: neo4j.');
-  const neo4j = command
-    .command('neo4j')
-    .description(
-      'Write the model to Neo4j (nodes labelled with their kind, typed relationships), or as CSV files for neo4j-admin with --csv. A second run of an unchanged model writes nothing.',
-    )
-    .argument('[dir]', 'the repository folder (the one with tracery.yaml)', '.')
+  const neo4j = withRepoOption(
+    command
+      .command('neo4j')
+      .description(
+        'Write the model to Neo4j (nodes labelled with their kind, typed relationships), or as CSV files for neo4j-admin with --csv. A second run of an unchanged model writes nothing.',
+      )
+      .argument('[dir]', 'the repository folder: a shorthand for --repo'),
+  )
     .option('--uri <uri>', 'the Bolt URI (default: $TRACERY_NEO4J_URI, else bolt://127.0.0.1:7687)')
     .option('--user <name>', 'the user (default: $TRACERY_NEO4J_USER, else neo4j)')
     .option(
@@ -76,13 +78,13 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     .option('--batch-size <n>', 'rows per transaction (default 10000)')
     .option('--connect-timeout <seconds>', 'give up when the server does not answer within this time', '10')
     .option('--csv <dir>', 'write CSV files for neo4j-admin database import to this folder instead')
-    .option('--json', 'print a JSON report instead of text')
+    .option('--json', 'print the JSON envelope instead of text')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
       '\nThe password is read from the variable --password-env names, never from the command line, and never printed.\nA repository with load errors is not exported (exit 1) unless --allow-errors, which still never deletes anything.\nExit codes: 0 exported, 1 the repository has load errors, 2 bad usage, an unreadable repository, or a server that cannot be reached or refused the export.',
     )
-    .action(async (dir: string, options: ExportCommandOptions) => {
+    .action(async (dir: string | undefined, options: ExportCommandOptions) => {
       setExit(
         await runExport(
           dir,
@@ -93,22 +95,23 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
     });
 }
 
-async function runExport(dir: string, options: ExportCommandOptions, io: CliIo): Promise<number> {
+async function runExport(dir: string | undefined, options: ExportCommandOptions, io: CliIo): Promise<number> {
+  const run = new CommandRun('export neo4j', io, options.json === true);
   const batchSize = options.batchSize === undefined ? undefined : wholeNumber(options.batchSize);
   const timeout = Number(options.connectTimeout);
   if (batchSize === null)
-    return usage(io, `--batch-size: expected a whole number, got "${options.batchSize}".`);
+    return run.fail(`--batch-size: expected a whole number, got "${options.batchSize}".`);
   if (!(timeout > 0))
-    return usage(io, `--connect-timeout: expected a number of seconds, got "${options.connectTimeout}".`);
-  const loaded = await loadForCli(dir, io);
-  if (!loaded) return EXIT.usage;
+    return run.fail(`--connect-timeout: expected a number of seconds, got "${options.connectTimeout}".`);
+  const loaded = await run.load(dir, options.repo);
+  if (!loaded) return run.exitCode;
   // Checked before any connection is opened or file written: a model that did not fully load must
   // never be taken for the whole design, least of all by --prune (the CLI's one load-error policy).
   const guard = guardWrites('export neo4j', loaded.diagnostics, io, options.allowErrors === true);
   if (!guard.write) return EXIT.findings;
   const prune = options.prune === true && guard.delete;
   try {
-    if (options.csv !== undefined) return await exportCsv(loaded, options, io);
+    if (options.csv !== undefined) return await exportCsv(loaded, options, run);
     const result = await exportModel(
       {
         uri: options.uri,
@@ -123,50 +126,51 @@ async function runExport(dir: string, options: ExportCommandOptions, io: CliIo):
         ...(batchSize === undefined ? {} : { batchSize }),
         prune,
         verify: options.verify === true,
-        ...(io.fancy ? { onProgress: progressPrinter(io) } : {}),
+        ...(io.progress ? { onProgress: progressPrinter(io) } : {}),
       },
     );
-    const report = exportReport(loaded, options, result);
-    await writeOutput(
-      options.json ? JSON.stringify(report, null, 2) : renderExport(report, io),
-      options.out,
-      io,
-    );
-    return EXIT.ok;
+    const report = exportReport(options, result);
+    return run.finish({
+      ok: true,
+      payload: report,
+      text: () => renderExport(report, io),
+      out: options.out,
+      exit: EXIT.ok,
+    });
   } catch (error) {
-    if (error instanceof TraceryError) return usage(io, error.message, error instanceof Neo4jConnectionError);
-    throw error;
+    if (!(error instanceof TraceryError)) throw error;
+    if (error instanceof Neo4jConnectionError)
+      io.err(`tracery: no Neo4j? With Java 17 and Maven, start a local one: ${START_COMMAND}`);
+    return run.fail(error.message);
   }
 }
 
 async function exportCsv(
   loaded: LoadedRepository,
   options: ExportCommandOptions,
-  io: CliIo,
+  run: CommandRun,
 ): Promise<number> {
   const folder = resolve(options.csv ?? '.');
   const result = await writeImportCsv(loaded.model, folder, { elementLabel: options.label });
   const files = result.files.map((file) => relative(process.cwd(), file) || file);
-  const report = { ok: true, root: loaded.root, folder, files, arguments: result.arguments };
   const text = [
-    `wrote ${files.length} CSV files to ${folder}:`,
+    `wrote ${plural(files.length, 'CSV file')} to ${folder}:`,
     ...files.map((file) => `  ${file}`),
     'import them into an empty database with:',
     `  neo4j-admin database import full ${result.arguments.join(' ')} <database>`,
   ].join('\n');
-  await writeOutput(options.json ? JSON.stringify(report, null, 2) : text, options.out, io);
-  return EXIT.ok;
+  return run.finish({
+    ok: true,
+    payload: { folder, files, arguments: result.arguments },
+    text: () => text,
+    out: options.out,
+    exit: EXIT.ok,
+  });
 }
 
 /** Builds the report of an export; the URI loses any user information it held. */
-function exportReport(
-  loaded: LoadedRepository,
-  options: ExportCommandOptions,
-  result: ExportResult,
-): Neo4jExportReport {
+function exportReport(options: ExportCommandOptions, result: ExportResult): Neo4jExportReport {
   return {
-    ok: true,
-    root: loaded.root,
     uri: withoutUserInfo(options.uri),
     database: options.database ?? null,
     elementLabel: options.label,
@@ -211,10 +215,4 @@ function withoutUserInfo(uri: string): string {
 
 function wholeNumber(text: string): number | null {
   return /^\d+$/.test(text) ? Number(text) : null;
-}
-
-function usage(io: CliIo, message: string, unreachable = false): number {
-  io.err(`tracery: ${message}`);
-  if (unreachable) io.err(`tracery: no Neo4j? With Java 17 and Maven, start a local one: ${START_COMMAND}`);
-  return EXIT.usage;
 }

@@ -3,9 +3,18 @@ import { writeFileAtomic } from '@tracery/core';
 import { exportReqif } from '@tracery/reqif';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 
-type Options = { repo: string; out: string; kinds?: string; title?: string; allowErrors?: boolean };
+type Options = {
+  repo?: string;
+  out: string;
+  kinds?: string;
+  title?: string;
+  allowErrors?: boolean;
+  json?: boolean;
+};
 
 /** Registers `tracery export reqif` under the `export` command. */
 export function registerExportReqif(
@@ -13,16 +22,18 @@ export function registerExportReqif(
   io: CliIo,
   setExit: (code: number) => void,
 ): void {
-  exportCommand
-    .command('reqif')
-    .description(
-      'Write the model (or some kinds of it) as a ReqIF 1.2 file for DOORS, Polarion, Jama or Enterprise Architect.',
-    )
-    .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
+  withRepoOption(
+    exportCommand
+      .command('reqif')
+      .description(
+        'Write the model (or some kinds of it) as a ReqIF 1.2 file for DOORS, Polarion, Jama or Enterprise Architect.',
+      ),
+  )
     .requiredOption('--out <file>', 'the .reqif file to write')
     .option('--kinds <kinds>', 'only these kinds, comma-separated (default: every kind)')
     .option('--title <title>', 'the title of the exchange document')
     .option('--allow-errors', 'export what loaded even when the repository has load errors')
+    .option('--json', 'print the JSON envelope (what was written) instead of text')
     .addHelpText(
       'after',
       '\nLAST-CHANGE times are the current time, or SOURCE_DATE_EPOCH when set (for byte-identical exports).\nExit codes: 0 written, 1 the repository has load errors (nothing written), 2 bad usage.',
@@ -33,26 +44,24 @@ export function registerExportReqif(
 }
 
 async function runExportReqif(options: Options, io: CliIo): Promise<number> {
-  const loaded = await loadForCli(options.repo, io);
-  if (!loaded) return EXIT.usage;
+  const run = new CommandRun('export reqif', io, options.json === true);
+  const loaded = await run.load(undefined, options.repo);
+  if (!loaded) return run.exitCode;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0 && !options.allowErrors) {
-    io.err(
-      `tracery: the repository has ${errors} load error${errors === 1 ? '' : 's'} (run tracery validate); nothing was written. Fix them, or pass --allow-errors to export what loaded.`,
+  if (errors > 0 && !options.allowErrors)
+    return run.fail(
+      `the repository has ${plural(errors, 'load error')} (run tracery validate); nothing was written. Fix them, or pass --allow-errors to export what loaded.`,
+      { exit: EXIT.findings },
     );
-    return EXIT.findings;
-  }
   const kinds = options.kinds
     ?.split(',')
     .map((k) => k.trim())
     .filter((k) => k !== '');
   const unknown = kinds?.filter((k) => !loaded.metamodel.kinds.has(k)) ?? [];
-  if (unknown.length > 0) {
-    io.err(
-      `tracery: unknown kind${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ')}; use ${[...loaded.metamodel.kinds.keys()].sort().join(', ')}.`,
+  if (unknown.length > 0)
+    return run.fail(
+      `unknown kind${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ')}; use ${[...loaded.metamodel.kinds.keys()].sort().join(', ')}.`,
     );
-    return EXIT.usage;
-  }
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : undefined;
   const text = exportReqif(loaded.model, {
@@ -63,8 +72,14 @@ async function runExportReqif(options: Options, io: CliIo): Promise<number> {
   await writeFileAtomic(resolve(options.out), text);
   const objects = (text.match(/<SPEC-OBJECT /g) ?? []).length;
   const relations = (text.match(/<SPEC-RELATION /g) ?? []).length;
-  io.err(
-    `wrote ${options.out}: ${objects} spec object${objects === 1 ? '' : 's'}, ${relations} spec relation${relations === 1 ? '' : 's'}`,
-  );
-  return EXIT.ok;
+  const summary = `wrote ${options.out}: ${plural(objects, 'spec object')}, ${plural(relations, 'spec relation')}`;
+  if (!options.json) io.err(summary);
+  return run.json
+    ? run.finish({
+        ok: true,
+        payload: { file: options.out, objects, relations },
+        text: () => summary,
+        exit: EXIT.ok,
+      })
+    : EXIT.ok;
 }

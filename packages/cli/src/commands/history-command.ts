@@ -2,39 +2,55 @@ import { bpmnSourceLoader } from '@tracery/bpmn';
 import { elementHistory, renderHistoryText, TraceryError } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
+import { CommandRun } from '../command-run.js';
+import { withRepoOption } from '../repository-option.js';
+
+type HistoryOptions = { repo?: string; max: string; json?: boolean };
 
 /** Registers `tracery history <id>`. */
 export function registerHistory(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('history')
-    .description(
-      'The commits in which an element changed (from git log of the repository files): date, commit, author, and what changed, field by field and link by link.',
-    )
-    .argument('<id>', 'the element id')
-    .option('--repo <dir>', 'the repository folder', '.')
+  withRepoOption(
+    program
+      .command('history')
+      .description(
+        'The commits in which an element changed (from git log of the repository files): date, commit, author, and what changed, field by field and link by link.',
+      )
+      .argument('<id>', 'the element id'),
+  )
     .option('--max <n>', 'look at most at the last n commits', '200')
-    .option('--json', 'print JSON')
+    .option('--json', 'print the JSON envelope instead of text')
     .addHelpText(
       'after',
-      '\nEach commit is read with git (no checkout).\nExit codes: 0 done, 2 bad usage or not a git repository.',
+      '\nEach commit is read with git (no checkout). An id the model does not hold now is looked for in the\nhistory; when no commit held it either, the command says so and suggests the nearest id.\nExit codes: 0 done, 2 bad usage, an unknown id, or not a git repository.',
     )
-    .action(async (id: string, options: { repo: string; max: string; json?: boolean }) => {
+    .action(async (id: string, options: HistoryOptions) => {
+      const run = new CommandRun('history', io, options.json === true);
       const max = Number(options.max);
-      if (!Number.isInteger(max) || max < 1) {
-        io.err(`tracery history: --max: expected a positive whole number, got "${options.max}".`);
-        return setExit(EXIT.usage);
-      }
+      if (!Number.isInteger(max) || max < 1)
+        return setExit(run.fail(`--max: expected a positive whole number, got "${options.max}".`));
+      const loaded = await run.load(undefined, options.repo);
+      if (!loaded) return setExit(run.exitCode);
       try {
-        const history = await elementHistory(options.repo, id, {
+        const history = await elementHistory(loaded.root, id, {
           maxCommits: max,
           loaders: [bpmnSourceLoader()],
         });
-        io.out(options.json ? JSON.stringify(history, null, 2) : renderHistoryText(history));
-        setExit(EXIT.ok);
+        // An id neither the model nor any commit held is a typo, not an element without changes.
+        if (history.entries.length === 0 && !loaded.model.hasElement(id)) {
+          run.requireIds(loaded.model, [id]);
+          return setExit(run.exitCode);
+        }
+        setExit(
+          await run.finish({
+            ok: true,
+            payload: history,
+            text: () => renderHistoryText(history),
+            exit: EXIT.ok,
+          }),
+        );
       } catch (error) {
         if (!(error instanceof TraceryError)) throw error;
-        io.err(`tracery history: ${error.message}`);
-        setExit(EXIT.usage);
+        setExit(run.fail(error.message));
       }
     });
 }

@@ -21,12 +21,13 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
-import { checkFormat, writeOutput } from '../write-output.js';
+import { CommandRun } from '../command-run.js';
+import { withRepoOption } from '../repository-option.js';
+import { checkFormat } from '../write-output.js';
 
 /** The options of `tracery impact`. */
 type ImpactCommandOptions = {
-  repo: string;
+  repo?: string;
   cr?: string;
   decision?: string;
   since?: string;
@@ -72,29 +73,28 @@ function usage(ids: readonly string[], options: ImpactCommandOptions, format: st
   return checkFormat(format, FORMATS);
 }
 
+type Rendered = { readonly payload: object; readonly text: () => string };
+
 async function render(
   loaded: LoadedRepository,
   ids: readonly string[],
   options: ImpactCommandOptions,
   run: AssessOptions,
   format: string,
-): Promise<string> {
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+): Promise<Rendered> {
   if (options.cr) {
     const a = assessChangeRequest(loaded.model, options.cr, run);
-    return format === 'json'
-      ? json(a)
-      : format === 'md'
-        ? renderAssessmentMarkdown(a)
-        : renderAssessmentText(a);
+    return {
+      payload: a,
+      text: () => (format === 'md' ? renderAssessmentMarkdown(a) : renderAssessmentText(a)),
+    };
   }
   if (options.decision) {
     const c = compareOptions(loaded.model, options.decision, run);
-    return format === 'json'
-      ? json(c)
-      : format === 'md'
-        ? renderComparisonMarkdown(c)
-        : renderComparisonText(c);
+    return {
+      payload: c,
+      text: () => (format === 'md' ? renderComparisonMarkdown(c) : renderComparisonText(c)),
+    };
   }
   let seeds = ids;
   if (options.since) {
@@ -106,22 +106,36 @@ async function render(
   const result = computeImpact(loaded.model, seeds, run);
   const kinds = list(options.kinds);
   const shown = kinds ? { kinds } : {};
-  return format === 'json'
-    ? json(kinds ? { ...result, impacted: result.impacted.filter((e) => kinds.includes(e.kind)) } : result)
-    : format === 'md'
-      ? renderImpactMarkdown(result, shown)
-      : renderImpactText(result, shown);
+  return {
+    payload: kinds ? { ...result, impacted: result.impacted.filter((e) => kinds.includes(e.kind)) } : result,
+    text: () => (format === 'md' ? renderImpactMarkdown(result, shown) : renderImpactText(result, shown)),
+  };
+}
+
+/** Checks the ids and change request the command names; reports the first unknown one. */
+function knownTargets(
+  run: CommandRun,
+  loaded: LoadedRepository,
+  ids: readonly string[],
+  options: ImpactCommandOptions,
+): boolean {
+  if (!run.requireIds(loaded.model, ids)) return false;
+  if (options.cr && !run.requireIds(loaded.model, [options.cr], ['ChangeRequest'], 'change request'))
+    return false;
+  // A decision is checked by compareOptions, which names the nearest Decision.
+  return true;
 }
 
 /** Registers `tracery impact <ids...> | --cr CR | --decision DEC | --since BASE`. */
 export function registerImpact(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('impact')
-    .description(
-      'What a change impacts, and why: from element ids, a change request (--cr), the options of a decision (--decision), or the changes since a baseline (--since).',
-    )
-    .argument('[ids...]', 'the ids of the changed elements')
-    .option('--repo <dir>', 'the repository folder', '.')
+  withRepoOption(
+    program
+      .command('impact')
+      .description(
+        'What a change impacts, and why: from element ids, a change request (--cr), the options of a decision (--decision), or the changes since a baseline (--since).',
+      )
+      .argument('[ids...]', 'the ids of the changed elements'),
+  )
     .option(
       '--cr <id>',
       'assess a change request: impact, artefacts to re-issue, tests to re-run, parties, estimate',
@@ -142,7 +156,7 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
       '--kinds <kinds>',
       'show only impacted elements of these kinds in the table (the walk is unchanged)',
     )
-    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')} (json: the JSON envelope)`, 'text')
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
@@ -151,25 +165,20 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
     )
     .action(async (ids: string[], options: ImpactCommandOptions) => {
       const format = options.json ? 'json' : options.format;
+      const run = new CommandRun('impact', io, format === 'json');
       const bad = usage(ids, options, format);
-      if (bad) {
-        io.err(`tracery impact: ${bad}`);
-        return setExit(EXIT.usage);
-      }
-      const loaded = await loadForCli(options.repo, io);
-      if (!loaded) return setExit(EXIT.usage);
-      const run = runOptions(loaded, options);
-      if (typeof run === 'string') {
-        io.err(`tracery impact: ${run}`);
-        return setExit(EXIT.usage);
-      }
+      if (bad) return setExit(run.fail(bad));
+      const loaded = await run.load(undefined, options.repo);
+      if (!loaded) return setExit(run.exitCode);
+      const assess = runOptions(loaded, options);
+      if (typeof assess === 'string') return setExit(run.fail(assess));
+      if (!knownTargets(run, loaded, ids, options)) return setExit(run.exitCode);
       try {
-        await writeOutput(await render(loaded, ids, options, run, format), options.out, io);
-        setExit(EXIT.ok);
+        const rendered = await render(loaded, ids, options, assess, format);
+        setExit(await run.finish({ ok: true, ...rendered, out: options.out, exit: EXIT.ok }));
       } catch (error) {
         if (!(error instanceof TraceryError)) throw error;
-        io.err(`tracery impact: ${error.message}`);
-        setExit(EXIT.usage);
+        setExit(run.fail(error.message));
       }
     });
 }

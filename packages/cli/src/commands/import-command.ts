@@ -19,9 +19,10 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
-import { writeOutput } from '../write-output.js';
 
 /** What one diagram would add to the repository (or added, with `--write`). */
 export type ImportedDiagramReport = {
@@ -45,10 +46,9 @@ export type ImportedDiagramReport = {
   readonly diagnostics: readonly Diagnostic[];
 };
 
-/** The JSON that `tracery import bpmn --json` prints: a stable shape for scripts. */
+/** The payload of `tracery import bpmn --json`. */
 export type ImportReport = {
   readonly ok: boolean;
-  readonly root: string;
   readonly diagrams: readonly ImportedDiagramReport[];
   readonly counts: {
     readonly elements: number;
@@ -59,25 +59,26 @@ export type ImportReport = {
   };
 };
 
-type ImportOptions = { repo: string; write?: boolean; json?: boolean; out?: string; allowErrors?: boolean };
+type ImportOptions = { repo?: string; write?: boolean; json?: boolean; out?: string; allowErrors?: boolean };
 
 /** Registers `tracery import bpmn <files...>`. */
 export function registerImport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program
     .command('import')
     .description('Import design from other sources into the repository: bpmn.');
-  const bpmn = command
-    .command('bpmn')
-    .description(
-      'Report what BPMN diagrams would add to the model (elements and relations, with diagnostics), or write it as YAML with --write.',
-    )
-    .argument('<files...>', 'the BPMN files to import')
-    .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
+  const bpmn = withRepoOption(
+    command
+      .command('bpmn')
+      .description(
+        'Report what BPMN diagrams would add to the model (elements and relations, with diagnostics), or write it as YAML with --write.',
+      )
+      .argument('<files...>', 'the BPMN files to import'),
+  )
     .option(
       '--write',
       'write the new elements and relations to model/bpmn/<diagram>.yaml (never over an existing file)',
     )
-    .option('--json', 'print a JSON report instead of text')
+    .option('--json', 'print the JSON envelope instead of text')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
@@ -93,34 +94,34 @@ export function registerImport(program: Command, io: CliIo, setExit: (code: numb
 type Pending = { readonly report: ImportedDiagramReport; readonly joined: JoinedDiagram };
 
 async function runImport(files: readonly string[], options: ImportOptions, io: CliIo): Promise<number> {
-  const loaded = await loadForCli(options.repo, io);
-  if (!loaded) return EXIT.usage;
+  const run = new CommandRun('import bpmn', io, options.json === true);
+  const loaded = await run.load(undefined, options.repo);
+  if (!loaded) return run.exitCode;
   if (options.write && !guardWrites('import bpmn --write', loaded.diagnostics, io, options.allowErrors).write)
     return EXIT.findings;
   const pending: Pending[] = [];
   const working = loaded.model.clone();
   for (const path of files) {
     const bytes = await readFile(path).catch((error: Error) => error);
-    if (bytes instanceof Error) {
-      io.err(`tracery: cannot read "${path}": ${bytes.message}`);
-      return EXIT.usage;
-    }
+    if (bytes instanceof Error) return run.fail(`cannot read "${path}": ${bytes.message}`);
     const file = displayPath(loaded.root, path);
     const imported = await importBpmn(bytes, { file, model: working });
     const joined = joinDiagram(imported, { model: working, base: loaded.model });
     pending.push({ report: reportDiagram(file, imported, joined), joined });
   }
-  let report = summarise(
-    loaded.root,
-    pending.map((p) => p.report),
-  );
+  let report = summarise(pending.map((p) => p.report));
   if (options.write && report.ok) {
-    const written = await writeDiagrams(loaded, pending, io);
-    if (!written) return EXIT.usage;
-    report = summarise(loaded.root, written);
+    const written = await writeDiagrams(loaded, pending, run);
+    if (!written) return run.exitCode;
+    report = summarise(written);
   }
-  await writeOutput(options.json ? JSON.stringify(report, null, 2) : renderText(report, io), options.out, io);
-  return report.ok ? EXIT.ok : EXIT.findings;
+  return run.finish({
+    ok: report.ok,
+    payload: report,
+    text: () => renderText(report, io),
+    out: options.out,
+    exit: report.ok ? EXIT.ok : EXIT.findings,
+  });
 }
 
 /** A repository path for a file inside the repository, else the path as given. */
@@ -154,14 +155,14 @@ function reportDiagram(file: string, imported: ImportedBpmn, joined: JoinedDiagr
   };
 }
 
-function summarise(root: string, diagrams: readonly ImportedDiagramReport[]): ImportReport {
+function summarise(diagrams: readonly ImportedDiagramReport[]): ImportReport {
   const counts = { elements: 0, relations: 0, error: 0, warning: 0, info: 0 };
   for (const diagram of diagrams) {
     counts.elements += diagram.elements.length;
     counts.relations += diagram.relations.length;
     for (const d of diagram.diagnostics) counts[d.severity]++;
   }
-  return { ok: counts.error === 0, root, diagrams, counts };
+  return { ok: counts.error === 0, diagrams, counts };
 }
 
 const adds = (p: Pending) => p.joined.elements.length + p.joined.relations.length > 0;
@@ -170,7 +171,7 @@ const adds = (p: Pending) => p.joined.elements.length + p.joined.relations.lengt
 async function writeDiagrams(
   loaded: LoadedRepository,
   pending: readonly Pending[],
-  io: CliIo,
+  run: CommandRun,
 ): Promise<ImportedDiagramReport[] | undefined> {
   const targets = pending.filter(adds).map((p) => p.report.target);
   for (const [i, target] of targets.entries()) {
@@ -179,8 +180,8 @@ async function writeDiagrams(
       () => false,
     );
     if (exists || targets.indexOf(target) !== i) {
-      io.err(
-        `tracery: ${target} ${exists ? 'already exists' : 'would be written twice'}; the import writes only new files, never over existing ones: move or rename the file, or the diagram.`,
+      run.fail(
+        `${target} ${exists ? 'already exists' : 'would be written twice'}; the import writes only new files, never over existing ones: move or rename the file, or the diagram.`,
       );
       return undefined;
     }
@@ -204,7 +205,7 @@ function renderText(report: ImportReport, io: CliIo): string {
     const verb = diagram.written ? `wrote ${diagram.target}` : `would add to ${diagram.target}`;
     lines.push(
       c.bold(
-        `${diagram.file}: ${diagram.elements.length} elements, ${diagram.relations.length} relations (${verb})`,
+        `${diagram.file}: ${plural(diagram.elements.length, 'element')}, ${plural(diagram.relations.length, 'relation')} (${verb})`,
       ),
     );
     for (const e of diagram.elements)
@@ -217,7 +218,7 @@ function renderText(report: ImportReport, io: CliIo): string {
     }
   }
   const { counts } = report;
-  const summary = `${report.diagrams.length} diagrams: ${counts.elements} elements, ${counts.relations} relations to add; ${counts.error} errors, ${counts.warning} warnings`;
+  const summary = `${plural(report.diagrams.length, 'diagram')}: ${plural(counts.elements, 'element')}, ${plural(counts.relations, 'relation')} to add; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   lines.push(report.ok ? c.green(`ok: ${summary}`) : c.bold(`failed: ${summary} (nothing written)`));
   return lines.join('\n');
 }

@@ -4,10 +4,11 @@ import { type Diagnostic, formatDiagnostic, writeFileAtomic } from '@tracery/cor
 import { importReqif, parseReqifIdMap, reqifIdMapFile, reqifModelFile } from '@tracery/reqif';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
-import { writeOutput } from '../write-output.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 
-/** The JSON that `tracery import reqif --json` prints. */
+/** The payload of `tracery import reqif --json`. */
 export type ReqifImportReport = {
   readonly ok: boolean;
   readonly file: string;
@@ -30,7 +31,7 @@ export type ReqifImportReport = {
   };
 };
 
-type Options = { repo: string; write?: boolean; json?: boolean; out?: string; name?: string };
+type Options = { repo?: string; write?: boolean; json?: boolean; out?: string; name?: string };
 
 /** Registers `tracery import reqif <file>` under the `import` command. */
 export function registerImportReqif(
@@ -38,19 +39,20 @@ export function registerImportReqif(
   io: CliIo,
   setExit: (code: number) => void,
 ): void {
-  importCommand
-    .command('reqif')
-    .description(
-      'Report what a ReqIF 1.2 file (.reqif or .reqifz, from DOORS, Polarion, Jama, Enterprise Architect ...) adds to the model, or write it with --write.',
-    )
-    .argument('<file>', 'the .reqif or .reqifz file')
-    .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
+  withRepoOption(
+    importCommand
+      .command('reqif')
+      .description(
+        'Report what a ReqIF 1.2 file (.reqif or .reqifz, from DOORS, Polarion, Jama, Enterprise Architect ...) adds to the model, or write it with --write.',
+      )
+      .argument('<file>', 'the .reqif or .reqifz file'),
+  )
     .option('--name <name>', 'the name of the import: model/reqif/<name>.yaml (default: the file name)')
     .option(
       '--write',
       'write model/reqif/<name>.yaml and the id map .tracery/imports/reqif-<name>.yaml (a re-import updates both)',
     )
-    .option('--json', 'print a JSON report instead of text')
+    .option('--json', 'print the JSON envelope instead of text')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
@@ -62,13 +64,11 @@ export function registerImportReqif(
 }
 
 async function runImportReqif(file: string, options: Options, io: CliIo): Promise<number> {
-  const loaded = await loadForCli(options.repo, io);
-  if (!loaded) return EXIT.usage;
+  const run = new CommandRun('import reqif', io, options.json === true);
+  const loaded = await run.load(undefined, options.repo);
+  if (!loaded) return run.exitCode;
   const bytes = await readFile(file).catch((error: Error) => error);
-  if (bytes instanceof Error) {
-    io.err(`tracery: cannot read "${file}": ${bytes.message}`);
-    return EXIT.usage;
-  }
+  if (bytes instanceof Error) return run.fail(`cannot read "${file}": ${bytes.message}`);
   const name = (options.name ?? basename(file).replace(/\.reqifz?$/i, '')).replace(/[^A-Za-z0-9._-]+/g, '-');
   const target = `model/reqif/${name}.yaml`;
   const idMap = `.tracery/imports/reqif-${name}.yaml`;
@@ -96,11 +96,14 @@ async function runImportReqif(file: string, options: Options, io: CliIo): Promis
             ? `${target} already exists and was not written by an import of this file (no ${idMap}); nothing was written. Use --name to import under another name.`
             : undefined;
     if (refusal) {
-      await writeOutput(
-        options.json ? JSON.stringify(report, null, 2) : renderText(report, io),
-        options.out,
-        io,
-      );
+      const shown = report;
+      await run.finish({
+        ok: false,
+        payload: shown,
+        text: () => renderText(shown, io),
+        out: options.out,
+        exit: EXIT.findings,
+      });
       io.err(`tracery: ${refusal}`);
       return EXIT.findings;
     }
@@ -112,8 +115,14 @@ async function runImportReqif(file: string, options: Options, io: CliIo): Promis
     await writeFileAtomic(join(loaded.root, idMap), reqifIdMapFile(basename(file), imported.mapped.ids));
     report = { ...report, written: true };
   }
-  await writeOutput(options.json ? JSON.stringify(report, null, 2) : renderText(report, io), options.out, io);
-  return report.ok ? EXIT.ok : EXIT.findings;
+  const done = report;
+  return run.finish({
+    ok: done.ok,
+    payload: done,
+    text: () => renderText(done, io),
+    out: options.out,
+    exit: done.ok ? EXIT.ok : EXIT.findings,
+  });
 }
 
 const exists = (path: string) =>
@@ -121,8 +130,6 @@ const exists = (path: string) =>
     () => true,
     () => false,
   );
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function summarise(
   file: string,

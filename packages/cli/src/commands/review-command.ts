@@ -1,13 +1,15 @@
 import { findSuspectLinks, reviewLinks, type SuspectLink, TraceryError, textTable } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
 /** Renders suspect links as a table: the link, why it is suspect, and the stamps. */
 export function renderSuspectLinks(links: readonly SuspectLink[]): string {
   if (links.length === 0) return 'no suspect links';
-  return `${links.length} suspect links\n${textTable(
+  return `${plural(links.length, 'suspect link')}\n${textTable(
     ['link', 'reason', 'reviewed', 'now'],
     links.map((l) => [`${l.source} -${l.type}-> ${l.target}`, l.reason, l.reviewed ?? '', l.current]),
   )}`;
@@ -15,47 +17,63 @@ export function renderSuspectLinks(links: readonly SuspectLink[]): string {
 
 /** Registers `tracery review [target...]`: list suspect links, or record a review of a link or an element's links. */
 export function registerReview(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const review = program
-    .command('review')
-    .description(
-      'Without a target, list the suspect links (an end changed since the link was reviewed). With a link ("IF-021 carries MB-M0") or an element id, record a review: the current content hashes go into the link\'s reviewed attribute, in the file where it is written.',
-    )
-    .argument('[target...]', 'a link, as "A -type-> B" or "A type B", or an element id')
-    .option('--repo <dir>', 'the repository folder', '.')
-    .option('--json', 'print JSON')
+  const review = withRepoOption(
+    program
+      .command('review')
+      .description(
+        'Without a target, list the suspect links (an end changed since the link was reviewed). With a link ("IF-021 carries MB-M0") or an element id, record a review: the current content hashes go into the link\'s reviewed attribute, in the file where it is written.',
+      )
+      .argument('[target...]', 'a link, as "A -type-> B" or "A type B", or an element id'),
+  )
+    .option('--json', 'print the JSON envelope instead of text')
     .addHelpText(
       'after',
       '\nRecording a review is refused while the repository has load errors (see --allow-errors).\nExit codes: 0 done (or no suspect links), 1 suspect links listed or load errors, 2 bad usage or unknown target.',
     );
   allowErrorsOption(review).action(
-    async (target: string[], options: { repo: string; json?: boolean; allowErrors?: boolean }) => {
-      const loaded = await loadForCli(options.repo, io);
-      if (!loaded) return setExit(EXIT.usage);
+    async (target: string[], options: { repo?: string; json?: boolean; allowErrors?: boolean }) => {
+      const run = new CommandRun('review', io, options.json === true);
+      const loaded = await run.load(undefined, options.repo);
+      if (!loaded) return setExit(run.exitCode);
       if (target.length === 0) {
         const settings = loaded.config.suspectLinks;
         const links = findSuspectLinks(loaded.model, {
           unreviewed: settings?.unreviewed ?? false,
           ...(settings?.types ? { types: settings.types } : {}),
         });
-        io.out(options.json ? JSON.stringify(links, null, 2) : renderSuspectLinks(links));
-        return setExit(links.length > 0 ? EXIT.findings : EXIT.ok);
+        return setExit(
+          await run.finish({
+            ok: links.length === 0,
+            payload: { links },
+            text: () => renderSuspectLinks(links),
+            exit: links.length > 0 ? EXIT.findings : EXIT.ok,
+          }),
+        );
       }
+      // The ends of the link (or the element) must be ids the model holds.
+      const words = target.join(' ').trim().split(/\s+/);
+      const ends = words.length === 1 ? words : [words[0] ?? '', words[words.length - 1] ?? ''];
+      if (!run.requireIds(loaded.model, ends)) return setExit(run.exitCode);
       if (!guardWrites('review', loaded.diagnostics, io, options.allowErrors).write)
         return setExit(EXIT.findings);
       try {
         const reviewed = await reviewLinks(loaded.root, loaded.model, target.join(' '));
-        io.out(
-          options.json
-            ? JSON.stringify(reviewed, null, 2)
-            : reviewed.length === 0
-              ? 'nothing to review: every link is reviewed as it is now'
-              : reviewed.map((r) => `reviewed ${r.source} -${r.type}-> ${r.target} in ${r.file}`).join('\n'),
+        setExit(
+          await run.finish({
+            ok: true,
+            payload: { reviewed },
+            text: () =>
+              reviewed.length === 0
+                ? 'nothing to review: every link is reviewed as it is now'
+                : reviewed
+                    .map((r) => `reviewed ${r.source} -${r.type}-> ${r.target} in ${r.file}`)
+                    .join('\n'),
+            exit: EXIT.ok,
+          }),
         );
-        setExit(EXIT.ok);
       } catch (error) {
         if (!(error instanceof TraceryError)) throw error;
-        io.err(`tracery review: ${error.message}`);
-        setExit(EXIT.usage);
+        setExit(run.fail(error.message));
       }
     },
   );

@@ -1,7 +1,9 @@
 import { computeStats, type RepositoryStats } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 
 function table(title: string, counts: Record<string, number>): string[] {
   const keys = Object.keys(counts);
@@ -12,7 +14,7 @@ function table(title: string, counts: Record<string, number>): string[] {
 /** Renders repository stats as aligned text tables. */
 export function renderStats(stats: RepositoryStats): string {
   return [
-    `${stats.elements} elements, ${stats.relations} relations`,
+    `${plural(stats.elements, 'element')}, ${plural(stats.relations, 'relation')}`,
     '',
     ...table('Elements by kind', stats.byKind),
     ...table('Elements by status', stats.byStatus),
@@ -23,16 +25,20 @@ export function renderStats(stats: RepositoryStats): string {
 
 /** Registers `tracery stats [dir]`. */
 export function registerStats(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('stats')
-    .description('Count the elements of a repository by kind, status and tranche, and its relations by type.')
-    .argument('[dir]', 'the repository folder', '.')
-    .option('--json', 'print JSON instead of text')
-    .action(async (dir: string, options: { json?: boolean }) => {
-      const loaded = await loadForCli(dir, io);
-      if (!loaded) return setExit(EXIT.usage);
+  withRepoOption(
+    program
+      .command('stats')
+      .description(
+        'Count the elements of a repository by kind, status and tranche, and its relations by type.',
+      )
+      .argument('[dir]', 'the repository folder: a shorthand for --repo'),
+  )
+    .option('--json', 'print the JSON envelope instead of text')
+    .action(async (dir: string | undefined, options: { repo?: string; json?: boolean }) => {
+      const run = new CommandRun('stats', io, options.json === true);
+      const loaded = await run.load(dir, options.repo);
+      if (!loaded) return setExit(run.exitCode);
       const stats = computeStats(loaded.model, loaded.diagnostics);
-      io.out(options.json ? JSON.stringify(stats, null, 2) : renderStats(stats));
-      setExit(EXIT.ok);
+      setExit(await run.finish({ ok: true, payload: stats, text: () => renderStats(stats), exit: EXIT.ok }));
     });
 }

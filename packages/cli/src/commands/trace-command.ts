@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   buildTestTrace,
   formatDiagnostic,
@@ -15,17 +17,17 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
-import { checkFormat, writeOutput } from '../write-output.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { CONFIG_FILE, withRepoOption } from '../repository-option.js';
+import { checkFormat } from '../write-output.js';
 
 /** The options of `tracery trace`. */
 type TraceCommandOptions = {
   repo?: string;
-  report?: string;
   format: string;
   json?: boolean;
   out?: string;
-  failUnder?: string;
   up?: boolean;
   down?: boolean;
   to?: string;
@@ -33,6 +35,9 @@ type TraceCommandOptions = {
   types?: string;
   kinds?: string;
 };
+
+/** The options of `tracery trace report`. */
+type ReportOptions = { repo?: string; format: string; json?: boolean; out?: string; failUnder?: string };
 
 const list = (value: string | undefined) =>
   value === undefined
@@ -61,70 +66,83 @@ function parseDepth(value: string | undefined): number | undefined | 'bad' {
   return Number.isInteger(n) && n >= 0 ? n : 'bad';
 }
 
-async function runReport(dir: string, options: TraceCommandOptions, io: CliIo): Promise<number> {
-  const format = options.json ? 'json' : options.format;
-  const bad =
-    (options.report ?? 'test-trace') !== 'test-trace'
-      ? `unknown report "${options.report}"; the reports are: test-trace.`
-      : checkFormat(format, TEST_TRACE_FORMATS);
+async function runReport(dir: string | undefined, options: ReportOptions, io: CliIo): Promise<number> {
+  const json = options.json === true || options.format === 'json';
+  const run = new CommandRun('trace report', io, json);
   const failUnder = options.failUnder === undefined ? undefined : Number(options.failUnder);
   const message =
-    bad ??
+    checkFormat(options.format, TEST_TRACE_FORMATS) ??
     (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)
       ? `--fail-under: expected a percentage from 0 to 100, got "${options.failUnder}".`
       : undefined);
-  if (message) {
-    io.err(`tracery trace: ${message}`);
-    return EXIT.usage;
-  }
-  const loaded = await loadForCli(dir, io);
-  if (!loaded) return EXIT.usage;
+  if (message) return run.fail(message);
+  const loaded = await run.load(dir, options.repo);
+  if (!loaded) return run.exitCode;
   warnLoadErrors(loaded, io);
   const { report, diagnostics } = await buildTestTrace(loaded);
   for (const d of diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d));
-  await writeOutput(renderTestTrace(report, format as TestTraceFormat), options.out, io);
-  if (failUnder !== undefined && report.summary.coveragePct < failUnder) {
+  const under = failUnder !== undefined && report.summary.coveragePct < failUnder;
+  if (under)
     io.err(`coverage ${report.summary.coveragePct.toFixed(1)}% is under --fail-under ${failUnder}%.`);
-    return EXIT.findings;
-  }
-  return EXIT.ok;
+  return run.finish({
+    ok: !under,
+    payload: report,
+    diagnostics,
+    text: () => renderTestTrace(report, options.format as TestTraceFormat),
+    out: options.out,
+    exit: under ? EXIT.findings : EXIT.ok,
+  });
 }
 
 function warnLoadErrors(loaded: LoadedRepository, io: CliIo): void {
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0)
-    io.err(`warning: the repository has ${errors} load errors (run tracery validate); tracing what loaded.`);
+    io.err(
+      `warning: the repository has ${plural(errors, 'load error')} (run tracery validate); tracing what loaded.`,
+    );
 }
 
-async function runTrace(id: string, options: TraceCommandOptions, io: CliIo): Promise<number> {
+/** The message for an argument that is no element id: a repository folder, or an unknown id. */
+function notAnId(run: CommandRun, loaded: LoadedRepository, id: string): number {
+  if (existsSync(join(id, CONFIG_FILE)))
+    return run.fail(
+      `"${id}" is a repository folder, not an element id; for its test-trace report run "tracery trace report ${id}".`,
+    );
+  run.requireIds(loaded.model, [id]);
+  return run.exitCode;
+}
+
+async function runTrace(id: string | undefined, options: TraceCommandOptions, io: CliIo): Promise<number> {
+  const json = options.json === true || options.format === 'json';
+  const run = new CommandRun('trace', io, json);
   const depth = parseDepth(options.depth);
   const problem =
-    options.up && options.down
-      ? 'give one of --up and --down, not both.'
-      : depth === 'bad'
-        ? `--depth: expected a non-negative integer, got "${options.depth}".`
-        : checkFormat(options.json ? 'json' : options.format, ['text', 'json']);
-  if (problem) {
-    io.err(`tracery trace: ${problem}`);
-    return EXIT.usage;
-  }
-  const loaded = await loadForCli(options.repo ?? '.', io);
-  if (!loaded) return EXIT.usage;
+    id === undefined
+      ? 'give an element id ("tracery trace REQ-LSS-001 --down"), or "tracery trace report" for the test-trace report.'
+      : options.up && options.down
+        ? 'give one of --up and --down, not both.'
+        : depth === 'bad'
+          ? `--depth: expected a non-negative integer, got "${options.depth}".`
+          : checkFormat(options.format, ['text', 'json']);
+  if (problem || id === undefined) return run.fail(problem ?? '');
+  const loaded = await run.load(undefined, options.repo);
+  if (!loaded) return run.exitCode;
+  if (!loaded.model.hasElement(id)) return notAnId(run, loaded, id);
+  if (options.to !== undefined && !run.requireIds(loaded.model, [options.to])) return run.exitCode;
   warnLoadErrors(loaded, io);
-  const json = options.json === true || options.format === 'json';
   try {
     if (options.to !== undefined) {
       const path = shortestPath(loaded.model, id, options.to, {
         ...(options.types ? { types: list(options.types)! } : {}),
         ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
       });
-      const text = json
-        ? JSON.stringify({ from: id, to: options.to, path: path ?? null }, null, 2)
-        : path
-          ? showPath(path)
-          : `no path from ${id} to ${options.to}`;
-      await writeOutput(text, options.out, io);
-      return path ? EXIT.ok : EXIT.findings;
+      return run.finish({
+        ok: path !== undefined,
+        payload: { from: id, to: options.to, path: path ?? null },
+        text: () => (path ? showPath(path) : `no path from ${id} to ${options.to}`),
+        out: options.out,
+        exit: path ? EXIT.ok : EXIT.findings,
+      });
     }
     const trace = options.up ? traceUpstream : traceDownstream;
     const hits = trace(loaded.model, id, {
@@ -132,33 +150,34 @@ async function runTrace(id: string, options: TraceCommandOptions, io: CliIo): Pr
       ...(options.kinds ? { kinds: list(options.kinds)! } : {}),
       ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
     });
-    await writeOutput(
-      json
-        ? JSON.stringify({ id, direction: options.up ? 'up' : 'down', hits }, null, 2)
-        : renderTraceHits(hits),
-      options.out,
-      io,
-    );
-    return EXIT.ok;
+    return run.finish({
+      ok: true,
+      payload: { id, direction: options.up ? 'up' : 'down', hits },
+      text: () => renderTraceHits(hits),
+      out: options.out,
+      exit: EXIT.ok,
+    });
   } catch (error) {
     if (!(error instanceof TraceryError)) throw error;
-    io.err(`tracery trace: ${error.message}`);
-    return EXIT.usage;
+    return run.fail(error.message);
   }
 }
 
-/** Registers `tracery trace`: the test-trace report of a repository, or the trace of one element. */
+/** Registers `tracery trace <id>` (what an element traces to) and `tracery trace report` (the test-trace report). */
 export function registerTrace(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('trace')
-    .description('The test-trace report of a repository, or what an element traces to (--up/--down/--to).')
-    .argument('[target]', 'the repository folder (report mode), or an element id with --up, --down or --to')
-    .option('--repo <dir>', 'the repository, when the target is an element id', '.')
-    .option('--report <name>', 'the report to write: test-trace', 'test-trace')
-    .option('--format <format>', `text, md, csv, json or html (a trace: text or json)`, 'text')
+  const trace = withRepoOption(
+    program
+      .command('trace')
+      .description(
+        'What an element traces to (--down, the default, --up, or --to another); "trace report" writes the test-trace report.',
+      )
+      .argument('[id]', 'the element id to trace from')
+      // options after "report" are the report's own, not the element trace's
+      .enablePositionalOptions(),
+  )
+    .option('--format <format>', 'text or json (json: the JSON envelope, as --json)', 'text')
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--fail-under <percent>', 'exit 1 when requirement coverage is under this percentage')
     .option('--up', 'trace upstream of the element: against the way relations read')
     .option('--down', 'trace downstream of the element: the way relations read (the default)')
     .option('--to <id>', 'the shortest path from the element to this one')
@@ -169,28 +188,34 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
       'after',
       [
         '',
-        'Report mode (no --up, --down or --to): the target is the repository folder (default ".").',
-        'Trace mode: the target is an element id and --repo names the repository (default ".").',
-        '',
         'Examples:',
-        '  tracery trace packages/examples/mhhs --format html --out test-trace.html',
-        '  tracery trace . --fail-under 80',
         '  tracery trace REQ-LSS-001 --repo packages/examples/mhhs --down --types satisfiedBy,verifiedBy',
         '  tracery trace TC-LSS-001 --repo packages/examples/mhhs --up --depth 2',
+        '  tracery trace report packages/examples/mhhs --format html --out test-trace.html',
         '',
-        'Exit codes: 0 ok, 1 coverage under --fail-under (or no path with --to), 2 bad usage or input.',
+        'Exit codes: 0 ok, 1 no path with --to, 2 bad usage, an unknown id or unreadable input.',
       ].join('\n'),
     )
-    .action(async (target: string | undefined, options: TraceCommandOptions) => {
-      const traceMode = options.up === true || options.down === true || options.to !== undefined;
-      if (traceMode && target === undefined) {
-        io.err('tracery trace: give the element id to trace, such as "tracery trace REQ-LSS-001 --down".');
-        return setExit(EXIT.usage);
-      }
-      setExit(
-        traceMode
-          ? await runTrace(target!, options, io)
-          : await runReport(target ?? options.repo ?? '.', options, io),
-      );
+    .action(async (id: string | undefined, options: TraceCommandOptions) => {
+      setExit(await runTrace(id, options, io));
+    });
+  withRepoOption(
+    trace
+      .command('report')
+      .description(
+        'The test-trace report: each requirement, what satisfies and verifies it, the latest JUnit results (results/**/*.xml), and a verdict.',
+      )
+      .argument('[dir]', 'the repository folder: a shorthand for --repo'),
+  )
+    .option('--format <format>', `${TEST_TRACE_FORMATS.join(', ')} (json: the JSON envelope)`, 'text')
+    .option('--json', 'the same as --format json')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--fail-under <percent>', 'exit 1 when requirement coverage is under this percentage')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 coverage under --fail-under, 2 bad usage or unreadable input.',
+    )
+    .action(async (dir: string | undefined, options: ReportOptions) => {
+      setExit(await runReport(dir, options, io));
     });
 }

@@ -1,12 +1,13 @@
 import { compareDiagnostics, type Diagnostic, formatDiagnostic, type LoadedRepository } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { plural } from '../plural.js';
+import { withRepoOption } from '../repository-option.js';
 
-/** The JSON that `tracery validate --json` prints: a stable shape for scripts. */
+/** The payload of `tracery validate --json`: what loaded, and how many problems of each severity. */
 export type ValidateReport = {
   readonly ok: boolean;
-  readonly root: string;
   readonly files: number;
   readonly elements: number;
   readonly relations: number;
@@ -20,7 +21,6 @@ export function validateReport(loaded: LoadedRepository): ValidateReport {
   for (const d of loaded.diagnostics) counts[d.severity]++;
   return {
     ok: counts.error === 0,
-    root: loaded.root,
     files: loaded.files.length,
     elements: loaded.model.elementCount,
     relations: loaded.model.relationCount,
@@ -35,27 +35,38 @@ function renderText(report: ValidateReport, io: CliIo): string {
     const text = formatDiagnostic(d);
     return d.severity === 'error' ? c.red(text) : d.severity === 'warning' ? c.yellow(text) : text;
   });
-  const summary = `${report.files} files, ${report.elements} elements, ${report.relations} relations: ${report.counts.error} errors, ${report.counts.warning} warnings`;
+  const summary = `${plural(report.files, 'file')}, ${plural(report.elements, 'element')}, ${plural(report.relations, 'relation')}: ${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}`;
   lines.push(report.ok ? c.green(`ok: ${summary}`) : c.bold(`failed: ${summary}`));
   return lines.join('\n');
 }
 
 /** Registers `tracery validate [dir]`. */
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('validate')
-    .description('Load a repository and report every problem in its files, with file:line:col.')
-    .argument('[dir]', 'the repository folder (the one with tracery.yaml)', '.')
-    .option('--json', 'print a JSON report instead of text')
+  withRepoOption(
+    program
+      .command('validate')
+      .description('Load a repository and report every problem in its files, with file:line:col.')
+      .argument('[dir]', 'the repository folder: a shorthand for --repo'),
+  )
+    .option('--json', 'print the JSON envelope instead of text')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors in the design, 2 bad usage or unreadable input.',
     )
-    .action(async (dir: string, options: { json?: boolean }) => {
-      const loaded = await loadForCli(dir, io);
-      if (!loaded) return setExit(EXIT.usage);
+    .action(async (dir: string | undefined, options: { repo?: string; json?: boolean }) => {
+      const run = new CommandRun('validate', io, options.json === true);
+      const loaded = await run.load(dir, options.repo);
+      if (!loaded) return setExit(run.exitCode);
       const report = validateReport(loaded);
-      io.out(options.json ? JSON.stringify(report, null, 2) : renderText(report, io));
-      setExit(report.ok ? EXIT.ok : EXIT.findings);
+      // The envelope carries the diagnostics; the payload says what loaded and counts them.
+      const { files, elements, relations, counts } = report;
+      setExit(
+        await run.finish({
+          ok: report.ok,
+          payload: { files, elements, relations, counts },
+          text: () => renderText(report, io),
+          exit: report.ok ? EXIT.ok : EXIT.findings,
+        }),
+      );
     });
 }

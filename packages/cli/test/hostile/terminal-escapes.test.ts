@@ -21,7 +21,7 @@ describe('every text for a terminal shows control characters escaped', () => {
     [['validate']],
     [['check']],
     [['stats']],
-    [['trace']],
+    [['trace', 'report']],
     [['impact', 'MB-M0', '--repo']],
     [['trace', 'MB-M0', '--up', '--repo']],
     [['review', '--repo']],

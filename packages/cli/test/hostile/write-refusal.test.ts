@@ -78,7 +78,7 @@ describe('one policy for load errors: a command that writes refuses to', () => {
 describe('one policy for load errors: a command that reads reports them and exits 1', () => {
   test.each([
     [['stats']],
-    [['trace']],
+    [['trace', 'report']],
     [['impact', 'MB-M0', '--repo']],
     [['trace', 'MB-M0', '--up', '--repo']],
     [['review', '--repo']],

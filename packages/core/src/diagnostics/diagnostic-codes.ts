@@ -73,6 +73,15 @@ export const DIAGNOSTIC_CODES = {
   'junit-syntax': { severity: 'error', summary: 'a JUnit report is not well-formed XML' },
   'junit-shape': { severity: 'error', summary: 'an XML file has no <testsuites> or <testsuite> element' },
   'junit-unmatched': { severity: 'info', summary: 'a JUnit result links to no TestCase' },
+  'bad-usage': { severity: 'error', summary: 'a command was given arguments or options it cannot use' },
+  'unknown-id': {
+    severity: 'error',
+    summary: 'a command or query names an element, change request or decision the model does not hold',
+  },
+  'repository-unreadable': {
+    severity: 'error',
+    summary: 'the folder is not a repository (no readable tracery.yaml) or could not be read',
+  },
 } as const;
 
 /** A diagnostic code from {@link DIAGNOSTIC_CODES}, or a code that a plugin or rule adds. */

@@ -37,7 +37,9 @@ async function run(args: readonly string[], fancy = false) {
   const io: CliIo = {
     out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+    // a terminal: colours on standard output, progress on standard error
     fancy,
+    progress: fancy,
   };
   const code = await runCli(args, io);
   return { code, out, err };
@@ -70,9 +72,10 @@ describe('tracery export neo4j', () => {
     const first = await run(['export', 'neo4j', repo, ...target(), '--json']);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    const report = JSON.parse(first.out);
+    const envelope = JSON.parse(first.out);
+    expect(envelope).toMatchObject({ schemaVersion: 1, command: 'export neo4j', ok: true });
+    const report = envelope.payload;
     expect(report).toMatchObject({
-      ok: true,
       uri: inject('neo4jUri'),
       elementLabel: label,
       nodes: { created: 4, updated: 0, unchanged: 0, deleted: 0 },
@@ -91,7 +94,7 @@ describe('tracery export neo4j', () => {
 
     const second = await run(['export', 'neo4j', repo, ...target(), '--json', '--batch-size', '2']);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out)).toMatchObject({
+    expect(JSON.parse(second.out).payload).toMatchObject({
       nodes: { created: 0, updated: 0, unchanged: 4 },
       relationships: { created: 0, updated: 0, unchanged: 3 },
       writes: { propertiesSet: 0 },
@@ -236,7 +239,7 @@ describe('a repository with load errors (issue 12.1)', () => {
 
     expect(code).toBe(0);
     expect(err).toContain('pruning or deleting nothing');
-    expect(JSON.parse(out)).toMatchObject({ nodes: { deleted: 0 }, relationships: { deleted: 0 } });
+    expect(JSON.parse(out).payload).toMatchObject({ nodes: { deleted: 0 }, relationships: { deleted: 0 } });
     expect(await rows(driver, `MATCH (n:${L} {id: 'REQ-9'}) RETURN n.name AS name`)).toEqual([
       { name: 'Settle on time' },
     ]);
@@ -296,13 +299,13 @@ describe('authentication and --verify (issue 12.10)', () => {
     const { code, out } = await run(['export', 'neo4j', repo, ...target(), '--verify', '--json']);
 
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({
+    expect(JSON.parse(out).payload).toMatchObject({
       nodes: { created: 0, updated: 3, unchanged: 1 },
       relationships: { created: 0, updated: 1, unchanged: 2 },
     });
     expect(await graphHash(driver, { elementLabel: label })).toBe(exported);
     const again = await run(['export', 'neo4j', repo, ...target(), '--verify', '--json']);
-    expect(JSON.parse(again.out)).toMatchObject({
+    expect(JSON.parse(again.out).payload).toMatchObject({
       nodes: { created: 0, updated: 0, unchanged: 4 },
       relationships: { created: 0, updated: 0, unchanged: 3 },
       writes: { propertiesSet: 0 },
