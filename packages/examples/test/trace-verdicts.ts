@@ -1,12 +1,13 @@
-import { computeCoverage, loadRepository } from '@tracery/core';
+import { loadRepository, repositoryCoverage } from '@tracery/core';
+import { coverageDefects, coveredByExcluded } from '../src/bench/oft-shape/compare-defects.js';
 
-export { compareVerdicts, writeBothForms } from '../src/bench/trace-benchmark.js';
+export { writeBothForms } from '../src/bench/trace-benchmark.js';
 
-/** Tracery's uncovered count per kind for a repository, computed in this process. */
-export async function runTraceryInProcess(dir: string): Promise<Record<string, number>> {
+/** Tracery's side of the comparison for a repository, computed in this process. */
+export async function runTraceryInProcess(dir: string) {
   const loaded = await loadRepository(dir);
   if (loaded.diagnostics.some((d) => d.severity === 'error'))
     throw new Error(`the generated repository does not load: ${loaded.diagnostics[0]?.message}`);
-  const coverage = computeCoverage(loaded.model, loaded.config.coverage);
-  return Object.fromEntries(Object.entries(coverage.byKind).map(([kind, c]) => [kind, c.uncovered]));
+  const coverage = repositoryCoverage(loaded);
+  return { coverage, defects: coverageDefects(coverage), excludedCover: coveredByExcluded(coverage) };
 }

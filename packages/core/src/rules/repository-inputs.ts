@@ -3,6 +3,7 @@ import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { LoadedRepository } from '../repository/load-repository.js';
 import { linkResults } from '../results/link-results.js';
 import { loadResults } from '../results/load-results.js';
+import { repositoryCoverage } from '../trace-coverage/repository-coverage.js';
 import type { RuleInputs, SuspectLinkInput, TestOutcomeInput } from './rule.js';
 
 async function testResults(loaded: LoadedRepository): Promise<{
@@ -42,7 +43,8 @@ function suspectLinks(loaded: LoadedRepository): SuspectLinkInput[] {
 
 /**
  * The optional inputs of the rules, read from a repository: the latest JUnit result of each TestCase
- * (`sources.results`, linked as `results:` says) and the suspect links (review stamps, `suspectLinks:`).
+ * (`sources.results`, linked as `results:` says), the suspect links (review stamps, `suspectLinks:`)
+ * and the coverage (`coverage:`, with outdated links not counted).
  * Problems in the test reports come back as diagnostics.
  *
  * @example
@@ -52,8 +54,13 @@ export async function readRuleInputs(
   loaded: LoadedRepository,
 ): Promise<{ inputs: RuleInputs; diagnostics: Diagnostic[] }> {
   const read = await testResults(loaded);
+  const coverage = repositoryCoverage(loaded);
   return {
-    inputs: { ...(read.results ? { testResults: read.results } : {}), suspectLinks: suspectLinks(loaded) },
-    diagnostics: read.diagnostics,
+    inputs: {
+      ...(read.results ? { testResults: read.results } : {}),
+      suspectLinks: suspectLinks(loaded),
+      coverage,
+    },
+    diagnostics: [...read.diagnostics, ...coverage.diagnostics],
   };
 }

@@ -5,6 +5,7 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Element, Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import type { TraceryConfig } from '../repository/repository-config.js';
+import type { CoverageResult } from '../trace-coverage/compute-coverage.js';
 
 /** The latest outcome of a test case, as a caller reads it from test reports (JUnit XML ...). */
 export type TestOutcomeInput = {
@@ -30,6 +31,11 @@ export type RuleInputs = {
   readonly testResults?: ReadonlyMap<string, TestOutcomeInput>;
   /** Links whose far end changed since they were reviewed. */
   readonly suspectLinks?: readonly SuspectLinkInput[];
+  /**
+   * The repository's coverage (`repositoryCoverage`); without it the coverage rules compute it from the
+   * model and the config's `coverage:` policy, with no link outdated.
+   */
+  readonly coverage?: CoverageResult;
 };
 
 /** What a rule passes to {@link RuleContext.report}. The source defaults to where the element is written. */

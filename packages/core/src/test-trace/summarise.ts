@@ -16,6 +16,8 @@ export const SummaryRowSchema = z.object({
   notRun: z.number().int(),
   notVerified: z.number().int(),
   notSatisfied: z.number().int(),
+  /** Satisfied and verified, but not covered under the policy (deep coverage, a cycle, another need). */
+  notCovered: z.number().int(),
 });
 export type SummaryRow = z.infer<typeof SummaryRowSchema>;
 
@@ -39,6 +41,7 @@ export function summaryRow(key: string, rows: readonly RequirementTrace[]): Summ
     notRun,
     notVerified: count('not-verified'),
     notSatisfied: count('not-satisfied'),
+    notCovered: count('not-covered'),
   };
 }
 

@@ -1,12 +1,7 @@
 import { escapeHtml, htmlPage } from '../report/html.js';
 import type { SummaryRow } from './summarise.js';
-import {
-  type TestTraceReport,
-  type TestTraceVerdict,
-  VERDICT_LABELS,
-  type VerifyingTest,
-} from './test-trace-report.js';
-import { SUMMARY_HEADERS, SUMMARY_NUMERIC, summaryCells } from './test-trace-rows.js';
+import type { TestTraceReport, TestTraceVerdict, VerifyingTest } from './test-trace-report.js';
+import { SUMMARY_HEADERS, SUMMARY_NUMERIC, summaryCells, verdictText } from './test-trace-rows.js';
 
 const VERDICT_CLASS: Readonly<Record<TestTraceVerdict, string>> = {
   passing: 'ok',
@@ -14,6 +9,7 @@ const VERDICT_CLASS: Readonly<Record<TestTraceVerdict, string>> = {
   'not-run': 'warn',
   'not-verified': 'bad',
   'not-satisfied': 'bad',
+  'not-covered': 'bad',
 };
 
 const statusClass = (t: VerifyingTest) =>
@@ -53,7 +49,7 @@ function requirementRows(report: TestTraceReport): string {
         `<td>${escapeHtml(r.tranche ?? '')}</td>`,
         `<td>${r.satisfiedBy.map((s) => `<code>${escapeHtml(s)}</code>`).join(' ')}</td>`,
         `<td>${tests}</td>`,
-        `<td class="${VERDICT_CLASS[r.verdict]}">${escapeHtml(VERDICT_LABELS[r.verdict])}</td>`,
+        `<td class="${VERDICT_CLASS[r.verdict]}">${escapeHtml(verdictText(r))}</td>`,
       ];
       return `<tr>${cells.join('')}</tr>`;
     })
@@ -76,7 +72,7 @@ export function renderTestTraceHtml(report: TestTraceReport): string {
   const s = report.summary;
   const body = [
     `<h1>${escapeHtml(report.title)}</h1>`,
-    `<p class="meta">${s.requirements} requirements: <strong>${s.coveragePct.toFixed(1)}% covered</strong>, <strong>${s.passingPct.toFixed(1)}% passing</strong>; ${s.passing} passing, <span class="bad">${s.failing} failing</span>, <span class="warn">${s.notRun} not run</span>, <span class="bad">${s.notVerified} not verified</span>, <span class="bad">${s.notSatisfied} not satisfied</span>.</p>`,
+    `<p class="meta">${s.requirements} requirements: <strong>${s.coveragePct.toFixed(1)}% covered</strong>, <strong>${s.passingPct.toFixed(1)}% passing</strong>; ${s.passing} passing, <span class="bad">${s.failing} failing</span>, <span class="warn">${s.notRun} not run</span>, <span class="bad">${s.notVerified} not verified</span>, <span class="bad">${s.notSatisfied} not satisfied</span>, <span class="bad">${s.notCovered} not covered</span>.</p>`,
     '<h2>Requirements</h2>',
     `<table>\n<thead><tr><th>requirement</th><th>tranche</th><th>satisfied by</th><th>verified by (latest result)</th><th>verdict</th></tr></thead>\n<tbody>\n${requirementRows(report)}\n</tbody>\n</table>`,
     '<h2>By artefact</h2>',
@@ -89,6 +85,8 @@ export function renderTestTraceHtml(report: TestTraceReport): string {
     list(report.testCasesWithoutResults),
     '<h2>TestCases that verify nothing</h2>',
     list(report.orphanTestCases),
+    '<h2>Requirements left out (status)</h2>',
+    list(report.excludedRequirements),
     '<h2>Results linked to no TestCase</h2>',
     list(report.unmatchedResults.map((r) => `${r.file}: ${r.classname} > ${r.name} (${r.status})`)),
   ];

@@ -27,7 +27,7 @@ export function renderTestTraceMarkdown(report: TestTraceReport): string {
   const s = report.summary;
   const parts = [
     `# ${report.title}\n`,
-    `${s.requirements} requirements: **${s.coveragePct.toFixed(1)}% covered**, **${s.passingPct.toFixed(1)}% passing** (${s.passing} passing, ${s.failing} failing, ${s.notRun} not run, ${s.notVerified} not verified, ${s.notSatisfied} not satisfied).\n`,
+    `${s.requirements} requirements: **${s.coveragePct.toFixed(1)}% covered**, **${s.passingPct.toFixed(1)}% passing** (${s.passing} passing, ${s.failing} failing, ${s.notRun} not run, ${s.notVerified} not verified, ${s.notSatisfied} not satisfied, ${s.notCovered} not covered).\n`,
     '## Requirements\n',
     markdownTable(REQUIREMENT_HEADERS, report.requirements.map(requirementCells)),
     '## By artefact\n',
@@ -40,6 +40,8 @@ export function renderTestTraceMarkdown(report: TestTraceReport): string {
     list(report.testCasesWithoutResults),
     '## TestCases that verify nothing\n',
     list(report.orphanTestCases),
+    '## Requirements left out (status)\n',
+    list(report.excludedRequirements),
     '## Results linked to no TestCase\n',
     list(report.unmatchedResults.map((r) => `\`${r.file}\`: ${r.classname} > ${r.name} (${r.status})`)),
   ];

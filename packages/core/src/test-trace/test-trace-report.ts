@@ -4,10 +4,11 @@ import { related } from '../model/model-queries.js';
 import type { LinkedResults } from '../results/link-results.js';
 import { TestStatusSchema } from '../results/test-result.js';
 import {
-  type CoveragePolicy,
-  DEFAULT_COVERAGE_POLICY,
-  needParts,
-} from '../trace-coverage/coverage-policy.js';
+  type CoverageResult,
+  computeCoverage,
+  type ElementCoverage,
+} from '../trace-coverage/compute-coverage.js';
+import { type CoveragePolicy, DEFAULT_COVERAGE_POLICY } from '../trace-coverage/coverage-policy.js';
 import { SummaryRowSchema, summarise, summaryRow } from './summarise.js';
 
 /** The verdict of one requirement, from its design coverage and the latest results of its tests. */
@@ -17,6 +18,7 @@ export const TestTraceVerdictSchema = z.enum([
   'not-run',
   'not-verified',
   'not-satisfied',
+  'not-covered',
 ]);
 export type TestTraceVerdict = z.infer<typeof TestTraceVerdictSchema>;
 
@@ -27,6 +29,7 @@ export const VERDICT_LABELS: Readonly<Record<TestTraceVerdict, string>> = {
   'not-run': 'covered but not run',
   'not-verified': 'not verified',
   'not-satisfied': 'not satisfied',
+  'not-covered': 'not covered',
 };
 
 /** A test that verifies a requirement, with its latest result (`not-run` when it has none). */
@@ -50,6 +53,14 @@ export const RequirementTraceSchema = z.object({
   satisfiedBy: z.array(z.string()),
   verifiedBy: z.array(VerifyingTestSchema),
   verdict: TestTraceVerdictSchema,
+  /** The verdict of the coverage policy (absent when the policy names no need for requirements). */
+  coverage: z.enum(['covered', 'covered-shallow', 'uncovered', 'cycle']).optional(),
+  /** The needs of the policy that nothing meets. */
+  missing: z.array(z.string()),
+  /** Relations that read like coverage but do not count: an unwanted kind, an outdated link, an excluded element. */
+  ignored: z.array(
+    z.object({ relation: z.string(), by: z.string(), reason: z.enum(['unwanted', 'outdated', 'excluded']) }),
+  ),
 });
 export type RequirementTrace = z.infer<typeof RequirementTraceSchema>;
 
@@ -69,6 +80,8 @@ export const TestTraceReportSchema = z.object({
   byTranche: z.array(SummaryRowSchema),
   byService: z.array(SummaryRowSchema),
   requirements: z.array(RequirementTraceSchema),
+  /** Requirements whose status leaves them out of coverage (`coverage.Requirement.exclude`). */
+  excludedRequirements: z.array(z.string()),
   testCasesWithoutResults: z.array(z.string()),
   orphanTestCases: z.array(z.string()),
   unmatchedResults: z.array(UnmatchedResultSchema),
@@ -80,6 +93,8 @@ export type TestTraceOptions = {
   readonly title?: string;
   /** The coverage policy; a requirement is `not satisfied` only when its kind needs `satisfiedBy`. */
   readonly policy?: CoveragePolicy;
+  /** The coverage already computed (with outdated links, see `repositoryCoverage`); else computed from `policy`. */
+  readonly coverage?: CoverageResult;
   /** Test results linked to TestCases; without them every covered requirement is `not run`. */
   readonly results?: LinkedResults;
 };
@@ -100,15 +115,20 @@ function servicesOf(model: Model, satisfiers: readonly string[]): string[] {
   return sorted(services);
 }
 
-function verdictOf(
-  satisfied: boolean,
-  tests: readonly VerifyingTest[],
-  needsSatisfied: boolean,
-): TestTraceVerdict {
-  if (needsSatisfied && !satisfied) return 'not-satisfied';
-  if (tests.length === 0) return 'not-verified';
+function verdictOf(coverage: ElementCoverage | undefined, tests: readonly VerifyingTest[]): TestTraceVerdict {
+  if (coverage?.missing.includes('satisfiedBy')) return 'not-satisfied';
+  if (coverage?.missing.includes('verifiedBy') || tests.length === 0) return 'not-verified';
+  if (coverage && coverage.verdict !== 'covered') return 'not-covered';
   if (tests.some((t) => t.status === 'failed' || t.status === 'error')) return 'failing';
   return tests.every((t) => t.status === 'passed' || t.status === 'flaky') ? 'passing' : 'not-run';
+}
+
+/** The elements that count for one relation name: the need's when the policy has one, else those not ignored. */
+function countedBy(model: Model, id: string, name: string, coverage: ElementCoverage | undefined): string[] {
+  const need = coverage?.needs.find((n) => n.relation === name);
+  if (need) return [...need.by];
+  const ignored = new Set(coverage?.ignored.filter((i) => i.relation === name).map((i) => i.by));
+  return related(model, id, name).filter((other) => !ignored.has(other));
 }
 
 /**
@@ -119,42 +139,47 @@ function verdictOf(
  * const report = testTraceReport(model, { results: linkResults(model, reports) });
  */
 export function testTraceReport(model: Model, options: TestTraceOptions = {}): TestTraceReport {
-  const policy = options.policy ?? DEFAULT_COVERAGE_POLICY;
-  const needs = (policy.Requirement?.needs ?? []).map((n) => needParts(n).relation);
-  const needsSatisfied = needs.includes('satisfiedBy');
+  const coverage = options.coverage ?? computeCoverage(model, options.policy ?? DEFAULT_COVERAGE_POLICY);
+  const byRequirement = new Map(coverage.elements.map((e) => [e.id, e]));
+  const excluded = new Set(coverage.excluded);
   const latest = new Map((options.results?.testCases ?? []).map((t) => [t.testCase, t]));
-  const requirements: RequirementTrace[] = sorted(model.idsOfKind('Requirement')).map((id) => {
-    const element = model.getElement(id);
-    const satisfiedBy = related(model, id, 'satisfiedBy');
-    const verifiedBy = related(model, id, 'verifiedBy').map((test): VerifyingTest => {
-      const found = latest.get(test);
-      if (!found) return { id: test, status: 'not-run', runs: 0 };
-      const message = found.latest.results.find((r) => r.message !== undefined)?.message;
+  const ids = sorted(model.idsOfKind('Requirement'));
+  const requirements: RequirementTrace[] = ids
+    .filter((id) => !excluded.has(id))
+    .map((id) => {
+      const element = model.getElement(id);
+      const covered = byRequirement.get(id);
+      const satisfiedBy = countedBy(model, id, 'satisfiedBy', covered);
+      const verifiedBy = countedBy(model, id, 'verifiedBy', covered).map((test): VerifyingTest => {
+        const found = latest.get(test);
+        if (!found) return { id: test, status: 'not-run', runs: 0 };
+        const message = found.latest.results.find((r) => r.message !== undefined)?.message;
+        return {
+          id: test,
+          status: found.latest.status,
+          file: found.latest.file,
+          ...(found.latest.timestamp ? { timestamp: found.latest.timestamp } : {}),
+          ...(message !== undefined ? { message } : {}),
+          runs: found.history.length,
+        };
+      });
       return {
-        id: test,
-        status: found.latest.status,
-        file: found.latest.file,
-        ...(found.latest.timestamp ? { timestamp: found.latest.timestamp } : {}),
-        ...(message !== undefined ? { message } : {}),
-        runs: found.history.length,
+        id,
+        name: element.name,
+        ...(element.tranche !== undefined ? { tranche: element.tranche } : {}),
+        artefacts: related(model, id, 'documentedIn'),
+        services: servicesOf(model, satisfiedBy),
+        satisfiedBy,
+        verifiedBy,
+        verdict: verdictOf(covered, verifiedBy),
+        ...(covered ? { coverage: covered.verdict } : {}),
+        missing: [...(covered?.missing ?? [])],
+        ignored: [...(covered?.ignored ?? [])],
       };
     });
-    return {
-      id,
-      name: element.name,
-      ...(element.tranche !== undefined ? { tranche: element.tranche } : {}),
-      artefacts: related(model, id, 'documentedIn'),
-      services: servicesOf(model, satisfiedBy),
-      satisfiedBy,
-      verifiedBy,
-      verdict: verdictOf(satisfiedBy.length > 0, verifiedBy, needsSatisfied),
-    };
-  });
   const group = (keys: (r: RequirementTrace) => readonly string[]) =>
     summarise(requirements, (r) => (keys(r).length > 0 ? keys(r) : [NONE]));
-  const orphans = sorted(
-    [...model.idsOfKind('TestCase')].filter((id) => related(model, id, 'verifies').length === 0),
-  );
+  const orphans = coverage.orphans.filter((o) => o.kind === 'TestCase').map((o) => o.id);
   return {
     title: options.title ?? 'Test trace',
     summary: summaryRow('all', requirements),
@@ -162,6 +187,7 @@ export function testTraceReport(model: Model, options: TestTraceOptions = {}): T
     byTranche: group((r) => (r.tranche ? [r.tranche] : [])),
     byService: group((r) => r.services),
     requirements,
+    excludedRequirements: ids.filter((id) => excluded.has(id)),
     testCasesWithoutResults: [...(options.results?.withoutResults ?? sorted(model.idsOfKind('TestCase')))],
     orphanTestCases: orphans,
     unmatchedResults: (options.results?.unmatched ?? []).map((r) => ({

@@ -13,10 +13,11 @@ export const SUMMARY_HEADERS = [
   'not run',
   'not verified',
   'not satisfied',
+  'not covered',
 ] as const;
 
 /** The numeric columns of a summary table (right-aligned). */
-export const SUMMARY_NUMERIC = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+export const SUMMARY_NUMERIC = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 /** A summary row as table cells. */
 export function summaryCells(row: SummaryRow): (string | number)[] {
@@ -31,6 +32,7 @@ export function summaryCells(row: SummaryRow): (string | number)[] {
     row.notRun,
     row.notVerified,
     row.notSatisfied,
+    row.notCovered,
   ];
 }
 
@@ -55,6 +57,20 @@ export function requirementCells(r: RequirementTrace): string[] {
     r.tranche ?? '',
     r.satisfiedBy.join(', '),
     r.verifiedBy.map(testCell).join(', '),
-    VERDICT_LABELS[r.verdict],
+    verdictText(r),
   ];
+}
+
+/** The verdict of a requirement as it reads, with why it is not covered and what did not count. */
+export function verdictText(r: RequirementTrace): string {
+  const why =
+    r.verdict !== 'not-covered'
+      ? ''
+      : r.coverage === 'cycle'
+        ? ' (on a cycle of coverage)'
+        : r.missing.length > 0
+          ? ` (needs ${r.missing.join(', ')})`
+          : ' (something below is not covered)';
+  const ignored = r.ignored.map((i) => `${i.relation} ${i.by} (${i.reason})`).join(', ');
+  return `${VERDICT_LABELS[r.verdict]}${why}${ignored ? `; not counted: ${ignored}` : ''}`;
 }

@@ -19,7 +19,7 @@ export function renderTestTraceText(report: TestTraceReport): string {
   const s = report.summary;
   const lines = [
     report.title,
-    `${s.requirements} requirements: ${s.coveragePct.toFixed(1)}% covered, ${s.passingPct.toFixed(1)}% passing; ${s.passing} passing, ${s.failing} failing, ${s.notRun} not run, ${s.notVerified} not verified, ${s.notSatisfied} not satisfied`,
+    `${s.requirements} requirements: ${s.coveragePct.toFixed(1)}% covered, ${s.passingPct.toFixed(1)}% passing; ${s.passing} passing, ${s.failing} failing, ${s.notRun} not run, ${s.notVerified} not verified, ${s.notSatisfied} not satisfied, ${s.notCovered} not covered`,
     '',
     textTable(REQUIREMENT_HEADERS, report.requirements.map(requirementCells)),
   ];
@@ -35,6 +35,7 @@ export function renderTestTraceText(report: TestTraceReport): string {
   );
   lines.push('', `TestCases without results: ${report.testCasesWithoutResults.join(', ') || 'none'}`);
   lines.push(`TestCases that verify nothing: ${report.orphanTestCases.join(', ') || 'none'}`);
+  lines.push(`Requirements left out (status): ${report.excludedRequirements.join(', ') || 'none'}`);
   lines.push(`Results linked to no TestCase: ${unmatched.length === 0 ? 'none' : ''}`, ...unmatched);
   return `${lines.join('\n')}\n`;
 }

@@ -115,11 +115,8 @@ export function coverIndex(model: Model, compiled: ReadonlyMap<string, CompiledR
 
 const NONE: readonly string[] = [];
 
-/** The ids at the far end of an element's relations that meet a need (unsorted; a relation is unique per end). */
-export function coverersOf(model: Model, index: CoverIndex, id: string, need: CompiledNeed): string[] {
+/** The ids at the far end of an element's relations of a need's type, whatever their kind (unsorted). */
+export function endsOf(index: CoverIndex, id: string, need: CompiledNeed): readonly string[] {
   const entry = index.get(need.type);
-  const ends = (need.incoming ? entry?.byTarget.get(id) : entry?.bySource.get(id)) ?? NONE;
-  if (!need.kinds) return [...ends];
-  const kinds = need.kinds;
-  return ends.filter((other) => kinds.has(model.graph.getNodeAttribute(other, 'element').kind));
+  return (need.incoming ? entry?.byTarget.get(id) : entry?.bySource.get(id)) ?? NONE;
 }

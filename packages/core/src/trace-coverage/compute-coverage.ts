@@ -1,116 +1,169 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import {
-  type CompiledNeed,
-  type CoverIndex,
-  compilePolicy,
-  coverersOf,
-  coverIndex,
-} from './compiled-policy.js';
-import { type CoveragePolicy, DEFAULT_COVERAGE_POLICY, type KindCoveragePolicy } from './coverage-policy.js';
-import { deepCoverage } from './deep-coverage.js';
+  type CoverContext,
+  classifyCoverers,
+  type IgnoredCoverage,
+  type IgnoredReason,
+  linkKey,
+  type NeedCoverage,
+} from './classify-coverers.js';
+import { type CompiledRule, compilePolicy, coverIndex, endsOf } from './compiled-policy.js';
+import {
+  type CoveragePolicy,
+  DEFAULT_COVERAGE_POLICY,
+  DEFAULT_EXCLUDED_STATUSES,
+} from './coverage-policy.js';
+import { type CoverNode, type DeepStatus, deepStatuses } from './deep-coverage.js';
 
-/** How one need of an element is met: the relation name and the elements that meet it (sorted). */
-export type NeedCoverage = { readonly relation: string; readonly by: readonly string[] };
-
-/** The coverage verdict of one element. `covered-shallow`: every need is met, but not all the way down. */
-export type CoverageVerdict = 'covered' | 'covered-shallow' | 'uncovered';
+/**
+ * The coverage verdict of one element: `covered`; `covered-shallow` (every need is met, but something
+ * below is not covered, under a deep policy); `uncovered` (a need is not met); `cycle` (the element is
+ * on a cycle of coverage, or covered through one, under a deep policy).
+ */
+export type CoverageVerdict = DeepStatus;
 
 /** The coverage of one element under the policy of its kind. */
 export type ElementCoverage = {
   readonly id: string;
   readonly kind: string;
+  /** Per need, the elements that count as meeting it. */
   readonly needs: readonly NeedCoverage[];
   /** The needs that no element meets. */
   readonly missing: readonly string[];
+  /** Relations that read like coverage but do not count (unwanted kind, outdated link, excluded element). */
+  readonly ignored: readonly IgnoredCoverage[];
   readonly verdict: CoverageVerdict;
 };
 
 /** An element that provides none of what its kind must provide (a test that verifies nothing). */
 export type Orphan = { readonly id: string; readonly kind: string; readonly provides: readonly string[] };
 
-/** Counts of one kind: how many elements the policy applies to, and how many are covered. */
+/** A coverage link that is a defect at both its ends, as in OpenFastTrace: unwanted or outdated. */
+export type CoverageLinkProblem = {
+  /** The relation name as it reads from the covered element (`verifiedBy`). */
+  readonly relation: string;
+  readonly covered: string;
+  readonly by: string;
+  readonly reason: Exclude<IgnoredReason, 'excluded'>;
+};
+
+/** Counts of one kind: elements the policy applies to, covered ones, the others, and those left out. */
 export type KindCoverageCount = {
   readonly total: number;
   readonly covered: number;
   readonly uncovered: number;
+  readonly excluded: number;
 };
 
-/** Everything {@link computeCoverage} finds: verdicts, orphans, counts by kind, and problems in the policy. */
+/** Everything {@link computeCoverage} finds. */
 export type CoverageResult = {
   readonly elements: readonly ElementCoverage[];
   readonly orphans: readonly Orphan[];
   readonly byKind: Readonly<Record<string, KindCoverageCount>>;
+  /** Elements of the policy's kinds left out because of their status (sorted). */
+  readonly excluded: readonly string[];
+  /** Unwanted and outdated coverage links, sorted by covered element, relation and covering element. */
+  readonly links: readonly CoverageLinkProblem[];
   readonly diagnostics: readonly Diagnostic[];
+};
+
+/** Options of {@link computeCoverage}. */
+export type CoverageOptions = {
+  /** Links suspect since their last review (see `findSuspectLinks`): they do not count as coverage. */
+  readonly outdated?: readonly Pick<Relation, 'type' | 'source' | 'target'>[];
 };
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+function exclusion(model: Model, compiled: ReadonlyMap<string, CompiledRule>): (id: string) => boolean {
+  return (id) => {
+    const element = model.graph.getNodeAttribute(id, 'element');
+    if (element.status === undefined) return false;
+    const statuses = compiled.get(element.kind)?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES;
+    return statuses.includes(element.status);
+  };
+}
+
 /**
- * The coverage of every element that the policy names a kind for: which needs are met and by what,
- * the verdict (deep policies also require the covering elements to be covered, as OpenFastTrace does),
- * and the orphans. Problems in the policy (unknown kinds or relation names) come back as diagnostics.
+ * The coverage of every element that the policy names a kind for, with OpenFastTrace's meaning: each
+ * need must be met by an element of a wanted kind over a link that is not outdated, from an element
+ * that is not excluded; under a deep policy (the default) the covering elements must be covered in
+ * turn, and a cycle has its own verdict. Unwanted and outdated links are listed; orphans too. Problems
+ * in the policy (unknown kinds or relation names) come back as diagnostics.
  *
  * @example
- * const { elements } = computeCoverage(model, { Requirement: { needs: ['satisfiedBy', 'verifiedBy'], deep: false, provides: [] } });
+ * const { elements } = computeCoverage(model, { Requirement: { needs: ['satisfiedBy', 'verifiedBy'], deep: true, provides: [] } });
  */
 export function computeCoverage(
   model: Model,
   policy: CoveragePolicy = DEFAULT_COVERAGE_POLICY,
+  options: CoverageOptions = {},
 ): CoverageResult {
   const { compiled, diagnostics } = compilePolicy(model, policy);
-  const index = coverIndex(model, compiled);
-  const deep = deepCoverage(model, compiled, index);
-  const elements: ElementCoverage[] = [];
+  const context: CoverContext = {
+    model,
+    index: coverIndex(model, compiled),
+    excluded: exclusion(model, compiled),
+    outdated: new Set((options.outdated ?? []).map((r) => linkKey(r.type, r.source, r.target))),
+  };
+  const found = new Map<string, { kind: string; rule: CompiledRule } & ReturnType<typeof classifyCoverers>>();
+  const nodes = new Map<string, CoverNode>();
   const orphans: Orphan[] = [];
-  const byKind: Record<string, { total: number; covered: number; uncovered: number }> = {};
+  const excluded: string[] = [];
+  const byKind: Record<string, KindCoverageCount> = {};
   for (const [kind, rule] of [...compiled].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const count = { total: 0, covered: 0, uncovered: 0 };
+    let left = 0;
     for (const id of model.idsOfKind(kind)) {
-      if (excluded(model, id, rule.policy)) continue;
+      if (context.excluded(id)) {
+        left++;
+        if (rule.needs.length > 0) excluded.push(id);
+        continue;
+      }
       if (
         rule.provides.length > 0 &&
-        !rule.provides.some((need) => coverersOf(model, index, id, need).length > 0)
+        !rule.provides.some((need) => endsOf(context.index, id, need).length > 0)
       )
         orphans.push({ id, kind, provides: rule.provides.map((p) => p.relation) });
       if (rule.needs.length === 0) continue;
-      const coverage = elementCoverage(
-        model,
-        index,
-        id,
-        kind,
-        rule.needs,
-        rule.policy.deep ? deep(id) : true,
-      );
-      count.total++;
-      count[coverage.verdict === 'covered' ? 'covered' : 'uncovered']++;
-      elements.push(coverage);
+      const classified = classifyCoverers(context, id, rule);
+      found.set(id, { kind, rule, ...classified });
+      const shallow = classified.needs.every((n) => n.by.length > 0);
+      nodes.set(id, { shallow, coverers: [...new Set(classified.needs.flatMap((n) => n.by))] });
     }
-    if (rule.needs.length > 0) byKind[kind] = count;
+    if (rule.needs.length > 0) byKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: left };
   }
-  return { elements: elements.sort(byId), orphans: orphans.sort(byId), byKind, diagnostics };
+  const deep = deepStatuses(nodes);
+  const elements: ElementCoverage[] = [];
+  const links: CoverageLinkProblem[] = [];
+  for (const [id, { kind, rule, needs, ignored }] of found) {
+    const missing = needs.filter((n) => n.by.length === 0).map((n) => n.relation);
+    const verdict: CoverageVerdict = rule.policy.deep
+      ? deep.get(id)!
+      : missing.length > 0
+        ? 'uncovered'
+        : 'covered';
+    elements.push({ id, kind, needs, missing, ignored, verdict });
+    const count = byKind[kind] as { total: number; covered: number; uncovered: number };
+    count.total++;
+    count[verdict === 'covered' ? 'covered' : 'uncovered']++;
+    for (const i of ignored)
+      if (i.reason !== 'excluded')
+        links.push({ relation: i.relation, covered: id, by: i.by, reason: i.reason });
+  }
+  return {
+    elements: elements.sort(byId),
+    orphans: orphans.sort(byId),
+    byKind,
+    excluded: excluded.sort(),
+    links: links.sort(compareLinks),
+    diagnostics,
+  };
 }
 
-function excluded(model: Model, id: string, policy: KindCoveragePolicy): boolean {
-  const statuses = policy.exclude?.status;
-  if (!statuses || statuses.length === 0) return false;
-  const status = model.getElement(id).status;
-  return status !== undefined && statuses.includes(status);
-}
-
-function elementCoverage(
-  model: Model,
-  index: CoverIndex,
-  id: string,
-  kind: string,
-  needs: readonly CompiledNeed[],
-  deepOk: boolean,
-): ElementCoverage {
-  const met = needs.map((need) => ({
-    relation: need.relation,
-    by: coverersOf(model, index, id, need).sort(),
-  }));
-  const missing = met.filter((n) => n.by.length === 0).map((n) => n.relation);
-  const verdict: CoverageVerdict = missing.length > 0 ? 'uncovered' : deepOk ? 'covered' : 'covered-shallow';
-  return { id, kind, needs: met, missing, verdict };
+function compareLinks(a: CoverageLinkProblem, b: CoverageLinkProblem): number {
+  const ka = `${a.covered}\u0000${a.relation}\u0000${a.by}`;
+  const kb = `${b.covered}\u0000${b.relation}\u0000${b.by}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

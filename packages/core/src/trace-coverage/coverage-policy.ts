@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The statuses left out of coverage when a policy does not say (OpenFastTrace's `rejected`). */
+export const DEFAULT_EXCLUDED_STATUSES: readonly string[] = ['withdrawn'];
+
 /** One thing a kind needs: an incoming relation name, optionally only from elements of some kinds. */
 export const CoverageNeedSchema = z.union([
   z.string().min(1),
@@ -24,17 +27,21 @@ export const KindCoveragePolicySchema = z
       .describe('Relation names (as they read from the element) that must each have at least one element.'),
     deep: z
       .boolean()
-      .default(false)
-      .describe('Covered only when the covering elements are themselves covered, all the way down.'),
+      .default(true)
+      .describe(
+        'Covered only when the covering elements are themselves covered, all the way down (the default, as in OpenFastTrace); false checks this element alone.',
+      ),
     provides: z
       .array(z.string().min(1))
       .default([])
       .describe('Relation names of which an element must have at least one, or it is an orphan (verifies).'),
     exclude: z
-      .object({ status: z.array(z.string()).default([]) })
+      .object({ status: z.array(z.string()).default([...DEFAULT_EXCLUDED_STATUSES]) })
       .strict()
-      .optional()
-      .describe('Elements left out of coverage (for instance status: [rejected, draft]).'),
+      .default({ status: [...DEFAULT_EXCLUDED_STATUSES] })
+      .describe(
+        'Statuses whose elements are left out of coverage: they need nothing and cover nothing (default [withdrawn]).',
+      ),
   })
   .strict();
 export type KindCoveragePolicy = z.infer<typeof KindCoveragePolicySchema>;

@@ -58,6 +58,7 @@ describe('the test-trace report', () => {
       notRun: 2,
       notVerified: 1,
       notSatisfied: 1,
+      notCovered: 0,
     });
     expect(report.byTranche.map((r) => [r.key, r.coveragePct])).toEqual([
       ['T1', 100],

@@ -17,7 +17,8 @@ describe('computeCoverage', () => {
       { relation: 'verifiedBy', by: ['TC-1', 'TC-2'] },
     ]);
     expect(result.orphans).toEqual([{ id: 'TC-3', kind: 'TestCase', provides: ['verifies'] }]);
-    expect(result.byKind).toEqual({ Requirement: { total: 2, covered: 1, uncovered: 1 } });
+    expect(result.byKind).toEqual({ Requirement: { total: 2, covered: 1, uncovered: 1, excluded: 0 } });
+    expect(result.links).toEqual([]);
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -32,7 +33,7 @@ describe('computeCoverage', () => {
   test('deep coverage: covered only when the covering elements are covered in turn, as OpenFastTrace does', () => {
     const model = lssFragment();
     const shallow = policy({
-      Requirement: { needs: ['satisfiedBy'] },
+      Requirement: { needs: ['satisfiedBy'], deep: false },
       Interface: { needs: ['sentBy', 'verifiedBy'] },
     });
     const deep = policy({
@@ -48,13 +49,13 @@ describe('computeCoverage', () => {
     expect(computeCoverage(model, deep).elements.find((e) => e.id === 'REQ-1')?.verdict).toBe('covered');
   });
 
-  test('a cycle of coverage is not covered', () => {
+  test('a cycle of coverage has its own verdict, as in OpenFastTrace', () => {
     const model = lssFragment();
     model.addRelation({ source: 'REQ-1', type: 'refines', target: 'REQ-2', attributes: {} });
     const result = computeCoverage(model, policy({ Requirement: { needs: ['refinedBy'], deep: true } }));
     expect(result.elements.map((e) => [e.id, e.verdict])).toEqual([
-      ['REQ-1', 'covered-shallow'],
-      ['REQ-2', 'covered-shallow'],
+      ['REQ-1', 'cycle'],
+      ['REQ-2', 'cycle'],
     ]);
   });
 

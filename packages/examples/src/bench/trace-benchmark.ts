@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchResult } from './bench-result.js';
-import { generateOftItems, OFT_TYPES, type OftType } from './oft-shape/generate-oft-items.js';
+import { compareDefects, type DefectComparison } from './oft-shape/compare-defects.js';
+import { generateOftItems, type OftItem } from './oft-shape/generate-oft-items.js';
 import { writeOftMarkdown } from './oft-shape/write-oft-markdown.js';
 import { writeTraceryItems } from './oft-shape/write-tracery-items.js';
 import { openFastTraceJar, runOpenFastTrace } from './openfasttrace/run-openfasttrace.js';
@@ -19,6 +20,10 @@ export type TraceryRun = {
   readonly maxRssKb: number;
   readonly elements: number;
   readonly uncovered: Readonly<Record<string, number>>;
+  /** Ids of the elements that are defects in OpenFastTrace's sense (see compare-defects.ts). */
+  readonly defects: readonly string[];
+  /** Ids of the elements a withdrawn element covers (where Tracery differs on purpose). */
+  readonly excludedCover: readonly string[];
   readonly errors: number;
 };
 
@@ -29,40 +34,51 @@ export async function runTracery(dir: string): Promise<TraceryRun> {
   return JSON.parse(stdout) as TraceryRun;
 }
 
-/** Uncovered items per OpenFastTrace type, from both tools, and whether every count agrees. */
-export function compareVerdicts(tracery: TraceryRun['uncovered'], oft: Readonly<Record<string, number>>) {
-  const rows = (Object.keys(OFT_TYPES) as OftType[]).map((type) => ({
-    type,
-    tracery: tracery[OFT_TYPES[type]] ?? 0,
-    openFastTrace: oft[type] ?? 0,
-  }));
-  return { rows, agree: rows.every((r) => r.tracery === r.openFastTrace) };
-}
-
 /** Writes both forms of the same generated items into a fresh folder. */
-export async function writeBothForms(items: number, seed = 42): Promise<{ dir: string; count: number }> {
+export async function writeBothForms(
+  items: number,
+  seed = 42,
+  special = SPECIAL_SHARE,
+): Promise<{ dir: string; count: number; generated: OftItem[] }> {
   const dir = await mkdtemp(join(tmpdir(), `tracery-bench-trace-${items}-`));
-  const generated = generateOftItems(items, seed);
+  const generated = generateOftItems(items, seed, { special });
   await writeTraceryItems(join(dir, 'tracery'), generated);
   await writeOftMarkdown(join(dir, 'oft'), generated);
-  return { dir, count: generated.length };
+  return { dir, count: generated.length, generated };
 }
+
+/** The share of requirements given a special scenario (unwanted, outdated, rejected, cycle). */
+export const SPECIAL_SHARE = 0.1;
 
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** Prints the item-by-item comparison: agreement, and each disagreement (at most 10 of each sort). */
+function printComparison(c: DefectComparison): void {
+  const line = (text: string) => process.stdout.write(`  ${text}\n`);
+  line(
+    `items ${c.items}: agree on ${c.agree}; defects openfasttrace=${c.defects.openFastTrace} tracery=${c.defects.tracery}; differ on purpose ${c.onPurpose.length}, unexpected ${c.unexpected.length}`,
+  );
+  for (const d of c.unexpected.slice(0, 10))
+    line(
+      `UNEXPECTED ${d.id}: openfasttrace ${d.openFastTrace ? 'defect' : 'ok'}, tracery ${d.tracery ? 'defect' : 'ok'}`,
+    );
+}
+
 /**
  * Trace + coverage of OpenFastTrace-shaped repositories (requirement -> design -> implementation ->
- * unit test), by Tracery (load the YAML, compute deep coverage) and by OpenFastTrace itself
- * (`java -jar openfasttrace.jar trace` on the same items in its Markdown format), side by side:
- * median wall time of `repeats` runs each, peak RSS, the ratio, and whether the verdicts agree
- * (the same number of uncovered items of each type).
+ * unit test, with unwanted coverage, outdated links, rejected items and cycles in a tenth of the
+ * requirements), by Tracery (load the YAML, compute the repository's coverage) and by OpenFastTrace
+ * itself (`java -jar openfasttrace.jar trace` on the same items in its Markdown format), side by side:
+ * median wall time of `repeats` runs each, peak RSS, the ratio, and the verdicts compared item by item
+ * (each item a defect or not for each tool; a disagreement is on purpose only where Tracery ignores a
+ * withdrawn element's coverage, as its README says).
  */
 export async function traceBenchmark(sizes: readonly number[], repeats: number): Promise<BenchResult[]> {
   const jar = await openFastTraceJar();
   const results: BenchResult[] = [];
   for (const size of sizes) {
-    const { dir, count } = await writeBothForms(size);
+    const { dir, count, generated } = await writeBothForms(size);
     try {
       const tracery: TraceryRun[] = [];
       const oft: Awaited<ReturnType<typeof runOpenFastTrace>>[] = [];
@@ -72,13 +88,15 @@ export async function traceBenchmark(sizes: readonly number[], repeats: number):
       }
       const last = tracery[tracery.length - 1]!;
       if (last.errors > 0) throw new Error(`the generated Tracery repository has ${last.errors} errors.`);
-      const verdicts = compareVerdicts(last.uncovered, oft[oft.length - 1]!.defects);
+      const compared = compareDefects(
+        generated,
+        oft[oft.length - 1]!.defectIds,
+        last.defects,
+        last.excludedCover,
+      );
+      printComparison(compared);
       const t = median(tracery.map((r) => r.ms));
       const o = median(oft.map((r) => r.ms));
-      for (const row of verdicts.rows)
-        process.stdout.write(
-          `  uncovered ${row.type.padEnd(5)} tracery=${row.tracery} openfasttrace=${row.openFastTrace}\n`,
-        );
       results.push({
         benchmark: 'trace+coverage',
         size: `${count}`,
@@ -98,7 +116,10 @@ export async function traceBenchmark(sizes: readonly number[], repeats: number):
             unit: 'MiB',
           },
           { name: 'speedup', value: o / t, unit: 'x' },
-          { name: 'verdictsAgree', value: verdicts.agree ? 1 : 0, unit: '' },
+          { name: 'itemsAgree', value: compared.agree, unit: 'items' },
+          { name: 'itemsDifferOnPurpose', value: compared.onPurpose.length, unit: 'items' },
+          { name: 'itemsUnexpected', value: compared.unexpected.length, unit: 'items' },
+          { name: 'verdictsAgree', value: compared.unexpected.length === 0 ? 1 : 0, unit: '' },
         ],
       });
     } finally {

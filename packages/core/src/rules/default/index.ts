@@ -1,4 +1,6 @@
 import type { Rule } from '../rule.js';
+import { coverageLinkNotCounted } from './coverage-link-not-counted.js';
+import { coverageNotMet } from './coverage-not-met.js';
 import { danglingReference } from './dangling-reference.js';
 import { descriptionRequired } from './description-required.js';
 import { duplicateId } from './duplicate-id.js';
@@ -24,6 +26,8 @@ import { terminology } from './terminology.js';
 import { unusedDataItem } from './unused-data-item.js';
 
 const DEFAULT_RULES: readonly Rule[] = [
+  coverageLinkNotCounted,
+  coverageNotMet,
   danglingReference,
   descriptionRequired,
   duplicateId,

@@ -8,6 +8,8 @@ function markdown(item: OftItem): string {
     '',
     `\`${oftId(item)}\``,
     '',
+    // OpenFastTrace reads the status only right after the id; after the description it is text.
+    ...(item.status ? [`Status: ${item.status}`, ''] : []),
     `The ${item.type} item ${item.name}.`,
     '',
   ];

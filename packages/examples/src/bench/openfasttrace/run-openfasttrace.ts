@@ -51,11 +51,13 @@ export async function openFastTraceJar(dir = OFT_JAR_DIR): Promise<string> {
   return jar;
 }
 
-/** What one OpenFastTrace run gave: wall time, peak RSS (when GNU time is there), defects per artifact type. */
+/** What one OpenFastTrace run gave: wall time, peak RSS (when GNU time is there), defects per artifact type and by id. */
 export type OftRun = {
   readonly ms: number;
   readonly maxRssKb: number;
   readonly defects: Readonly<Record<string, number>>;
+  /** The ids of the defect items (`req~r000001~1`), as OpenFastTrace lists them. */
+  readonly defectIds: readonly string[];
 };
 
 /**
@@ -84,9 +86,12 @@ export async function runOpenFastTrace(jar: string, dir: string): Promise<OftRun
   const ms = performance.now() - start;
   const rss = /oft-rss-kb (\d+)/.exec(result.stderr);
   const defects: Record<string, number> = {};
+  const defectIds: string[] = [];
   for (const line of result.stdout.split('\n')) {
-    const type = /^([A-Za-z]+)~/.exec(line.trim())?.[1];
-    if (type) defects[type] = (defects[type] ?? 0) + 1;
+    const id = /^([A-Za-z]+)~\S+~\d+$/.exec(line.trim());
+    if (!id) continue;
+    defects[id[1]!] = (defects[id[1]!] ?? 0) + 1;
+    defectIds.push(id[0]);
   }
-  return { ms, maxRssKb: rss ? Number(rss[1]) : -1, defects };
+  return { ms, maxRssKb: rss ? Number(rss[1]) : -1, defects, defectIds };
 }
