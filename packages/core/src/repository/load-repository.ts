@@ -7,6 +7,7 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Model } from '../model/model.js';
 import { appendAll } from './append-all.js';
 import { discoverFiles } from './discover-files.js';
+import { idRule } from './id-safety.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
 import { ModelFileCache, type ModelFileRead } from './model-file-cache.js';
@@ -117,7 +118,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   appendAll(diagnostics, discovered.diagnostics);
   const configBroken = configDiagnostics.some((d) => d.severity === 'error');
   if (discovered.files.length === 0 && !configBroken) diagnostics.push(noModelFiles(config.sources.model));
-  const schemas: SchemaCache = { kinds: new Map(), tolerated };
+  const schemas: SchemaCache = { kinds: new Map(), tolerated, ids: idRule(config.ids) };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
   const relations: RelationDraft[] = [];
