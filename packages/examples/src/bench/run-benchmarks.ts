@@ -55,13 +55,12 @@ const benchmarks: Record<string, () => Promise<string>> = {
       'neo4j',
       await neo4jBenchmark(
         smoke
-          ? { elements: 1_000, relations: 4_000, batchSizes: [1_000], impactRuns: 5, maxDepth: 3 }
+          ? { elements: 1_000, relations: 4_000, batchSizes: [1_000], impactRuns: 5 }
           : {
               elements: 100_000,
               relations: 500_000,
               batchSizes: [2_000, 5_000, 10_000, 20_000],
               impactRuns: 20,
-              maxDepth: 3,
             },
       ),
       out,
