@@ -84,6 +84,11 @@ const steps: Step[] = [
     ],
   },
   {
+    title:
+      'The participants site: dashboard, element pages, views, BPMN diagrams, search, impact explorer (open out/site/index.html)',
+    args: ['site', '--repo', repository, '--out', join(out, 'site')],
+  },
+  {
     // Exports when a Neo4j answers (TRACERY_NEO4J_URI, else bolt://127.0.0.1:7687); otherwise says how to start one.
     title: 'Export the design to Neo4j, for Browser, Bloom and Cypher',
     args: ['export', 'neo4j', repository, '--uri', EXAMPLE_NEO4J_URI, '--prune'],

@@ -22,11 +22,11 @@ export type FindingsTextOptions = {
 export function renderFindingsText(report: CheckReport, options: FindingsTextOptions = {}): string {
   const paint = options.paint ?? ((_severity: Severity, text: string) => text);
   const lines: string[] = [];
-  const ruleWidth = Math.max(0, ...report.findings.map((f) => f.rule.length));
+  const ruleWidth = report.findings.reduce((width, f) => Math.max(width, f.rule.length), 0);
   for (const [file, findings] of groupByFile(report.findings)) {
     lines.push(file);
     const where = findings.map((f) => (f.source ? `${f.source.line}:${f.source.column}` : ''));
-    const whereWidth = Math.max(...where.map((w) => w.length));
+    const whereWidth = where.reduce((width, w) => Math.max(width, w.length), 0);
     findings.forEach((f, i) => {
       const head = `  ${where[i]!.padEnd(whereWidth)}  ${f.severity.padEnd(7)}  ${f.rule.padEnd(ruleWidth)}  `;
       lines.push(paint(f.severity, `${head}${f.message}`));

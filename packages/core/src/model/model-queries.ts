@@ -38,7 +38,7 @@ export function findElements(model: Model, filter: ElementFilter = {}): Element[
   if (kinds) {
     for (const kind of kinds) for (const id of model.idsOfKind(kind)) candidates.push(model.getElement(id));
   } else {
-    candidates.push(...model.elements());
+    for (const element of model.elements()) candidates.push(element);
   }
   const wanted = Object.entries(filter.attributes ?? {});
   const found = candidates.filter(

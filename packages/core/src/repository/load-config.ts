@@ -11,6 +11,7 @@ import {
   extendMetamodel,
   type MetamodelExtension,
 } from '../metamodel/metamodel-extension.js';
+import { appendAll } from './append-all.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { refuseTooDeep } from './parse-yaml-text.js';
 import { readSourceFile } from './read-source-file.js';
@@ -203,10 +204,11 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
     defaultMetamodel(),
     (config.metamodel ?? {}) as MetamodelExtension,
   );
-  diagnostics.push(...extensionDiagnostics(problems, parsed.source, parsed.document));
+  appendAll(diagnostics, extensionDiagnostics(problems, parsed.source, parsed.document));
   const rawImpact = (parsed.value as Sections | null | undefined)?.impact;
-  diagnostics.push(
-    ...impactDiagnostics(impactNameProblems(extended, rawImpact), parsed.source, parsed.document),
+  appendAll(
+    diagnostics,
+    impactDiagnostics(impactNameProblems(extended, rawImpact), parsed.source, parsed.document),
   );
   const metamodel = applyImpactConfig(extended, config.impact ?? {});
   const broken = diagnostics.some((d) => d.severity === 'error');

@@ -5,11 +5,13 @@ import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { RepositoryError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Model } from '../model/model.js';
+import { appendAll } from './append-all.js';
 import { discoverFiles } from './discover-files.js';
 import { idRule } from './id-safety.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
-import { parseYamlText } from './parse-yaml-text.js';
+import { ModelFileCache, type ModelFileRead } from './model-file-cache.js';
+import { parseYamlText, type YamlLimits } from './parse-yaml-text.js';
 import { readModelFile } from './read-model-file.js';
 import { readSourceFile, repositoryPath } from './read-source-file.js';
 import type { TraceryConfig } from './repository-config.js';
@@ -41,6 +43,12 @@ export type SourceLoader = {
 export type LoadOptions = {
   readonly loaders?: readonly SourceLoader[];
   /**
+   * Keep what reading each model file gave in `.tracery/cache` and reuse it while the file, the
+   * config and the tool are unchanged (default false; the CLI turns it on). Only a load without
+   * errors writes it, unless `'also-with-errors'`. Safe to delete.
+   */
+  readonly cache?: boolean | 'also-with-errors';
+  /**
    * Parse plain files with the fast parser (js-yaml with positions) and fall back to the full `yaml`
    * parser for anything unusual (default true). Both give the same model and the same positions; the
    * full parser alone is several times slower.
@@ -58,6 +66,21 @@ export type LoadedRepository = {
   /** Repository paths of every file that was read, sorted. */
   readonly files: readonly string[];
 };
+
+/** Parses one model file's text and reads its elements and relations. */
+function readModelText(
+  file: string,
+  text: string,
+  context: { limits: YamlLimits; metamodel: Metamodel; schemas: SchemaCache; fast: boolean },
+): ModelFileRead {
+  const parsed = parseYamlText(file, text, context.limits, context.fast);
+  if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
+  return {
+    file,
+    diagnostics: parsed.diagnostics,
+    read: readModelFile(parsed, context.metamodel, context.schemas),
+  };
+}
 
 async function readAll<T, R>(
   items: readonly T[],
@@ -92,43 +115,53 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const { config, metamodel, diagnostics: configDiagnostics, tolerated } = await loadConfig(root);
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
-  diagnostics.push(...discovered.diagnostics);
+  appendAll(diagnostics, discovered.diagnostics);
   const configBroken = configDiagnostics.some((d) => d.severity === 'error');
   if (discovered.files.length === 0 && !configBroken) diagnostics.push(noModelFiles(config.sources.model));
-  const cache: SchemaCache = { kinds: new Map(), tolerated, ids: idRule(config.ids) };
+  const schemas: SchemaCache = { kinds: new Map(), tolerated, ids: idRule(config.ids) };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
   const relations: RelationDraft[] = [];
   const brokenIds = new Set<string>();
   const files = ['tracery.yaml'];
-  const contents = await readAll(discovered.files, 16, async (path) => {
+  const fast = options.fastParser !== false;
+  const cache = options.cache
+    ? ModelFileCache.open(root, JSON.stringify({ config, tolerated: [...tolerated].sort(), fast }))
+    : undefined;
+  const contents = await readAll(discovered.files, 16, async (path): Promise<ModelFileRead> => {
     const file = repositoryPath(root, path);
     const read = await readSourceFile(root, path, config.limits.maxFileBytes);
     if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] };
-    const parsed = parseYamlText(file, read.text, config.limits, options.fastParser !== false);
-    if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
-    return { file, diagnostics: parsed.diagnostics, read: readModelFile(parsed, metamodel, cache) };
+    const key = cache?.keyOf(file, read.text);
+    const cached = key === undefined ? undefined : await cache?.get(key);
+    if (cached) return cached;
+    const result = readModelText(file, read.text, { limits: config.limits, metamodel, schemas, fast });
+    if (key !== undefined) cache?.set(key, result);
+    return result;
   });
   for (const content of contents) {
     files.push(content.file);
-    diagnostics.push(...content.diagnostics);
+    appendAll(diagnostics, content.diagnostics);
     if (!content.read && content.diagnostics.some((d) => d.severity === 'error'))
       unreadableFiles.push(content.file);
     if (!content.read) continue;
-    elements.push(...content.read.elements);
-    relations.push(...content.read.relations);
+    appendAll(elements, content.read.elements);
+    appendAll(relations, content.read.relations);
     for (const id of content.read.brokenIds) brokenIds.add(id);
-    diagnostics.push(...content.read.diagnostics);
+    appendAll(diagnostics, content.read.diagnostics);
   }
   for (const loader of options.loaders ?? []) {
     const added = await loader.load({ root, config, metamodel, elements, relations });
-    elements.push(...added.elements);
-    relations.push(...added.relations);
-    diagnostics.push(...added.diagnostics);
-    files.push(...added.files);
+    appendAll(elements, added.elements);
+    appendAll(relations, added.relations);
+    appendAll(diagnostics, added.diagnostics);
+    appendAll(files, added.files);
   }
   const resolved = resolveModel(metamodel, { elements, relations, brokenIds, unreadableFiles });
-  diagnostics.push(...resolved.diagnostics);
+  appendAll(diagnostics, resolved.diagnostics);
+  // Fail closed: a load with errors writes nothing into the repository, not even the cache.
+  if (options.cache === 'also-with-errors' || !diagnostics.some((d) => d.severity === 'error'))
+    await cache?.flush();
   return {
     root,
     config,

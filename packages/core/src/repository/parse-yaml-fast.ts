@@ -79,7 +79,7 @@ export function parseYamlFast(file: string, text: string): ParsedYamlText | unde
         const only = frame.children.length === 1 ? frame.children[0]! : undefined;
         // js-yaml composes some nodes twice (a block sequence entry wraps its content): keep one.
         const node =
-          only && only.range[0] === start && only.range[1] === end
+          only && only.start === start && only.end === end
             ? only
             : new SpanNode(start, end, kindOf(state.result), frame.children, state.result);
         if (node.kind === 'map' && !oddKey) oddKey = hasOddKey(node.children);

@@ -1,4 +1,5 @@
-import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readlink, realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -66,9 +67,27 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return Math.max(0, bytes.length - 1);
 }
 
+function kindOfEntry(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+function notRegular(file: string, info: Stats): SourceText {
+  return fail(
+    file,
+    'file-not-regular',
+    `"${file}" is ${kindOfEntry(info)}, not a regular file; a model file must be a plain file. Remove it or change sources.model in tracery.yaml so it does not match.`,
+  );
+}
+
 /**
- * Reads one repository file as UTF-8 text, refusing what a design file can never be: a link out of
- * the repository, a file over the size limit, an empty file, binary data, or invalid UTF-8.
+ * Reads one repository file as UTF-8 text, refusing what a design file can never be: anything but a
+ * regular file (a FIFO, socket or device, checked before any read so nothing can block), a link out
+ * of the repository, a file over the size limit, an empty file, binary data, or invalid UTF-8.
  */
 export async function readSourceFile(root: string, absolute: string, maxBytes: number): Promise<SourceText> {
   const file = repositoryPath(root, absolute);
@@ -83,46 +102,65 @@ export async function readSourceFile(root: string, absolute: string, maxBytes: n
           `"${file}" is a symbolic link to "${await readlink(absolute)}", outside the repository; copy the file in or remove the link.`,
         );
       }
-    }
-    const size = info.isSymbolicLink() ? (await readFile(absolute)).byteLength : info.size;
-    if (size > maxBytes) {
-      return fail(
-        file,
-        'file-too-large',
-        `"${file}" is ${size} bytes, over the limit of ${maxBytes}; split it into smaller files or raise limits.maxFileBytes in tracery.yaml.`,
-      );
-    }
-    const bytes = await readFile(absolute);
-    if (bytes.byteLength === 0 || bytes.toString('utf8').trim() === '') {
-      return fail(file, 'file-empty', `"${file}" is empty; add elements to it or delete it.`);
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-      const at = positionOfByte(bytes, nul);
-      return fail(
-        file,
-        'file-binary',
-        `"${file}" holds binary data (a NUL byte); a model file must be YAML or JSON text.`,
-        at.line,
-        at.column,
-      );
-    }
+    } else if (!info.isFile()) return notRegular(file, info);
+    // Non-blocking, so that a FIFO put in place after the check cannot hang the open; fstat then
+    // checks what was actually opened.
+    const handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-      return { text };
-    } catch {
-      const offset = firstInvalidUtf8(bytes);
-      const at = positionOfByte(bytes, offset);
-      const value = `0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}`;
-      return fail(
-        file,
-        'invalid-encoding',
-        `"${file}" is not valid UTF-8 (byte ${value}); save it as UTF-8.`,
-        at.line,
-        at.column,
-      );
+      const opened = await handle.stat();
+      if (!opened.isFile()) return notRegular(file, opened);
+      if (opened.size > maxBytes) {
+        return fail(
+          file,
+          'file-too-large',
+          `"${file}" is ${opened.size} bytes, over the limit of ${maxBytes}; split it into smaller files or raise limits.maxFileBytes in tracery.yaml.`,
+        );
+      }
+      return decodeSource(file, await handle.readFile());
+    } finally {
+      await handle.close();
     }
   } catch (error) {
     return fail(file, 'file-unreadable', `"${file}" could not be read: ${(error as Error).message}`);
   }
+}
+
+function decodeSource(file: string, bytes: Buffer): SourceText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(
+      file,
+      'invalid-encoding',
+      `"${file}" is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8.`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const at = positionOfByte(bytes, nul);
+    return fail(
+      file,
+      'file-binary',
+      `"${file}" holds binary data (a NUL byte); a model file must be YAML or JSON text.`,
+      at.line,
+      at.column,
+    );
+  }
+  let text: string;
+  try {
+    // A UTF-8 byte order mark is dropped, as YAML allows.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const at = positionOfByte(bytes, offset);
+    const value = `0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}`;
+    return fail(
+      file,
+      'invalid-encoding',
+      `"${file}" is not valid UTF-8 (byte ${value}); save it as UTF-8.`,
+      at.line,
+      at.column,
+    );
+  }
+  if (text.trim() === '')
+    return fail(file, 'file-empty', `"${file}" is empty; add elements to it or delete it.`);
+  return { text };
 }

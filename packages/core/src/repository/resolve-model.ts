@@ -94,21 +94,49 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       });
       continue;
     }
-    const existing = model.findRelation(draft);
-    if (!existing) {
-      model.addRelation(
-        { type: draft.type, source: draft.source, target: draft.target, attributes: draft.attributes },
-        draft.origin,
-      );
-    } else {
-      reportRepeatedRelation(
-        model,
-        draft,
-        sameAttributes(existing.attributes, draft.attributes),
-        diagnostics,
-      );
+    const relation = {
+      type: draft.type,
+      source: draft.source,
+      target: draft.target,
+      attributes: draft.attributes,
+    };
+    if (model.addRelation(relation, draft.origin)) continue;
+    const existing = model.findRelation(draft)!;
+    reportRepeatedRelation(model, draft, sameAttributes(existing.attributes, draft.attributes), diagnostics);
+  }
+}
+
+/**
+ * True when the partOf relations might form a cycle. Peels elements with no partOf parent left
+ * (Kahn's algorithm) over the partOf relations only; if all peel off there is none, and the full
+ * search over the whole graph is skipped.
+ */
+function mayHavePartOfCycle(model: Model): boolean {
+  const parents = new Map<string, string[]>();
+  const children = new Map<string, number>();
+  for (const relation of model.relations()) {
+    if (relation.type !== 'partOf') continue;
+    const list = parents.get(relation.target);
+    if (list) list.push(relation.source);
+    else parents.set(relation.target, [relation.source]);
+    children.set(relation.source, (children.get(relation.source) ?? 0) + 1);
+  }
+  // Leaves first: an element that is part of nothing is not in a cycle; remove it and repeat.
+  const ready: string[] = [];
+  for (const id of parents.keys()) if (!children.has(id)) ready.push(id);
+  let peeled = 0;
+  while (ready.length > 0) {
+    const id = ready.pop()!;
+    for (const part of parents.get(id) ?? []) {
+      const left = children.get(part)! - 1;
+      children.set(part, left);
+      if (left === 0) {
+        peeled++;
+        ready.push(part);
+      }
     }
   }
+  return peeled < children.size;
 }
 
 function reportRepeatedRelation(
@@ -140,6 +168,7 @@ function reportRepeatedRelation(
 }
 
 function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {
+  if (!mayHavePartOfCycle(model)) return;
   for (const group of findCycles(model, 'partOf')) {
     const members = new Set(group);
     const related: { message: string; source: SourceRef }[] = [];

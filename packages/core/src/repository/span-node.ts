@@ -3,22 +3,38 @@
  * ranges. It offers the few methods of the `yaml` package's nodes that position look-ups use
  * (`range`, `get(key, true)`, `items`), so the same code locates values in either tree.
  */
+const NO_CHILDREN: readonly SpanNode[] = Object.freeze([]);
+
 export class SpanNode {
-  readonly range: [number, number, number];
+  readonly start: number;
+  readonly end: number;
   readonly kind: 'map' | 'seq' | 'scalar';
   /** For a sequence, its items; for a map, its keys and values alternating. */
-  readonly children: SpanNode[];
+  readonly children: readonly SpanNode[];
   readonly value: unknown;
 
-  constructor(start: number, end: number, kind: SpanNode['kind'], children: SpanNode[], value: unknown) {
-    this.range = [start, end, end];
+  constructor(
+    start: number,
+    end: number,
+    kind: SpanNode['kind'],
+    children: readonly SpanNode[],
+    value: unknown,
+  ) {
+    this.start = start;
+    this.end = end;
     this.kind = kind;
-    this.children = children;
+    // Scalars (most nodes) share one empty list: a file of a million rows has millions of them.
+    this.children = children.length === 0 ? NO_CHILDREN : children;
     this.value = value;
   }
 
+  /** The node's character range, as the `yaml` package's nodes give it (made on demand). */
+  get range(): [number, number, number] {
+    return [this.start, this.end, this.end];
+  }
+
   /** The items of a sequence (empty for other nodes). */
-  get items(): SpanNode[] {
+  get items(): readonly SpanNode[] {
     return this.kind === 'seq' ? this.children : [];
   }
 

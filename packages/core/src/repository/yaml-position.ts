@@ -29,9 +29,38 @@ export type YamlSource = {
   readonly text?: string;
 };
 
+// The last line found per source: look-ups mostly move forward through a file, so the next one is
+// usually on the same line or just after, and needs no binary search.
+const lastLine = new WeakMap<LineCounter, number>();
+
+/** True when `offset` lies on line `index` (0-based) of `starts`. */
+function onLine(starts: readonly number[], index: number, offset: number): boolean {
+  return (
+    index < starts.length &&
+    starts[index]! <= offset &&
+    (index + 1 >= starts.length || starts[index + 1]! > offset)
+  );
+}
+
+/** Line and column (1-based) of an offset: exactly `LineCounter.linePos`, faster on forward reads. */
+function linePos(counter: LineCounter, offset: number): { line: number; col: number } {
+  const starts = counter.lineStarts;
+  const last = lastLine.get(counter);
+  if (last !== undefined) {
+    const hint = onLine(starts, last, offset) ? last : onLine(starts, last + 1, offset) ? last + 1 : -1;
+    if (hint >= 0) {
+      if (hint !== last) lastLine.set(counter, hint);
+      return { line: hint + 1, col: offset - starts[hint]! + 1 };
+    }
+  }
+  const position = counter.linePos(offset);
+  if (position.line > 0) lastLine.set(counter, position.line - 1);
+  return position;
+}
+
 /** The file position of a character offset. */
 export function positionAt(source: YamlSource, offset: number): SourceRef {
-  const { line, col } = source.lineCounter.linePos(offset);
+  const { line, col } = linePos(source.lineCounter, offset);
   return { file: source.file, line, column: col };
 }
 
@@ -57,7 +86,7 @@ export function positionOf(source: YamlSource, node: LocatableNode | null | unde
   let endOffset = range[1] ?? range[0] ?? 0;
   const text = source.text;
   if (text !== undefined) endOffset = contentEnd(text, range[0] ?? 0, endOffset);
-  const end = source.lineCounter.linePos(endOffset);
+  const end = linePos(source.lineCounter, endOffset);
   return { ...start, endLine: end.line, endColumn: end.col };
 }
 

@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Diagnostic, loadRepository } from '@tracery/core';
@@ -81,4 +83,189 @@ describe('nesting depth', () => {
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.model.elementCount).toBe(2);
   });
+});
+
+describe('only regular files are read', () => {
+  const servers: Server[] = [];
+  afterEach(() => {
+    for (const server of servers.splice(0)) server.close();
+  });
+
+  test('a FIFO in model/ is refused without blocking the load', async () => {
+    const dir = await repository({ 'model/ok.yaml': 'elements: []\n' });
+    execFileSync('mkfifo', [join(dir, 'model', 'pipe.yaml')]);
+    const loaded = await loadRepository(dir);
+    expect(loaded.diagnostics).toMatchObject([
+      { code: 'file-not-regular', source: { file: 'model/pipe.yaml', line: 1, column: 1 } },
+    ]);
+    expect(loaded.diagnostics[0]?.message).toContain('is a FIFO (named pipe), not a regular file');
+  });
+
+  test('a link (inside the repository) to a FIFO is refused the same way', async () => {
+    const dir = await repository({});
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    await symlink('../pipe', join(dir, 'model-link.yaml'));
+    await mkdir(join(dir, 'model'));
+    await symlink('../pipe', join(dir, 'model', 'linked.yaml'));
+    const loaded = await loadRepository(dir);
+    expect(codes(loaded.diagnostics)).toEqual(['file-not-regular']);
+  });
+
+  test('a socket in model/ is refused', async () => {
+    const dir = await repository({});
+    await mkdir(join(dir, 'model'));
+    const server = createServer();
+    servers.push(server);
+    await new Promise<void>((done) => server.listen(join(dir, 'model', 'socket.yaml'), done));
+    const loaded = await loadRepository(dir);
+    expect(loaded.diagnostics).toMatchObject([
+      { code: 'file-not-regular', source: { file: 'model/socket.yaml' } },
+    ]);
+    expect(loaded.diagnostics[0]?.message).toContain('is a socket');
+  });
+
+  test('a device node in model/ is refused', async (context) => {
+    const dir = await repository({});
+    await mkdir(join(dir, 'model'));
+    try {
+      execFileSync('mknod', [join(dir, 'model', 'zero.yaml'), 'c', '1', '5'], { stdio: 'ignore' });
+    } catch {
+      context.skip(); // creating a device node needs privileges this machine may not give
+    }
+    const loaded = await loadRepository(dir);
+    expect(loaded.diagnostics).toMatchObject([
+      { code: 'file-not-regular', source: { file: 'model/zero.yaml' } },
+    ]);
+    expect(loaded.diagnostics[0]?.message).toContain('is a character device');
+  });
+
+  test('a link out of the repository to a device is refused as a link out', async () => {
+    const dir = await repository({ 'model/ok.yaml': 'elements: []\n' });
+    await symlink('/dev/zero', join(dir, 'model', 'zero.yaml'));
+    const loaded = await loadRepository(dir);
+    expect(codes(loaded.diagnostics)).toEqual(['symlink-outside-repository']);
+  });
+});
+
+describe('hostile YAML', () => {
+  test.each([
+    [
+      'an alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ).join('\n')}\nelements: []\n`,
+      'yaml-alias-limit',
+    ],
+    [
+      'a merge-key bomb',
+      `base: &a {k: v}\n${Array.from(
+        { length: 8 },
+        (_, i) =>
+          `m${i}: &m${i}\n  <<: [${Array(10)
+            .fill(i === 0 ? '*a' : `*m${i - 1}`)
+            .join(', ')}]`,
+      ).join('\n')}\nelements: []\n`,
+      'yaml-alias-limit',
+    ],
+    [
+      'a __proto__ key in an element',
+      'elements:\n  - id: A\n    kind: Service\n    name: a\n    __proto__: {polluted: true}\n',
+      'forbidden-key',
+    ],
+    [
+      'a constructor key in a relation row',
+      'relations:\n  - {from: A, type: dependsOn, to: B, constructor: x}\n',
+      'forbidden-key',
+    ],
+    [
+      'a __proto__ key in JSON',
+      '{"elements": [{"id": "A", "kind": "Service", "name": "a", "__proto__": {"x": 1}}]}',
+      'forbidden-key',
+    ],
+    [
+      'a duplicate key in an element',
+      'elements:\n  - id: A\n    kind: Service\n    name: a\n    name: b\n',
+      'duplicate-key',
+    ],
+    ['a duplicate top-level key', 'elements: []\nelements: []\n', 'duplicate-key'],
+    ['a %YAML 1.1 directive', '%YAML 1.1\n---\nelements: []\n', 'yaml-version'],
+  ])('%s gives a positioned diagnostic', async (_, text, code) => {
+    const loaded = await loadRepository(await repository({ 'model/hostile.yaml': text }));
+    expect(codes(loaded.diagnostics)).toContain(code);
+    const diagnostic = loaded.diagnostics.find((d) => d.code === code)!;
+    expect(diagnostic.source).toMatchObject({ file: 'model/hostile.yaml' });
+    expect(diagnostic.source!.line).toBeGreaterThan(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test.each([
+    ['UTF-16 with a byte order mark', Buffer.from('\ufeffelements: []\n', 'utf16le'), 'is UTF-16', 1, 1],
+    [
+      'Latin-1 bytes in a UTF-8 file',
+      Buffer.concat([
+        Buffer.from('elements:\n  - id: A\n    name: caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\n'),
+      ]),
+      'byte 0xe9',
+      3,
+      14,
+    ],
+    ['a NUL byte', Buffer.from('elements: []\n\0\n'), 'binary data', 2, 1],
+  ])('%s is refused as bad encoding, with its position', async (_, bytes, words, line, column) => {
+    const loaded = await loadRepository(await repository({ 'model/bad.yaml': bytes }));
+    expect(loaded.diagnostics).toHaveLength(1);
+    expect(loaded.diagnostics[0]).toMatchObject({ source: { file: 'model/bad.yaml', line, column } });
+    expect(loaded.diagnostics[0]?.message).toContain(words);
+  });
+
+  test('a UTF-8 byte order mark is allowed and dropped', async () => {
+    const loaded = await loadRepository(
+      await repository({ 'model/bom.yaml': '\ufeffelements:\n  - id: A\n    kind: Service\n    name: a\n' }),
+    );
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.model.findElement('A')?.name).toBe('a');
+  });
+
+  test('a file over the size limit is refused before it is read', async () => {
+    const dir = await repository({
+      'tracery.yaml': 'name: x\nlimits:\n  maxFileBytes: 1000\n',
+      'model/huge.yaml': `elements: []\n${'# padding\n'.repeat(200)}`,
+    });
+    const loaded = await loadRepository(dir);
+    expect(loaded.diagnostics).toMatchObject([
+      { code: 'file-too-large', source: { file: 'model/huge.yaml', line: 1 } },
+    ]);
+    expect(loaded.diagnostics[0]?.message).toContain('2013 bytes, over the limit of 1000');
+  });
+});
+
+describe('loading scales: no spread of unbounded arrays, no recursion on user depth', () => {
+  test('one file of 130,000 elements loads (it crashed with a stack overflow)', async () => {
+    const lines = ['elements:'];
+    for (let i = 0; i < 130_000; i++) lines.push(`  - {id: S${i}, kind: Service, name: s}`);
+    const loaded = await loadRepository(await repository({ 'model/big.yaml': `${lines.join('\n')}\n` }));
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.model.elementCount).toBe(130_000);
+  }, 120_000);
+
+  test('one file of 1,000,000 relation rows loads', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `E${i}`);
+    const lines = ['elements:'];
+    for (const id of ids) lines.push(`  - {id: ${id}, kind: Service, name: e}`);
+    lines.push('relations:');
+    for (const from of ids)
+      for (const to of ids) lines.push(`  - {from: ${from}, type: dependsOn, to: ${to}}`);
+    const dir = await repository({
+      'tracery.yaml': 'name: rows\nlimits:\n  maxFileBytes: 100000000\n',
+      'model/rows.yaml': `${lines.join('\n')}\n`,
+    });
+    const loaded = await loadRepository(dir);
+    expect(codes(loaded.diagnostics)).toEqual([]);
+    expect(loaded.model.relationCount).toBe(1_000_000);
+  }, 600_000);
 });

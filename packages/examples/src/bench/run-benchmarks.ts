@@ -6,6 +6,7 @@ import { impactBenchmark, snapshotDiffBenchmark } from './impact-benchmark.js';
 import { loadBenchmark } from './load-benchmark.js';
 import { neo4jBenchmark } from './neo4j-benchmark.js';
 import { rulesBenchmark } from './rules-benchmark.js';
+import { siteBenchmark } from './site-benchmark.js';
 import { traceBenchmark } from './trace-benchmark.js';
 import { trackerBenchmark } from './tracker-benchmark.js';
 
@@ -56,6 +57,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
       ),
       out,
     ),
+  site: async () => reportResults('site', await siteBenchmark(smoke ? [2_000] : [50_000]), out),
   // Starts its own Neo4j test server (Java 17, Maven) unless TRACERY_NEO4J_URI is set.
   neo4j: async () =>
     reportResults(
