@@ -11,6 +11,7 @@ const alias = [
   { find: /^@tracery\/bpmn$/, replacement: pkg('bpmn/src/index.ts') },
   { find: /^@tracery\/reqif$/, replacement: pkg('reqif/src/index.ts') },
   { find: /^@tracery\/neo4j-adapter$/, replacement: pkg('neo4j-adapter/src/index.ts') },
+  { find: /^@tracery\/site$/, replacement: pkg('site/src/index.ts') },
   { find: /^@tracery\/cli$/, replacement: pkg('cli/src/index.ts') },
 ];
 
@@ -32,6 +33,8 @@ export default defineConfig({
       project('examples'),
       // The adapter's tests talk to a real Neo4j: the global setup starts one (or uses TRACERY_NEO4J_URI).
       project('neo4j-adapter', { globalSetup: [pkg('neo4j-adapter/test/global-setup.ts')] }),
+      // The site's tests drive a real Chromium (Debian's package; never downloaded) over the built MHHS site.
+      project('site', { globalSetup: [pkg('site/test/global-setup.ts')], testTimeout: 60_000 }),
     ],
   },
 });

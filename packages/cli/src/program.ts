@@ -13,6 +13,7 @@ import { registerInit } from './commands/init-command.js';
 import { registerMetamodel } from './commands/metamodel-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
+import { registerSite } from './commands/site-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerValidate } from './commands/validate-command.js';
@@ -70,6 +71,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
   registerSubcommands(program, io, setExit);
+  registerSite(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   if (args.length === 0) {

@@ -10,13 +10,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   bpmn: ['@tracery/core', 'bpmn-moddle'],
   'neo4j-adapter': ['@tracery/core', 'neo4j-driver'],
   reqif: ['@tracery/core'],
-  cli: ['@tracery/core', '@tracery/bpmn', '@tracery/neo4j-adapter', '@tracery/reqif'],
+  site: ['@tracery/core', '@tracery/bpmn'],
+  cli: ['@tracery/core', '@tracery/bpmn', '@tracery/neo4j-adapter', '@tracery/reqif', '@tracery/site'],
 };
 const GUARDED = ['@tracery/', 'bpmn-moddle', 'neo4j-driver', 'commander', 'picocolors'];
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
+  return entries.filter((e) => e.isFile() && /\.tsx?$/.test(e.name)).map((e) => join(e.parentPath, e.name));
 }
 
 describe('package boundaries', () => {

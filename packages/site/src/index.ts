@@ -1,0 +1,4 @@
+export { type BuildSiteOptions, type BuiltSite, buildSite } from './build/build-site.js';
+export { type CollectOptions, collectSiteData, type SiteData } from './data/site-data.js';
+export { elementFile, elementHref } from './href.js';
+export { type ServeOptions, type SiteServer, serveSite } from './serve/serve-site.js';
