@@ -109,7 +109,11 @@ function preferTrace(
           if (known && (known.cost < next.cost || (known.cost === next.cost && known.length <= next.length)))
             continue;
           best.set(step.to, next);
-          ((buckets[next.cost] ??= [])[next.length] ??= []).push(step.to);
+          const bucket = buckets[next.cost] ?? [];
+          buckets[next.cost] = bucket;
+          const atLength = bucket[next.length] ?? [];
+          bucket[next.length] = atLength;
+          atLength.push(step.to);
         }
       }
     }

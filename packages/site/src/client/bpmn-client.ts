@@ -14,6 +14,7 @@ const COLOURS: Record<DiagramData['shapes'][string]['state'], [fill: string, str
   covered: ['#dff3e4', '#1a7f37'],
   'covered-shallow': ['#fff4d6', '#9a6700'],
   uncovered: ['#fde2e1', '#c62828'],
+  cycle: ['#fde2e1', '#c62828'],
   finding: ['#fde2e1', '#c62828'],
   'not-assessed': ['#eef1f4', '#4a5563'],
 };
