@@ -5,7 +5,8 @@ import { escapeControlCharacters } from '@tracery/core';
  * write: only these pass to a terminal, and only when colours are on. They change colour or weight;
  * none can move the cursor, clear the screen, hide text or set a title.
  */
-const OWN_COLOUR = new RegExp('\u001b\\[(?:1|2|22|31|32|33|39)m', 'g');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const OWN_COLOUR = /\u001b\[(?:1|2|22|31|32|33|39)m/g;
 
 /**
  * Makes text safe for a terminal, once, where the CLI prints: every control character from the data

@@ -60,9 +60,9 @@ describe('tracery init', () => {
     const workflow = await readFile(join(dir, '.github', 'workflows', 'tracery.yml'), 'utf8');
     expect(workflow).toContain('tracery validate');
     expect(workflow).toContain('upload-sarif');
-    expect(workflow).toContain('--fail-under');
+    expect(workflow).toContain('tracery trace report . --fail-under 80');
     const stats = await runCaptured(['stats', dir, '--json']);
-    expect(Object.keys(JSON.parse(stats.out).byKind).sort()).toEqual(DEFAULT_KINDS);
+    expect(Object.keys(JSON.parse(stats.out).payload.byKind).sort()).toEqual(DEFAULT_KINDS);
     expect((await runCaptured(['validate', dir])).code).toBe(0);
     const check = await runCaptured(['check', dir]);
     expect(check.out).toContain('0 errors, 0 warnings');
@@ -84,7 +84,7 @@ describe('tracery metamodel', () => {
   test('lists every kind with its mandatory fields and the relations it can write', async () => {
     const result = await runCaptured(['metamodel', '--json']);
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.out);
+    const summary = JSON.parse(result.out).payload;
     expect(summary.kinds.map((k: { name: string }) => k.name)).toEqual(DEFAULT_KINDS);
     const testCase = summary.kinds.find((k: { name: string }) => k.name === 'TestCase');
     expect(testCase.relations).toContain('verifies');

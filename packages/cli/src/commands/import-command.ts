@@ -23,6 +23,7 @@ import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
 import { withRepoOption } from '../repository-option.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
+import { importErrors } from './import-validation.js';
 
 /** What one diagram would add to the repository (or added, with `--write`). */
 export type ImportedDiagramReport = {
@@ -124,11 +125,13 @@ async function runImport(files: readonly string[], options: ImportOptions, io: C
   });
 }
 
-/** A repository path for a file inside the repository, else the path as given. */
+/**
+ * A diagram's path relative to the repository (`diagrams/bp004.bpmn`, or `../shared/bp004.bpmn` for one
+ * outside it): what `bpmnFile:` records must mean the same from wherever the command ran.
+ */
 function displayPath(root: string, path: string): string {
   const rel = relative(root, resolve(path));
-  if (rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
-  return rel.split(sep).join('/');
+  return isAbsolute(rel) ? resolve(path).split(sep).join('/') : rel.split(sep).join('/');
 }
 
 function reportDiagram(file: string, imported: ImportedBpmn, joined: JoinedDiagram): ImportedDiagramReport {
@@ -186,16 +189,24 @@ async function writeDiagrams(
       return undefined;
     }
   }
-  const written: ImportedDiagramReport[] = [];
-  for (const p of pending) {
-    if (adds(p)) {
-      const header = [`Imported from ${p.report.file} by \`tracery import bpmn\`.`];
-      const text = importedModelFile(p.joined, { metamodel: loaded.metamodel, header });
-      await writeFileAtomic(join(loaded.root, p.report.target), text);
-    }
-    written.push({ ...p.report, written: adds(p) });
+  const texts = new Map<string, string>();
+  for (const p of pending.filter(adds)) {
+    const header = [`Imported from ${p.report.file} by \`tracery import bpmn\`.`];
+    texts.set(p.report.target, importedModelFile(p.joined, { metamodel: loaded.metamodel, header }));
   }
-  return written;
+  // What would be written is loaded first, with the repository's id patterns and validation: the
+  // import never leaves the repository invalid.
+  const errors = await importErrors(loaded, texts);
+  if (errors.length > 0) {
+    for (const d of errors.sort(compareDiagnostics)) run.io.err(formatDiagnostic(d));
+    run.fail(
+      `what the import would write has ${errors.length} error(s) (above); nothing was written. Give the diagram's elements ids that match the repository's id patterns (tracery:id on a task), or change metamodel.idPatterns in tracery.yaml.`,
+      { exit: EXIT.findings, code: 'import-invalid' },
+    );
+    return undefined;
+  }
+  for (const [target, text] of texts) await writeFileAtomic(join(loaded.root, target), text);
+  return pending.map((p) => ({ ...p.report, written: adds(p) }));
 }
 
 function renderText(report: ImportReport, io: CliIo): string {

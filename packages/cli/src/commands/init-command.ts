@@ -13,14 +13,21 @@ export function registerInit(program: Command, io: CliIo, setExit: (code: number
     .description(
       'Start a design repository: tracery.yaml, model/example.yaml with one element of each kind, editor schemas in .tracery/, .gitignore and a GitHub Actions workflow (validate, check with SARIF, trace --fail-under).',
     )
-    .argument('[dir]', 'the folder (created when missing)', '.')
+    .argument('[dir]', 'the folder (created when missing; default: the current folder)')
+    .option('--repo <dir>', 'the same as the folder argument')
     .option('--name <name>', 'the name of the design (default: the folder name)')
     .addHelpText(
       'after',
       '\nExit codes: 0 written, 2 the folder already holds a repository (nothing is written).',
     )
-    .action(async (dir: string, options: { name?: string }) => {
-      setExit(await runInit(dir, options, io));
+    .action(async (dir: string | undefined, options: { repo?: string; name?: string }) => {
+      if (dir !== undefined && options.repo !== undefined && resolve(dir) !== resolve(options.repo)) {
+        io.err(
+          `tracery init: the folder is given twice ("${dir}" and --repo "${options.repo}"); give one of them.`,
+        );
+        return setExit(EXIT.usage);
+      }
+      setExit(await runInit(dir ?? options.repo ?? '.', options, io));
     });
 }
 

@@ -166,7 +166,7 @@ jobs:
         if: always()
         with:
           sarif_file: tracery.sarif
-      - run: tracery trace . --fail-under 80
+      - run: tracery trace report . --fail-under 80
 `,
   };
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   CONFIG_FILE,
   defaultMetamodel,
   describeMetamodel,
+  didYouMeanSuffix,
   formatDiagnostic,
   type KindSummary,
   loadConfig,
@@ -11,6 +12,8 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
+import { CommandRun } from '../command-run.js';
+import { findRepositoryRoot } from '../repository-option.js';
 
 type Options = { repo?: string; json?: boolean; md?: boolean; kind?: string };
 
@@ -26,7 +29,7 @@ export function registerMetamodel(program: Command, io: CliIo, setExit: (code: n
       'the repository folder (default: the current folder when it has tracery.yaml, else the default metamodel)',
     )
     .option('--kind <kind>', 'only this kind')
-    .option('--json', 'print JSON instead of text')
+    .option('--json', 'print the JSON envelope instead of text')
     .option('--md', 'print Markdown instead of text')
     .action(async (options: Options) => {
       setExit(await runMetamodel(options, io));
@@ -34,29 +37,35 @@ export function registerMetamodel(program: Command, io: CliIo, setExit: (code: n
 }
 
 async function runMetamodel(options: Options, io: CliIo): Promise<number> {
-  const dir = options.repo ?? '.';
+  const run = new CommandRun('metamodel', io, options.json === true);
+  // The repository given, else the one found upward from the current folder, else the default metamodel.
+  const dir = options.repo ?? findRepositoryRoot(process.cwd());
   let summary: MetamodelSummary;
-  if (options.repo !== undefined || existsSync(join(dir, CONFIG_FILE))) {
-    if (!existsSync(join(dir, CONFIG_FILE))) {
-      io.err(
-        `tracery: ${dir} has no ${CONFIG_FILE}; run tracery init ${dir}, or leave out --repo for the default metamodel.`,
+  if (dir !== undefined) {
+    if (!existsSync(join(dir, CONFIG_FILE)))
+      return run.fail(
+        `${dir} has no ${CONFIG_FILE}; run tracery init ${dir}, or leave out --repo for the default metamodel.`,
+        { code: 'repository-unreadable' },
       );
-      return EXIT.usage;
-    }
     const loaded = await loadConfig(dir);
+    run.repository = { root: resolve(dir), ...(loaded.config.name ? { name: loaded.config.name } : {}) };
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     for (const d of errors) io.err(formatDiagnostic(d));
-    if (errors.length > 0) return EXIT.findings;
+    if (errors.length > 0)
+      return run.fail('tracery.yaml has errors (listed above).', { exit: EXIT.findings });
     summary = describeMetamodel(loaded.metamodel);
   } else summary = describeMetamodel(defaultMetamodel());
   if (options.kind !== undefined) {
     const kind = summary.kinds.find((k) => k.name === options.kind);
-    if (!kind) {
-      io.err(
-        `tracery: unknown kind "${options.kind}"; use one of ${summary.kinds.map((k) => k.name).join(', ')}.`,
+    if (!kind)
+      return run.fail(
+        `unknown kind "${options.kind}"${
+          didYouMeanSuffix(
+            options.kind,
+            summary.kinds.map((k) => k.name),
+          ) || `; use one of ${summary.kinds.map((k) => k.name).join(', ')}.`
+        }`,
       );
-      return EXIT.usage;
-    }
     summary = {
       kinds: [kind],
       relationTypes: summary.relationTypes.filter(
@@ -64,14 +73,13 @@ async function runMetamodel(options: Options, io: CliIo): Promise<number> {
       ),
     };
   }
-  io.out(
-    options.json
-      ? JSON.stringify(summary, null, 2)
-      : options.md
-        ? renderMarkdown(summary)
-        : renderText(summary, io),
-  );
-  return EXIT.ok;
+  const shown = summary;
+  return run.finish({
+    ok: true,
+    payload: shown,
+    text: () => (options.md ? renderMarkdown(shown) : renderText(shown, io)),
+    exit: EXIT.ok,
+  });
 }
 
 const ends = (e: string | readonly string[]) =>

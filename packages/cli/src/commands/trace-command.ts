@@ -81,16 +81,22 @@ async function runReport(dir: string | undefined, options: ReportOptions, io: Cl
   warnLoadErrors(loaded, io);
   const { report, diagnostics } = await buildTestTrace(loaded);
   for (const d of diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d));
+  const broken = diagnostics.filter((d) => d.severity === 'error').length;
+  if (broken > 0)
+    // A refused, unreadable or empty results file would otherwise pass as tests "not run".
+    io.err(
+      `tracery trace: ${broken} error(s) in the test results (above); the tests they held show as not run. Exit 1 (results.problems: warning in tracery.yaml makes these warnings).`,
+    );
   const under = failUnder !== undefined && report.summary.coveragePct < failUnder;
   if (under)
     io.err(`coverage ${report.summary.coveragePct.toFixed(1)}% is under --fail-under ${failUnder}%.`);
   return run.finish({
-    ok: !under,
+    ok: !under && broken === 0,
     payload: report,
     diagnostics,
     text: () => renderTestTrace(report, options.format as TestTraceFormat),
     out: options.out,
-    exit: under ? EXIT.findings : EXIT.ok,
+    exit: under || broken > 0 ? EXIT.findings : EXIT.ok,
   });
 }
 
@@ -196,7 +202,7 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
         '  tracery trace TC-LSS-001 --repo packages/examples/mhhs --up --depth 2',
         '  tracery trace report packages/examples/mhhs --format html --out test-trace.html',
         '',
-        'Exit codes: 0 ok, 1 no path with --to, 2 bad usage, an unknown id or unreadable input.',
+        'Exit codes: 0 ok, 1 coverage under --fail-under, no path with --to, load errors, or a refused or empty results file, 2 bad usage, an unknown id or unreadable input.',
       ].join('\n'),
     )
     .action(async (id: string | undefined, options: TraceCommandOptions) => {

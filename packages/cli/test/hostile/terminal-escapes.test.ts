@@ -7,7 +7,8 @@ afterAll(removeHostileRepos);
 
 // Clear the screen, set the window title, ring the bell, a NUL, a C1 CSI and a right-to-left override.
 const HOSTILE = '\\e[2J\\e]0;pwned\\a\\0\\x9b\\u202e';
-const RAW_CONTROL = new RegExp('[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const MODEL = [
   'elements:',

@@ -55,6 +55,14 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'the relation type does not allow these kinds at its ends',
   },
+  'unsafe-id': {
+    severity: 'error',
+    summary: 'an id has a character outside the safe set (ids become file names and URLs)',
+  },
+  'control-character': {
+    severity: 'error',
+    summary: 'a name or text holds a control character (ESC, NUL, BEL ...); warnings in free text',
+  },
   'id-pattern': { severity: 'error', summary: "an id does not match its kind's pattern" },
   'partof-cycle': { severity: 'error', summary: 'elements are part of each other in a cycle' },
   'duplicate-relation': { severity: 'warning', summary: 'one relation is written in two places' },
@@ -72,6 +80,10 @@ export const DIAGNOSTIC_CODES = {
   },
   'junit-syntax': { severity: 'error', summary: 'a JUnit report is not well-formed XML' },
   'junit-shape': { severity: 'error', summary: 'an XML file has no <testsuites> or <testsuite> element' },
+  'results-empty': {
+    severity: 'error',
+    summary: 'a results file holds no test (a crashed test run); results.problems can make it a warning',
+  },
   'junit-unmatched': { severity: 'info', summary: 'a JUnit result links to no TestCase' },
   'bad-usage': { severity: 'error', summary: 'a command was given arguments or options it cannot use' },
   'unknown-id': {

@@ -3,7 +3,7 @@ import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js'
 import type { Model } from '../model/model.js';
 import type { ImpactTree } from './impact-tree.js';
 import type { ActorImpact, ImpactOptions } from './impact-types.js';
-import { type PropagationIndex, propagationIndex } from './propagation-index.js';
+import { hopRange, type PropagationIndex, propagationIndex } from './propagation-index.js';
 
 /** The kinds that act on a design unless the options say otherwise. */
 export const DEFAULT_ACTOR_KINDS: readonly string[] = ['Service', 'Role'];
@@ -55,7 +55,8 @@ function actorImpact(
 
 /**
  * The parties that must act on an impact run: each changed or impacted element of an actor kind, with
- * the changed or impacted elements it performs, sends or receives; sorted by id.
+ * the changed or impacted elements it performs, sends or receives; sorted by id. Read from the touched
+ * elements' side, so that a party with many relations costs what the run touched.
  */
 export function impactParties(
   model: Model,
@@ -65,10 +66,32 @@ export function impactParties(
   const { index } = tree;
   const tables = actorTables(model, index, options);
   const seeds = new Set(tree.seeds);
-  const actors = [...tree.seeds, ...tree.reached]
-    .filter((node) => tables.isActorKind[index.kindOf[node]!] === 1)
-    .sort((a, b) => a - b);
-  return actors.map((actor) => actorImpact(model, index, tables, actor, seeds.has(actor), tree.touched));
+  const touched = [...tree.seeds, ...tree.reached];
+  const elements = new Map<number, Set<string>>();
+  for (const node of touched)
+    if (tables.isActorKind[index.kindOf[node]!] === 1) elements.set(node, new Set());
+  const actorCodes: number[] = [];
+  tables.isActorCode.forEach((flag, c) => {
+    if (flag === 1) actorCodes.push(c);
+  });
+  for (const node of touched)
+    for (const c of actorCodes) {
+      // Read from the element, the actor's relation is `c ^ 1`.
+      const [from, to] = hopRange(index, node, c ^ 1);
+      for (let k = from; k < to; k++) elements.get(index.neighbour[k]!)?.add(index.ids[node]!);
+    }
+  return [...elements.keys()]
+    .sort((a, b) => a - b)
+    .map((actor) => {
+      const id = index.ids[actor]!;
+      return {
+        id,
+        kind: index.kinds[index.kindOf[actor]!]!,
+        name: model.getElement(id).name,
+        self: seeds.has(actor),
+        elements: [...elements.get(actor)!].sort(),
+      };
+    });
 }
 
 /**

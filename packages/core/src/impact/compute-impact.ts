@@ -2,6 +2,7 @@ import type { Model } from '../model/model.js';
 import { impactParties } from './actors-of.js';
 import { type ImpactTree, impactTree } from './impact-tree.js';
 import type { FollowUp, ImpactedElement, ImpactHop, ImpactOptions, ImpactResult } from './impact-types.js';
+import { hopRange } from './propagation-index.js';
 
 /** Test kinds whose impacted elements are listed as tests to re-run. */
 const TEST_KIND = 'TestCase';
@@ -49,21 +50,42 @@ function allPaths(tree: ImpactTree): Map<number, ImpactHop[]> {
   return paths;
 }
 
-/** The follow-ups of one kind: each reached node of that kind, with the touched elements it follows up. */
-function followUpsOfKind(model: Model, tree: ImpactTree, kind: string): FollowUp[] {
+/** For each reached follow-up (a document, a test), the touched elements it follows up. */
+function followUpSources(tree: ImpactTree): Map<number, Set<string>> {
   const { index, tables } = tree;
+  const sources = new Map<number, Set<string>>();
+  const codes: number[] = [];
+  tables.followUp.forEach((flag, c) => {
+    if (flag === 1) codes.push(c);
+  });
+  for (const node of [...tree.seeds, ...tree.reached])
+    for (const c of codes) {
+      const [from, to] = hopRange(index, node, c);
+      for (let k = from; k < to; k++) {
+        const other = index.neighbour[k]!;
+        if (!tree.touched(other)) continue;
+        const set = sources.get(other) ?? new Set<string>();
+        set.add(index.ids[node]!);
+        sources.set(other, set);
+      }
+    }
+  return sources;
+}
+
+/** The follow-ups of one kind: each reached node of that kind, with the touched elements it follows up. */
+function followUpsOfKind(
+  model: Model,
+  tree: ImpactTree,
+  kind: string,
+  sources: Map<number, Set<string>>,
+): FollowUp[] {
+  const { index } = tree;
   const kindNumber = index.kinds.indexOf(kind);
   const out: FollowUp[] = [];
   if (kindNumber < 0) return out;
   for (const node of tree.reached) {
     if (index.kindOf[node] !== kindNumber) continue;
-    const because = new Set<string>();
-    for (let k = index.offsets[node]!, end = index.offsets[node + 1]!; k < end; k++) {
-      const other = index.neighbour[k]!;
-      // The hop from the other end to this node has code `code ^ 1`.
-      if (tables.followUp[index.code[k]! ^ 1] === 1 && tree.touched(other)) because.add(index.ids[other]!);
-    }
-    if (because.size === 0) because.add(treePath(tree, node).at(-1)!.from);
+    const because = sources.get(node) ?? new Set([treePath(tree, node).at(-1)!.from]);
     const id = index.ids[node]!;
     out.push({ id, name: model.getElement(id).name, because: [...because].sort() });
   }
@@ -109,12 +131,13 @@ export function computeImpact(
   }
   const sortedByKind: Record<string, string[]> = {};
   for (const kind of Object.keys(byKind).sort()) sortedByKind[kind] = byKind[kind]!;
+  const sources = followUpSources(tree);
   return {
     changed: Array.from(tree.seeds, (n) => index.ids[n]!),
     impacted,
     byKind: sortedByKind,
     parties: impactParties(model, tree, options),
-    testsToRerun: followUpsOfKind(model, tree, TEST_KIND),
-    documentsToReissue: followUpsOfKind(model, tree, DOCUMENT_KIND),
+    testsToRerun: followUpsOfKind(model, tree, TEST_KIND, sources),
+    documentsToReissue: followUpsOfKind(model, tree, DOCUMENT_KIND, sources),
   };
 }

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors/tracery-error.js';
 import type { Model } from '../model/model.js';
 import { NONE, PROPAGATE, type RunTables, runTables, seedNumbers } from './impact-run-tables.js';
 import type { ImpactOptions } from './impact-types.js';
-import { type PropagationIndex, propagationIndex } from './propagation-index.js';
+import { hopRange, type PropagationIndex, propagationIndex } from './propagation-index.js';
 
 /**
  * The search of an impact run, on node and state numbers. A state is `node * 4 + mode * 2 + slot`:
@@ -83,39 +83,57 @@ export function impactTree(
   const reached: number[] = [];
   const { offsets, neighbour, code, kindOf } = index;
   const { effect, followUp, stop } = tables;
-  for (let d = 1; d <= maxDepth && size > 0; d++) {
-    let count = 0;
+  const followUpCodes: number[] = [];
+  followUp.forEach((flag, c) => {
+    if (flag === 1) followUpCodes.push(c);
+  });
+  let count = 0;
+  let d = 0;
+  // Crosses hop k from `state` (propagated unless `notified`), creating the far end's state if new.
+  const cross = (k: number, state: number, notified: boolean) => {
+    const c = code[k]!;
+    const e = effect[c]!;
+    if (e === NONE) return;
+    const w = neighbour[k]!;
+    const mode = !notified && e === PROPAGATE && stop[kindOf[w]!] === 0 ? 0 : 1;
+    const key = w * 2 + mode;
+    const leaveBan = c ^ 1;
+    let target: number;
+    if (seen[key] !== generation) {
+      if (seen[w * 2 + 1 - mode] !== generation) reached.push(w);
+      seen[key] = generation;
+      states[key] = 1;
+      firstBan[key] = leaveBan;
+      target = key * 2;
+    } else if (states[key] === 1 && firstBan[key] !== leaveBan) {
+      states[key] = 2;
+      target = key * 2 + 1;
+    } else return;
+    depth[target] = d;
+    via[target] = k;
+    parent[target] = state;
+    next[count++] = target;
+  };
+  for (d = 1; d <= maxDepth && size > 0; d++) {
+    count = 0;
     for (let f = 0; f < size; f++) {
       const state = frontier[f]!;
       const node = state >> 2;
       const notified = (state & 2) !== 0;
       const ban = via[state]! < 0 ? -1 : code[via[state]!]! ^ 1;
-      const only = (state & 1) === 1 ? firstBan[state >> 1]! : -1;
-      for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++) {
-        const c = code[k]!;
-        if (c === ban || (only >= 0 && c !== only)) continue;
-        const e = effect[c]!;
-        if (e === NONE || (notified && followUp[c] === 0)) continue;
-        const w = neighbour[k]!;
-        const mode = !notified && e === PROPAGATE && stop[kindOf[w]!] === 0 ? 0 : 1;
-        const key = w * 2 + mode;
-        const leaveBan = c ^ 1;
-        let target: number;
-        if (seen[key] !== generation) {
-          if (seen[w * 2 + 1 - mode] !== generation) reached.push(w);
-          seen[key] = generation;
-          states[key] = 1;
-          firstBan[key] = leaveBan;
-          target = key * 2;
-        } else if (states[key] === 1 && firstBan[key] !== leaveBan) {
-          states[key] = 2;
-          target = key * 2 + 1;
-        } else continue;
-        depth[target] = d;
-        via[target] = k;
-        parent[target] = state;
-        next[count++] = target;
+      if (notified || (state & 1) === 1) {
+        // A notified state crosses only its follow-ups; a second state only the first one's banned code.
+        const codes = notified ? followUpCodes : [firstBan[state >> 1]!];
+        for (const c of codes) {
+          if (c === ban) continue;
+          if ((state & 1) === 1 && c !== firstBan[state >> 1]) continue;
+          const [from, to] = hopRange(index, node, c);
+          for (let k = from; k < to; k++) cross(k, state, notified);
+        }
+        continue;
       }
+      for (let k = offsets[node]!, end = offsets[node + 1]!; k < end; k++)
+        if (code[k] !== ban) cross(k, state, false);
     }
     next.subarray(0, count).sort();
     const filled = next;

@@ -3,7 +3,7 @@ import type { Model } from '../model/model.js';
 /**
  * The model's relations compiled once into flat arrays for impact runs: node ids in sorted order (so
  * comparing two node numbers compares their ids with `<`), and for each node every relation at it, in
- * both directions, as a hop to the far end, sorted by far end, then relation type, then direction.
+ * both directions, as a hop to the far end, sorted by relation type, then direction, then far end.
  * Effects are not compiled in: a run looks them up per hop code, so one index serves every setting.
  */
 export type PropagationIndex = {
@@ -139,33 +139,27 @@ function buildIndex(model: Model): PropagationIndex {
     numberOf,
     ...nodeKinds(model, ids),
     types,
-    ...layOut(degree, sources.subarray(0, e), targets.subarray(0, e), typeOf.subarray(0, e), types.length),
+    ...layOut(degree, sources.subarray(0, e), targets.subarray(0, e), typeOf.subarray(0, e)),
     scratch,
   };
 }
 
 /** Turns relations into sorted adjacency runs (compressed sparse rows), each relation once per end. */
-function layOut(
-  degree: Int32Array,
-  sources: Int32Array,
-  targets: Int32Array,
-  typeOf: Int32Array,
-  typeCount: number,
-) {
+function layOut(degree: Int32Array, sources: Int32Array, targets: Int32Array, typeOf: Int32Array) {
   const n = degree.length - 1;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
   const total = offsets[n]!;
-  // One sortable number per hop: neighbour, then code (type, then direction).
-  const codes = typeCount * 2;
+  // One sortable number per hop: code (type, then direction), then neighbour; so the hops of one code
+  // form a run that `hopRange` finds by binary search.
   const keys = new Float64Array(total);
   const fill = offsets.slice(0, n);
   for (let r = 0; r < sources.length; r++) {
     const s = sources[r]!;
     const t = targets[r]!;
     const code = typeOf[r]! * 2;
-    keys[fill[s]!++] = t * codes + code;
-    keys[fill[t]!++] = s * codes + code + 1;
+    keys[fill[s]!++] = code * n + t;
+    keys[fill[t]!++] = (code + 1) * n + s;
   }
   const neighbour = new Int32Array(total);
   const code = new Int32Array(total);
@@ -175,9 +169,28 @@ function layOut(
   }
   for (let k = 0; k < total; k++) {
     const key = keys[k]!;
-    const c = key % codes;
-    code[k] = c;
-    neighbour[k] = (key - c) / codes;
+    const other = key % n;
+    neighbour[k] = other;
+    code[k] = (key - other) / n;
   }
   return { offsets, neighbour, code };
+}
+
+/**
+ * The hops of `node` with hop code `code`: positions `[start, end)` of the index's hop arrays, found
+ * by binary search (a node's hops are sorted by code).
+ */
+export function hopRange(index: PropagationIndex, node: number, code: number): [number, number] {
+  const { offsets, code: codes } = index;
+  const first = (target: number) => {
+    let lo = offsets[node]!;
+    let hi = offsets[node + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (codes[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [first(code), first(code + 1)];
 }

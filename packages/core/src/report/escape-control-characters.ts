@@ -28,9 +28,11 @@ export function escapeControlCharacters(text: string): string {
   return ANY_CONTROL.test(text) ? text.replace(CONTROLS, visibleControl) : text;
 }
 
+const STRICT = new RegExp(CONTROL.replace('[', '[\\t\\n'));
+
 /**
- * The first control character in a text (as {@link escapeControlCharacters} defines them, tab and line
- * feed included when `lineBreaks` is false), or undefined.
+ * The first control character in a text (as {@link escapeControlCharacters} defines them; tab and line
+ * feed too when `lineBreaks` is false), or undefined.
  *
  * @example
  * findControlCharacter('BP\u0000') // { index: 2, char: '\u0000' }
@@ -39,11 +41,6 @@ export function findControlCharacter(
   text: string,
   options: { readonly lineBreaks?: boolean } = {},
 ): { readonly index: number; readonly char: string } | undefined {
-  const pattern = options.lineBreaks === false ? /[\t\n]/ : undefined;
-  const match = ANY_CONTROL.exec(text);
-  const other = pattern?.exec(text);
-  const first = [match, other]
-    .filter((m) => m !== null && m !== undefined)
-    .sort((a, b) => a!.index - b!.index)[0];
-  return first ? { index: first.index, char: first[0] } : undefined;
+  const match = (options.lineBreaks === false ? STRICT : ANY_CONTROL).exec(text);
+  return match ? { index: match.index, char: match[0] } : undefined;
 }

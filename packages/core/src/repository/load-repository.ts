@@ -6,6 +6,7 @@ import { RepositoryError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Model } from '../model/model.js';
 import { discoverFiles } from './discover-files.js';
+import { idRule } from './id-safety.js';
 import { loadConfig } from './load-config.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
 import { parseYamlText } from './parse-yaml-text.js';
@@ -94,7 +95,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   diagnostics.push(...discovered.diagnostics);
   const configBroken = configDiagnostics.some((d) => d.severity === 'error');
   if (discovered.files.length === 0 && !configBroken) diagnostics.push(noModelFiles(config.sources.model));
-  const cache: SchemaCache = { kinds: new Map(), tolerated };
+  const cache: SchemaCache = { kinds: new Map(), tolerated, ids: idRule(config.ids) };
   const unreadableFiles: string[] = [];
   const elements: ElementDraft[] = [];
   const relations: RelationDraft[] = [];

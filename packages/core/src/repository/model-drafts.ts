@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { AttributeValue, Element } from '../model/element.js';
+import type { IdRule } from './id-safety.js';
 
 /** An element read from a file, before references are resolved. */
 export type ElementDraft = { readonly element: Element; readonly origin: SourceRef };
@@ -36,4 +37,6 @@ export type SchemaCache = {
   readonly kinds: Map<string, z.ZodObject>;
   row?: z.ZodType;
   tolerated?: ReadonlySet<string>;
+  /** The repository's id rule (`ids:` in tracery.yaml); the default when unset. */
+  ids?: IdRule;
 };

@@ -5,6 +5,7 @@ import { BASE_FIELDS } from '../metamodel/base-fields.js';
 import { elementFileSchema } from '../metamodel/element-schema.js';
 import { describeEnds, type Metamodel } from '../metamodel/metamodel.js';
 import type { AttributeValue, Element } from '../model/element.js';
+import { checkElementSafety } from './element-safety.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
 import { keyNode, type MapNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
@@ -122,6 +123,7 @@ export function readElement(
     });
     return;
   }
+  if (!checkElementSafety(item, id, node, source, cache, out)) return;
   const kind = item.kind;
   if (typeof kind !== 'string' || !metamodel.kinds.has(kind)) {
     out.brokenIds.push(id);

@@ -6,6 +6,7 @@ import { MetamodelExtensionSchema } from '../metamodel/metamodel-extension.js';
 import { ResultsConfigSchema } from '../results/results-config.js';
 import { RulesConfigSchema } from '../rules/rules-config.js';
 import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
+import { IdsConfigSchema } from './id-safety.js';
 import { ReqifConfigSchema } from './reqif-config.js';
 
 /** Default limits that protect a load from hostile or accidental input. */
@@ -60,6 +61,9 @@ export const TraceryConfigSchema = z
     description: z.string().optional(),
     metamodel: MetamodelExtensionSchema.optional().describe(
       'What this repository adds to the default metamodel.',
+    ),
+    ids: IdsConfigSchema.optional().describe(
+      'The characters ids may use: letters, digits, "-", "_" and "." by default, plus extraCharacters.',
     ),
     sources: SourcesSchema.default({ model: ['model/**/*.yaml', 'model/**/*.yml', 'model/**/*.json'] }),
     limits: LimitsSchema.default(DEFAULT_LIMITS),

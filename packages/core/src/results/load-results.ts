@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { discoverFiles } from '../repository/discover-files.js';
 import { readSourceFile, repositoryPath } from '../repository/read-source-file.js';
@@ -18,9 +18,25 @@ export type LoadedResults = {
   readonly files: readonly string[];
 };
 
+/** A results file with no test in it: the usual trace of a test run that crashed before it reported. */
+function emptyResults(file: string, severity: Severity): Diagnostic {
+  return {
+    code: 'results-empty',
+    severity,
+    source: { file, line: 1, column: 1 },
+    message: `"${file}" holds no test results: a test run that crashed leaves such a file; rerun the tests, or delete the file (results.problems: warning in tracery.yaml makes this a warning).`,
+  };
+}
+
+/** A results file that failed (refused, unreadable, not JUnit) counts at the severity the repository says. */
+function atSeverity(diagnostic: Diagnostic, severity: Severity): Diagnostic {
+  return diagnostic.severity === 'error' ? { ...diagnostic, severity } : diagnostic;
+}
+
 /**
  * Reads every JUnit report of a repository (the `sources.results` globs, by default `results/**\/*.xml`).
- * A file that cannot be read or parsed is a diagnostic; the others still load.
+ * A file that cannot be read or parsed, or that holds no test, is a diagnostic (an error unless
+ * `problems` is `warning`: a broken or empty report must not pass CI as "not run"); the others still load.
  *
  * @example
  * const { reports } = await loadResults(loaded.root, loaded.config.sources.results);
@@ -29,6 +45,7 @@ export async function loadResults(
   dir: string,
   globs: readonly string[] | undefined = DEFAULT_RESULT_GLOBS,
   maxFileBytes: number = DEFAULT_LIMITS.maxFileBytes,
+  problems: Severity = 'error',
 ): Promise<LoadedResults> {
   const root = resolve(dir);
   const discovered = await discoverFiles(root, globs);
@@ -40,11 +57,13 @@ export async function loadResults(
     files.push(file);
     const read = await readSourceFile(root, path, maxFileBytes);
     if ('diagnostic' in read) {
-      diagnostics.push(read.diagnostic);
+      const empty = read.diagnostic.code === 'file-empty';
+      diagnostics.push(empty ? emptyResults(file, problems) : atSeverity(read.diagnostic, problems));
       continue;
     }
     const parsed = parseJunit(read.text, file);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(atSeverity(d, problems));
+    if (parsed.report?.results.length === 0) diagnostics.push(emptyResults(file, problems));
     if (parsed.report) reports.push(parsed.report);
   }
   return { reports, diagnostics: diagnostics.sort(compareDiagnostics), files: files.sort() };

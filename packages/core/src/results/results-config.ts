@@ -28,6 +28,12 @@ export type ResultLink = z.infer<typeof ResultLinkSchema>;
 export const ResultsConfigSchema = z
   .object({
     link: ResultLinkSchema.default({ attribute: 'junit', idToken: DEFAULT_ID_TOKEN }),
+    problems: z
+      .enum(['error', 'warning'])
+      .default('error')
+      .describe(
+        'The severity of a results file that is refused, unreadable, not JUnit or empty (the usual trace of a crashed test run): error by default, so CI fails.',
+      ),
   })
   .strict();
 export type ResultsConfig = z.infer<typeof ResultsConfigSchema>;

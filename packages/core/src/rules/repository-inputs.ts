@@ -14,6 +14,7 @@ async function testResults(loaded: LoadedRepository): Promise<{
     loaded.root,
     loaded.config.sources.results,
     loaded.config.limits.maxFileBytes,
+    loaded.config.results?.problems ?? 'error',
   );
   if (read.reports.length === 0) return { diagnostics: [...read.diagnostics] };
   const linked = linkResults(loaded.model, read.reports, loaded.config.results?.link);

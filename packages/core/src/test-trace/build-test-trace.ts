@@ -25,6 +25,7 @@ export async function buildTestTrace(loaded: LoadedRepository): Promise<BuiltTes
     loaded.root,
     loaded.config.sources.results,
     loaded.config.limits.maxFileBytes,
+    loaded.config.results?.problems ?? 'error',
   );
   const linked = linkResults(loaded.model, read.reports, loaded.config.results?.link ?? {});
   const coverage = repositoryCoverage(loaded);

@@ -1,8 +1,9 @@
+import type { CoverageVerdict } from '@tracery/core';
 import type { SiteData } from '../data/site-data.js';
 import { elementHref } from '../href.js';
 
 /** How a shape is coloured: a finding (error or warning) on its element, else its coverage verdict. */
-export type ShapeState = 'finding' | 'covered' | 'covered-shallow' | 'uncovered' | 'cycle' | 'not-assessed';
+export type ShapeState = 'finding' | CoverageVerdict | 'not-assessed';
 
 /** What the browser needs to draw a diagram: where its XML is, and each linked shape's page and colour. */
 export type DiagramData = {

@@ -10,12 +10,13 @@ type ElementRegistry = {
 };
 
 /** Fill and stroke of a shape by its state: green covered, amber shallow, red a finding or uncovered. */
-const COLOURS: Record<DiagramData['shapes'][string]['state'], [fill: string, stroke: string]> = {
+const COLOURS: Record<string, [fill: string, stroke: string]> = {
   covered: ['#dff3e4', '#1a7f37'],
   'covered-shallow': ['#fff4d6', '#9a6700'],
   uncovered: ['#fde2e1', '#c62828'],
   cycle: ['#fde2e1', '#c62828'],
   finding: ['#fde2e1', '#c62828'],
+  cycle: ['#fff4d6', '#9a6700'],
   'not-assessed': ['#eef1f4', '#4a5563'],
 };
 type EventBus = { on(event: string, callback: (event: { element: { id: string } }) => void): void };
@@ -38,7 +39,7 @@ async function draw(container: HTMLElement, base: string): Promise<void> {
     canvas.addMarker(bpmnId, `state-${shape.state}`);
     // Colours go on the drawn shape itself (a style property, which the CSP allows), over bpmn-js's own.
     const visual = registry.getGraphics(bpmnId)?.querySelector<SVGElement>('.djs-visual > :first-child');
-    const [fill, stroke] = COLOURS[shape.state];
+    const [fill, stroke] = COLOURS[shape.state] ?? COLOURS['not-assessed']!;
     visual?.style.setProperty('fill', fill);
     visual?.style.setProperty('stroke', stroke);
   }

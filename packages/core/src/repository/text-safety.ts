@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeControlCharacters, findControlCharacter } from '../report/escape-control-characters.js';
+import { keyNode, type MapNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
+
+/** The fields that name things: a control character there (even a tab or line break) is an error. */
+const NAMES = new Set(['id', 'name']);
+
+/** A value as one line of a message: control characters escaped, line breaks and tabs shown as \\n and \\t. */
+const show = (text: string) =>
+  escapeControlCharacters(text.length > 60 ? `${text.slice(0, 60)}...` : text)
+    .replaceAll('\t', '\\t')
+    .replaceAll('\n', '\\n');
+
+/**
+ * Diagnostics for control characters in an element's text: in a name (or in a key) an error, since
+ * names go to terminals, file names and pages; in other text (descriptions, attributes, relation
+ * attributes) a warning, tabs and line breaks allowed. Each names the field, the character and where.
+ */
+export function textSafetyDiagnostics(
+  item: Readonly<Record<string, unknown>>,
+  id: string,
+  node: MapNode,
+  source: YamlSource,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const visit = (value: unknown, path: readonly (string | number)[]): void => {
+    if (typeof value === 'string') {
+      const field = String(path[0]);
+      const strict = path.length === 1 && NAMES.has(field);
+      const hit = findControlCharacter(value, { lineBreaks: !strict });
+      if (hit)
+        found.push({
+          code: 'control-character',
+          severity: strict ? 'error' : 'warning',
+          elementId: id,
+          source: positionOf(source, nodeAtPath(node, path) ?? node),
+          message: `${path.join('.')} of ${show(id)} holds the control character ${escapeControlCharacters(hit.char)} ("${show(value)}"); remove it${strict ? '' : ', or write the text without control characters'}.`,
+        });
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(v, [...path, i]);
+    } else if (typeof value === 'object' && value !== null)
+      for (const [key, v] of Object.entries(value)) {
+        checkKey(key, path.length === 0 ? keyNode(node, key) : nodeAtPath(node, path));
+        visit(v, [...path, key]);
+      }
+  };
+  const checkKey = (key: string, at: Parameters<typeof positionOf>[1]) => {
+    const hit = findControlCharacter(key, { lineBreaks: false });
+    if (hit)
+      found.push({
+        code: 'control-character',
+        severity: 'error',
+        elementId: id,
+        source: positionOf(source, at ?? node),
+        message: `the key "${show(key)}" on ${show(id)} holds the control character ${escapeControlCharacters(hit.char)}; remove it.`,
+      });
+  };
+  visit(item, []);
+  return found;
+}
