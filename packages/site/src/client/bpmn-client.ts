@@ -14,7 +14,6 @@ const COLOURS: Record<string, [fill: string, stroke: string]> = {
   covered: ['#dff3e4', '#1a7f37'],
   'covered-shallow': ['#fff4d6', '#9a6700'],
   uncovered: ['#fde2e1', '#c62828'],
-  cycle: ['#fde2e1', '#c62828'],
   finding: ['#fde2e1', '#c62828'],
   cycle: ['#fff4d6', '#9a6700'],
   'not-assessed': ['#eef1f4', '#4a5563'],
