@@ -4,11 +4,15 @@ import { registerBaseline } from './commands/baseline-command.js';
 import { registerCheck } from './commands/check-command.js';
 import { registerDiff } from './commands/diff-command.js';
 import { registerExport } from './commands/export-command.js';
+import { registerExportComments } from './commands/export-comments-command.js';
 import { registerExportReqif } from './commands/export-reqif-command.js';
+import { registerExportSheets } from './commands/export-sheet-command.js';
 import { registerHistory } from './commands/history-command.js';
 import { registerImpact } from './commands/impact-command.js';
 import { registerImport } from './commands/import-command.js';
+import { registerImportComments } from './commands/import-comments-command.js';
 import { registerImportReqif } from './commands/import-reqif-command.js';
+import { registerImportSheets } from './commands/import-sheet-command.js';
 import { registerInit } from './commands/init-command.js';
 import { registerMetamodel } from './commands/metamodel-command.js';
 import { registerReview } from './commands/review-command.js';
@@ -16,6 +20,7 @@ import { registerSchema } from './commands/schema-command.js';
 import { registerSite } from './commands/site-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
+import { registerTracker } from './commands/tracker-command.js';
 import { registerValidate } from './commands/validate-command.js';
 import { unacceptedLoadErrors } from './load-for-cli.js';
 
@@ -24,8 +29,16 @@ function registerSubcommands(program: Command, io: CliIo, setExit: (code: number
   const parent = (name: string) => program.commands.find((c) => c.name() === name);
   const importCommand = parent('import');
   const exportCommand = parent('export');
-  if (importCommand) registerImportReqif(importCommand, io, setExit);
-  if (exportCommand) registerExportReqif(exportCommand, io, setExit);
+  if (importCommand) {
+    registerImportReqif(importCommand, io, setExit);
+    registerImportComments(importCommand, io, setExit);
+    registerImportSheets(importCommand, io, setExit);
+  }
+  if (exportCommand) {
+    registerExportReqif(exportCommand, io, setExit);
+    registerExportComments(exportCommand, io, setExit);
+    registerExportSheets(exportCommand, io, setExit);
+  }
   for (const command of [...(importCommand?.commands ?? []), ...(exportCommand?.commands ?? [])])
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 }
@@ -70,6 +83,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerCheck(program, io, setExit);
   registerImport(program, io, setExit);
   registerExport(program, io, setExit);
+  registerTracker(program, io, setExit);
   registerSubcommands(program, io, setExit);
   registerSite(program, io, setExit);
   for (const command of program.commands)

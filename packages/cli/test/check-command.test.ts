@@ -24,7 +24,7 @@ describe('tracery check', () => {
     const { code, out } = await runCaptured(['check', SHOWCASE]);
     expect(code).toBe(1);
     expect(out).toContain('model/design.yaml\n  10:5  error    interface-without-receiver');
-    expect(out).toContain('1 error, 2 warnings, 1 info (2 suppressed) from 31 rules');
+    expect(out).toContain('1 error, 2 warnings, 1 info (2 suppressed) from 34 rules');
   });
 
   test.each([

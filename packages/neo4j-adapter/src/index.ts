@@ -25,22 +25,15 @@ export {
 } from './export/graph-scope.js';
 export type { WriteCounters } from './export/write-counters.js';
 export { type PullResult, pullModel } from './pull/pull-model.js';
+export { type LevelStep, type LevelTypes, levelCypher } from './query/level-query.js';
+export { type ImpactQueryOptions, queryImpact } from './query/query-impact.js';
 export {
-  type ImpactQueryOptions,
   queryDownstream,
-  queryImpact,
   queryUpstream,
+  type TraceDirection,
   type TraceHit,
   type TraceQueryOptions,
 } from './query/query-trace.js';
-export {
-  type CypherQuery,
-  type ImpactCypherOptions,
-  impactCypher,
-  type TraceCypherOptions,
-  type TraceDirection,
-  traceCypher,
-} from './query/trace-cypher.js';
 export {
   type BuildTestServerOptions,
   buildTestServer,

@@ -13,7 +13,7 @@ test('the public surface is what the README documents', () => {
       "escapeName",
       "exportModel",
       "graphHash",
-      "impactCypher",
+      "levelCypher",
       "openDriver",
       "pullModel",
       "queryDownstream",
@@ -25,7 +25,6 @@ test('the public surface is what the README documents', () => {
       "schemaStatements",
       "startTestServer",
       "stopTestServer",
-      "traceCypher",
       "withConnection",
       "writeImportCsv",
     ]

@@ -9,6 +9,7 @@ import {
   createSnapshot,
   didYouMeanSuffix,
   diffSnapshots,
+  type ImpactResult,
   type LoadedRepository,
   loadState,
   renderAssessmentMarkdown,
@@ -22,11 +23,12 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
+import { addEngineOptions, type EngineOptions, engineProblem, impactFromNeo4j } from '../neo4j-engine.js';
 import { withRepoOption } from '../repository-option.js';
 import { checkFormat } from '../write-output.js';
 
 /** The options of `tracery impact`. */
-type ImpactCommandOptions = {
+type ImpactCommandOptions = EngineOptions & {
   repo?: string;
   cr?: string;
   decision?: string;
@@ -50,7 +52,10 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 /** The impact options the command line gives, over the repository's `impact:` and `estimate:` defaults. */
-function runOptions(loaded: LoadedRepository, options: ImpactCommandOptions): AssessOptions | string {
+function runOptions(
+  loaded: Pick<LoadedRepository, 'metamodel' | 'config'>,
+  options: ImpactCommandOptions,
+): AssessOptions | string {
   const overrides: Record<string, unknown> = {};
   if (options.depth !== undefined) {
     const depth = Number(options.depth);
@@ -70,7 +75,9 @@ function runOptions(loaded: LoadedRepository, options: ImpactCommandOptions): As
 function usage(ids: readonly string[], options: ImpactCommandOptions, format: string): string | undefined {
   const modes = [ids.length > 0, options.cr, options.decision, options.since].filter(Boolean).length;
   if (modes !== 1) return 'give element ids, or one of --cr, --decision or --since.';
-  return checkFormat(format, FORMATS);
+  if (options.engine === 'neo4j' && ids.length === 0)
+    return '--engine neo4j answers for element ids; --cr, --decision and --since are answered in memory.';
+  return engineProblem(options) ?? checkFormat(format, FORMATS);
 }
 
 type Rendered = { readonly payload: object; readonly text: () => string };
@@ -103,7 +110,11 @@ async function render(
       loaded.model.hasElement(id),
     );
   }
-  const result = computeImpact(loaded.model, seeds, run);
+  return renderResult(computeImpact(loaded.model, seeds, run), options, format);
+}
+
+/** Renders an impact result (from memory or from Neo4j alike); `--kinds` filters what is shown. */
+function renderResult(result: ImpactResult, options: ImpactCommandOptions, format: string): Rendered {
   const kinds = list(options.kinds);
   const shown = kinds ? { kinds } : {};
   return {
@@ -128,7 +139,7 @@ function knownTargets(
 
 /** Registers `tracery impact <ids...> | --cr CR | --decision DEC | --since BASE`. */
 export function registerImpact(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  withRepoOption(
+  const command = withRepoOption(
     program
       .command('impact')
       .description(
@@ -158,7 +169,8 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
     )
     .option('--format <format>', `output format: ${FORMATS.join(', ')} (json: the JSON envelope)`, 'text')
     .option('--json', 'the same as --format json')
-    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--out <file>', 'write the report to a file instead of standard output');
+  addEngineOptions(command)
     .addHelpText(
       'after',
       '\nEffects per relation type and direction, and the defaults, come from the impact: and estimate: sections of tracery.yaml.\nExit codes: 0 done, 2 bad usage, an unknown id, or a decision that names no Decision.',
@@ -168,6 +180,11 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
       const run = new CommandRun('impact', io, format === 'json');
       const bad = usage(ids, options, format);
       if (bad) return setExit(run.fail(bad));
+      if (options.engine === 'neo4j') {
+        const assess = (source: Parameters<typeof runOptions>[0]) => runOptions(source, options);
+        const show = (result: ImpactResult) => renderResult(result, options, format);
+        return setExit(await impactFromNeo4j(run, ids, options, assess, show));
+      }
       const loaded = await run.load(undefined, options.repo);
       if (!loaded) return setExit(run.exitCode);
       const assess = runOptions(loaded, options);

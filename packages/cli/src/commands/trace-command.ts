@@ -18,12 +18,13 @@ import {
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
+import { addEngineOptions, type EngineOptions, engineProblem, traceFromNeo4j } from '../neo4j-engine.js';
 import { plural } from '../plural.js';
 import { CONFIG_FILE, withRepoOption } from '../repository-option.js';
 import { checkFormat } from '../write-output.js';
 
 /** The options of `tracery trace`. */
-type TraceCommandOptions = {
+type TraceCommandOptions = EngineOptions & {
   repo?: string;
   format: string;
   json?: boolean;
@@ -118,6 +119,14 @@ function notAnId(run: CommandRun, loaded: LoadedRepository, id: string): number 
   return run.exitCode;
 }
 
+function traceOptionsOf(options: TraceCommandOptions, depth: number | undefined | 'bad') {
+  return {
+    ...(options.types ? { types: list(options.types)! } : {}),
+    ...(options.kinds ? { kinds: list(options.kinds)! } : {}),
+    ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
+  };
+}
+
 async function runTrace(id: string | undefined, options: TraceCommandOptions, io: CliIo): Promise<number> {
   const json = options.json === true || options.format === 'json';
   const run = new CommandRun('trace', io, json);
@@ -129,8 +138,15 @@ async function runTrace(id: string | undefined, options: TraceCommandOptions, io
         ? 'give one of --up and --down, not both.'
         : depth === 'bad'
           ? `--depth: expected a non-negative integer, got "${options.depth}".`
-          : checkFormat(options.format, ['text', 'json']);
+          : (engineProblem(options) ?? checkFormat(options.format, ['text', 'json']));
   if (problem || id === undefined) return run.fail(problem ?? '');
+  if (options.engine === 'neo4j') {
+    const show = (hits: readonly TraceHit[]) => ({
+      payload: { id, direction: options.up ? 'up' : 'down', hits },
+      text: () => renderTraceHits(hits),
+    });
+    return traceFromNeo4j(run, id, options, traceOptionsOf(options, depth), show);
+  }
   const loaded = await run.load(undefined, options.repo);
   if (!loaded) return run.exitCode;
   if (!loaded.model.hasElement(id)) return notAnId(run, loaded, id);
@@ -151,11 +167,7 @@ async function runTrace(id: string | undefined, options: TraceCommandOptions, io
       });
     }
     const trace = options.up ? traceUpstream : traceDownstream;
-    const hits = trace(loaded.model, id, {
-      ...(options.types ? { types: list(options.types)! } : {}),
-      ...(options.kinds ? { kinds: list(options.kinds)! } : {}),
-      ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
-    });
+    const hits = trace(loaded.model, id, traceOptionsOf(options, depth));
     return run.finish({
       ok: true,
       payload: { id, direction: options.up ? 'up' : 'down', hits },
@@ -192,7 +204,8 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
     )
     .option('--depth <n>', 'how many relations away to go at most')
     .option('--types <names>', 'relation names to follow, comma-separated (verifiedBy,satisfiedBy)')
-    .option('--kinds <kinds>', 'only list elements of these kinds, comma-separated')
+    .option('--kinds <kinds>', 'only list elements of these kinds, comma-separated');
+  addEngineOptions(trace)
     .addHelpText(
       'after',
       [
@@ -200,6 +213,7 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
         'Examples:',
         '  tracery trace REQ-LSS-001 --repo packages/examples/mhhs --down --types satisfiedBy,verifiedBy',
         '  tracery trace TC-LSS-001 --repo packages/examples/mhhs --up --depth 2',
+        '  tracery trace REQ-LSS-001 --repo packages/examples/mhhs --down --engine neo4j',
         '  tracery trace report packages/examples/mhhs --format html --out test-trace.html',
         '',
         'Exit codes: 0 ok, 1 coverage under --fail-under, no path with --to, load errors, or a refused or empty results file, 2 bad usage, an unknown id or unreadable input.',

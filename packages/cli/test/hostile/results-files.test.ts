@@ -35,7 +35,7 @@ describe('a refused or empty results file fails trace and check', () => {
     async (_, xml, expected) => {
       const repo = await hostileRepo({ 'results/run.xml': xml });
       const before = await fileTree(repo);
-      const trace = await runCaptured(['trace', repo]);
+      const trace = await runCaptured(['trace', 'report', repo]);
       expect(trace.code).toBe(1);
       expect(trace.err).toMatch(expected);
       expect(trace.err).not.toContain('root:');
@@ -51,13 +51,13 @@ describe('a refused or empty results file fails trace and check', () => {
       'tracery.yaml': 'name: Lenient\nresults:\n  problems: warning\n',
       'results/run.xml': '',
     });
-    const trace = await runCaptured(['trace', repo]);
+    const trace = await runCaptured(['trace', 'report', repo]);
     expect(trace.code).toBe(0);
     expect(trace.err).toMatch(/results\/run\.xml:1:1: warning results-empty/);
   });
 
   test('a good results file passes', async () => {
     const repo = await hostileRepo({ 'results/run.xml': GOOD });
-    expect((await runCaptured(['trace', repo])).code).toBe(0);
+    expect((await runCaptured(['trace', 'report', repo])).code).toBe(0);
   });
 });

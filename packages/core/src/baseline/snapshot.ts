@@ -84,15 +84,22 @@ export function parseBaseline(text: string, file: string): Snapshot {
     throw new RepositoryError(
       `${file}: not a ${BASELINE_FORMAT} file (${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}).`,
     );
-  return {
-    elements: byKey(
-      parsed.data.elements.map((e) => [e.element.id, { element: e.element as Element, hash: e.hash }]),
-    ),
-    relations: byKey(
-      parsed.data.relations.map((r) => [
-        relationKey(r.relation),
-        { relation: r.relation as Relation, hash: r.hash },
-      ]),
-    ),
-  };
+  // Hashes are recomputed from the content, never trusted: a stored hash that disagrees means the
+  // file was edited by hand (and would hide or invent changes).
+  const edited: string[] = [];
+  const elements = parsed.data.elements.map((e): [string, { element: Element; hash: string }] => {
+    const hash = elementHash(e.element as Element);
+    if (hash !== e.hash) edited.push(e.element.id);
+    return [e.element.id, { element: e.element as Element, hash }];
+  });
+  const relations = parsed.data.relations.map((r): [string, { relation: Relation; hash: string }] => {
+    const hash = relationHash(r.relation as Relation);
+    if (hash !== r.hash) edited.push(relationKey(r.relation));
+    return [relationKey(r.relation), { relation: r.relation as Relation, hash }];
+  });
+  if (edited.length > 0)
+    throw new RepositoryError(
+      `${file}: the content of ${edited.length} entries does not match the hash stored with it (${edited.slice(0, 10).join(', ')}${edited.length > 10 ? ', ...' : ''}); the baseline was edited by hand. Recreate it from the state it records (tracery baseline create NAME --force at that commit).`,
+    );
+  return { elements: byKey(elements), relations: byKey(relations) };
 }

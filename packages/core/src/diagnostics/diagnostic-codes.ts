@@ -85,6 +85,29 @@ export const DIAGNOSTIC_CODES = {
     summary: 'a results file holds no test (a crashed test run); results.problems can make it a warning',
   },
   'junit-unmatched': { severity: 'info', summary: 'a JUnit result links to no TestCase' },
+  'invalid-comment': { severity: 'error', summary: 'a review comment does not match the comment schema' },
+  'comment-unknown-artefact': {
+    severity: 'error',
+    summary: 'a review comment names an artefact that is not an Artefact of the model',
+  },
+  'comment-unknown-status': {
+    severity: 'error',
+    summary: "a review comment's status is not one of tracery.yaml's comments.statuses",
+  },
+  'comment-element-missing': {
+    severity: 'warning',
+    summary: 'a review comment is about an element that is no longer in the model',
+  },
+  'duplicate-comment-id': { severity: 'error', summary: 'two review comments share one id' },
+  'spreadsheet-missing-column': {
+    severity: 'error',
+    summary: 'a spreadsheet has no column for a field that its mapping needs',
+  },
+  'spreadsheet-bad-cell': {
+    severity: 'error',
+    summary: 'a spreadsheet cell holds a value its mapping cannot read',
+  },
+  'spreadsheet-bad-row': { severity: 'error', summary: 'a spreadsheet row does not make a valid element' },
   'bad-usage': { severity: 'error', summary: 'a command was given arguments or options it cannot use' },
   'unknown-id': {
     severity: 'error',

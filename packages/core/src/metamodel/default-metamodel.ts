@@ -87,10 +87,44 @@ export const DEFAULT_KINDS: readonly KindDef[] = [
     attributes: {
       artefactType: { type: 'enum', values: ['BPD', 'BRS', 'IF', 'METH', 'DM', 'other'] },
       version: { type: 'string' },
-      commentsAccepted: { type: 'integer', description: 'Review comments accepted.' },
-      commentsAction: { type: 'integer', description: 'Review comments that led to an action.' },
-      commentsRejected: { type: 'integer', description: 'Review comments rejected.' },
-      commentsClarification: { type: 'integer', description: 'Review comments that need clarification.' },
+      service: {
+        type: 'string',
+        description:
+          'The service or workstream the artefact belongs to in the tracker (a Service id or a name).',
+      },
+      ragLastMonth: {
+        type: 'enum',
+        values: ['Red', 'Amber', 'Green', 'Complete'],
+        description: "Last month's RAG status in the Design Artefact Tracker.",
+      },
+      ragThisMonth: {
+        type: 'enum',
+        values: ['Red', 'Amber', 'Green', 'Complete'],
+        description: "This month's RAG status in the Design Artefact Tracker.",
+      },
+      plannedMonth: {
+        type: 'string',
+        description: 'The month the artefact was planned to go to the DAG (YYYY-MM).',
+      },
+      expectedMonth: {
+        type: 'string',
+        description: 'The month the artefact is now expected at the DAG (YYYY-MM).',
+      },
+      issues: { type: 'string', description: 'Current issues, as the tracker shows them.' },
+      actions: { type: 'string', description: 'Current actions, as the tracker shows them.' },
+      commentsAccepted: {
+        type: 'integer',
+        description: 'Review comments accepted, counted by hand (comment files in comments/ replace this).',
+      },
+      commentsAction: {
+        type: 'integer',
+        description: 'Review comments that led to an action, counted by hand.',
+      },
+      commentsRejected: { type: 'integer', description: 'Review comments rejected, counted by hand.' },
+      commentsClarification: {
+        type: 'integer',
+        description: 'Review comments that need clarification, counted by hand.',
+      },
     },
   },
   {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { SuspectLinksConfigSchema } from '../baseline/suspect-links-config.js';
 import { EstimateConfigSchema } from '../change-request/estimate-config.js';
+import { CommentsConfigSchema } from '../comments/comments-config.js';
 import { ImpactConfigSchema } from '../impact/impact-config.js';
 import { MetamodelExtensionSchema } from '../metamodel/metamodel-extension.js';
 import { ResultsConfigSchema } from '../results/results-config.js';
 import { RulesConfigSchema } from '../rules/rules-config.js';
+import { SpreadsheetsConfigSchema } from '../spreadsheet/spreadsheet-mapping.js';
 import { CoveragePolicySchema } from '../trace-coverage/coverage-policy.js';
 import { IdsConfigSchema } from './id-safety.js';
 import { ReqifConfigSchema } from './reqif-config.js';
@@ -85,6 +87,12 @@ export const TraceryConfigSchema = z
     ),
     rules: RulesConfigSchema.optional().describe(
       'Design assurance rules: severity overrides, rules turned off, options, suppressions, accepted findings.',
+    ),
+    comments: CommentsConfigSchema.optional().describe(
+      'Review comments: where the comment files are, their statuses and meanings, the "comment on this" link.',
+    ),
+    spreadsheets: SpreadsheetsConfigSchema.optional().describe(
+      'Column mappings of spreadsheets (comment logs, requirements, Azure DevOps exports) for import and export.',
     ),
   })
   .strict();

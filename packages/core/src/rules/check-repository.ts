@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadComments } from '../comments/load-comments.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CONFIG_FILE } from '../repository/load-config.js';
 import type { LoadedRepository } from '../repository/load-repository.js';
@@ -80,15 +81,25 @@ export async function checkRepository(
     ? await readAcceptedFindings(loaded, acceptedFile)
     : { accepted: [], diagnostics: [] };
   const given = options.inputs ? { inputs: options.inputs, diagnostics: [] } : await readRuleInputs(loaded);
+  // The review comments are files of the repository: read them unless the caller gave them.
+  const comments = given.inputs.comments ? undefined : await loadComments(loaded);
+  const inputs = comments
+    ? { ...given.inputs, comments: comments.comments, commentStatuses: comments.statuses }
+    : given.inputs;
   return runRules(
     {
       model: loaded.model,
       config: loaded.config,
-      diagnostics: [...loaded.diagnostics, ...read.diagnostics, ...given.diagnostics],
+      diagnostics: [
+        ...loaded.diagnostics,
+        ...read.diagnostics,
+        ...given.diagnostics,
+        ...(comments?.diagnostics ?? []),
+      ],
     },
     {
       ...options,
-      inputs: given.inputs,
+      inputs,
       accepted: read.accepted,
       ...(acceptedFile ? { acceptedFile } : {}),
       locateConfig,

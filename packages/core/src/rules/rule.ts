@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Comment } from '../comments/comment.js';
+import type { CommentStatusDef } from '../comments/comments-config.js';
 import type { Diagnostic, Severity, SourceRef } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
@@ -31,6 +33,9 @@ export type RuleInputs = {
   readonly testResults?: ReadonlyMap<string, TestOutcomeInput>;
   /** Links whose far end changed since they were reviewed. */
   readonly suspectLinks?: readonly SuspectLinkInput[];
+  /** The repository's review comments (comments/**), with the statuses they may have. */
+  readonly comments?: readonly Comment[];
+  readonly commentStatuses?: readonly CommentStatusDef[];
   /**
    * The repository's coverage (`repositoryCoverage`); without it the coverage rules compute it from the
    * model and the config's `coverage:` policy, with no link outdated.

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRules, type Rule } from '@tracery/core';
 import { expect, test } from 'vitest';
@@ -19,6 +19,8 @@ async function section(rule: Rule): Promise<string> {
     .join('\n')
     .trim();
   const inputs = await read(rule.id, 'failing', 'inputs.yaml').catch(() => undefined);
+  const commentFiles = await readdir(join(RULE_FIXTURES, rule.id, 'failing', 'comments')).catch(() => []);
+  const comments = await Promise.all(commentFiles.sort().map((f) => read(rule.id, 'failing', 'comments', f)));
   const lines = [
     `## \`${rule.id}\``,
     '',
@@ -34,6 +36,14 @@ async function section(rule: Rule): Promise<string> {
     failing,
     '```',
     '',
+    ...comments.flatMap((text, i) => [
+      `with the review comments of \`comments/${commentFiles.sort()[i]}\`:`,
+      '',
+      '```yaml',
+      text.trim(),
+      '```',
+      '',
+    ]),
     '```text',
     found,
     '```',

@@ -7,6 +7,7 @@ import { loadBenchmark } from './load-benchmark.js';
 import { neo4jBenchmark } from './neo4j-benchmark.js';
 import { rulesBenchmark } from './rules-benchmark.js';
 import { traceBenchmark } from './trace-benchmark.js';
+import { trackerBenchmark } from './tracker-benchmark.js';
 
 // `pnpm bench` runs every benchmark at full size; `pnpm bench:smoke` runs each at a small size so CI
 // keeps them working. Figures go to standard output and, as JSON, to .bench/ (or --out).
@@ -37,6 +38,12 @@ const benchmarks: Record<string, () => Promise<string>> = {
       await impactBenchmark(smoke ? [20_000] : [100_000, 1_000_000], smoke ? 20 : 200),
       out,
     ),
+  tracker: async () =>
+    reportResults(
+      'tracker',
+      await (smoke ? trackerBenchmark(200, 5_000, 1) : trackerBenchmark(10_000, 500_000, 5)),
+      out,
+    ),
   diff: async () =>
     reportResults('diff', await snapshotDiffBenchmark(smoke ? 2_000 : 200_000, smoke ? 3 : 10), out),
   bpmn: async () =>
@@ -55,13 +62,12 @@ const benchmarks: Record<string, () => Promise<string>> = {
       'neo4j',
       await neo4jBenchmark(
         smoke
-          ? { elements: 1_000, relations: 4_000, batchSizes: [1_000], impactRuns: 5, maxDepth: 3 }
+          ? { elements: 1_000, relations: 4_000, batchSizes: [1_000], impactRuns: 5 }
           : {
               elements: 100_000,
               relations: 500_000,
               batchSizes: [2_000, 5_000, 10_000, 20_000],
               impactRuns: 20,
-              maxDepth: 3,
             },
       ),
       out,

@@ -64,8 +64,16 @@ export function escapeName(name: string, use: NameUse): string {
  * relationshipTypeOf('documentedIn') // 'DOCUMENTED_IN'
  */
 export function relationshipTypeOf(relationType: string): string {
-  return relationType
-    .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, '$1_$2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1_$2')
-    .toUpperCase();
+  let graphType = GRAPH_TYPES.get(relationType);
+  if (graphType === undefined) {
+    graphType = relationType
+      .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, '$1_$2')
+      .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1_$2')
+      .toUpperCase();
+    // A model has a few relation types and many relations: the regular expressions run once per type.
+    if (GRAPH_TYPES.size < 10_000) GRAPH_TYPES.set(relationType, graphType);
+  }
+  return graphType;
 }
+
+const GRAPH_TYPES = new Map<string, string>();

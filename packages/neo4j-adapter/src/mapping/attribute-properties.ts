@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type AttributeDef, InvalidArgumentError } from '@tracery/core';
 import { checkName } from '../cypher/cypher-name.js';
 import { canonicalProperties, decodeValue, encodeValue, type PropertyValue } from './property-value.js';
@@ -51,7 +51,8 @@ export function sealProperties(properties: Properties): Properties {
  * in Neo4j (whatever hash it kept) shows as changed.
  */
 export function contentHash(properties: Readonly<Record<string, unknown>>): string {
-  return createHash('sha1').update(canonicalProperties(properties, HASH_PROPERTY)).digest('base64url');
+  // One-shot hash: no Hash object per row (an export hashes every node and relationship it plans).
+  return hash('sha1', canonicalProperties(properties, HASH_PROPERTY), 'base64url');
 }
 
 /** The attributes among properties read back from Neo4j, and the keys whose values could not be read. */

@@ -2,6 +2,13 @@ import type { Metamodel, Relation } from '@tracery/core';
 import { addAttributes, type Properties, readAttributes, sealProperties } from './attribute-properties.js';
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/** The properties of every relation without attributes: shared, and never changed by their users. */
+const EMPTY: Properties = Object.freeze(sealProperties({})) as Properties;
+
+function isEmpty(attributes: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in attributes) return false;
+  return true;
+}
 
 /**
  * The properties of a relation's relationship: its attributes, encoded by their declared types, hashed.
@@ -11,6 +18,8 @@ const NO_KEYS: ReadonlySet<string> = new Set();
  * relationProperties({ type: 'partOf', source: 'A', target: 'B', attributes: { note: 'x' } }, defaultMetamodel())
  */
 export function relationProperties(relation: Relation, metamodel: Metamodel): Properties {
+  // Most relations have no attributes: their properties are all the same, hashed once.
+  if (isEmpty(relation.attributes)) return EMPTY;
   const properties: Properties = {};
   const defs = metamodel.relationTypes.get(relation.type)?.attributes ?? {};
   addAttributes(

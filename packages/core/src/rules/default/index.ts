@@ -1,4 +1,7 @@
 import type { Rule } from '../rule.js';
+import { artefactPastExpectedMonth } from './artefact-past-expected-month.js';
+import { baselinedWithOpenComments } from './baselined-with-open-comments.js';
+import { commentElementMissing } from './comment-element-missing.js';
 import { coverageLinkNotCounted } from './coverage-link-not-counted.js';
 import { coverageNotMet } from './coverage-not-met.js';
 import { danglingReference } from './dangling-reference.js';
@@ -26,6 +29,9 @@ import { terminology } from './terminology.js';
 import { unusedDataItem } from './unused-data-item.js';
 
 const DEFAULT_RULES: readonly Rule[] = [
+  artefactPastExpectedMonth,
+  baselinedWithOpenComments,
+  commentElementMissing,
   coverageLinkNotCounted,
   coverageNotMet,
   danglingReference,

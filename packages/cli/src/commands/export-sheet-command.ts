@@ -1,0 +1,79 @@
+import { extname } from 'node:path';
+import { elementsToTable, findMapping, type SpreadsheetMapping } from '@tracery/core';
+import type { Command } from 'commander';
+import { type CliIo, EXIT } from '../cli-io.js';
+import { loadForCli } from '../load-for-cli.js';
+import { writeSheet } from '../spreadsheet/write-sheet.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
+
+type Options = { repo: string; mapping: string; kind?: string[]; out: string; allowErrors?: boolean };
+
+/** The kinds a mapping exports: the ones asked for, else the mapping's kind, else those its kind column maps to. */
+function kindsOf(
+  mapping: SpreadsheetMapping,
+  asked: readonly string[] | undefined,
+  all: Iterable<string>,
+): string[] {
+  if (asked && asked.length > 0) return [...asked];
+  if (mapping.kind) return [mapping.kind];
+  const column = mapping.columns.kind;
+  if (column && typeof column !== 'string' && column.values)
+    return [...new Set(Object.values(column.values))].sort();
+  return [...all].sort();
+}
+
+/** Registers `tracery export csv` and `tracery export xlsx` on the `export` command. */
+export function registerExportSheets(
+  exportCommand: Command,
+  io: CliIo,
+  setExit: (code: number) => void,
+): void {
+  for (const format of ['csv', 'xlsx']) {
+    const command = exportCommand
+      .command(format)
+      .description(
+        `Write elements of some kinds to a ${format.toUpperCase()} file by a column mapping; \`tracery import ${format}\` reads it back.`,
+      )
+      .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
+      .option(
+        '--mapping <name>',
+        'the column mapping: tracery.yaml spreadsheets:, or the built-in "elements" or "azure-devops"',
+        'elements',
+      )
+      .option('--kind <kinds...>', "the kinds to export (default: the mapping's kinds, else every kind)")
+      .requiredOption('--out <file>', `the ${format.toUpperCase()} file to write`)
+      .addHelpText(
+        'after',
+        '\nExit codes: 0 done, 1 the repository has load errors (nothing written without --allow-errors), 2 bad usage.',
+      );
+    allowErrorsOption(command).action(async (options: Options) => {
+      const loaded = await loadForCli(options.repo, io);
+      if (!loaded) return setExit(EXIT.usage);
+      const mapping = findMapping(loaded.config.spreadsheets, options.mapping);
+      if (mapping?.target !== 'elements') {
+        io.err(
+          `tracery export ${format}: no element mapping "${options.mapping}" (tracery.yaml spreadsheets:, or the built-in "elements" or "azure-devops").`,
+        );
+        return setExit(EXIT.usage);
+      }
+      if (extname(options.out).toLowerCase() !== `.${format}`) {
+        io.err(`tracery export ${format}: --out must end in .${format}.`);
+        return setExit(EXIT.usage);
+      }
+      const kinds = kindsOf(mapping, options.kind, loaded.metamodel.kinds.keys());
+      const unknown = kinds.filter((k) => !loaded.metamodel.kinds.has(k));
+      if (unknown.length > 0) {
+        io.err(
+          `tracery export ${format}: unknown kind ${unknown.join(', ')}; the kinds are ${[...loaded.metamodel.kinds.keys()].join(', ')}.`,
+        );
+        return setExit(EXIT.usage);
+      }
+      if (!guardWrites(`export ${format}`, loaded.diagnostics, io, options.allowErrors).write)
+        return setExit(EXIT.findings);
+      const ids = kinds.flatMap((k) => [...loaded.model.idsOfKind(k)]);
+      await writeSheet(options.out, elementsToTable(loaded.model, ids, mapping, kinds.join(' ')));
+      io.err(`wrote ${options.out} (${ids.length} elements: ${kinds.join(', ')})`);
+      setExit(EXIT.ok);
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { bpmnSourceLoader } from '@tracery/bpmn';
+import {
+  compareTrackers,
+  formatDiagnostic,
+  hasErrors,
+  renderTrackerCsv,
+  renderTrackerHtml,
+  renderTrackerJson,
+  renderTrackerMarkdown,
+  renderTrackerText,
+  repositoryTracker,
+  repositoryTrackerAtRevision,
+  TraceryError,
+  type TrackerMovement,
+  type TrackerReport,
+} from '@tracery/core';
+import type { Command } from 'commander';
+import { type CliIo, EXIT } from '../cli-io.js';
+import { loadForCli } from '../load-for-cli.js';
+import { checkFormat, writeOutput } from '../write-output.js';
+
+const FORMATS = ['text', 'md', 'csv', 'json', 'html'] as const;
+
+type TrackerCommandOptions = {
+  repo: string;
+  format: string;
+  json?: boolean;
+  out?: string;
+  since?: string;
+  tranche?: string;
+  round?: string;
+};
+
+function render(format: string, tracker: TrackerReport, movement: TrackerMovement | undefined): string {
+  switch (format) {
+    case 'md':
+      return renderTrackerMarkdown(tracker, movement);
+    case 'csv':
+      return renderTrackerCsv(tracker);
+    case 'json':
+      return renderTrackerJson(tracker, movement);
+    case 'html':
+      return renderTrackerHtml(tracker, movement);
+    default:
+      return renderTrackerText(tracker, movement);
+  }
+}
+
+async function run(options: TrackerCommandOptions, io: CliIo): Promise<number> {
+  const format = options.json ? 'json' : options.format;
+  const bad = checkFormat(format, FORMATS);
+  if (bad) {
+    io.err(`tracery tracker: ${bad}`);
+    return EXIT.usage;
+  }
+  const loaded = await loadForCli(options.repo, io);
+  if (!loaded) return EXIT.usage;
+  const filter = {
+    ...(options.tranche ? { tranche: options.tranche } : {}),
+    ...(options.round ? { round: options.round } : {}),
+  };
+  const { tracker, diagnostics } = await repositoryTracker(loaded, filter);
+  for (const d of [...loaded.diagnostics, ...diagnostics])
+    if (d.severity === 'error') io.err(formatDiagnostic(d));
+  let movement: TrackerMovement | undefined;
+  if (options.since) {
+    const before = await repositoryTrackerAtRevision(options.repo, options.since, filter, {
+      loaders: [bpmnSourceLoader()],
+    });
+    movement = compareTrackers(before.tracker, tracker, `git ${options.since}`);
+  }
+  await writeOutput(render(format, tracker, movement), options.out, io);
+  return hasErrors(loaded.diagnostics) || hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
+}
+
+/** Registers `tracery tracker`: the Design Artefact Tracker of a repository. */
+export function registerTracker(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('tracker')
+    .description(
+      'The Design Artefact Tracker: artefacts by tranche and service with RAG, months, issues and actions; review comments by status per artefact, interface and constituency; totals.',
+    )
+    .option('--repo <dir>', 'the repository folder', '.')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
+    .option('--json', 'the same as --format json')
+    .option('--out <file>', 'write the tracker to a file instead of standard output')
+    .option('--tranche <tranche>', 'only the artefacts of this tranche (T1) and their comments')
+    .option('--round <round>', 'only the comments of this review round')
+    .option('--since <revision>', 'also show what moved since this git revision (HEAD~5, a tag)')
+    .addHelpText(
+      'after',
+      '\nComments are read from comments/**/*.yaml (tracery.yaml comments.files).\nExit codes: 0 done, 1 the model or the comments have errors (printed on standard error), 2 bad usage.',
+    )
+    .action(async (options: TrackerCommandOptions) => {
+      try {
+        setExit(await run(options, io));
+      } catch (error) {
+        if (!(error instanceof TraceryError)) throw error;
+        io.err(`tracery tracker: ${error.message}`);
+        setExit(EXIT.usage);
+      }
+    });
+}
