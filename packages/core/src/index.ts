@@ -197,6 +197,8 @@ export {
   type MetamodelSummary,
   modelFileSchema,
   RESERVED_FIELD_NAMES,
+  type RelationCategory,
+  RelationCategorySchema,
   type RelationImpact,
   RelationImpactSchema,
   type RelationTypeDef,

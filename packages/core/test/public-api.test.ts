@@ -59,6 +59,7 @@ test('the public API of @tracery/core', () => {
       "NotFoundError",
       "REPORT_CSS",
       "RESERVED_FIELD_NAMES",
+      "RelationCategorySchema",
       "RelationImpactSchema",
       "RelationSchema",
       "RelationTypeDefSchema",

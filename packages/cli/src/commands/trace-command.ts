@@ -198,7 +198,10 @@ export function registerTrace(program: Command, io: CliIo, setExit: (code: numbe
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--up', 'trace upstream of the element: against the way relations read')
     .option('--down', 'trace downstream of the element: the way relations read (the default)')
-    .option('--to <id>', 'the shortest path from the element to this one')
+    .option(
+      '--to <id>',
+      'the path from the element to this one: fewest governance and documentation links, then shortest (--types overrides)',
+    )
     .option('--depth <n>', 'how many relations away to go at most')
     .option('--types <names>', 'relation names to follow, comma-separated (verifiedBy,satisfiedBy)')
     .option('--kinds <kinds>', 'only list elements of these kinds, comma-separated');

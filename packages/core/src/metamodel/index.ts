@@ -44,6 +44,8 @@ export {
   type KindEnds,
   KindEndsSchema,
   type KindName,
+  type RelationCategory,
+  RelationCategorySchema,
   type RelationImpact,
   RelationImpactSchema,
   type RelationTypeDef,

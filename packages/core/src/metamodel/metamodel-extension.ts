@@ -6,6 +6,7 @@ import {
   AttributeDefSchema,
   type KindDef,
   KindEndsSchema,
+  RelationCategorySchema,
   RelationImpactSchema,
   type RelationTypeDef,
 } from './metamodel-schema.js';
@@ -39,6 +40,9 @@ export const MetamodelExtensionSchema = z
             from: KindEndsSchema,
             to: KindEndsSchema,
             impact: RelationImpactSchema.default({ forward: 'none', backward: 'none' }),
+            category: RelationCategorySchema.optional().describe(
+              'trace (the default), governance, documentation or change: paths prefer trace relations.',
+            ),
             description: z.string().default(''),
             attributes: z.record(NameSchema, AttributeDefSchema).default({}),
           })

@@ -68,6 +68,14 @@ export type RelationImpact = z.infer<typeof RelationImpactSchema>;
 export const KindEndsSchema = z.union([z.literal('*'), z.array(z.string()).min(1)]);
 export type KindEnds = z.infer<typeof KindEndsSchema>;
 
+/**
+ * What a relation type means for tracing: `trace` (the design traces through it: satisfies, verifies,
+ * refines, carries, sends, partOf ...), `governance` (a principle governs), `documentation` (an
+ * artefact documents), `change` (a change request changes). Paths prefer trace relations.
+ */
+export const RelationCategorySchema = z.enum(['trace', 'governance', 'documentation', 'change']);
+export type RelationCategory = z.infer<typeof RelationCategorySchema>;
+
 /** A relation type: its name and inverse name, the kinds allowed at each end, and what a change does across it each way. */
 export const RelationTypeDefSchema = z
   .object({
@@ -76,6 +84,9 @@ export const RelationTypeDefSchema = z
     from: KindEndsSchema,
     to: KindEndsSchema,
     impact: RelationImpactSchema,
+    category: RelationCategorySchema.optional().describe(
+      'trace (the default), governance, documentation or change: paths prefer trace relations.',
+    ),
     description: z.string(),
     attributes: z.record(z.string(), AttributeDefSchema),
   })

@@ -1,5 +1,12 @@
 import type { Model } from '../model/model.js';
-import { checkDepth, stepFilter, stepsFrom, type TraceDirection, type TraceStep } from './trace-step.js';
+import {
+  checkDepth,
+  type StepFilter,
+  stepFilter,
+  stepsFrom,
+  type TraceDirection,
+  type TraceStep,
+} from './trace-step.js';
 
 /** Options for {@link shortestPath} and {@link allSimplePaths}. */
 export type PathOptions = {
@@ -9,10 +16,19 @@ export type PathOptions = {
   readonly direction?: TraceDirection;
   /** The longest path to consider, in relations. */
   readonly maxDepth?: number;
+  /**
+   * `trace` (the default without `types`): the path with the fewest governance, documentation and
+   * change relations (the metamodel's `category`), then the shortest; `shortest`: the shortest path
+   * whatever it crosses. With `types`, the path crosses only those and is the shortest.
+   */
+  readonly prefer?: 'trace' | 'shortest';
 };
 
 /**
- * The shortest path of relations from one element to another, or undefined when there is none.
+ * The path of relations from one element to another that means the most, or undefined when there is
+ * none: by default the one crossing the fewest relations that are not trace relations (a principle's
+ * `governs`, an artefact's `documents`), then the shortest, so that IF-021 reaches REQ-LSS-001 through
+ * what satisfies it rather than through a principle both are governed by.
  * Among paths of equal length it gives the first in (name, id) order at each step, so the answer does
  * not depend on the order the files were loaded in (graphology-shortest-path's `bidirectional` is not
  * used for that reason, and because it cannot filter relation types).
@@ -31,6 +47,8 @@ export function shortestPath(
   const maxDepth = checkDepth(options.maxDepth, 'options.maxDepth');
   const filter = stepFilter(model, options.types, options.direction ?? 'both');
   if (from === to) return [];
+  if ((options.prefer ?? 'trace') === 'trace' && options.types === undefined)
+    return preferTrace(model, from, to, filter, maxDepth);
   const reachedBy = new Map<string, TraceStep | undefined>([[from, undefined]]);
   let frontier = [from];
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
@@ -52,4 +70,53 @@ function unwind(reachedBy: ReadonlyMap<string, TraceStep | undefined>, id: strin
   const path: TraceStep[] = [];
   for (let step = reachedBy.get(id); step !== undefined; step = reachedBy.get(step.from)) path.push(step);
   return path.reverse();
+}
+
+type Reach = { readonly cost: number; readonly length: number; readonly step: TraceStep | undefined };
+
+/**
+ * Dijkstra on (relations that are not trace relations, length), compared in that order: each bucket of
+ * one cost is walked breadth first, by length, and stepsFrom's (name, id) order breaks ties, so the
+ * answer does not depend on the order the files were loaded in.
+ */
+function preferTrace(
+  model: Model,
+  from: string,
+  to: string,
+  filter: StepFilter,
+  maxDepth: number,
+): TraceStep[] | undefined {
+  const typeOf = new Map<string, string>();
+  for (const type of model.metamodel.relationTypes.values()) {
+    typeOf.set(type.name, type.category ?? 'trace');
+    typeOf.set(type.inverse, type.category ?? 'trace');
+  }
+  const best = new Map<string, Reach>([[from, { cost: 0, length: 0, step: undefined }]]);
+  const buckets: string[][][] = [[[from]]];
+  const settled = new Set<string>();
+  for (let cost = 0; cost < buckets.length; cost++) {
+    const byLength = buckets[cost] ?? [];
+    for (let length = 0; length < byLength.length; length++) {
+      for (const id of byLength[length] ?? []) {
+        const reach = best.get(id)!;
+        if (settled.has(id) || reach.cost !== cost || reach.length !== length) continue;
+        settled.add(id);
+        if (id === to) return unwind(new Map([...best].map(([k, r]) => [k, r.step])), to);
+        if (length >= maxDepth) continue;
+        for (const step of stepsFrom(model, id, filter)) {
+          const next = { cost: cost + (typeOf.get(step.name) === 'trace' ? 0 : 1), length: length + 1, step };
+          const known = best.get(step.to);
+          if (known && (known.cost < next.cost || (known.cost === next.cost && known.length <= next.length)))
+            continue;
+          best.set(step.to, next);
+          const bucket = buckets[next.cost] ?? [];
+          buckets[next.cost] = bucket;
+          const atLength = bucket[next.length] ?? [];
+          bucket[next.length] = atLength;
+          atLength.push(step.to);
+        }
+      }
+    }
+  }
+  return undefined;
 }
