@@ -1,9 +1,20 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCaptured } from './run-cli.js';
 
+const SIGNAVIO = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'bpmn',
+  'test',
+  'fixtures',
+  'miwg-sample',
+  'SAP Signavio Process Manager 19.9.0',
+  'A.3.0-export.bpmn',
+);
 const DOORS = join(
   import.meta.dirname,
   '..',
@@ -112,7 +123,7 @@ describe('tracery metamodel', () => {
 });
 
 describe('a new user’s first ten minutes', () => {
-  test('init, look up a kind, add elements, validate, check, import a DOORS export', async () => {
+  test('init, look up a kind, add elements, validate, check, import a diagram from another tool and a DOORS export', async () => {
     const dir = join(work, 'first-ten-minutes');
     expect((await runCaptured(['init', dir])).code).toBe(0);
     const lookUp = await runCaptured(['metamodel', '--repo', dir, '--kind', 'TestCase']);
@@ -136,6 +147,28 @@ describe('a new user’s first ten minutes', () => {
     expect((await runCaptured(['check', dir])).code).toBe(0);
 
     // The DOORS file's object has no id that fits REQ-nnn: the report says which setting gives it one.
+    // A diagram drawn in SAP Signavio names no business process: --create-missing gives it ids that fit.
+    const diagram = join(dir, 'bpmn', 'signavio.bpmn');
+    await mkdir(join(dir, 'bpmn'), { recursive: true });
+    await writeFile(diagram, await readFile(SIGNAVIO));
+    const refused = await runCaptured(['import', 'bpmn', diagram, '--repo', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('bpmn-process-without-id');
+    const drawn = await runCaptured([
+      'import',
+      'bpmn',
+      diagram,
+      '--repo',
+      dir,
+      '--create-missing',
+      '--write',
+    ]);
+    expect(drawn.code).toBe(0);
+    const imported = await readFile(join(dir, 'model', 'bpmn', 'signavio.yaml'), 'utf8');
+    expect(imported).toContain('kind: BusinessProcess');
+    expect(imported).toContain('kind: ProcessStep');
+    expect((await runCaptured(['validate', dir])).code).toBe(0);
+
     const report = await runCaptured(['import', 'reqif', DOORS, '--repo', dir]);
     expect(report.code).toBe(1);
     expect(report.out).toContain('would add model/reqif/sample.yaml');

@@ -45,7 +45,9 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
   withRepoOption(
     program
       .command('validate')
-      .description('Load a repository and report every problem in its files, with file:line:col.')
+      .description(
+        'Load a repository and report every problem in its files, with file:line:col: YAML, kinds, fields, relations, id patterns, dangling references. The design rules (mandatory attributes, coverage, naming) are tracery check.',
+      )
       .argument('[dir]', 'the repository folder: a shorthand for --repo'),
   )
     .option('--json', 'print the JSON envelope instead of text')
