@@ -217,6 +217,8 @@ export {
   canonicalElement,
   canonicalModel,
   compareById,
+  createIdTemplateFiller,
+  defaultIdTemplate,
   describeRelation,
   ELEMENT_BASE_KEYS,
   type Element,

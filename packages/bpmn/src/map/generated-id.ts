@@ -1,3 +1,4 @@
+import { defaultIdTemplate } from '@tracery/core';
 import type { MappingContext } from './mapping-context.js';
 
 /** `BP004.Activity_1`, unless that breaks the step kind's id pattern: then the step template (`BP004-03`). */
@@ -27,12 +28,7 @@ export function createdId(
   const candidate =
     explicitId ?? name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   if (candidate !== '' && fits(context, kind, candidate)) return candidate;
-  const capitals = kind.replace(/[^A-Z]/g, '');
-  return nextFreeId(
-    context,
-    context.idTemplates.kinds[kind] ?? `${capitals.length >= 2 ? capitals : kind.toUpperCase()}-{n:2}`,
-    '',
-  );
+  return nextFreeId(context, context.idTemplates.kinds[kind] ?? defaultIdTemplate(kind), '');
 }
 
 function fits(context: MappingContext, kind: string, id: string): boolean {
@@ -42,14 +38,5 @@ function fits(context: MappingContext, kind: string, id: string): boolean {
 
 /** The first id from a template that neither the model, this diagram nor an earlier import of it uses. */
 export function nextFreeId(context: MappingContext, template: string, process: string): string {
-  const match = /\{n(?::(\d+))?\}/.exec(template);
-  const width = Number(match?.[1] ?? 1);
-  const filled = template.replaceAll('{process}', process);
-  const used = new Set([...context.assigned.values(), ...context.previousIds.values()]);
-  const taken = (id: string) =>
-    context.model?.hasElement(id) === true || context.elements.has(id) || used.has(id);
-  for (let n = 1; ; n++) {
-    const id = match ? filled.replace(match[0], String(n).padStart(width, '0')) : `${filled}-${n}`;
-    if (!taken(id)) return id;
-  }
+  return context.fillIdTemplate(template.replaceAll('{process}', process));
 }

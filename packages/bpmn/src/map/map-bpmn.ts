@@ -1,5 +1,6 @@
 import {
   compareDiagnostics,
+  createIdTemplateFiller,
   type Diagnostic,
   defaultMetamodel,
   InvalidArgumentError,
@@ -129,6 +130,9 @@ function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingCont
       `options.createMissing.performers: "${createPerformers}" is not one of the mapping's performer kinds (${mapping.kinds.performers.join(', ')}).`,
     );
   }
+  const previousIds = options.previousIds ?? new Map<string, string>();
+  const earlierIds = new Set(previousIds.values());
+  const elements = new Map<string, MappedElement>();
   return {
     file: options.file ?? parsed.file,
     parsed,
@@ -155,9 +159,12 @@ function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingCont
         ),
       ),
     },
-    previousIds: options.previousIds ?? new Map(),
+    previousIds,
     assigned: new Map(),
-    elements: new Map(),
+    fillIdTemplate: createIdTemplateFiller(
+      (id) => options.model?.hasElement(id) === true || elements.has(id) || earlierIds.has(id),
+    ),
+    elements,
     relations: new Map(),
     diagnostics: [],
   };

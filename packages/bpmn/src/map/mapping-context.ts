@@ -44,6 +44,8 @@ export type MappingContext = {
   readonly previousIds: ReadonlyMap<string, string>;
   /** BPMN id -> model id given by this run (processes and steps). */
   readonly assigned: Map<string, string>;
+  /** The next id from a template that neither the model, this diagram nor an earlier import uses. */
+  readonly fillIdTemplate: (template: string) => string;
   readonly elements: Map<string, MappedElement>;
   readonly relations: Map<string, MappedRelation>;
   readonly diagnostics: Diagnostic[];

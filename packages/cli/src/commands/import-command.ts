@@ -161,7 +161,7 @@ async function runImport(files: readonly string[], options: ImportOptions, io: C
 }
 
 /**
- * A diagram's path relative to the repository (`diagrams/bp004.bpmn`, or `../shared/bp004.bpmn` for one
+ * A diagram's path relative to the repository (`diagrams/bp004.bpmn`, or `../drawings/bp004.bpmn` for one
  * outside it): what `bpmnFile:` records must mean the same from wherever the command ran.
  */
 function displayPath(root: string, path: string): string {

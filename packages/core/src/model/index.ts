@@ -10,6 +10,7 @@ export {
   relationKey,
 } from './element.js';
 export { findCycles } from './find-cycles.js';
+export { createIdTemplateFiller, defaultIdTemplate } from './id-template.js';
 export { describeRelation, Model, type Origin } from './model.js';
 export {
   compareById,

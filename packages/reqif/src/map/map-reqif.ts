@@ -1,7 +1,9 @@
 import {
   BASE_FIELDS,
   BASE_RELATION_FIELDS,
+  createIdTemplateFiller,
   type Diagnostic,
+  defaultIdTemplate,
   type Element,
   isRelationAllowed,
   type KindDef,
@@ -14,7 +16,6 @@ import {
 } from '@tracery/core';
 import { reqifDiagnostic } from '../diagnostics/reqif-diagnostic.js';
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from '../parse/reqif-document.js';
-import { defaultIdTemplate, nextId } from './id-template.js';
 import { attributeValue, fieldTarget, splitList, valueText } from './map-values.js';
 
 /** Options of {@link mapReqif}. */
@@ -258,6 +259,7 @@ function assignIds(
   const taken = new Set<string>();
   if (options.existing)
     for (const e of options.existing.elements()) if (!options.replaces?.has(e.id)) taken.add(e.id);
+  const nextId = createIdTemplateFiller((id) => taken.has(id));
   const ids = new Map<string, string>();
   const fits = (id: string, kind: string) => {
     const pattern = options.metamodel.kinds.get(kind)?.idPattern;
@@ -293,7 +295,7 @@ function assignIds(
   }
   for (const d of pending) {
     const template = config.ids[d.element.kind] ?? defaultIdTemplate(d.element.kind);
-    const id = nextId(template, taken);
+    const id = nextId(template);
     if (!fits(id, d.element.kind))
       diagnostics.push(
         reqifDiagnostic(
