@@ -82,6 +82,7 @@ export {
   CommentsConfigSchema,
   type CommentsSource,
   type CommentWritePlan,
+  commentFileJsonSchema,
   commentFilePath,
   commentLink,
   commentStatuses,

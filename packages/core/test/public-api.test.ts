@@ -109,6 +109,7 @@ test('the public API of @tracery/core', () => {
       "checkRepository",
       "columnLetter",
       "columnOf",
+      "commentFileJsonSchema",
       "commentFilePath",
       "commentLink",
       "commentStatuses",
