@@ -455,7 +455,9 @@ export {
   type TrackerOptions,
   type TrackerReport,
   type TrackerService,
+  type TrackerSince,
   type TrackerTable,
   type TrackerTranche,
+  trackerSince,
   trackerTables,
 } from './tracker/index.js';

@@ -256,6 +256,7 @@ test('the public API of @tracery/core', () => {
       "traceDownstream",
       "traceMatrix",
       "traceUpstream",
+      "trackerSince",
       "trackerTables",
       "writeColumn",
       "writeFileAtomic",
