@@ -238,6 +238,14 @@ export {
   relationsOf,
 } from './model/index.js';
 export {
+  type ImpactSeeds,
+  type OpenOptions,
+  openRepository,
+  type SourcePlugin,
+  TraceryRepository,
+  type TraceWalkOptions,
+} from './open/index.js';
+export {
   csvField,
   escapeControlCharacters,
   escapeHtml,
