@@ -82,6 +82,7 @@ export {
   CommentsConfigSchema,
   type CommentsSource,
   type CommentWritePlan,
+  commentFileJsonSchema,
   commentFilePath,
   commentLink,
   commentStatuses,
@@ -462,7 +463,9 @@ export {
   type TrackerOptions,
   type TrackerReport,
   type TrackerService,
+  type TrackerSince,
   type TrackerTable,
   type TrackerTranche,
+  trackerSince,
   trackerTables,
 } from './tracker/index.js';
