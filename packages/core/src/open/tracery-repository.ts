@@ -33,7 +33,7 @@ import type { SourcePlugin } from './source-plugin.js';
 export type ImpactSeeds = Iterable<string> | { readonly since: string };
 
 /** Options of {@link TraceryRepository.trace} without a target: which way, and the trace's filters. */
-export type TraceWalkOptions = TraceOptions & {
+export type TraceWalkOptions = Omit<TraceOptions, 'direction'> & {
   /** `down` (the default) follows relations as they read, `up` against. */
   readonly direction?: 'down' | 'up';
 };
