@@ -87,6 +87,7 @@ export {
   CommentsConfigSchema,
   type CommentsSource,
   type CommentWritePlan,
+  commentFileJsonSchema,
   commentFilePath,
   commentLink,
   commentStatuses,
@@ -242,6 +243,14 @@ export {
   relationKey,
   relationsOf,
 } from './model/index.js';
+export {
+  type ImpactSeeds,
+  type OpenOptions,
+  openRepository,
+  type SourcePlugin,
+  TraceryRepository,
+  type TraceWalkOptions,
+} from './open/index.js';
 export {
   csvField,
   escapeControlCharacters,
@@ -459,7 +468,9 @@ export {
   type TrackerOptions,
   type TrackerReport,
   type TrackerService,
+  type TrackerSince,
   type TrackerTable,
   type TrackerTranche,
+  trackerSince,
   trackerTables,
 } from './tracker/index.js';

@@ -74,6 +74,20 @@ const steps: Step[] = [
     args: ['review', '--repo', repository],
   },
   {
+    title:
+      'Design Artefact Tracker, Tranche 1: artefacts by service with RAG and months; review comments by status',
+    args: ['tracker', '--repo', repository, '--tranche', 'T1'],
+  },
+  {
+    title: 'The tracker as one HTML page, with the comments per interface and per constituency',
+    args: ['tracker', '--repo', repository, ...toFile('tracker.html', 'html')],
+  },
+  {
+    title:
+      'The review comments written back as the programme keeps them: a comment log per artefact (XLSX and CSV)',
+    args: ['export', 'comments', '--repo', repository, '--out', join(out, 'comment-logs')],
+  },
+  {
     title: 'What the BP018 diagram adds to the hand-written model (nothing: its steps and interfaces join)',
     args: [
       'import',

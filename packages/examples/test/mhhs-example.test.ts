@@ -1,8 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import { computeStats, jsonSchemas, type LoadedRepository, loadRepository, related } from '@tracery/core';
+import {
+  commentFileJsonSchema,
+  commentStatuses,
+  computeStats,
+  jsonSchemas,
+  type LoadedRepository,
+  loadRepository,
+  related,
+} from '@tracery/core';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 
 const MHHS = join(import.meta.dirname, '..', 'mhhs');
 let loaded: LoadedRepository;
@@ -68,5 +78,25 @@ describe('the MHHS example repository', () => {
     const read = async (name: string) => JSON.parse(await readFile(join(MHHS, '.tracery', name), 'utf8'));
     expect(await read('model.schema.json')).toEqual(schemas.model);
     expect(await read('tracery.schema.json')).toEqual(schemas.config);
+    expect(await read('comments.schema.json')).toEqual(
+      commentFileJsonSchema(commentStatuses(loaded.config.comments)),
+    );
+  });
+
+  test('every comment file names the comment-file schema on its first line and is valid against it', async () => {
+    const validate = new Ajv2020({ strict: false }).compile(
+      commentFileJsonSchema(commentStatuses(loaded.config.comments)),
+    );
+    const files = (await readdir(join(MHHS, 'comments'), { recursive: true })).filter((f) =>
+      f.endsWith('.yaml'),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = await readFile(join(MHHS, 'comments', file), 'utf8');
+      expect(text.split('\n')[0], file).toBe(
+        '# yaml-language-server: $schema=../../.tracery/comments.schema.json',
+      );
+      expect(validate(parse(text)), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
   });
 });

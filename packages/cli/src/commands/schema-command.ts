@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { jsonSchemas, writeFileAtomic } from '@tracery/core';
+import { commentFileJsonSchema, commentStatuses, jsonSchemas, writeFileAtomic } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
@@ -9,8 +9,16 @@ import { withRepoOption } from '../repository-option.js';
 /** The folder, inside a repository, where `tracery schema` writes by default. */
 export const SCHEMA_FOLDER = '.tracery';
 
-/** The file names `tracery schema` writes: model files, tracery.yaml, and the `--json` envelope. */
-export const SCHEMA_FILES = ['model.schema.json', 'tracery.schema.json', 'output.schema.json'] as const;
+/**
+ * The file names `tracery schema` writes: model files, tracery.yaml, the `--json` envelope, and
+ * review-comment files.
+ */
+export const SCHEMA_FILES = [
+  'model.schema.json',
+  'tracery.schema.json',
+  'output.schema.json',
+  'comments.schema.json',
+] as const;
 
 /** Registers `tracery schema [dir]`. */
 export function registerSchema(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -18,7 +26,7 @@ export function registerSchema(program: Command, io: CliIo, setExit: (code: numb
     program
       .command('schema')
       .description(
-        "Write the JSON Schemas of the model files and of tracery.yaml (with this repository's extensions) for editors, and of the --json envelope every command prints.",
+        "Write the JSON Schemas of the model files, tracery.yaml and the review-comment files (with this repository's extensions and comment statuses) for editors, and of the --json envelope every command prints.",
       )
       .argument('[dir]', 'the repository folder: a shorthand for --repo'),
   )
@@ -34,7 +42,12 @@ export function registerSchema(program: Command, io: CliIo, setExit: (code: numb
       if (!loaded) return setExit(run.exitCode);
       const out = resolve(options.out ?? join(loaded.root, SCHEMA_FOLDER));
       const schemas = jsonSchemas(loaded.metamodel);
-      const texts = [schemas.model, schemas.config, envelopeJsonSchema()];
+      const texts = [
+        schemas.model,
+        schemas.config,
+        envelopeJsonSchema(),
+        commentFileJsonSchema(commentStatuses(loaded.config.comments)),
+      ];
       const written: string[] = [];
       for (const [i, name] of SCHEMA_FILES.entries()) {
         const path = join(out, name);

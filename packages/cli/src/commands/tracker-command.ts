@@ -13,6 +13,7 @@ import {
   TraceryError,
   type TrackerMovement,
   type TrackerReport,
+  trackerSince,
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
@@ -64,10 +65,11 @@ async function run(options: TrackerCommandOptions, io: CliIo): Promise<number> {
     if (d.severity === 'error') io.err(formatDiagnostic(d));
   let movement: TrackerMovement | undefined;
   if (options.since) {
-    const before = await repositoryTrackerAtRevision(options.repo, options.since, filter, {
+    const since = await trackerSince(loaded.root, options.since);
+    const before = await repositoryTrackerAtRevision(loaded.root, since.revision, filter, {
       loaders: [bpmnSourceLoader()],
     });
-    movement = compareTrackers(before.tracker, tracker, `git ${options.since}`);
+    movement = compareTrackers(before.tracker, tracker, since.label);
   }
   await writeOutput(render(format, tracker, movement), options.out, io);
   return hasErrors(loaded.diagnostics) || hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
@@ -86,7 +88,10 @@ export function registerTracker(program: Command, io: CliIo, setExit: (code: num
     .option('--out <file>', 'write the tracker to a file instead of standard output')
     .option('--tranche <tranche>', 'only the artefacts of this tranche (T1) and their comments')
     .option('--round <round>', 'only the comments of this review round')
-    .option('--since <revision>', 'also show what moved since this git revision (HEAD~5, a tag)')
+    .option(
+      '--since <revision>',
+      'also show what moved since a baseline (its name: the commit that recorded it) or a git revision (HEAD~5, a tag, git:REV)',
+    )
     .addHelpText(
       'after',
       '\nComments are read from comments/**/*.yaml (tracery.yaml comments.files).\nExit codes: 0 done, 1 the model or the comments have errors (printed on standard error), 2 bad usage.',

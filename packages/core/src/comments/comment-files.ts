@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Comment, CommentEntrySchema, compareComments } from './comment.js';
@@ -25,16 +26,36 @@ function entryOf(comment: Comment): Record<string, unknown> {
   return out;
 }
 
+/** Where `tracery schema` writes the comment-file schema, relative to the repository root. */
+const COMMENT_SCHEMA_PATH = '.tracery/comments.schema.json';
+
+/**
+ * The first line that points an editor (yaml-language-server) at the comment-file schema, for a
+ * comment file at `file` (relative to the repository root, with `/`).
+ *
+ * @example
+ * commentSchemaLine('comments/MHHSP-IF-021/T1.yaml') // '# yaml-language-server: $schema=../../.tracery/comments.schema.json'
+ */
+export function commentSchemaLine(file: string): string {
+  return `# yaml-language-server: $schema=${posix.relative(posix.dirname(file), COMMENT_SCHEMA_PATH)}`;
+}
+
 /**
  * Renders one comment file canonically: artefact, round, then the comments sorted by id, each with its
- * fields in the schema's order. The same comments always give the same bytes.
+ * fields in the schema's order. The same comments always give the same bytes. Given the file's path
+ * in the repository, the text starts with the line that gives editors the comment-file schema.
  */
-export function renderCommentFile(artefact: string, round: string, comments: readonly Comment[]): string {
+export function renderCommentFile(
+  artefact: string,
+  round: string,
+  comments: readonly Comment[],
+  file?: string,
+): string {
   const body = stringify(
     { artefact, round, comments: [...comments].sort(compareComments).map(entryOf) },
     { lineWidth: 0, indentSeq: true, aliasDuplicateObjects: false },
   );
-  return body;
+  return file === undefined ? body : `${commentSchemaLine(file)}\n${body}`;
 }
 
 /** What importing a log changes: the files to write (path -> text) and the ids added and updated. */
@@ -145,7 +166,7 @@ function renderTouched(
   for (const file of [...touched].sort()) {
     const group = groups.get(file) ?? [];
     const first = group[0];
-    files.set(file, first ? renderCommentFile(first.artefact, first.round, group) : null);
+    files.set(file, first ? renderCommentFile(first.artefact, first.round, group, file) : null);
   }
   return files;
 }

@@ -8,6 +8,7 @@ export {
   CommentSchema,
   compareComments,
 } from './comment.js';
+export { commentFileJsonSchema } from './comment-file-json-schema.js';
 export {
   type CommentWritePlan,
   commentFilePath,

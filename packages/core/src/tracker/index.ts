@@ -12,6 +12,7 @@ export {
   repositoryTrackerAtRevision,
 } from './repository-tracker.js';
 export { type ArtefactMovement, compareTrackers, type TrackerMovement } from './tracker-movement.js';
+export { type TrackerSince, trackerSince } from './tracker-since.js';
 export { artefactTable, type TrackerTable, trackerTables } from './tracker-tables.js';
 export type {
   StatusCounts,

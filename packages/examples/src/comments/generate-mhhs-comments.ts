@@ -105,7 +105,8 @@ export async function generateMhhsComments(folder = MHHS_FOLDER): Promise<string
   for (const artefact of Object.keys(TRANCHE1_COMMENT_COUNTS)) {
     const path = join(folder, commentFilePath(artefact, 'T1'));
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, renderCommentFile(artefact, 'T1', tranche1Comments(artefact, commenters)));
+    const file = commentFilePath(artefact, 'T1');
+    await writeFile(path, renderCommentFile(artefact, 'T1', tranche1Comments(artefact, commenters), file));
     written.push(path);
   }
   return written;
