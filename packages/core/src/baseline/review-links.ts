@@ -4,8 +4,8 @@ import { InvalidArgumentError, NotFoundError, RepositoryError } from '../errors/
 import { type Relation, relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
-import { stampRelationsInYaml } from './stamp-relation-in-yaml.js';
 import { type HashCache, reviewStamp } from './review-stamp.js';
+import { stampRelationsInYaml } from './stamp-relation-in-yaml.js';
 
 /** A link a review recorded, with the stamp and the file it was written to. */
 export type ReviewedLink = {

@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from '../errors/tracery-error.js';
-import type { Relation } from '../model/element.js';
 import { relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import { compareStamp, type HashCache, reviewStamp } from './review-stamp.js';
