@@ -46,4 +46,5 @@ export {
   TRACERY_NAMESPACE,
 } from './parse/index.js';
 export { BPMN_NOTATION_RULE_IDS, bpmnNotationRules, checkBpmnNotation } from './rules/index.js';
+export { traceryPlugin } from './tracery-plugin.js';
 export { type ImportedModelFileOptions, importedModelFile } from './write/index.js';

@@ -20,6 +20,7 @@ test('the public surface of @tracery/bpmn is exactly these runtime exports', () 
       "joinDiagram",
       "mapBpmn",
       "parseBpmn",
+      "traceryPlugin",
     ]
   `);
 });
