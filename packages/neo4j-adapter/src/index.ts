@@ -19,6 +19,7 @@ export {
 export { graphHash } from './export/graph-hash.js';
 export {
   DEFAULT_ELEMENT_LABEL,
+  EXPORT_RECORD_LABEL,
   type GraphScope,
   type GraphScopeOptions,
   resolveScope,
@@ -39,6 +40,11 @@ export {
   buildTestServer,
   type TestServerBuild,
 } from './server/build-test-server.js';
+export {
+  type ImportIntoTestServerOptions,
+  type ImportIntoTestServerResult,
+  importIntoTestServer,
+} from './server/import-into-test-server.js';
 export {
   startTestServer,
   stopTestServer,

@@ -5,6 +5,7 @@ test('the public surface is what the README documents', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
       "DEFAULT_ELEMENT_LABEL",
+      "EXPORT_RECORD_LABEL",
       "Neo4jConnectionError",
       "Neo4jQueryError",
       "Neo4jServerError",
@@ -13,6 +14,7 @@ test('the public surface is what the README documents', () => {
       "escapeName",
       "exportModel",
       "graphHash",
+      "importIntoTestServer",
       "levelCypher",
       "openDriver",
       "pullModel",

@@ -1,13 +1,18 @@
-import { loadavg } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { computeImpact, type Model } from '@tracery/core';
 import { seededRandom } from '@tracery/core/testing';
 import {
   type ExportOptions,
+  EXPORT_RECORD_LABEL,
   exportModel,
+  importIntoTestServer,
   openDriver,
   queryImpact,
   startTestServer,
   stopTestServer,
+  writeImportCsv,
 } from '@tracery/neo4j-adapter';
 import type { BenchFigure, BenchResult } from './bench-result.js';
 import { type Neo4jBenchShape, neo4jBenchModel } from './neo4j-bench-model.js';
@@ -20,6 +25,13 @@ export type Neo4jBenchOptions = Neo4jBenchShape & {
   readonly impactRuns: number;
   /** Impact depth; unbounded when left out. */
   readonly maxDepth?: number;
+  /** Exports per variant of the sweep (medians reported); the first MERGE variant and the kept one run once. */
+  readonly rounds: number;
+  /**
+   * A larger model to time impact on (exported once, its rows/s reported too); when left out,
+   * impact runs on the graph of the last variant.
+   */
+  readonly impactModel?: Neo4jBenchShape;
 };
 
 /** A driver, as the adapter opens one (credentials from TRACERY_NEO4J_USER / TRACERY_NEO4J_PASSWORD). */
@@ -35,11 +47,13 @@ const BASELINE: Variant = {
 
 /**
  * Export of a generated model to a real Neo4j, and impact in memory against the same impact in
- * Cypher on the same graph. For each variant (the first MERGE-everything export, then the default
- * write mode over a sweep of batch sizes and lanes) it exports into an empty label: rows per
- * second, then a second run of the unchanged model, which must write nothing. Then impact from
- * `impactRuns` elements: p50 in memory, p50 in Cypher, and the ratio. Uses the server at
- * TRACERY_NEO4J_URI, or starts the test server (not counted).
+ * Cypher. For each variant (the first MERGE-everything export, then the default write mode over a
+ * sweep of batch sizes, then one lane) it exports into an empty label (`rounds` times for the sweep,
+ * medians reported): rows per second, then a run with nothing to change through the export record
+ * and one comparing every row (`skipUnchanged: false`, the path before the record), neither of which
+ * may write. Then the bulk path (CSV + neo4j-admin import) when it started its own server. Then
+ * impact from `impactRuns` elements, on `impactModel` when given: p50 in memory, p50 in Cypher, the
+ * ratio. Uses the server at TRACERY_NEO4J_URI, or starts the test server (not counted).
  */
 export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchResult[]> {
   const model = neo4jBenchModel(options);
@@ -60,15 +74,27 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
     const results: BenchResult[] = [];
     for (const [i, variant] of variants.entries()) {
       const label = `TraceryBench${i}`;
-      const keep = i === variants.length - 1;
+      const keep = i === variants.length - 1 && options.impactModel === undefined;
+      const rounds = i === 0 || i === variants.length - 1 ? 1 : options.rounds;
       results.push({
         benchmark: `export ${variant.name}`,
         size,
-        figures: await timeExport(driver, model, label, variant, keep),
+        figures: await timeExport(driver, model, label, variant, keep, rounds),
       });
     }
-    results.push(await impactFigures(driver, model, `TraceryBench${variants.length - 1}`, options, size));
-    await dropLabel(driver, `TraceryBench${variants.length - 1}`);
+    if (!external) results.push(await csvFigures(model, size));
+    const impactLabel = `TraceryBench${variants.length - 1}`;
+    if (options.impactModel === undefined) {
+      results.push(await impactFigures(driver, model, impactLabel, options, size));
+    } else {
+      const big = neo4jBenchModel(options.impactModel);
+      const bigSize = `${Math.round(big.elementCount / 1000)}k+${Math.round(big.relationCount / 1000)}k`;
+      const variant = { name: 'diff b10000 x2', options: { batchSize: 10_000, concurrency: 2 } };
+      const figures = await timeExport(driver, big, impactLabel, variant, true, 1);
+      results.push({ benchmark: `export ${variant.name}`, size: bigSize, figures });
+      results.push(await impactFigures(driver, big, impactLabel, options, bigSize));
+    }
+    await dropLabel(driver, impactLabel);
     return results;
   } finally {
     await driver.close();
@@ -82,33 +108,89 @@ async function timeExport(
   label: string,
   variant: Variant,
   keep: boolean,
+  rounds: number,
 ): Promise<BenchFigure[]> {
-  await dropLabel(driver, label);
   const rows = model.elementCount + model.relationCount;
   const load = loadavg()[0]!;
   const options = { ...variant.options, elementLabel: label, computeHash: false };
-  const first = performance.now();
-  const result = await exportModel(driver, model, options);
-  const firstMs = performance.now() - first;
-  if (result.nodes.created !== model.elementCount || result.relationships.created !== model.relationCount) {
-    throw new Error(
-      `export ${variant.name}: created ${result.nodes.created} nodes and ${result.relationships.created} relationships, not the model's.`,
-    );
-  }
-  const second = performance.now();
-  const again = await exportModel(driver, model, options);
-  const secondMs = performance.now() - second;
-  if (again.writes.propertiesSet !== 0 || again.nodes.created + again.relationships.created !== 0) {
-    throw new Error(`export ${variant.name}: the second run wrote something.`);
+  const first: number[] = [];
+  const skipped: number[] = [];
+  const compared: number[] = [];
+  let batches = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    await dropLabel(driver, label);
+    const [firstMs, result] = await timed(() => exportModel(driver, model, options));
+    if (result.nodes.created !== model.elementCount || result.relationships.created !== model.relationCount) {
+      throw new Error(
+        `export ${variant.name}: created ${result.nodes.created} nodes and ${result.relationships.created} relationships, not the model's.`,
+      );
+    }
+    first.push(firstMs);
+    batches = result.batches;
+    // Nothing to change, twice: through the export record (a diff run just recorded the model), and
+    // comparing every row as before the record existed. Neither may write anything.
+    for (const [times, skipUnchanged] of [
+      [skipped, true],
+      [compared, false],
+    ] as const) {
+      const [ms, again] = await timed(() => exportModel(driver, model, { ...options, skipUnchanged }));
+      if (again.writes.propertiesSet !== 0 || again.nodes.created + again.relationships.created !== 0) {
+        throw new Error(`export ${variant.name}: a run with nothing to change wrote something.`);
+      }
+      times.push(ms);
+    }
   }
   if (!keep) await dropLabel(driver, label);
-  return [
-    { name: 'first', value: firstMs / 1000, unit: 's' },
-    { name: 'rows/s', value: Math.round(rows / (firstMs / 1000)), unit: '' },
-    { name: 'second', value: secondMs / 1000, unit: 's' },
-    { name: 'batches', value: result.batches, unit: '' },
-    { name: 'load', value: load, unit: '' },
+  const firstP50 = median(first);
+  const figures: BenchFigure[] = [
+    { name: 'first', value: firstP50 / 1000, unit: 's' },
+    { name: 'rows/s', value: Math.round(rows / (firstP50 / 1000)), unit: '' },
   ];
+  // A MERGE run records nothing (other writers may be at work), so only diff runs skip.
+  if (variant.options.writeMode !== 'merge')
+    figures.push({ name: 'again (record)', value: median(skipped) / 1000, unit: 's' });
+  figures.push(
+    { name: 'again (rows)', value: median(compared) / 1000, unit: 's' },
+    { name: 'batches', value: batches, unit: '' },
+    { name: 'rounds', value: rounds, unit: '' },
+    { name: 'load', value: load, unit: '' },
+  );
+  return figures;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+/**
+ * The bulk path for a first load into an empty database: CSV files written by the adapter, then
+ * Neo4j's own importer (neo4j-admin database import full) into a fresh data folder. Server start
+ * not included. Needs the built launcher (its Maven dependencies hold the importer).
+ */
+async function csvFigures(model: Model, size: string): Promise<BenchResult> {
+  const folder = await mkdtemp(join(tmpdir(), 'tracery-bench-csv-'));
+  try {
+    const load = loadavg()[0]!;
+    const [writeMs, written] = await timed(() => writeImportCsv(model, join(folder, 'csv')));
+    const [importMs] = await timed(() =>
+      importIntoTestServer({ dataDir: join(folder, 'data'), arguments: written.arguments, heap: '2g' }),
+    );
+    const rows = model.elementCount + model.relationCount;
+    return {
+      benchmark: 'csv + neo4j-admin import',
+      size,
+      figures: [
+        { name: 'write csv', value: writeMs / 1000, unit: 's' },
+        { name: 'import', value: importMs / 1000, unit: 's' },
+        { name: 'rows/s', value: Math.round(rows / ((writeMs + importMs) / 1000)), unit: '' },
+        { name: 'load', value: load, unit: '' },
+      ],
+    };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 async function impactFigures(
@@ -160,7 +242,7 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** Deletes a benchmark label's nodes (in transactions of 10 000) and the schema an export made for it. */
+/** Deletes a benchmark label's nodes (in transactions of 10 000), its export record and the schema an export made for it. */
 async function dropLabel(driver: Driver, label: string): Promise<void> {
   const session = driver.session();
   try {
@@ -168,6 +250,7 @@ async function dropLabel(driver: Driver, label: string): Promise<void> {
     await session.run(`MATCH (n:${label}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
     await session.run(`DROP CONSTRAINT tracery_${label}_id IF EXISTS`);
     for (const what of ['kind', 'name']) await session.run(`DROP INDEX tracery_${label}_${what} IF EXISTS`);
+    await session.run(`MATCH (m:${EXPORT_RECORD_LABEL} {label: $label}) DELETE m`, { label });
   } finally {
     await session.close();
   }

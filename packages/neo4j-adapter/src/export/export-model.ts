@@ -4,6 +4,7 @@ import { type Connection, type Neo4jTarget, withConnection } from '../connection
 import { describeNeo4jFailure } from '../connection/describe-failure.js';
 import { diffPlan } from './diff-plan.js';
 import { ensureSchema } from './ensure-schema.js';
+import { graphMatchesRecord, modelHash, readExportRecord, writeExportRecord } from './export-record.js';
 import { hashGraph } from './graph-hash.js';
 import { type GraphScope, type GraphScopeOptions, resolveScope } from './graph-scope.js';
 import { type ExportPlan, planExport } from './plan-export.js';
@@ -54,6 +55,12 @@ export type ExportOptions = GraphScopeOptions & {
   readonly verify?: boolean;
   /** Hash the graph at the end (a full read); default true. */
   readonly computeHash?: boolean;
+  /**
+   * In `diff` mode, skip the row-by-row comparison when the graph's export record says the last
+   * export that finished wrote this very model and the label holds as many nodes and relationships
+   * as the model (two counts the database keeps: no scan). Default true; `verify` never skips.
+   */
+  readonly skipUnchanged?: boolean;
 };
 
 /** What an export did. A second run of the same model reports zero created, updated and deleted. */
@@ -64,6 +71,8 @@ export type ExportResult = {
   readonly writes: WriteCounters;
   /** Transactions that wrote rows. */
   readonly batches: number;
+  /** True when the export record showed the graph already holds this model, so no row was compared. */
+  readonly skipped: boolean;
   /** {@link graphHash} of the scope after the export, unless `computeHash` was false. */
   readonly hash?: string;
 };
@@ -100,8 +109,9 @@ export async function exportModel(
   }
   const scope = resolveScope(options, 'WRITE');
   const plan = planExport(model);
+  const hash = modelHash(plan);
   return withConnection(target, (connection) =>
-    runExport({ connection, scope, plan, batchSize, concurrency, writeMode, options }),
+    runExport({ connection, scope, plan, hash, batchSize, concurrency, writeMode, options }),
   );
 }
 
@@ -138,6 +148,8 @@ type Run = {
   readonly connection: Connection;
   readonly scope: GraphScope;
   readonly plan: ExportPlan;
+  /** The plan's {@link modelHash}, recorded in the graph after a `diff` run. */
+  readonly hash: string;
   readonly batchSize: number;
   readonly concurrency: number;
   readonly writeMode: 'diff' | 'merge';
@@ -155,10 +167,13 @@ async function runExport(run: Run): Promise<ExportResult> {
     progress: (done, total) => progress(phase, done, total),
   });
   const session = run.connection.driver.session(run.scope.session);
-  let doing = 'creating the constraint and indexes';
+  let doing = 'reading the record of the last export';
   try {
+    if (await unchangedByRecord(run, session)) return await skippedResult(run, session, writes, progress);
+    doing = 'creating the constraint and indexes';
     await progress('schema', 0, 1);
     await ensureSchema(session, run.scope);
+    await writeExportRecord(session, run.scope, null);
     await progress('schema', 1, 1);
     doing = run.writeMode === 'diff' ? 'reading the ids and hashes the graph holds' : doing;
     const { nodes, relationships } = await writeRows(run, session, context, progress);
@@ -170,17 +185,56 @@ async function runExport(run: Run): Promise<ExportResult> {
       nodes.counts.deleted = writes.nodesDeleted;
       relationships.counts.deleted = writes.relationshipsDeleted;
     }
+    doing = 'recording the export';
+    if (run.writeMode === 'diff') await writeExportRecord(session, run.scope, run.hash);
     const batches = nodes.batches + relationships.batches;
     const result = { nodes: nodes.counts, relationships: relationships.counts, writes, batches };
-    if (run.options.computeHash === false) return result;
     doing = 'hashing the graph';
-    await progress('hash', 0, 1);
-    const hash = await hashGraph(session, run.scope);
-    await progress('hash', 1, 1);
-    return { ...result, hash };
+    return await withHash(run, session, { ...result, skipped: false }, progress);
   } catch (error) {
     throw describeNeo4jFailure(error, run.connection, doing);
   } finally {
     await session.close();
   }
+}
+
+/** Whether the export record allows skipping the comparison (see {@link ExportOptions.skipUnchanged}). */
+async function unchangedByRecord(run: Run, session: Session): Promise<boolean> {
+  const { options } = run;
+  if (run.writeMode !== 'diff' || options.verify === true || options.skipUnchanged === false) return false;
+  return graphMatchesRecord(await readExportRecord(session, run.scope), run.plan, run.hash);
+}
+
+/** The result of a run that found the graph already holds the model: every row unchanged. */
+async function skippedResult(
+  run: Run,
+  session: Session,
+  writes: WriteCounters,
+  onProgress: Progress,
+): Promise<ExportResult> {
+  const counts = (unchanged: number): SyncCounts => ({ created: 0, updated: 0, unchanged, deleted: 0 });
+  // A progress bar still ends at the totals: every row is done, as unchanged.
+  await onProgress('nodes', run.plan.nodeCount, run.plan.nodeCount);
+  await onProgress('relationships', run.plan.relationshipCount, run.plan.relationshipCount);
+  const result: ExportResult = {
+    nodes: counts(run.plan.nodeCount),
+    relationships: counts(run.plan.relationshipCount),
+    writes,
+    batches: 0,
+    skipped: true,
+  };
+  return withHash(run, session, result, onProgress);
+}
+
+async function withHash(
+  run: Run,
+  session: Session,
+  result: ExportResult,
+  onProgress: Progress,
+): Promise<ExportResult> {
+  if (run.options.computeHash === false) return result;
+  await onProgress('hash', 0, 1);
+  const hash = await hashGraph(session, run.scope);
+  await onProgress('hash', 1, 1);
+  return { ...result, hash };
 }

@@ -1,4 +1,4 @@
-import { createMetamodel, type KindDef, type RelationTypeDef } from '@tracery/core';
+import { createMetamodel, InvalidArgumentError, type KindDef, type RelationTypeDef } from '@tracery/core';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { escapeName, relationshipTypeOf } from '../../src/cypher/cypher-name.js';
@@ -14,14 +14,25 @@ const KINDS = [
   '}) DETACH DELETE n //',
   'x\\u0060) MATCH (m) DETACH DELETE m //',
   'Ünï 😀',
+  `Quote's "double"`,
+  'Brace} {x: 1}',
 ];
 const TYPES = [
   'rel`type',
   'two words',
   '}]->() DETACH DELETE n //',
   'y\\u0060]->() MATCH (m) DETACH DELETE m //',
+  `it's "quoted"`,
+  'Ünï rel 😀',
 ];
-const KEYS = ['key`with`ticks', 'a key', '}) DETACH DELETE n //', 'k\\u0060 SET n.x = 1'];
+const KEYS = [
+  'key`with`ticks',
+  'a key',
+  '}) DETACH DELETE n //',
+  'k\\u0060 SET n.x = 1',
+  `k'ey "q"`,
+  'clé ünï 😀',
+];
 
 const kind = (name: string): KindDef => ({ name, description: 'hostile', attributes: {} });
 const relationType = (name: string): RelationTypeDef => ({
@@ -79,4 +90,31 @@ test('hostile kinds, relation types and attribute keys are stored exactly and ha
   const { model: pulled, diagnostics } = await pullModel(driver, metamodel, { elementLabel: label });
   expect(diagnostics).toEqual([]);
   expect(contentOf(pulled)).toEqual(contentOf(model));
+});
+
+test('names Neo4j cannot hold are refused before anything is written, each named with the element', async () => {
+  const bad = ['Nul\u0000kind', 'Lone\ud800surrogate'];
+  const metamodel = createMetamodel([...bad, 'Fine'].map(kind), [relationType('rel')]);
+  const model = buildModel(
+    [
+      { id: 'B0', kind: bad[0]!, name: 'x', attributes: {} },
+      { id: 'B1', kind: bad[1]!, name: 'y', attributes: {} },
+      { id: 'B2', kind: 'Fine', name: 'z', attributes: { __tracery_hash: 'forged' } },
+      { id: 'B3', kind: 'Fine', name: 'w', attributes: { 'ok\u0000key': 1 } },
+    ],
+    [],
+    metamodel,
+  );
+
+  const error = await exportModel(driver, model, { elementLabel: label }).catch((e: unknown) => e);
+
+  expect(error).toBeInstanceOf(InvalidArgumentError);
+  const message = (error as Error).message;
+  expect(message).toMatch(/4 name\(s\) cannot be stored in Neo4j/);
+  expect(message).toMatch(/element "B0": kind: label "Nul\\u0000kind" holds a NUL character/);
+  expect(message).toMatch(/element "B1": kind: .*lone UTF-16 surrogate/);
+  expect(message).toMatch(/B2.*"__tracery_hash" starts with "__tracery", which Tracery keeps for itself/);
+  expect(message).toMatch(/B3.*"ok\\u0000key" holds a NUL character/);
+  const B = escapeName(label, 'label');
+  expect(await rows(driver, `MATCH (n:${B}) WHERE n.id STARTS WITH 'B' RETURN n.id AS id`)).toEqual([]);
 });

@@ -3,6 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { openDriver } from '../../src/connection/connection.js';
 import { escapeName } from '../../src/cypher/cypher-name.js';
+import { EXPORT_RECORD_LABEL } from '../../src/export/graph-scope.js';
 
 /** Connection options for the tests' Neo4j (see global-setup.ts): its URI, user and password. */
 export function testTarget(): { uri: string; user: string; password: string } {
@@ -27,9 +28,10 @@ export async function clearLabel(driver: Driver, label: string): Promise<void> {
   await driver.executeQuery(`MATCH (n:${escapeName(label, 'label')}) DETACH DELETE n`);
 }
 
-/** Deletes the label's nodes and drops the constraint and indexes an export made for it. */
+/** Deletes the label's nodes and export record, and drops the constraint and indexes an export made for it. */
 export async function dropLabel(driver: Driver, label: string): Promise<void> {
   await clearLabel(driver, label);
+  await driver.executeQuery(`MATCH (m:${EXPORT_RECORD_LABEL} {label: $label}) DELETE m`, { label });
   const schemaName = (what: string) => escapeName(`tracery_${label}_${what}`, 'schema name');
   await driver.executeQuery(`DROP CONSTRAINT ${schemaName('id')} IF EXISTS`);
   for (const what of ['kind', 'name']) await driver.executeQuery(`DROP INDEX ${schemaName(what)} IF EXISTS`);

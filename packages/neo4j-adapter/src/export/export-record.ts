@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { Session } from 'neo4j-driver';
+import { EXPORT_RECORD_LABEL, type GraphScope } from './graph-scope.js';
+import type { ExportPlan } from './plan-export.js';
+import { toNumber } from './upsert-rows.js';
+
+/** Bumped whenever the mapping from model to graph changes, so that no record outlives it. */
+const RECORD_FORMAT = 'tracery-neo4j-export/1';
+
+/** What the graph says about the last export under a label, and how many rows it holds now. */
+export type ExportRecord = {
+  /** The {@link modelHash} of the last export that finished, or null (none, or one in progress). */
+  readonly modelHash: string | null;
+  /** Nodes under the element label now (from the database's count store: no scan). */
+  readonly nodes: number;
+  /** Relationships leaving those nodes now (count store too). */
+  readonly relationships: number;
+};
+
+/**
+ * A hash of everything an export writes: every node's id and content hash by kind, every
+ * relationship's ends and content hash by type. Two plans with the same hash write the same graph.
+ */
+export function modelHash(plan: ExportPlan): string {
+  const hash = createHash('sha1').update(RECORD_FORMAT);
+  for (const [kind, rows] of plan.nodes) {
+    hash.update(`\0k${kind}`);
+    for (const row of rows) hash.update(`\0${row.id}\0${String(row.hash)}`);
+  }
+  for (const [type, rows] of plan.relationships) {
+    hash.update(`\0t${type}`);
+    for (const row of rows) hash.update(`\0${row.source}\0${row.target}\0${String(row.hash)}`);
+  }
+  return hash.digest('base64url');
+}
+
+/** Reads the record of a scope's last export and the counts of what the scope holds: one cheap read. */
+export async function readExportRecord(session: Session, scope: GraphScope): Promise<ExportRecord> {
+  const label = scope.quotedLabel;
+  const query = `OPTIONAL MATCH (m:${EXPORT_RECORD_LABEL} {label: $label})
+WITH m.modelHash AS modelHash LIMIT 1
+CALL () { MATCH (n:${label}) RETURN count(n) AS nodes }
+CALL () { MATCH (:${label})-[r]->() RETURN count(r) AS relationships }
+RETURN modelHash, nodes, relationships`;
+  return session.executeRead(async (tx) => {
+    const record = (await tx.run(query, { label: scope.label })).records[0];
+    const hash = record?.get('modelHash');
+    return {
+      modelHash: typeof hash === 'string' ? hash : null,
+      nodes: toNumber(record?.get('nodes')),
+      relationships: toNumber(record?.get('relationships')),
+    };
+  });
+}
+
+/**
+ * Whether the graph already holds exactly what the plan writes, by the record alone: the last
+ * export that finished wrote this very model, and the scope holds as many nodes and relationships
+ * as the model (so none was deleted or added since, by hand or by another run). Content edited by
+ * hand in the database is not seen here, as the stored row hashes do not see it: `verify` is for that.
+ */
+export function graphMatchesRecord(record: ExportRecord, plan: ExportPlan, hash: string): boolean {
+  return (
+    record.modelHash === hash &&
+    record.nodes === plan.nodeCount &&
+    record.relationships === plan.relationshipCount
+  );
+}
+
+/**
+ * Sets (or, with null, clears) the record of a scope. A writing run clears it before its first
+ * write and a `diff` run sets it after its last, so a run that stops half-way leaves no record and
+ * the next run compares row by row.
+ */
+export async function writeExportRecord(
+  session: Session,
+  scope: GraphScope,
+  hash: string | null,
+): Promise<void> {
+  await session.executeWrite((tx) =>
+    tx.run(`MERGE (m:${EXPORT_RECORD_LABEL} {label: $label}) SET m.modelHash = $hash`, {
+      label: scope.label,
+      hash,
+    }),
+  );
+}
