@@ -1,7 +1,10 @@
 import {
   type AssessOptions,
   assessOptionsFromConfig,
+  changedIds,
+  createSnapshot,
   didYouMeanSuffix,
+  diffSnapshots,
   type ImpactResult,
   type LoadedRepository,
   renderAssessmentMarkdown,
@@ -10,6 +13,7 @@ import {
   renderComparisonText,
   renderImpactMarkdown,
   renderImpactText,
+  renderReviewsText,
   TraceryError,
   type TraceryRepository,
 } from '@tracery/core';
@@ -105,8 +109,30 @@ async function render(
       text: () => (format === 'md' ? renderComparisonMarkdown(a) : renderComparisonText(a)),
     };
   }
-  const seeds = options.since !== undefined ? { since: options.since } : ids;
-  return renderResult(await repo.impact(seeds, overrides), options, format);
+  if (options.since) return sinceBase(repo, options.since, options, overrides, format);
+  return renderResult(await repo.impact(ids, overrides), options, format);
+}
+
+/**
+ * `--since BASE`: the impact of what changed since the base (as `repo.impact({ since })`). Reviews
+ * recorded since then are shown apart (who, which link, when): they are not changes and seed nothing.
+ */
+async function sinceBase(
+  repo: TraceryRepository,
+  since: string,
+  options: ImpactCommandOptions,
+  overrides: AssessOptions,
+  format: string,
+): Promise<Rendered> {
+  const base = await repo.state(since);
+  const diff = diffSnapshots(base.snapshot, createSnapshot(repo.model));
+  const seeds = changedIds(diff).filter((id) => repo.model.hasElement(id));
+  const rendered = renderResult(await repo.impact(seeds, overrides), options, format);
+  const reviews = renderReviewsText(diff.reviews, `reviewed since ${base.label} (not changes: no impact)`);
+  return {
+    payload: { ...rendered.payload, reviewedSince: diff.reviews },
+    text: () => `${rendered.text()}${reviews === '' ? '' : `\n${reviews}`}`,
+  };
 }
 
 /** Renders an impact result (from memory or from Neo4j alike); `--kinds` filters what is shown. */
