@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { computeImpact, type Model } from '@tracery/core';
 import { seededRandom } from '@tracery/core/testing';
 import {
-  type ExportOptions,
   EXPORT_RECORD_LABEL,
+  type ExportOptions,
   exportModel,
   importIntoTestServer,
   openDriver,
