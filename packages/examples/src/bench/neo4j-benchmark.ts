@@ -27,6 +27,8 @@ export type Neo4jBenchOptions = Neo4jBenchShape & {
   readonly maxDepth?: number;
   /** Exports per variant of the sweep (medians reported); the first MERGE variant and the kept one run once. */
   readonly rounds: number;
+  /** Leave out the first MERGE-everything variant (the slowest; for a quick measure); default false. */
+  readonly withoutBaseline?: boolean;
   /**
    * A larger model to time impact on (exported once, its rows/s reported too); when left out,
    * impact runs on the graph of the last variant.
@@ -64,7 +66,7 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
   const size = `${Math.round(model.elementCount / 1000)}k+${Math.round(model.relationCount / 1000)}k`;
   try {
     const variants: Variant[] = [
-      BASELINE,
+      ...(options.withoutBaseline ? [] : [BASELINE]),
       ...options.batchSizes.map((batchSize) => ({
         name: `diff b${batchSize} x2`,
         options: { batchSize, concurrency: 2 },
@@ -75,7 +77,7 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
     for (const [i, variant] of variants.entries()) {
       const label = `TraceryBench${i}`;
       const keep = i === variants.length - 1 && options.impactModel === undefined;
-      const rounds = i === 0 || i === variants.length - 1 ? 1 : options.rounds;
+      const rounds = variant === BASELINE || i === variants.length - 1 ? 1 : options.rounds;
       results.push({
         benchmark: `export ${variant.name}`,
         size,
