@@ -60,11 +60,20 @@ describe('tracery baseline, diff, review and history', () => {
       code: 0,
       out: 'no suspect links\n',
     });
-    const reviewed = await runCaptured(['review', 'IF-021', 'carries', 'MB-M0', '--repo', repo]);
-    expect(reviewed).toMatchObject({
-      code: 0,
-      out: 'reviewed IF-021 -carries-> MB-M0 in model/design.yaml\n',
-    });
+    const reviewed = await runCaptured([
+      'review',
+      'IF-021',
+      'carries',
+      'MB-M0',
+      '--repo',
+      repo,
+      '--by',
+      'Ada',
+    ]);
+    expect(reviewed.code).toBe(0);
+    expect(reviewed.out).toMatch(
+      /^reviewed IF-021 -carries-> MB-M0 in model\/design\.yaml \(by Ada at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\n$/,
+    );
     await writeFile(design(), (await readFile(design(), 'utf8')).replace('blockCode: M0', 'blockCode: M9'));
     const listed = await runCaptured(['review', '--repo', repo]);
     expect(listed.code).toBe(1);

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
 import {
+  type Diagnostic,
   diffReport,
   diffSnapshots,
+  formatDiagnostic,
+  type LoadedState,
   loadState,
   renderDiffMarkdown,
   renderDiffText,
@@ -17,6 +20,25 @@ import { checkFormat } from '../write-output.js';
 const FORMATS = ['text', 'md', 'json'] as const;
 
 type DiffOptions = { repo?: string; format: string; json?: boolean; out?: string };
+
+/**
+ * The load errors of the two sides, printed on standard error with the side they come from: a side
+ * with load errors reads what failed to load as removed, so the diff is reported and the run exits 1
+ * (the reading commands' policy).
+ */
+function reportLoadErrors(states: readonly LoadedState[], io: CliIo): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  for (const state of states) {
+    const own = state.diagnostics.filter((d) => d.severity === 'error');
+    if (own.length === 0) continue;
+    for (const d of own) io.err(`${state.label}: ${formatDiagnostic(d)}`);
+    io.err(
+      `tracery diff: ${state.label} has ${own.length} load error(s); what failed to load reads as removed from it; exit 1.`,
+    );
+    errors.push(...own);
+  }
+  return errors;
+}
 
 /** Registers `tracery diff BASE [OTHER]`. */
 export function registerDiff(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -34,7 +56,7 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
-      '\nA git revision is read with git (no checkout).\nExit codes: 0 done, 2 bad usage or unknown base.',
+      '\nA git revision is read with git (no checkout). Reviews recorded between the two states are listed apart\n("reviewed"): they are not changes.\nExit codes: 0 done, 1 a side has load errors (the diff is still shown), 2 bad usage or unknown base.',
     )
     .action(async (base: string, other: string, options: DiffOptions) => {
       const format = options.json ? 'json' : options.format;
@@ -49,14 +71,16 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
           loadState(choice.dir, base, { loaders: [bpmnSourceLoader()] }),
           loadState(choice.dir, other, { loaders: [bpmnSourceLoader()] }),
         ]);
+        const errors = reportLoadErrors(from.label === to.label ? [from] : [from, to], io);
         const report = diffReport(from.label, to.label, diffSnapshots(from.snapshot, to.snapshot));
         setExit(
           await run.finish({
-            ok: true,
+            ok: errors.length === 0,
             payload: report,
             text: () => (format === 'md' ? renderDiffMarkdown(report) : renderDiffText(report)),
+            diagnostics: errors,
             out: options.out,
-            exit: EXIT.ok,
+            exit: errors.length === 0 ? EXIT.ok : EXIT.findings,
           }),
         );
       } catch (error) {

@@ -18,6 +18,7 @@ import {
   renderComparisonText,
   renderImpactMarkdown,
   renderImpactText,
+  renderReviewsText,
   TraceryError,
 } from '@tracery/core';
 import type { Command } from 'commander';
@@ -103,14 +104,30 @@ async function render(
       text: () => (format === 'md' ? renderComparisonMarkdown(c) : renderComparisonText(c)),
     };
   }
-  let seeds = ids;
-  if (options.since) {
-    const base = await loadState(loaded.root, options.since, { loaders: [bpmnSourceLoader()] });
-    seeds = changedIds(diffSnapshots(base.snapshot, createSnapshot(loaded.model))).filter((id) =>
-      loaded.model.hasElement(id),
-    );
-  }
-  return renderResult(computeImpact(loaded.model, seeds, run), options, format);
+  if (options.since) return sinceBase(loaded, options.since, options, run, format);
+  return renderResult(computeImpact(loaded.model, ids, run), options, format);
+}
+
+/**
+ * `--since BASE`: the impact of what changed since the base. Reviews recorded since then are shown
+ * apart (who, which link, when): they are not changes and seed nothing.
+ */
+async function sinceBase(
+  loaded: LoadedRepository,
+  since: string,
+  options: ImpactCommandOptions,
+  run: AssessOptions,
+  format: string,
+): Promise<Rendered> {
+  const base = await loadState(loaded.root, since, { loaders: [bpmnSourceLoader()] });
+  const diff = diffSnapshots(base.snapshot, createSnapshot(loaded.model));
+  const seeds = changedIds(diff).filter((id) => loaded.model.hasElement(id));
+  const rendered = renderResult(computeImpact(loaded.model, seeds, run), options, format);
+  const reviews = renderReviewsText(diff.reviews, `reviewed since ${base.label} (not changes: no impact)`);
+  return {
+    payload: { ...rendered.payload, reviewedSince: diff.reviews },
+    text: () => `${rendered.text()}${reviews === '' ? '' : `\n${reviews}`}`,
+  };
 }
 
 /** Renders an impact result (from memory or from Neo4j alike); `--kinds` filters what is shown. */

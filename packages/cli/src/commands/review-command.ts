@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { promisify } from 'node:util';
 import { findSuspectLinks, reviewLinks, type SuspectLink, TraceryError, textTable } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
@@ -15,6 +18,20 @@ export function renderSuspectLinks(links: readonly SuspectLink[]): string {
   )}`;
 }
 
+/** Who records a review: `--by`, else git's user.name in the repository, else the login name. */
+async function reviewer(root: string, by: string | undefined): Promise<string> {
+  if (by !== undefined) return by;
+  const name = await promisify(execFile)('git', ['config', 'user.name'], { cwd: root, encoding: 'utf8' })
+    .then((r) => r.stdout.trim())
+    .catch(() => '');
+  if (name !== '') return name;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Registers `tracery review [target...]`: list suspect links, or record a review of a link or an element's links. */
 export function registerReview(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const review = withRepoOption(
@@ -26,12 +43,16 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       .argument('[target...]', 'a link, as "A -type-> B" or "A type B", or an element id'),
   )
     .option('--json', 'print the JSON envelope instead of text')
+    .option('--by <name>', "who reviews (default: git's user.name, else the login name)")
     .addHelpText(
       'after',
-      '\nRecording a review is refused while the repository has load errors (see --allow-errors).\nExit codes: 0 done (or no suspect links), 1 suspect links listed or load errors, 2 bad usage or unknown target.',
+      '\nA review records the stamp, who (reviewedBy) and when (reviewedAt, UTC) on each link. It is not a change:\ndiff lists it under "reviewed", and impact --since starts from no reviewed link.\nRecording a review is refused while the repository has load errors (see --allow-errors).\nExit codes: 0 done (or no suspect links), 1 suspect links listed or load errors, 2 bad usage or unknown target.',
     );
   allowErrorsOption(review).action(
-    async (target: string[], options: { repo?: string; json?: boolean; allowErrors?: boolean }) => {
+    async (
+      target: string[],
+      options: { repo?: string; json?: boolean; allowErrors?: boolean; by?: string },
+    ) => {
       const run = new CommandRun('review', io, options.json === true);
       const loaded = await run.load(undefined, options.repo);
       if (!loaded) return setExit(run.exitCode);
@@ -56,8 +77,12 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
       if (!run.requireIds(loaded.model, ends)) return setExit(run.exitCode);
       if (!guardWrites('review', loaded.diagnostics, io, options.allowErrors).write)
         return setExit(EXIT.findings);
+      if (options.by !== undefined && options.by.trim() === '')
+        return setExit(run.fail('--by: give a name, such as --by "Ada Analyst".'));
       try {
-        const reviewed = await reviewLinks(loaded.root, loaded.model, target.join(' '));
+        const by = await reviewer(loaded.root, options.by?.trim());
+        const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+        const reviewed = await reviewLinks(loaded.root, loaded.model, target.join(' '), { by, at });
         setExit(
           await run.finish({
             ok: true,
@@ -66,7 +91,9 @@ export function registerReview(program: Command, io: CliIo, setExit: (code: numb
               reviewed.length === 0
                 ? 'nothing to review: every link is reviewed as it is now'
                 : reviewed
-                    .map((r) => `reviewed ${r.source} -${r.type}-> ${r.target} in ${r.file}`)
+                    .map(
+                      (r) => `reviewed ${r.source} -${r.type}-> ${r.target} in ${r.file} (by ${by} at ${at})`,
+                    )
                     .join('\n'),
             exit: EXIT.ok,
           }),

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors/tracery-error.js';
 import { type CanonicalModel, canonicalElement } from '../model/canonical-model.js';
 import { type AttributeValue, type Element, type Relation, relationKey } from '../model/element.js';
 import { canonicalRelation } from './content-hash.js';
-import type { FieldChange, ModelDiff } from './diff-snapshots.js';
+import type { FieldChange, LinkReview, ModelDiff, RelationChange } from './diff-snapshots.js';
 
 function applyFields(
   target: Record<string, unknown>,
@@ -40,6 +40,19 @@ function patchElement(element: Element, changes: readonly FieldChange[]): Elemen
   return canonicalElement(copy as Element);
 }
 
+function patchRelation(
+  relations: Map<string, Relation>,
+  change: RelationChange | LinkReview,
+  what: string,
+): void {
+  const key = relationKey(change);
+  const relation = relations.get(key);
+  if (!relation) throw new InvalidArgumentError(`diff: ${what} relation "${key}" is not in the model.`);
+  const attributes: Record<string, unknown> = { ...relation.attributes };
+  applyFields(attributes, change.changes, '', key);
+  relations.set(key, canonicalRelation({ ...relation, attributes: attributes as Relation['attributes'] }));
+}
+
 /**
  * Applies a diff to a model in canonical form: `applyDiff(canonical(a), diffSnapshots(a, b))` equals
  * `canonical(b)`. Throws {@link InvalidArgumentError} when the diff does not fit the model.
@@ -59,14 +72,8 @@ export function applyDiff(model: CanonicalModel, diff: ModelDiff): CanonicalMode
   const relations = new Map(model.relations.map((r) => [relationKey(r), r] as const));
   for (const r of diff.relations.removed) relations.delete(relationKey(r));
   for (const r of diff.relations.added) relations.set(relationKey(r), canonicalRelation(r));
-  for (const change of diff.relations.changed) {
-    const key = relationKey(change);
-    const relation = relations.get(key);
-    if (!relation) throw new InvalidArgumentError(`diff: changed relation "${key}" is not in the model.`);
-    const attributes: Record<string, unknown> = { ...relation.attributes };
-    applyFields(attributes, change.changes, '', key);
-    relations.set(key, canonicalRelation({ ...relation, attributes: attributes as Relation['attributes'] }));
-  }
+  for (const change of diff.relations.changed) patchRelation(relations, change, 'changed');
+  for (const review of diff.reviews) patchRelation(relations, review, 'reviewed');
   const sorted = <T>(map: Map<string, T>) =>
     [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   return { elements: sorted(elements), relations: sorted(relations) as Relation[] };

@@ -1,5 +1,6 @@
 import type { AttributeValue, Element, Relation } from '../model/element.js';
 import { ELEMENT_BASE_KEYS } from '../model/element.js';
+import { REVIEW_FIELDS } from './review-stamp.js';
 import type { Snapshot } from './snapshot.js';
 
 /** One field that differs: a base field (`name`, `status` ...), `kind`, or `attributes.<name>`. */
@@ -26,7 +27,29 @@ export type RelationChange = {
   readonly changes: readonly FieldChange[];
 };
 
-/** What differs between two states of a model; every list sorted (elements by id, relations by key). */
+/**
+ * A review recorded on a link between two states: only its review fields (`reviewed`, `reviewedBy`,
+ * `reviewedAt`) differ. It is not a change to the design: no impact starts from it.
+ */
+export type LinkReview = {
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  /** The stamp now; absent when the review was removed. */
+  readonly stamp?: string;
+  /** Who reviewed (`reviewedBy`), when recorded. */
+  readonly by?: string;
+  /** When (`reviewedAt`), when recorded. */
+  readonly at?: string;
+  /** The review fields that differ, with before and after. */
+  readonly changes: readonly FieldChange[];
+};
+
+/**
+ * What differs between two states of a model; every list sorted (elements by id, relations by key).
+ * Reviews are apart from the changes: a relation whose review fields alone differ is in `reviews`, one
+ * whose other attributes differ too is in both, each with its own fields.
+ */
 export type ModelDiff = {
   readonly elements: {
     readonly added: readonly Element[];
@@ -38,6 +61,7 @@ export type ModelDiff = {
     readonly removed: readonly Relation[];
     readonly changed: readonly RelationChange[];
   };
+  readonly reviews: readonly LinkReview[];
 };
 
 type Value = AttributeValue | readonly string[] | undefined;
@@ -96,18 +120,39 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): ModelDiff {
     },
   });
   const relations = { added: [] as Relation[], removed: [] as Relation[], changed: [] as RelationChange[] };
+  const reviews: LinkReview[] = [];
   mergeJoin(a.relations, b.relations, {
     removed: (x) => relations.removed.push(x.relation),
     added: (x) => relations.added.push(x.relation),
     both: (_key, before, after) => {
       if (after.hash === before.hash) return;
-      const changes: FieldChange[] = [];
-      compareFields(before.relation.attributes, after.relation.attributes, '', changes);
+      const all: FieldChange[] = [];
+      compareFields(before.relation.attributes, after.relation.attributes, '', all);
       const { type, source, target } = after.relation;
-      relations.changed.push({ type, source, target, changes });
+      const changes = all.filter((f) => !REVIEW_FIELDS.includes(f.field));
+      if (changes.length > 0) relations.changed.push({ type, source, target, changes });
+      const reviewed = all.filter((f) => REVIEW_FIELDS.includes(f.field));
+      if (reviewed.length > 0) reviews.push(linkReview(after.relation, reviewed));
     },
   });
-  return { elements, relations };
+  return { elements, relations, reviews };
+}
+
+function linkReview(relation: Relation, changes: FieldChange[]): LinkReview {
+  const { type, source, target, attributes } = relation;
+  const field = (name: string, key: 'stamp' | 'by' | 'at') => {
+    const value = attributes[name];
+    return value === undefined ? {} : { [key]: String(value) };
+  };
+  return {
+    type,
+    source,
+    target,
+    ...field('reviewed', 'stamp'),
+    ...field('reviewedBy', 'by'),
+    ...field('reviewedAt', 'at'),
+    changes,
+  };
 }
 
 /**
@@ -141,10 +186,15 @@ function mergeJoin<T>(
 /** True when a diff holds no difference at all. */
 export function isEmptyDiff(diff: ModelDiff): boolean {
   const { elements: e, relations: r } = diff;
-  return [e.added, e.removed, e.changed, r.added, r.removed, r.changed].every((list) => list.length === 0);
+  return [e.added, e.removed, e.changed, r.added, r.removed, r.changed, diff.reviews].every(
+    (list) => list.length === 0,
+  );
 }
 
-/** The ids of the elements a diff adds or changes, and of the ends of the relations it adds, removes or changes. */
+/**
+ * The ids of the elements a diff adds or changes, and of the ends of the relations it adds, removes or
+ * changes: the seeds of an impact run. Reviews (`diff.reviews`) are not changes and seed nothing.
+ */
 export function changedIds(diff: ModelDiff): string[] {
   const ids = new Set<string>();
   for (const e of diff.elements.added) ids.add(e.id);

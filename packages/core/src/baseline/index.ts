@@ -8,6 +8,7 @@ export {
   elementChanges,
   type FieldChange,
   isEmptyDiff,
+  type LinkReview,
   type ModelDiff,
   type RelationChange,
 } from './diff-snapshots.js';
@@ -19,10 +20,18 @@ export {
   loadRepositoryAtRevision,
   loadState,
 } from './load-state.js';
-export { type DiffReport, diffReport, renderDiffMarkdown, renderDiffText } from './render-diff.js';
-export { type ReviewedLink, reviewLinks, reviewTargets } from './review-links.js';
+export {
+  type DiffReport,
+  diffReport,
+  renderDiffMarkdown,
+  renderDiffText,
+  renderReviewsText,
+} from './render-diff.js';
+export { type ReviewedLink, type ReviewOptions, reviewLinks, reviewTargets } from './review-links.js';
+export { type HashCache, REVIEW_FIELDS, reviewStamp } from './review-stamp.js';
 export {
   BASELINE_FORMAT,
+  BASELINE_HASH_SCHEME,
   type BaselineFile,
   BaselineFileSchema,
   baselineJson,
@@ -33,8 +42,6 @@ export {
 export { stampRelationInYaml, stampRelationsInYaml } from './stamp-relation-in-yaml.js';
 export {
   findSuspectLinks,
-  type HashCache,
-  reviewStamp,
   type SuspectLink,
   type SuspectLinkOptions,
   type SuspectReason,

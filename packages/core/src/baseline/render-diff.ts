@@ -1,5 +1,5 @@
 import { markdownTable } from '../report/markdown-table.js';
-import type { FieldChange, ModelDiff } from './diff-snapshots.js';
+import type { FieldChange, LinkReview, ModelDiff } from './diff-snapshots.js';
 
 /** A comparison of two states, ready to render: what was compared, the counts, and the diff. */
 export type DiffReport = {
@@ -12,6 +12,8 @@ export type DiffReport = {
     readonly relationsAdded: number;
     readonly relationsRemoved: number;
     readonly relationsChanged: number;
+    /** Links reviewed between the two states: not changes (see {@link ModelDiff}). */
+    readonly linksReviewed: number;
   };
   readonly diff: ModelDiff;
 };
@@ -29,6 +31,7 @@ export function diffReport(from: string, to: string, diff: ModelDiff): DiffRepor
       relationsAdded: r.added.length,
       relationsRemoved: r.removed.length,
       relationsChanged: r.changed.length,
+      linksReviewed: diff.reviews.length,
     },
     diff,
   };
@@ -39,7 +42,27 @@ const arrow = (r: { source: string; type: string; target: string }) => `${r.sour
 
 function summary(report: DiffReport): string {
   const c = report.counts;
-  return `elements: ${c.elementsAdded} added, ${c.elementsRemoved} removed, ${c.elementsChanged} changed; relations: ${c.relationsAdded} added, ${c.relationsRemoved} removed, ${c.relationsChanged} changed`;
+  return `elements: ${c.elementsAdded} added, ${c.elementsRemoved} removed, ${c.elementsChanged} changed; relations: ${c.relationsAdded} added, ${c.relationsRemoved} removed, ${c.relationsChanged} changed${c.linksReviewed > 0 ? `; links reviewed (not changes): ${c.linksReviewed}` : ''}`;
+}
+
+/** Who reviewed and when, as the review recorded them: `by Ada at 2026-11-30T17:00:00Z`. */
+function reviewer(review: LinkReview): string {
+  if (review.stamp === undefined) return 'review removed';
+  return [review.by ? `by ${review.by}` : 'by (not recorded)', review.at ? `at ${review.at}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * The reviews of a diff as lines for a terminal, under a heading (`reviewed since baseline T1:`);
+ * nothing when there are none. Reviews are not changes: impact and the change lists leave them out.
+ *
+ * @example
+ * io.out(renderReviewsText(diff.reviews, 'reviewed since baseline T1'));
+ */
+export function renderReviewsText(reviews: readonly LinkReview[], heading: string): string {
+  if (reviews.length === 0) return '';
+  return `${[`${heading}:`, ...reviews.map((x) => `  ${arrow(x)} ${reviewer(x)}`)].join('\n')}\n`;
 }
 
 /**
@@ -63,7 +86,7 @@ export function renderDiffText(report: DiffReport): string {
     lines.push(`~ ${arrow(x)}`);
     for (const f of x.changes) lines.push(`    ${f.field}: ${show(f.before)} -> ${show(f.after)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${renderReviewsText(report.diff.reviews, 'reviewed (not changes)')}`;
 }
 
 /**
@@ -100,6 +123,15 @@ export function renderDiffMarkdown(report: DiffReport): string {
       '## Relations',
       '',
       markdownTable(['change', 'relation', 'attribute', 'before', 'after'], relationRows),
+    );
+  if (report.diff.reviews.length > 0)
+    out.push(
+      '## Reviews (not changes)',
+      '',
+      markdownTable(
+        ['relation', 'by', 'at', 'stamp'],
+        report.diff.reviews.map((x) => [`\`${arrow(x)}\``, x.by ?? '', x.at ?? '', x.stamp ?? '(removed)']),
+      ),
     );
   return out.join('\n');
 }

@@ -4,8 +4,8 @@ import { InvalidArgumentError, NotFoundError, RepositoryError } from '../errors/
 import { type Relation, relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
+import { type HashCache, reviewStamp } from './review-stamp.js';
 import { stampRelationsInYaml } from './stamp-relation-in-yaml.js';
-import { type HashCache, reviewStamp } from './suspect-links.js';
 
 /** A link a review recorded, with the stamp and the file it was written to. */
 export type ReviewedLink = {
@@ -14,7 +14,14 @@ export type ReviewedLink = {
   readonly target: string;
   readonly stamp: string;
   readonly file: string;
+  /** Who reviewed (`reviewedBy`), when given. */
+  readonly by?: string;
+  /** When (`reviewedAt`, ISO 8601), when given. */
+  readonly at?: string;
 };
+
+/** Who recorded a review and when: written beside the stamp as `reviewedBy` and `reviewedAt`. */
+export type ReviewOptions = { readonly by?: string; readonly at?: string };
 
 /**
  * The relations a review target names: `A -type-> B`, `A type B` (a forward or inverse name, as
@@ -57,15 +64,30 @@ export function reviewTargets(model: Model, target: string): Relation[] {
 
 /**
  * Records a review of links in the model files: the current stamp of each goes into its `reviewed`
- * attribute, in the file and at the place the link is written, each file rewritten atomically with
- * its comments and layout kept. Returns what it recorded, sorted; the model in memory is not changed
- * (load the repository again to see the stamps).
+ * attribute (with `reviewedBy` and `reviewedAt` when `options` gives them), in the file and at the
+ * place the link is written, each file rewritten atomically with its comments and layout kept.
+ * Returns what it recorded, sorted; the model in memory is not changed (load the repository again to
+ * see the stamps). A review is not a change to the design: diffs list it apart and impact ignores it.
  *
  * @example
- * await reviewLinks(loaded.root, loaded.model, 'IF-021')
+ * await reviewLinks(loaded.root, loaded.model, 'IF-021', { by: 'Ada', at: new Date().toISOString() })
  */
-export async function reviewLinks(root: string, model: Model, target: string): Promise<ReviewedLink[]> {
+export async function reviewLinks(
+  root: string,
+  model: Model,
+  target: string,
+  options: ReviewOptions = {},
+): Promise<ReviewedLink[]> {
   const relations = reviewTargets(model, target);
+  const who = {
+    ...(options.by === undefined ? {} : { by: options.by }),
+    ...(options.at === undefined ? {} : { at: options.at }),
+  };
+  const fields = (stamp: string): [string, string][] => [
+    ['reviewed', stamp],
+    ...(options.by === undefined ? [] : [['reviewedBy', options.by] as [string, string]]),
+    ...(options.at === undefined ? [] : [['reviewedAt', options.at] as [string, string]]),
+  ];
   const cache: HashCache = new Map();
   const byFile = new Map<string, { line: number; column: number; stamp: string; relation: Relation }[]>();
   for (const relation of relations) {
@@ -88,9 +110,17 @@ export async function reviewLinks(root: string, model: Model, target: string): P
     const path = join(root, file);
     const stamps = byFile.get(file)!;
     const text = await readFile(path, 'utf8');
-    await writeFileAtomic(path, stampRelationsInYaml(text, stamps, file.endsWith('.json')));
+    const edits = stamps.map((s) => ({ line: s.line, column: s.column, fields: fields(s.stamp) }));
+    await writeFileAtomic(path, stampRelationsInYaml(text, edits, file.endsWith('.json')));
     for (const { stamp, relation } of stamps)
-      reviewed.push({ type: relation.type, source: relation.source, target: relation.target, stamp, file });
+      reviewed.push({
+        type: relation.type,
+        source: relation.source,
+        target: relation.target,
+        stamp,
+        file,
+        ...who,
+      });
   }
   return reviewed.sort((a, b) => {
     const ka = relationKey(a);

@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Scalar, visit } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  parseDocument,
+  type Scalar,
+  visit,
+  type YAMLMap,
+} from 'yaml';
 import { TraceryError } from '../errors/tracery-error.js';
 
 /** An edit of a text: replace `[start, end)` with `text`. */
@@ -18,44 +28,62 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** Stamps are hex digits and a slash; double quotes read the same in YAML and JSON. */
+/** JSON's double-quoted strings read the same in YAML and JSON. */
 const quote = (value: string) => JSON.stringify(value);
 
-/** The splice that records `stamp` on the relation whose reference is the scalar `node`. */
-function spliceFor(
+/** Review fields to record on one relation, in the order they are written: `[['reviewed', stamp], ...]`. */
+type Fields = readonly (readonly [string, string])[];
+
+/** The splices that record `fields` in the map that holds a relation's reference (`id`, `from` or `to`). */
+function splicesInMap(text: string, holder: YAMLMap, fields: Fields, json: boolean): Splice[] {
+  const key = (k: string) => (json ? JSON.stringify(k) : k);
+  const splices: Splice[] = [];
+  const missing: (readonly [string, string])[] = [];
+  for (const [name, value] of fields) {
+    const existing = holder.items.find((p) => isScalar(p.key) && p.key.value === name);
+    const node = existing?.value as Node | null | undefined;
+    if (node?.range) splices.push({ start: node.range[0], end: node.range[1], text: quote(value) });
+    else missing.push([name, value]);
+  }
+  if (missing.length === 0) return splices;
+  const last = holder.items[holder.items.length - 1]!;
+  const after = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
+  if (holder.flow) {
+    const added = missing.map(([name, value]) => `, ${key(name)}: ${quote(value)}`).join('');
+    return [...splices, { start: after, end: after, text: added }];
+  }
+  // After the last value's line, trailing comment included, at the indentation of the map's keys.
+  const indent = ' '.repeat(columnOf(text, holder.range![0]));
+  const lines = missing.map(([name, value]) => `${indent}${name}: ${quote(value)}`).join('\n');
+  if (text[after - 1] === '\n') return [...splices, { start: after, end: after, text: `${lines}\n` }];
+  const eol = text.indexOf('\n', after);
+  const at = eol < 0 ? text.length : eol;
+  return [...splices, { start: at, end: at, text: `\n${lines}` }];
+}
+
+/** The splices that record `fields` on the relation whose reference is the scalar `node`. */
+function splicesFor(
   text: string,
   node: Scalar,
   parents: readonly unknown[],
-  stamp: string,
+  fields: Fields,
   json: boolean,
-): Splice {
+): Splice[] {
   const [start, end] = node.range!;
   const parent = parents[parents.length - 1];
   const holder = parents[parents.length - 2];
-  const key = (k: string) => (json ? JSON.stringify(k) : k);
   if (
     isPair(parent) &&
     isScalar(parent.key) &&
     ['id', 'from', 'to'].includes(String(parent.key.value)) &&
     isMap(holder)
-  ) {
-    const existing = holder.items.find((p) => isScalar(p.key) && p.key.value === 'reviewed');
-    const value = existing?.value as Node | null | undefined;
-    if (value?.range) return { start: value.range[0], end: value.range[1], text: quote(stamp) };
-    const last = holder.items[holder.items.length - 1]!;
-    const after = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
-    if (holder.flow) return { start: after, end: after, text: `, ${key('reviewed')}: ${quote(stamp)}` };
-    // After the last value's line, trailing comment included, at the indentation of the map's keys.
-    const indent = ' '.repeat(columnOf(text, holder.range![0]));
-    const line = `${indent}reviewed: ${quote(stamp)}`;
-    if (text[after - 1] === '\n') return { start: after, end: after, text: `${line}\n` };
-    const eol = text.indexOf('\n', after);
-    const at = eol < 0 ? text.length : eol;
-    return { start: at, end: at, text: `\n${line}` };
-  }
+  )
+    return splicesInMap(text, holder, fields, json);
   if (isSeq(parent) || isPair(parent)) {
+    const key = (k: string) => (json ? JSON.stringify(k) : k);
     const id = text.slice(start, end);
-    return { start, end, text: `{ ${key('id')}: ${id}, ${key('reviewed')}: ${quote(stamp)} }` };
+    const rest = fields.map(([name, value]) => `, ${key(name)}: ${quote(value)}`).join('');
+    return [{ start, end, text: `{ ${key('id')}: ${id}${rest} }` }];
   }
   throw new TraceryError(
     `cannot record a review at offset ${start}: the reference is not in a list or a map.`,
@@ -78,25 +106,29 @@ export function stampRelationInYaml(
   stamp: string,
   json: boolean,
 ): string {
-  return stampRelationsInYaml(text, [{ ...at, stamp }], json);
+  return stampRelationsInYaml(text, [{ ...at, fields: [['reviewed', stamp]] }], json);
 }
 
-/** Records several review stamps in one file's text (see {@link stampRelationInYaml}). */
+/**
+ * Records several reviews in one file's text (see {@link stampRelationInYaml}): for each relation, the
+ * review fields in order (`reviewed`, then `reviewedBy` and `reviewedAt` when known); a field the
+ * reference already has is replaced in place.
+ */
 export function stampRelationsInYaml(
   text: string,
-  stamps: readonly { readonly line: number; readonly column: number; readonly stamp: string }[],
+  stamps: readonly { readonly line: number; readonly column: number; readonly fields: Fields }[],
   json: boolean,
 ): string {
   const document = parseDocument(text, { uniqueKeys: false });
-  const wanted = new Map(stamps.map((s) => [offsetOf(text, s.line, s.column), s.stamp] as const));
+  const wanted = new Map(stamps.map((s) => [offsetOf(text, s.line, s.column), s.fields] as const));
   const splices: Splice[] = [];
   visit(document, {
     Scalar(key, node, path) {
       if (key === 'key' || !node.range) return;
-      const stamp = wanted.get(node.range[0]);
-      if (stamp === undefined) return;
+      const fields = wanted.get(node.range[0]);
+      if (fields === undefined) return;
       wanted.delete(node.range[0]);
-      splices.push(spliceFor(text, node, path, stamp, json));
+      splices.push(...splicesFor(text, node, path, fields, json));
     },
   });
   if (wanted.size > 0)

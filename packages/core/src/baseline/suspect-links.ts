@@ -1,8 +1,7 @@
 import { InvalidArgumentError } from '../errors/tracery-error.js';
-import type { Relation } from '../model/element.js';
 import { relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
-import { elementHash } from './content-hash.js';
+import { compareStamp, type HashCache, reviewStamp } from './review-stamp.js';
 
 /** Why a link is suspect. */
 export type SuspectReason = 'source-changed' | 'target-changed' | 'both-changed' | 'never-reviewed';
@@ -27,42 +26,11 @@ export type SuspectLinkOptions = {
   readonly types?: readonly string[];
 };
 
-const STAMP_HASH_LENGTH = 16;
-
-/** A cache of element hashes for one pass over a model. */
-export type HashCache = Map<string, string>;
-
-function hashOf(model: Model, id: string, cache: HashCache): string {
-  let hash = cache.get(id);
-  if (hash === undefined) {
-    hash = elementHash(model.getElement(id)).slice(0, STAMP_HASH_LENGTH);
-    cache.set(id, hash);
-  }
-  return hash;
-}
-
-/**
- * The review stamp of a link: the first 16 hex digits of the content hash of its source and of its
- * target, as `source/target`. A review records it in the link's `reviewed` attribute.
- *
- * @example
- * reviewStamp(model, { type: 'carries', source: 'IF-021', target: 'MB-M0' }) // '3f2a9c0d1b2e4f56/9a8b7c6d5e4f3a2b'
- */
-export function reviewStamp(
-  model: Model,
-  relation: Pick<Relation, 'source' | 'target'>,
-  cache: HashCache = new Map(),
-): string {
-  return `${hashOf(model, relation.source, cache)}/${hashOf(model, relation.target, cache)}`;
-}
-
-function reasonFor(recorded: string, current: string): SuspectReason | undefined {
-  if (recorded === current) return undefined;
-  const [rs, rt] = recorded.split('/');
-  const [cs, ct] = current.split('/');
-  if (rs === cs) return 'target-changed';
-  if (rt === ct) return 'source-changed';
-  return 'both-changed';
+function reasonFor(changed: { source: boolean; target: boolean }): SuspectReason | undefined {
+  if (changed.source && changed.target) return 'both-changed';
+  if (changed.source) return 'source-changed';
+  if (changed.target) return 'target-changed';
+  return undefined;
 }
 
 /**
@@ -87,7 +55,10 @@ export function findSuspectLinks(model: Model, options: SuspectLinkOptions = {})
     const recorded = relation.attributes.reviewed;
     if (recorded === undefined && !options.unreviewed) continue;
     const current = reviewStamp(model, relation, cache);
-    const reason = recorded === undefined ? 'never-reviewed' : reasonFor(String(recorded), current);
+    const reason =
+      recorded === undefined
+        ? 'never-reviewed'
+        : reasonFor(compareStamp(model, relation, String(recorded), cache));
     if (!reason) continue;
     const { type, source, target } = relation;
     suspects.push({

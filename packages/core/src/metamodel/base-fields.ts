@@ -33,6 +33,12 @@ export const BASE_RELATION_FIELDS: Readonly<Record<string, AttributeDef>> = {
   note: { type: 'string', description: 'Why the link is there.' },
   reviewed: {
     type: 'string',
-    description: 'Content hashes of both ends when the link was last reviewed (suspect-link detection).',
+    description:
+      'The review stamp: hashes of the reviewed content of both ends when the link was last reviewed (suspect-link detection).',
+  },
+  reviewedBy: { type: 'string', description: 'Who last reviewed the link (written by tracery review).' },
+  reviewedAt: {
+    type: 'string',
+    description: 'When the link was last reviewed, ISO 8601 (written by tracery review).',
   },
 };

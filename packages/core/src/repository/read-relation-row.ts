@@ -1,4 +1,5 @@
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
+import { BASE_RELATION_FIELDS } from '../metamodel/base-fields.js';
 import { relationRowSchema } from '../metamodel/element-schema.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { AttributeValue } from '../model/element.js';
@@ -47,12 +48,12 @@ export function readRelationRow(
   const attributes: Record<string, AttributeValue> = {};
   for (const [k, v] of Object.entries(rest)) {
     if (v === undefined) continue;
-    if (k !== 'note' && k !== 'reviewed' && !Object.hasOwn(declared, k)) {
+    if (!Object.hasOwn(BASE_RELATION_FIELDS, k) && !Object.hasOwn(declared, k)) {
       out.diagnostics.push({
         code: 'unknown-field',
         severity: 'error',
         source: positionOf(source, keyNode(node, k)),
-        message: `relation ${name} has no attribute "${k}"${didYouMeanSuffix(k, ['note', 'reviewed', ...Object.keys(declared)])}`,
+        message: `relation ${name} has no attribute "${k}"${didYouMeanSuffix(k, [...Object.keys(BASE_RELATION_FIELDS), ...Object.keys(declared)])}`,
       });
       continue;
     }

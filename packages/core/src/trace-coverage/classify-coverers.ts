@@ -25,6 +25,8 @@ export type CoverContext = {
   readonly index: CoverIndex;
   /** True when an element's status leaves it out of coverage. */
   readonly excluded: (id: string) => boolean;
+  /** The kind of an element of the model. */
+  readonly kindOf: (id: string) => string;
   /** Keys (`type\u0000source\u0000target`) of links that are suspect since their last review. */
   readonly outdated: ReadonlySet<string>;
 };
@@ -35,17 +37,6 @@ export const linkKey = (type: string, source: string, target: string) =>
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The kinds the needs of one relation name accept, or undefined when one of them accepts any kind. */
-function acceptedKinds(needs: readonly CompiledNeed[], relation: string): ReadonlySet<string> | undefined {
-  const kinds = new Set<string>();
-  for (const need of needs) {
-    if (need.relation !== relation) continue;
-    if (!need.kinds) return undefined;
-    for (const k of need.kinds) kinds.add(k);
-  }
-  return kinds;
-}
-
 /**
  * Sorts the elements at the far end of each need of an element into those that count and those that
  * do not (with the reason). A relation name is looked at once even when several needs use it.
@@ -55,24 +46,23 @@ export function classifyCoverers(
   id: string,
   rule: CompiledRule,
 ): { needs: NeedCoverage[]; ignored: IgnoredCoverage[] } {
-  const { model, index } = context;
+  const { index, kindOf } = context;
   const ignored: IgnoredCoverage[] = [];
-  const seen = new Set<string>();
-  const kindOf = (other: string): string => model.graph.getNodeAttribute(other, 'element').kind;
-  const needs = rule.needs.map((need): NeedCoverage => {
+  const needs: NeedCoverage[] = [];
+  for (let n = 0; n < rule.needs.length; n++) {
+    const need = rule.needs[n]!;
     const by: string[] = [];
-    const firstTime = !seen.has(need.relation);
-    seen.add(need.relation);
-    const accepted = acceptedKinds(rule.needs, need.relation);
+    const firstTime = rule.needs.findIndex((other) => other.relation === need.relation) === n;
     for (const other of endsOf(index, id, need)) {
-      const reason = reasonToIgnore(context, need, id, other, accepted, kindOf(other));
+      const kind = kindOf(other);
+      const reason = reasonToIgnore(context, need, id, other, kind);
       if (reason === undefined) {
-        if (!need.kinds || need.kinds.has(kindOf(other))) by.push(other);
+        if (!need.kinds || need.kinds.has(kind)) by.push(other);
       } else if (firstTime) ignored.push({ relation: need.relation, by: other, reason });
     }
-    return { relation: need.relation, by: by.sort(byText) };
-  });
-  ignored.sort((a, b) => byText(a.relation, b.relation) || byText(a.by, b.by));
+    needs.push({ relation: need.relation, by: by.length > 1 ? by.sort(byText) : by });
+  }
+  if (ignored.length > 1) ignored.sort((a, b) => byText(a.relation, b.relation) || byText(a.by, b.by));
   return { needs, ignored };
 }
 
@@ -81,12 +71,12 @@ function reasonToIgnore(
   need: CompiledNeed,
   id: string,
   other: string,
-  accepted: ReadonlySet<string> | undefined,
   otherKind: string,
 ): IgnoredReason | undefined {
   if (context.excluded(other)) return 'excluded';
-  if (accepted && !accepted.has(otherKind)) return 'unwanted';
-  const [source, target] = need.incoming ? [other, id] : [id, other];
-  if (context.outdated.has(linkKey(need.type, source, target))) return 'outdated';
+  if (need.accepted && !need.accepted.has(otherKind)) return 'unwanted';
+  if (context.outdated.size === 0) return undefined;
+  const key = need.incoming ? linkKey(need.type, other, id) : linkKey(need.type, id, other);
+  if (context.outdated.has(key)) return 'outdated';
   return undefined;
 }

@@ -16,6 +16,11 @@ export type CompiledNeed = {
   /** True when the covering element is the relation's source (the need is an inverse name such as satisfiedBy). */
   readonly incoming: boolean;
   readonly kinds: ReadonlySet<string> | undefined;
+  /**
+   * The kinds any need of the same relation name in the same rule accepts (undefined when one of them
+   * accepts any kind): a covering element of another kind is unwanted coverage.
+   */
+  readonly accepted: ReadonlySet<string> | undefined;
 };
 
 /** A kind's policy with its needs and provides resolved. */
@@ -54,12 +59,17 @@ function compileNeed(
         ),
       );
   }
-  return {
-    relation,
-    type: resolved.type.name,
-    incoming: resolved.inverse,
-    kinds: kinds ? new Set(kinds) : undefined,
-  };
+  const accepted = kinds ? new Set(kinds) : undefined;
+  return { relation, type: resolved.type.name, incoming: resolved.inverse, kinds: accepted, accepted };
+}
+
+/** Gives each need the kinds accepted by all the needs of its relation name in the rule. */
+function withAccepted(needs: readonly CompiledNeed[]): CompiledNeed[] {
+  return needs.map((need) => {
+    const same = needs.filter((n) => n.relation === need.relation);
+    if (same.some((n) => !n.kinds)) return { ...need, accepted: undefined };
+    return { ...need, accepted: new Set(same.flatMap((n) => [...n.kinds!])) };
+  });
 }
 
 /** Resolves every kind's policy against the model's metamodel; unknown names become diagnostics and are dropped. */
@@ -81,7 +91,11 @@ export function compilePolicy(
       needs
         .map((n) => compileNeed(model, kind, n, diagnostics))
         .filter((n): n is CompiledNeed => n !== undefined);
-    compiled.set(kind, { policy: rule, needs: compile(rule.needs), provides: compile(rule.provides) });
+    compiled.set(kind, {
+      policy: rule,
+      needs: withAccepted(compile(rule.needs)),
+      provides: compile(rule.provides),
+    });
   }
   return { compiled, diagnostics };
 }

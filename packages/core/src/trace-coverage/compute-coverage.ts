@@ -77,12 +77,18 @@ export type CoverageOptions = {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Whether an element's status leaves it out of coverage, answered once per element. */
 function exclusion(model: Model, compiled: ReadonlyMap<string, CompiledRule>): (id: string) => boolean {
+  const known = new Map<string, boolean>();
   return (id) => {
-    const element = model.graph.getNodeAttribute(id, 'element');
-    if (element.status === undefined) return false;
-    const statuses = compiled.get(element.kind)?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES;
-    return statuses.includes(element.status);
+    let out = known.get(id);
+    if (out === undefined) {
+      const element = model.graph.getNodeAttribute(id, 'element');
+      const statuses = compiled.get(element.kind)?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES;
+      out = element.status !== undefined && statuses.includes(element.status);
+      known.set(id, out);
+    }
+    return out;
   };
 }
 
@@ -106,6 +112,7 @@ export function computeCoverage(
     model,
     index: coverIndex(model, compiled),
     excluded: exclusion(model, compiled),
+    kindOf: (id) => model.graph.getNodeAttribute(id, 'element').kind,
     outdated: new Set((options.outdated ?? []).map((r) => linkKey(r.type, r.source, r.target))),
   };
   const found = new Map<string, { kind: string; rule: CompiledRule } & ReturnType<typeof classifyCoverers>>();
@@ -129,8 +136,7 @@ export function computeCoverage(
       if (rule.needs.length === 0) continue;
       const classified = classifyCoverers(context, id, rule);
       found.set(id, { kind, rule, ...classified });
-      const shallow = classified.needs.every((n) => n.by.length > 0);
-      nodes.set(id, { shallow, coverers: [...new Set(classified.needs.flatMap((n) => n.by))] });
+      nodes.set(id, coverNode(classified.needs));
     }
     if (rule.needs.length > 0) byKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: left };
   }
@@ -160,6 +166,16 @@ export function computeCoverage(
     links: links.sort(compareLinks),
     diagnostics,
   };
+}
+
+/** An element's node in the coverage graph: whether every need is met, and its distinct coverers. */
+function coverNode(needs: readonly NeedCoverage[]): CoverNode {
+  let shallow = true;
+  for (const need of needs) if (need.by.length === 0) shallow = false;
+  if (needs.length === 1) return { shallow, coverers: needs[0]!.by };
+  const coverers = new Set<string>();
+  for (const need of needs) for (const by of need.by) coverers.add(by);
+  return { shallow, coverers: [...coverers] };
 }
 
 function compareLinks(a: CoverageLinkProblem, b: CoverageLinkProblem): number {
