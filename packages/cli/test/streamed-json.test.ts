@@ -66,5 +66,5 @@ describe('streamed JSON', () => {
     expect(head.out).toBe('{\n');
     expect(head.err).toBe('');
     expect(head.code).toBe(inProcess.code);
-  });
+  }, 180_000); // three real processes, each started through tsx: slow on a loaded machine
 });
