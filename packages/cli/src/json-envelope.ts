@@ -1,4 +1,4 @@
-import { DiagnosticSchema } from '@tracery/core';
+import { DiagnosticSchema } from '@tracery/core/schemas';
 import { z } from 'zod';
 
 /** The version of the `--json` envelope; it changes only when the envelope's shape does. */

@@ -21,6 +21,7 @@ import { registerSite } from './commands/site-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerTracker } from './commands/tracker-command.js';
+import { registerTypes } from './commands/types-command.js';
 import { registerValidate } from './commands/validate-command.js';
 import { unacceptedLoadErrors } from './load-for-cli.js';
 
@@ -74,6 +75,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerStats(program, io, setExit);
   registerMetamodel(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerTypes(program, io, setExit);
   registerTrace(program, io, setExit);
   registerImpact(program, io, setExit);
   registerBaseline(program, io, setExit);

@@ -1,5 +1,6 @@
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import { elementHistory, renderHistoryText, TraceryError } from '@tracery/core';
+import { elementHistory, TraceryError } from '@tracery/core';
+import { renderHistoryText } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -7,11 +7,14 @@ import {
   compareOptions,
   computeImpact,
   createSnapshot,
-  didYouMeanSuffix,
   diffSnapshots,
   type ImpactResult,
   type LoadedRepository,
   loadState,
+  TraceryError,
+} from '@tracery/core';
+import { didYouMeanSuffix } from '@tracery/core/advanced';
+import {
   renderAssessmentMarkdown,
   renderAssessmentText,
   renderComparisonMarkdown,
@@ -19,8 +22,7 @@ import {
   renderImpactMarkdown,
   renderImpactText,
   renderReviewsText,
-  TraceryError,
-} from '@tracery/core';
+} from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -4,17 +4,14 @@ import {
   buildTestTrace,
   formatDiagnostic,
   type LoadedRepository,
-  renderTestTrace,
   shortestPath,
-  TEST_TRACE_FORMATS,
-  type TestTraceFormat,
   type TraceHit,
   TraceryError,
   type TraceStep,
-  textTable,
   traceDownstream,
   traceUpstream,
 } from '@tracery/core';
+import { renderTestTrace, TEST_TRACE_FORMATS, type TestTraceFormat, textTable } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

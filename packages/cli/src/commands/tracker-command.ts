@@ -1,20 +1,20 @@
 import { bpmnSourceLoader } from '@tracery/bpmn';
+import { formatDiagnostic, hasErrors, TraceryError } from '@tracery/core';
 import {
   compareTrackers,
-  formatDiagnostic,
-  hasErrors,
+  repositoryTracker,
+  repositoryTrackerAtRevision,
+  type TrackerMovement,
+  type TrackerReport,
+  trackerSince,
+} from '@tracery/core/advanced';
+import {
   renderTrackerCsv,
   renderTrackerHtml,
   renderTrackerJson,
   renderTrackerMarkdown,
   renderTrackerText,
-  repositoryTracker,
-  repositoryTrackerAtRevision,
-  TraceryError,
-  type TrackerMovement,
-  type TrackerReport,
-  trackerSince,
-} from '@tracery/core';
+} from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';

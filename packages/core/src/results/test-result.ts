@@ -5,6 +5,7 @@ import { z } from 'zod';
  * counts as passed; `error` is an error outside the assertions (an exception, a crash).
  */
 export const TestStatusSchema = z.enum(['passed', 'flaky', 'failed', 'error', 'skipped']);
+/** The outcome of one test run: `passed`, `flaky`, `failed`, `error` or `skipped`. */
 export type TestStatus = z.infer<typeof TestStatusSchema>;
 
 /** One test case's result as a JUnit report gives it. */
@@ -28,6 +29,7 @@ export const TestResultSchema = z.object({
   /** The start of system-out, when the test wrote any. */
   output: z.string().optional(),
 });
+/** One test case's result from a JUnit file: its name, status, duration and message. */
 export type TestResult = z.infer<typeof TestResultSchema>;
 
 /** A parsed JUnit report: its file, when it ran (if it says), and its results in file order. */

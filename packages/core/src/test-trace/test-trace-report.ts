@@ -20,6 +20,7 @@ export const TestTraceVerdictSchema = z.enum([
   'not-satisfied',
   'not-covered',
 ]);
+/** The verdict of the test trace on one requirement (verified, failing, not run, not satisfied, not covered ...). */
 export type TestTraceVerdict = z.infer<typeof TestTraceVerdictSchema>;
 
 /** How each verdict reads in a report. */
@@ -41,6 +42,7 @@ export const VerifyingTestSchema = z.object({
   message: z.string().optional(),
   runs: z.number().int().nonnegative(),
 });
+/** A test case that verifies a requirement, with the outcome of its latest run. */
 export type VerifyingTest = z.infer<typeof VerifyingTestSchema>;
 
 /** One row of the test-trace report: a requirement, what satisfies and verifies it, and its verdict. */
@@ -62,6 +64,7 @@ export const RequirementTraceSchema = z.object({
     z.object({ relation: z.string(), by: z.string(), reason: z.enum(['unwanted', 'outdated', 'excluded']) }),
   ),
 });
+/** One requirement in the test trace: what satisfies it, the tests that verify it, and its verdict. */
 export type RequirementTrace = z.infer<typeof RequirementTraceSchema>;
 
 /** A JUnit result that no TestCase claims. */
@@ -86,6 +89,7 @@ export const TestTraceReportSchema = z.object({
   orphanTestCases: z.array(z.string()),
   unmatchedResults: z.array(UnmatchedResultSchema),
 });
+/** The test trace of a repository: every requirement with its verdict, the summary, orphan tests and unmatched results. */
 export type TestTraceReport = z.infer<typeof TestTraceReportSchema>;
 
 /** Options for {@link testTraceReport}. */

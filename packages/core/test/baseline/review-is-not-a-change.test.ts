@@ -6,19 +6,21 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   applyDiff,
   canonicalModel,
+  elementHash,
+  findSuspectLinks,
+  REVIEW_FIELDS,
+  reviewLinks,
+  reviewStamp,
+} from '../../src/advanced.js';
+import {
   changedIds,
   createSnapshot,
   diffReport,
   diffSnapshots,
-  elementHash,
-  findSuspectLinks,
   loadRepository,
   type Model,
-  REVIEW_FIELDS,
-  renderDiffText,
-  reviewLinks,
-  reviewStamp,
 } from '../../src/index.js';
+import { renderDiffText } from '../../src/render.js';
 import { generateModel } from '../../src/testing/index.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'baseline', 'repo');

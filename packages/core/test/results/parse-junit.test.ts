@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseJunit, type TestResult, type TestStatus } from '@tracery/core';
+import type { TestResult, TestStatus } from '@tracery/core';
+import { parseJunit } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'junit');

@@ -9,13 +9,12 @@ import {
   type ElementCoverage,
   type ElementHistory,
   type Finding,
-  findSuspectLinks,
   type LoadedRepository,
   type RepositoryStats,
   type RequirementTrace,
-  type SuspectLink,
   type TestTraceReport,
 } from '@tracery/core';
+import { findSuspectLinks, type SuspectLink } from '@tracery/core/advanced';
 import { type DiagramInfo, readDiagrams } from './read-diagrams.js';
 import { type ProgressPoint, readProgress } from './read-progress.js';
 

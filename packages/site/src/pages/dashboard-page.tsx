@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import { findElements, UNSET } from '@tracery/core';
+import { findElements } from '@tracery/core';
+import { UNSET } from '@tracery/core/advanced';
 import { type Bar, BarChart, countBars } from '../components/bar-chart.js';
 import { IdLink } from '../components/id-link.js';
 import { Layout } from '../components/layout.js';

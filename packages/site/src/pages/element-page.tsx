@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import { type Element, fieldValue, type RelationView, relationsOf, VERDICT_LABELS } from '@tracery/core';
+import { type Element, fieldValue, type RelationView, relationsOf } from '@tracery/core';
+import { VERDICT_LABELS } from '@tracery/core/render';
 import { IdLink } from '../components/id-link.js';
 import { Layout } from '../components/layout.js';
 import { useSite } from '../components/site-context.js';
