@@ -75,6 +75,11 @@ export {
   didYouMeanSuffix,
 } from './diagnostics/index.js';
 export {
+  type ElementHistories,
+  type ElementHistoriesOptions,
+  elementHistories,
+} from './history/index.js';
+export {
   actorsOf,
   DEFAULT_ACTOR_KINDS,
   DEFAULT_ACTOR_RELATIONS,

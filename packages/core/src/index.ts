@@ -58,7 +58,13 @@ export {
 } from './diagnostics/index.js';
 export { InvalidArgumentError, NotFoundError, RepositoryError, TraceryError } from './errors/index.js';
 export { failsCheck } from './findings/index.js';
-export { type ElementHistory, elementHistory, type HistoryEntry } from './history/index.js';
+export {
+  type ElementHistory,
+  elementHistory,
+  type HistoryCommit,
+  type HistoryEntry,
+  type NotLoadedCommit,
+} from './history/index.js';
 export {
   type ActorImpact,
   computeImpact,
