@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic, type LoadedRepository, type Model } from '@tracery/core';
+import { compareDiagnostics, type Diagnostic, type Model, type TraceryRepository } from '@tracery/core';
 import { didYouMeanSuffix } from '@tracery/core/advanced';
 import { type CliIo, EXIT } from './cli-io.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
@@ -72,7 +72,7 @@ export class CommandRun {
   async load(
     positional: string | undefined,
     repo: string | undefined,
-  ): Promise<LoadedRepository | undefined> {
+  ): Promise<TraceryRepository | undefined> {
     const choice = chooseRepository(positional, repo);
     if ('problem' in choice) {
       this.fail(choice.problem);

@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path';
 import { bpmnNotationRules } from '@tracery/bpmn';
-import { type CheckReport, checkRepository, defaultRules, failsCheck, type Severity } from '@tracery/core';
+import { type CheckReport, defaultRules, failsCheck, type Severity } from '@tracery/core';
 import {
   type AcceptedFinding,
   acceptedFindingsYaml,
@@ -131,7 +131,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     if (problem) return setExit(run.fail(problem));
     const loaded = await run.load(dir, options.repo);
     if (!loaded) return setExit(run.exitCode);
-    const report = await checkRepository(loaded, { rules: allRules() });
+    // As a script gets it: the default rules and those of the source plugins (BPMN notation).
+    const report = await loaded.check();
     if (options.accept !== undefined) {
       const file = loaded.config.rules?.acceptedFindings;
       if (!file)
