@@ -474,3 +474,4 @@ export {
   trackerSince,
   trackerTables,
 } from './tracker/index.js';
+export { findMarkupDeclaration, type MarkupDeclaration } from './xml/index.js';

@@ -163,6 +163,7 @@ test('the public API of @tracery/core', () => {
       "findCycles",
       "findElements",
       "findMapping",
+      "findMarkupDeclaration",
       "findSuspectLinks",
       "findingFingerprint",
       "formatDiagnostic",

@@ -100,6 +100,27 @@ describe('parseJunit on bad input', () => {
     ]);
   });
 
+  test('a DOCTYPE in CDATA or a comment is text: a web test that prints an HTML page keeps its report', () => {
+    const xml =
+      '<?xml version="1.0"?>\n<!-- made by hand -->\n<testsuite name="web" tests="1">\n' +
+      '<testcase name="renders the page [TC-0001]"><system-out><![CDATA[<!DOCTYPE html>\n<html></html>]]></system-out>' +
+      '<!-- <!DOCTYPE x [<!ENTITY a "b">]> --></testcase>\n</testsuite>\n';
+    const { report, diagnostics } = parseJunit(xml, 'web.xml');
+    expect(diagnostics).toEqual([]);
+    expect(report?.results.map((r) => r.name)).toEqual(['renders the page [TC-0001]']);
+  });
+
+  test('a DOCTYPE inside the root element is not XML: a syntax error at its position, nothing parsed', () => {
+    const { report, diagnostics } = parseJunit(
+      '<testsuite name="s">\n  <!DOCTYPE x [<!ENTITY a "b">]>\n  <testcase name="&a;"/>\n</testsuite>',
+      'mid.xml',
+    );
+    expect(report).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'junit-syntax', source: { file: 'mid.xml', line: 2, column: 3 } }),
+    ]);
+  });
+
   test('malformed XML gives a diagnostic with file, line and column', async () => {
     const { diagnostics } = await parse('error/malformed.xml');
     expect(diagnostics).toHaveLength(1);
