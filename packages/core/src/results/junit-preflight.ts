@@ -2,6 +2,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findMarkupDeclaration } from '../xml/find-markup-declaration.js';
 
+const at1 = (n: number) => (Number.isFinite(n) && n >= 1 ? n : 1);
+
 /** Line and column (1-based) of a character offset in a text. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -44,7 +46,8 @@ export function junitPreflight(text: string, file: string): Diagnostic | undefin
   return {
     code: 'junit-syntax',
     severity: 'error',
-    source: { file, line: Math.max(1, line), column: Math.max(1, col) },
+    // The validator gives no position for some inputs (an empty text, `<?>`): the start of the file then.
+    source: { file, line: at1(line), column: at1(col) },
     message: `${file}: not well-formed XML: ${msg}`,
   };
 }
