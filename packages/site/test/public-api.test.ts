@@ -9,6 +9,7 @@ test('the public API of @tracery/site', () => {
       "collectSiteData",
       "elementFile",
       "elementHref",
+      "serveRepository",
       "serveSite",
     ]
   `);
