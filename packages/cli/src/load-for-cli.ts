@@ -5,6 +5,24 @@ import { type CliIo, progressLine } from './cli-io.js';
 /** Per run of the CLI (keyed by its io): the load errors seen, and whether `--allow-errors` accepted them. */
 const runs = new WeakMap<CliIo, { errors: number; accepted: boolean }>();
 
+/** Runs (keyed by their io) that asked for no cache with `tracery --no-cache <command>`. */
+const uncached = new WeakSet<CliIo>();
+
+/** Records that this run reads every model file afresh and writes no cache (`--no-cache`). */
+export function disableCache(io: CliIo): void {
+  uncached.add(io);
+}
+
+/**
+ * Whether a run uses the parsed-file cache in `<repository>/.tracery/cache`: yes, unless the run was
+ * given `--no-cache` or the environment sets `TRACERY_CACHE=0` (or `false`, `off`, `no`).
+ */
+export function cacheWanted(io: CliIo, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (uncached.has(io)) return false;
+  const setting = env.TRACERY_CACHE?.trim().toLowerCase();
+  return setting === undefined || !['0', 'false', 'off', 'no'].includes(setting);
+}
+
 /**
  * Loads a repository for a command. A folder that is not a repository is reported on standard error
  * and gives undefined, so the command exits with 2; any other failure is a bug and propagates.
@@ -28,11 +46,10 @@ export async function tryLoadForCli(
   progress.update(`loading ${dir}…`);
   try {
     // Diagrams named by `sources.bpmn` join the model, so every command sees them. Parsed model files
-    // are kept in <repository>/.tracery/cache (safe to delete) when TRACERY_CACHE=1: off by default
-    // until the "no file changed" checks of the hostile suite allow for it.
+    // are kept in <repository>/.tracery/cache (safe to delete, ignored by git) unless turned off.
     const loaded = await loadRepository(dir, {
       loaders: [bpmnSourceLoader()],
-      cache: process.env.TRACERY_CACHE === '1',
+      cache: cacheWanted(io),
     });
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
     const run = runs.get(io) ?? { errors: 0, accepted: false };

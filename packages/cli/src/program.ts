@@ -23,7 +23,7 @@ import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerTracker } from './commands/tracker-command.js';
 import { registerValidate } from './commands/validate-command.js';
-import { unacceptedLoadErrors } from './load-for-cli.js';
+import { disableCache, unacceptedLoadErrors } from './load-for-cli.js';
 
 /** Sub-commands that live in files of their own, under the `import` and `export` commands. */
 function registerSubcommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -69,7 +69,14 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option(
+      '--no-cache',
+      'read every model file afresh and write no .tracery/cache (also TRACERY_CACHE=0); give it before the command',
+    )
+    .hook('preSubcommand', (command) => {
+      if (command.opts().cache === false) disableCache(io);
+    });
   registerInit(program, io, setExit);
   registerValidate(program, io, setExit);
   registerStats(program, io, setExit);

@@ -39,12 +39,18 @@ export async function removeHostileRepos(): Promise<void> {
   for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
-/** Every file under a folder (path relative to it -> sha256 of its bytes): equal before and after means nothing changed. */
+/**
+ * Every file under a folder (path relative to it -> sha256 of its bytes): equal before and after means
+ * nothing changed. Tracery's parsed-file cache (`.tracery/cache`, ignored by git, safe to delete) is
+ * not the user's content and is left out; `cacheFiles` lists it.
+ */
 export async function fileTree(dir: string): Promise<Record<string, string>> {
   const tree: Record<string, string> = {};
+  const cache = join(dir, '.tracery', 'cache');
   const walk = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
+      if (path === cache) continue;
       if (entry.isDirectory()) await walk(path);
       else
         tree[relative(dir, path).split('\\').join('/')] = createHash('sha256')

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -90,4 +90,48 @@ export async function loadBenchmark(sizes: readonly number[], repeats: number): 
     }
   }
   return results;
+}
+
+/**
+ * One model file of `rows` relation rows (between `sqrt(rows)` elements, every pair once), loaded
+ * cold in a fresh process, `repeats` times: the size core's hostile-input test once loaded in a unit
+ * test (1,000,000 rows). Reports median wall and CPU time, rows per second and peak RSS.
+ */
+export async function relationRowsBenchmark(rows: number, repeats: number): Promise<BenchResult[]> {
+  const side = Math.ceil(Math.sqrt(rows));
+  const ids = Array.from({ length: side }, (_, i) => `E${i}`);
+  const lines = ['elements:', ...ids.map((id) => `  - {id: ${id}, kind: Service, name: e}`), 'relations:'];
+  let written = 0;
+  for (const from of ids)
+    for (const to of ids) if (written++ < rows) lines.push(`  - {from: ${from}, type: dependsOn, to: ${to}}`);
+  const dir = await mkdtemp(join(tmpdir(), `tracery-bench-rows-${rows}-`));
+  try {
+    await writeFile(join(dir, 'tracery.yaml'), 'name: rows\nlimits:\n  maxFileBytes: 200000000\n');
+    await mkdir(join(dir, 'model'));
+    await writeFile(join(dir, 'model', 'rows.yaml'), `${lines.join('\n')}\n`);
+    const runs = await measure(dir, 'plain', repeats);
+    if (runs[0]!.relations !== rows || runs[0]!.errors > 0)
+      throw new Error(
+        `${rows} relation rows loaded as ${runs[0]!.relations} with ${runs[0]!.errors} errors.`,
+      );
+    const ms = median(runs.map((r) => r.ms));
+    return [
+      {
+        benchmark: 'load rows',
+        size: `${rows}`,
+        figures: [
+          { name: 'wall', value: ms, unit: 'ms' },
+          { name: 'cpu', value: median(runs.map((r) => r.cpuMs)), unit: 'ms' },
+          { name: 'rows/s', value: Math.round((rows / ms) * 1000), unit: '' },
+          {
+            name: 'peakRss',
+            value: Math.round(Math.max(...runs.map((r) => r.maxRssKb)) / 1024),
+            unit: 'MiB',
+          },
+        ],
+      },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
