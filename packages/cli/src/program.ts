@@ -23,6 +23,7 @@ import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerTracker } from './commands/tracker-command.js';
 import { registerValidate } from './commands/validate-command.js';
+import { registerView } from './commands/view-command.js';
 import { disableCache, unacceptedLoadErrors } from './load-for-cli.js';
 
 /** Sub-commands that live in files of their own, under the `import` and `export` commands. */
@@ -95,6 +96,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerSubcommands(program, io, setExit);
   registerSite(program, io, setExit);
   registerServe(program, io, setExit);
+  registerView(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   if (args.length === 0) {
