@@ -136,9 +136,14 @@ export {
   summariseCounts,
 } from './findings/index.js';
 export {
+  type ElementHistories,
+  type ElementHistoriesOptions,
   type ElementHistory,
+  elementHistories,
   elementHistory,
+  type HistoryCommit,
   type HistoryEntry,
+  type NotLoadedCommit,
   renderHistoryText,
 } from './history/index.js';
 export {

@@ -150,6 +150,7 @@ test('the public API of @tracery/core', () => {
       "elementChanges",
       "elementFileSchema",
       "elementHash",
+      "elementHistories",
       "elementHistory",
       "elementsToTable",
       "endAllows",

@@ -1,7 +1,7 @@
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import { elementHistory, renderHistoryText, TraceryError } from '@tracery/core';
+import { elementHistory, formatDiagnostic, renderHistoryText, TraceryError } from '@tracery/core';
 import type { Command } from 'commander';
-import { type CliIo, EXIT } from '../cli-io.js';
+import { type CliIo, EXIT, progressLine } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { withRepoOption } from '../repository-option.js';
 
@@ -21,7 +21,7 @@ export function registerHistory(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the JSON envelope instead of text')
     .addHelpText(
       'after',
-      '\nEach commit is read with git (no checkout). An id the model does not hold now is looked for in the\nhistory; when no commit held it either, the command says so and suggests the nearest id.\nExit codes: 0 done, 2 bad usage, an unknown id, or not a git repository.',
+      '\nEach commit is read with git (no checkout; file contents through one git cat-file --batch), following\nfirst parents: a merge is compared with the branch it was merged into. The oldest commit shown is\ncompared with its parent. A commit whose files did not load is shown as such ("did not load"), and\nthe next commit is compared with the last one that loaded. An id the model does not hold now is looked\nfor in the history; when no commit held it either, the command says so and suggests the nearest id.\nProgress is drawn on standard error when it is a terminal.\nExit codes: 0 done, 1 the working tree has load errors (the history is still shown), 2 bad usage, an\nunknown id, or not a git repository.',
     )
     .action(async (id: string, options: HistoryOptions) => {
       const run = new CommandRun('history', io, options.json === true);
@@ -30,11 +30,16 @@ export function registerHistory(program: Command, io: CliIo, setExit: (code: num
         return setExit(run.fail(`--max: expected a positive whole number, got "${options.max}".`));
       const loaded = await run.load(undefined, options.repo);
       if (!loaded) return setExit(run.exitCode);
+      // Reading commands report load errors and exit 1 (runCli); the history is still shown.
+      for (const d of loaded.diagnostics) if (d.severity === 'error') io.err(formatDiagnostic(d));
+      const progress = progressLine(io);
       try {
         const history = await elementHistory(loaded.root, id, {
           maxCommits: max,
           loaders: [bpmnSourceLoader()],
+          onProgress: (done, total) => progress.update(`history of ${id}: commit ${done} of ${total}`),
         });
+        progress.done();
         // An id neither the model nor any commit held is a typo, not an element without changes.
         if (history.entries.length === 0 && !loaded.model.hasElement(id)) {
           run.requireIds(loaded.model, [id]);
@@ -49,6 +54,7 @@ export function registerHistory(program: Command, io: CliIo, setExit: (code: num
           }),
         );
       } catch (error) {
+        progress.done();
         if (!(error instanceof TraceryError)) throw error;
         setExit(run.fail(error.message));
       }

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { RepositoryError } from '../errors/tracery-error.js';
 import { type LoadOptions, loadRepository } from '../repository/load-repository.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
-import { filesAtRevision } from './git.js';
+import { blobsAtRevision } from './git.js';
 import { createSnapshot, parseBaseline, type Snapshot } from './snapshot.js';
 
 /** The folder of a repository's baselines. */
@@ -22,6 +22,14 @@ export type LoadedState = {
 const SOURCE_FILE = /(^tracery\.yaml$|\.(ya?ml|json|bpmn|xml)$)/;
 
 /**
+ * Whether a file of a past revision is one the repository reads: tracery.yaml and model and diagram
+ * files, not baselines or reports (`out/`). `path` is relative to the repository folder.
+ */
+export function isRepositoryFile(path: string): boolean {
+  return SOURCE_FILE.test(path) && !path.startsWith(`${BASELINES_FOLDER}/`) && !path.startsWith('out/');
+}
+
+/**
  * Loads the model as it was at a git revision: the repository's files are read with git into a
  * temporary folder (the working tree is never touched) and loaded from there.
  *
@@ -29,11 +37,7 @@ const SOURCE_FILE = /(^tracery\.yaml$|\.(ya?ml|json|bpmn|xml)$)/;
  * const { model } = await loadRepositoryAtRevision('packages/examples/mhhs', 'HEAD~1');
  */
 export async function loadRepositoryAtRevision(dir: string, revision: string, options: LoadOptions = {}) {
-  const files = await filesAtRevision(
-    dir,
-    revision,
-    (path) => SOURCE_FILE.test(path) && !path.startsWith(`${BASELINES_FOLDER}/`) && !path.startsWith('out/'),
-  );
+  const files = await blobsAtRevision(dir, revision, isRepositoryFile);
   if (!files.has('tracery.yaml'))
     throw new RepositoryError(
       `at git revision "${revision}", "${dir}" has no tracery.yaml: it was not a repository then.`,
