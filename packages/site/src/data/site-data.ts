@@ -22,6 +22,7 @@ import {
   type TrackerReport,
 } from '@tracery/core';
 import { type DiagramInfo, readDiagrams } from './read-diagrams.js';
+import { readHistories } from './read-histories.js';
 import { type ProgressPoint, readProgress } from './read-progress.js';
 
 /** Everything the pages show, computed once by core's own functions (the pages never recompute). */
@@ -98,10 +99,12 @@ function buildIndex(data: Omit<SiteData, 'index'>): SiteIndex {
 
 /** Options of {@link collectSiteData}. */
 export type CollectOptions = {
-  /** Read progress over time from git history (default true). */
+  /** Read progress over time and each element's history from git (default true). */
   readonly history?: boolean;
   /** How many months of history (default 12). */
   readonly months?: number;
+  /** How many recent commits the element pages' history looks at (default 200). */
+  readonly commits?: number;
 };
 
 /**
@@ -130,7 +133,10 @@ export async function collectSiteData(
     }),
     diagrams: await readDiagrams(loaded),
     progress: options.history === false ? [] : await readProgress(loaded, options.months),
-    histories: new Map<string, ElementHistory>(),
+    histories:
+      options.history === false
+        ? new Map<string, ElementHistory>()
+        : await readHistories(loaded, options.commits),
     comments,
     tracker: computeTracker(loaded.model, comments.comments, {
       statuses: comments.statuses.map((s) => s.name),
