@@ -2,8 +2,8 @@ import {
   compareDiagnostics,
   type Diagnostic,
   didYouMeanSuffix,
-  type LoadedRepository,
   type Model,
+  type TraceryRepository,
 } from '@tracery/core';
 import { type CliIo, EXIT } from './cli-io.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
@@ -77,7 +77,7 @@ export class CommandRun {
   async load(
     positional: string | undefined,
     repo: string | undefined,
-  ): Promise<LoadedRepository | undefined> {
+  ): Promise<TraceryRepository | undefined> {
     const choice = chooseRepository(positional, repo);
     if ('problem' in choice) {
       this.fail(choice.problem);

@@ -1,5 +1,5 @@
-import { bpmnSourceLoader } from '@tracery/bpmn';
-import { type LoadedRepository, loadRepository, TraceryError } from '@tracery/core';
+import { traceryPlugin } from '@tracery/bpmn';
+import { openRepository, TraceryError, type TraceryRepository } from '@tracery/core';
 import { type CliIo, progressLine } from './cli-io.js';
 
 /** Per run of the CLI (keyed by its io): the load errors seen, and whether `--allow-errors` accepted them. */
@@ -30,7 +30,7 @@ export function cacheWanted(io: CliIo, env: NodeJS.ProcessEnv = process.env): bo
  * ({@link unacceptedLoadErrors}). Commands built on {@link CommandRun} use {@link tryLoadForCli}, which
  * leaves the reporting to them.
  */
-export async function loadForCli(dir: string, io: CliIo): Promise<LoadedRepository | undefined> {
+export async function loadForCli(dir: string, io: CliIo): Promise<TraceryRepository | undefined> {
   const loaded = await tryLoadForCli(dir, io);
   if ('model' in loaded) return loaded;
   io.err(`tracery: ${loaded.problem}`);
@@ -41,14 +41,15 @@ export async function loadForCli(dir: string, io: CliIo): Promise<LoadedReposito
 export async function tryLoadForCli(
   dir: string,
   io: CliIo,
-): Promise<LoadedRepository | { readonly problem: string }> {
+): Promise<TraceryRepository | { readonly problem: string }> {
   const progress = progressLine(io);
   progress.update(`loading ${dir}…`);
   try {
-    // Diagrams named by `sources.bpmn` join the model, so every command sees them. Parsed model files
+    // Opened as a script opens it (openRepository), so the CLI and scripts give the same answers; the CLI
+    // brings @tracery/bpmn itself, so diagrams named by `sources.bpmn` join the model. Parsed model files
     // are kept in <repository>/.tracery/cache (safe to delete, ignored by git) unless turned off.
-    const loaded = await loadRepository(dir, {
-      loaders: [bpmnSourceLoader()],
+    const loaded = await openRepository(dir, {
+      plugins: [traceryPlugin],
       cache: cacheWanted(io),
     });
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;

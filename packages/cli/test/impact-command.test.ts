@@ -125,7 +125,7 @@ describe('tracery impact', () => {
     [['impact', 'DI-0023', '--format', 'pdf'], 'unknown format'],
     [['impact', '--cr', 'IF-021'], 'no change request "IF-021" in the model (it is an Interface)'],
     [['impact', 'DI-0024'], 'no element "DI-0024" in the model; did you mean "DI-0021"?'],
-    [['impact', '--decision', 'DEC-Y'], '"DEC-Y" names no Decision of the model; did you mean "DEC-X"?'],
+    [['impact', '--decision', 'DEC-Y'], 'no decision "DEC-Y" in the model; did you mean "DEC-X"?'],
     [['impact', '--cr', 'CR-Z'], 'CR-Z: its decision "DEC-Y" names no Decision of the model'],
     [['impact', 'DI-0023', '--kinds', 'Interfaces'], 'unknown kind "Interfaces"; did you mean "Interface"?'],
     [

@@ -161,6 +161,7 @@ function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingCont
     },
     previousIds,
     assigned: new Map(),
+    assignedFrom: new Map(),
     fillIdTemplate: createIdTemplateFiller(
       (id) => options.model?.hasElement(id) === true || elements.has(id) || earlierIds.has(id),
     ),

@@ -11,6 +11,8 @@ import { emitSatisfies } from './emit-satisfies.js';
 import { nextFreeId, stepId } from './generated-id.js';
 import { cleanName } from './id-token.js';
 import {
+  assignedFrom,
+  assignId,
   documentationOf,
   emitElement,
   emitRelation,
@@ -97,7 +99,7 @@ function emitBusinessProcess(
   const origin = originOf(context, process);
   const label = cleanName(process.name) || cleanName(placement.pool?.name);
   let resolved = resolveBusinessProcess(context, placement, definitions);
-  const sharedWith = resolved && [...context.assigned.entries()].find(([, id]) => id === resolved?.id)?.[0];
+  const sharedWith = resolved && assignedFrom(context, resolved.id);
   if (resolved && sharedWith !== undefined && context.createProcesses) {
     // Two pools of one diagram named by the same collaboration, definitions or file: never one process.
     const message = `process "${process.id}"${label ? ` ("${label}")` : ''} and process "${sharedWith}" both take the business process id ${resolved.id} from ${resolved.foundIn}; with --create-missing they are not merged: this one gets an id of its own.`;
@@ -114,7 +116,7 @@ function emitBusinessProcess(
     report(context, 'bpmn-process-without-id', message, { elementId: process.id, source: origin });
     return undefined;
   }
-  if (process.id !== undefined) context.assigned.set(process.id, resolved.id);
+  if (process.id !== undefined) assignId(context, process.id, resolved.id);
   const kind = context.mapping.kinds.businessProcess;
   const description = documentationOf(process) ?? documentationOf(placement.pool);
   const attributes = context.metamodel.kinds.get(kind)?.attributes?.bpmnFile
@@ -172,7 +174,7 @@ function emitStep(
     extensionOf(context, node).id ??
     context.previousIds.get(node.id) ??
     stepId(context, node.id, businessProcess, rule.kind);
-  context.assigned.set(node.id, id);
+  assignId(context, node.id, id);
   const description = documentationOf(node);
   const element = {
     id,

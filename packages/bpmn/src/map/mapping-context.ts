@@ -42,8 +42,10 @@ export type MappingContext = {
   };
   /** BPMN id -> model id from an earlier import. */
   readonly previousIds: ReadonlyMap<string, string>;
-  /** BPMN id -> model id given by this run (processes and steps). */
+  /** BPMN id -> model id given by this run (processes and steps); set through {@link assignId}. */
   readonly assigned: Map<string, string>;
+  /** Model id -> the first BPMN id given it by this run (the reverse of `assigned`). */
+  readonly assignedFrom: Map<string, string>;
   /** The next id from a template that neither the model, this diagram nor an earlier import uses. */
   readonly fillIdTemplate: (template: string) => string;
   readonly elements: Map<string, MappedElement>;
@@ -58,6 +60,20 @@ export function originOf(context: MappingContext, ...elements: (ModdleElement | 
     if (position) return position;
   }
   return { file: context.file, line: 1, column: 1 };
+}
+
+/** Records that this run gave a BPMN element a model id. */
+export function assignId(context: MappingContext, bpmnId: string, modelId: string): void {
+  context.assigned.set(bpmnId, modelId);
+  if (!context.assignedFrom.has(modelId)) context.assignedFrom.set(modelId, bpmnId);
+}
+
+/** The first BPMN element this run gave `modelId` to, or undefined (a look-up, not a scan of every id). */
+export function assignedFrom(context: MappingContext, modelId: string): string | undefined {
+  const first = context.assignedFrom.get(modelId);
+  if (first === undefined || context.assigned.get(first) === modelId) return first;
+  // That element was given another id since: the first one still holding modelId, in order.
+  return [...context.assigned.entries()].find(([, id]) => id === modelId)?.[0];
 }
 
 /** The `tracery:` attributes of a BPMN element (empty when it has none). */

@@ -4,7 +4,6 @@ import {
   type AcceptedFinding,
   acceptedFindingsYaml,
   type CheckReport,
-  checkRepository,
   defaultRules,
   failsCheck,
   readAcceptedFindings,
@@ -133,7 +132,8 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     if (problem) return setExit(run.fail(problem));
     const loaded = await run.load(dir, options.repo);
     if (!loaded) return setExit(run.exitCode);
-    const report = await checkRepository(loaded, { rules: allRules() });
+    // As a script gets it: the default rules and those of the source plugins (BPMN notation).
+    const report = await loaded.check();
     if (options.accept !== undefined) {
       const file = loaded.config.rules?.acceptedFindings;
       if (!file)

@@ -1,17 +1,12 @@
-import { bpmnSourceLoader } from '@tracery/bpmn';
 import {
   type AssessOptions,
-  assessChangeRequest,
   assessOptionsFromConfig,
   changedIds,
-  compareOptions,
-  computeImpact,
   createSnapshot,
   didYouMeanSuffix,
   diffSnapshots,
   type ImpactResult,
   type LoadedRepository,
-  loadState,
   renderAssessmentMarkdown,
   renderAssessmentText,
   renderComparisonMarkdown,
@@ -20,6 +15,7 @@ import {
   renderImpactText,
   renderReviewsText,
   TraceryError,
+  type TraceryRepository,
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
@@ -52,9 +48,9 @@ const list = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** The impact options the command line gives, over the repository's `impact:` and `estimate:` defaults. */
-function runOptions(
-  loaded: Pick<LoadedRepository, 'metamodel' | 'config'>,
+/** The impact options the command line gives, to go over the repository's `impact:` and `estimate:` defaults. */
+function overridesOf(
+  metamodel: LoadedRepository['metamodel'],
   options: ImpactCommandOptions,
 ): AssessOptions | string {
   const overrides: Record<string, unknown> = {};
@@ -68,9 +64,18 @@ function runOptions(
   if (options.types !== undefined) overrides.types = list(options.types);
   if (options.skip !== undefined) overrides.skipTypes = list(options.skip);
   for (const kind of list(options.kinds) ?? [])
-    if (!loaded.metamodel.kinds.has(kind))
-      return `--kinds: unknown kind "${kind}"${didYouMeanSuffix(kind, loaded.metamodel.kinds.keys()) || `; the kinds are ${[...loaded.metamodel.kinds.keys()].sort().join(', ')}.`}`;
-  return assessOptionsFromConfig(loaded.config, overrides as AssessOptions);
+    if (!metamodel.kinds.has(kind))
+      return `--kinds: unknown kind "${kind}"${didYouMeanSuffix(kind, metamodel.kinds.keys()) || `; the kinds are ${[...metamodel.kinds.keys()].sort().join(', ')}.`}`;
+  return overrides as AssessOptions;
+}
+
+/** The command line's options over the repository's defaults (for the Neo4j engine, which has no TraceryRepository). */
+function runOptions(
+  loaded: Pick<LoadedRepository, 'metamodel' | 'config'>,
+  options: ImpactCommandOptions,
+): AssessOptions | string {
+  const overrides = overridesOf(loaded.metamodel, options);
+  return typeof overrides === 'string' ? overrides : assessOptionsFromConfig(loaded.config, overrides);
 }
 
 function usage(ids: readonly string[], options: ImpactCommandOptions, format: string): string | undefined {
@@ -83,46 +88,46 @@ function usage(ids: readonly string[], options: ImpactCommandOptions, format: st
 
 type Rendered = { readonly payload: object; readonly text: () => string };
 
+/** Answers as a script does, through the opened repository (with the command line's overrides). */
 async function render(
-  loaded: LoadedRepository,
+  repo: TraceryRepository,
   ids: readonly string[],
   options: ImpactCommandOptions,
-  run: AssessOptions,
+  overrides: AssessOptions,
   format: string,
 ): Promise<Rendered> {
-  if (options.cr) {
-    const a = assessChangeRequest(loaded.model, options.cr, run);
+  const target = options.cr ?? options.decision;
+  if (target !== undefined) {
+    const a = repo.assess(target, overrides);
+    if ('changeRequest' in a)
+      return {
+        payload: a,
+        text: () => (format === 'md' ? renderAssessmentMarkdown(a) : renderAssessmentText(a)),
+      };
     return {
       payload: a,
-      text: () => (format === 'md' ? renderAssessmentMarkdown(a) : renderAssessmentText(a)),
+      text: () => (format === 'md' ? renderComparisonMarkdown(a) : renderComparisonText(a)),
     };
   }
-  if (options.decision) {
-    const c = compareOptions(loaded.model, options.decision, run);
-    return {
-      payload: c,
-      text: () => (format === 'md' ? renderComparisonMarkdown(c) : renderComparisonText(c)),
-    };
-  }
-  if (options.since) return sinceBase(loaded, options.since, options, run, format);
-  return renderResult(computeImpact(loaded.model, ids, run), options, format);
+  if (options.since) return sinceBase(repo, options.since, options, overrides, format);
+  return renderResult(await repo.impact(ids, overrides), options, format);
 }
 
 /**
- * `--since BASE`: the impact of what changed since the base. Reviews recorded since then are shown
- * apart (who, which link, when): they are not changes and seed nothing.
+ * `--since BASE`: the impact of what changed since the base (as `repo.impact({ since })`). Reviews
+ * recorded since then are shown apart (who, which link, when): they are not changes and seed nothing.
  */
 async function sinceBase(
-  loaded: LoadedRepository,
+  repo: TraceryRepository,
   since: string,
   options: ImpactCommandOptions,
-  run: AssessOptions,
+  overrides: AssessOptions,
   format: string,
 ): Promise<Rendered> {
-  const base = await loadState(loaded.root, since, { loaders: [bpmnSourceLoader()] });
-  const diff = diffSnapshots(base.snapshot, createSnapshot(loaded.model));
-  const seeds = changedIds(diff).filter((id) => loaded.model.hasElement(id));
-  const rendered = renderResult(computeImpact(loaded.model, seeds, run), options, format);
+  const base = await repo.state(since);
+  const diff = diffSnapshots(base.snapshot, createSnapshot(repo.model));
+  const seeds = changedIds(diff).filter((id) => repo.model.hasElement(id));
+  const rendered = renderResult(await repo.impact(seeds, overrides), options, format);
   const reviews = renderReviewsText(diff.reviews, `reviewed since ${base.label} (not changes: no impact)`);
   return {
     payload: { ...rendered.payload, reviewedSince: diff.reviews },
@@ -150,7 +155,8 @@ function knownTargets(
   if (!run.requireIds(loaded.model, ids)) return false;
   if (options.cr && !run.requireIds(loaded.model, [options.cr], ['ChangeRequest'], 'change request'))
     return false;
-  // A decision is checked by compareOptions, which names the nearest Decision.
+  if (options.decision && !run.requireIds(loaded.model, [options.decision], ['Decision'], 'decision'))
+    return false;
   return true;
 }
 
@@ -204,11 +210,11 @@ export function registerImpact(program: Command, io: CliIo, setExit: (code: numb
       }
       const loaded = await run.load(undefined, options.repo);
       if (!loaded) return setExit(run.exitCode);
-      const assess = runOptions(loaded, options);
-      if (typeof assess === 'string') return setExit(run.fail(assess));
+      const overrides = overridesOf(loaded.metamodel, options);
+      if (typeof overrides === 'string') return setExit(run.fail(overrides));
       if (!knownTargets(run, loaded, ids, options)) return setExit(run.exitCode);
       try {
-        const rendered = await render(loaded, ids, options, assess, format);
+        const rendered = await render(loaded, ids, options, overrides, format);
         setExit(await run.finish({ ok: true, ...rendered, out: options.out, exit: EXIT.ok }));
       } catch (error) {
         if (!(error instanceof TraceryError)) throw error;

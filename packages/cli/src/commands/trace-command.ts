@@ -1,19 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  buildTestTrace,
   formatDiagnostic,
   type LoadedRepository,
   renderTestTrace,
-  shortestPath,
   TEST_TRACE_FORMATS,
   type TestTraceFormat,
   type TraceHit,
   TraceryError,
+  type TraceryRepository,
   type TraceStep,
   textTable,
-  traceDownstream,
-  traceUpstream,
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
@@ -80,7 +77,7 @@ async function runReport(dir: string | undefined, options: ReportOptions, io: Cl
   const loaded = await run.load(dir, options.repo);
   if (!loaded) return run.exitCode;
   warnLoadErrors(loaded, io);
-  const { report, diagnostics } = await buildTestTrace(loaded);
+  const { report, diagnostics } = await loaded.testTrace();
   for (const d of diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d));
   const broken = diagnostics.filter((d) => d.severity === 'error').length;
   if (broken > 0)
@@ -110,7 +107,7 @@ function warnLoadErrors(loaded: LoadedRepository, io: CliIo): void {
 }
 
 /** The message for an argument that is no element id: a repository folder, or an unknown id. */
-function notAnId(run: CommandRun, loaded: LoadedRepository, id: string): number {
+function notAnId(run: CommandRun, loaded: TraceryRepository, id: string): number {
   if (existsSync(join(id, CONFIG_FILE)))
     return run.fail(
       `"${id}" is a repository folder, not an element id; for its test-trace report run "tracery trace report ${id}".`,
@@ -154,7 +151,7 @@ async function runTrace(id: string | undefined, options: TraceCommandOptions, io
   warnLoadErrors(loaded, io);
   try {
     if (options.to !== undefined) {
-      const path = shortestPath(loaded.model, id, options.to, {
+      const path = loaded.trace(id, options.to, {
         ...(options.types ? { types: list(options.types)! } : {}),
         ...(typeof depth === 'number' ? { maxDepth: depth } : {}),
       });
@@ -166,8 +163,8 @@ async function runTrace(id: string | undefined, options: TraceCommandOptions, io
         exit: path ? EXIT.ok : EXIT.findings,
       });
     }
-    const trace = options.up ? traceUpstream : traceDownstream;
-    const hits = trace(loaded.model, id, traceOptionsOf(options, depth));
+    const direction = options.up ? 'up' : 'down';
+    const hits = loaded.trace(id, { ...traceOptionsOf(options, depth), direction });
     return run.finish({
       ok: true,
       payload: { id, direction: options.up ? 'up' : 'down', hits },

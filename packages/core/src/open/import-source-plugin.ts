@@ -62,15 +62,38 @@ async function importFromPlaces(name: string, root: string): Promise<PluginModul
   return undefined;
 }
 
+type Conditional = string | { readonly [condition: string]: Conditional };
 type PackageJson = {
-  readonly exports?: { readonly '.'?: { readonly import?: string; readonly default?: string } | string };
+  readonly exports?: Conditional | { readonly '.'?: Conditional };
   readonly main?: string;
 };
 
-/** The file an ESM import of the package opens: its `exports["."]` import entry, else `main`. */
+/** The conditions an import matches, as Node matches them: its defaults and those given with --conditions (-C). */
+function activeConditions(): Set<string> {
+  const active = new Set(['import', 'node', 'default']);
+  const args = process.execArgv;
+  for (const [i, arg] of args.entries()) {
+    if (arg.startsWith('--conditions=')) active.add(arg.slice('--conditions='.length));
+    else if ((arg === '--conditions' || arg === '-C') && args[i + 1]) active.add(args[i + 1]!);
+  }
+  return active;
+}
+
+/** The first target whose condition is active, in the order the package lists them (as Node resolves). */
+function pick(target: Conditional | undefined, active: ReadonlySet<string>): string | undefined {
+  if (target === undefined || typeof target === 'string') return target;
+  for (const [condition, next] of Object.entries(target)) {
+    if (!active.has(condition)) continue;
+    const found = pick(next, active);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The file an import of the package opens: its `exports["."]` entry for the active conditions, else `main`. */
 async function entryOf(dir: string): Promise<string> {
   const json = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as PackageJson;
-  const root = json.exports?.['.'];
-  if (typeof root === 'string') return root;
-  return root?.import ?? root?.default ?? json.main ?? 'index.js';
+  const exports = json.exports;
+  const root = typeof exports === 'object' && '.' in exports ? exports['.'] : exports;
+  return pick(root as Conditional | undefined, activeConditions()) ?? json.main ?? 'index.js';
 }

@@ -100,7 +100,7 @@ export class TraceryRepository implements LoadedRepository {
     if (kind !== 'ChangeRequest') {
       const candidates = [...this.model.idsOfKind('ChangeRequest'), ...this.model.idsOfKind('Decision')];
       throw new NotFoundError(
-        `assess: "${id}" ${kind ? `is a ${kind}, not a ChangeRequest or Decision` : 'names no change request or decision'}${didYouMeanSuffix(id, candidates) || '.'}`,
+        `assess: "${id}" ${kind ? `is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}, not a ChangeRequest or Decision` : 'names no change request or decision'}${didYouMeanSuffix(id, candidates) || '.'}`,
       );
     }
     return assessChangeRequest(this.model, id, settings);

@@ -2,7 +2,9 @@ import { toCsv } from '../report/csv.js';
 import type { TestTraceReport } from './test-trace-report.js';
 
 /**
- * The test-trace report as CSV for a spreadsheet: one row per requirement, lists joined with `;`.
+ * The test-trace report as CSV for a spreadsheet: one row per requirement, lists joined with `;`, a
+ * missing tranche an empty field; texts that a spreadsheet would run as formulas start with `'`
+ * (`spreadsheetSafe`).
  *
  * @example
  * await writeFile('out/test-trace.csv', renderTestTraceCsv(report));
@@ -13,7 +15,7 @@ export function renderTestTraceCsv(report: TestTraceReport): string {
     report.requirements.map((r) => [
       r.id,
       r.name,
-      r.tranche ?? '',
+      r.tranche,
       r.artefacts,
       r.services,
       r.satisfiedBy,
@@ -21,5 +23,6 @@ export function renderTestTraceCsv(report: TestTraceReport): string {
       r.verifiedBy.map((t) => t.status),
       r.verdict,
     ]),
+    { spreadsheetSafe: true },
   );
 }

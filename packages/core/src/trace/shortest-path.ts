@@ -1,4 +1,5 @@
 import type { Model } from '../model/model.js';
+import { pathTo, walkBreadthFirst } from './breadth-first-walk.js';
 import {
   checkDepth,
   type StepFilter,
@@ -30,8 +31,9 @@ export type PathOptions = {
  * `governs`, an artefact's `documents`), then the shortest, so that IF-021 reaches REQ-LSS-001 through
  * what satisfies it rather than through a principle both are governed by.
  * Among paths of equal length it gives the first in (name, id) order at each step, so the answer does
- * not depend on the order the files were loaded in (graphology-shortest-path's `bidirectional` is not
- * used for that reason, and because it cannot filter relation types).
+ * not depend on the order the files were loaded in. The shortest path is the one breadth-first walk
+ * ({@link walkBreadthFirst}) stopped at `to`; graphology-shortest-path is not used: its `bidirectional`
+ * and `dijkstra` follow neighbours in insertion (load) order and cannot filter relation types.
  *
  * @example
  * shortestPath(model, 'REQ-LSS-001', 'IF-022')?.map((s) => `${s.from} ${s.name} ${s.to}`)
@@ -49,27 +51,8 @@ export function shortestPath(
   if (from === to) return [];
   if ((options.prefer ?? 'trace') === 'trace' && options.types === undefined)
     return preferTrace(model, from, to, filter, maxDepth);
-  const reachedBy = new Map<string, TraceStep | undefined>([[from, undefined]]);
-  let frontier = [from];
-  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const step of stepsFrom(model, id, filter)) {
-        if (reachedBy.has(step.to)) continue;
-        reachedBy.set(step.to, step);
-        if (step.to === to) return unwind(reachedBy, to);
-        next.push(step.to);
-      }
-    }
-    frontier = next;
-  }
-  return undefined;
-}
-
-function unwind(reachedBy: ReadonlyMap<string, TraceStep | undefined>, id: string): TraceStep[] {
-  const path: TraceStep[] = [];
-  for (let step = reachedBy.get(id); step !== undefined; step = reachedBy.get(step.from)) path.push(step);
-  return path.reverse();
+  const { reachedBy } = walkBreadthFirst(model, from, filter, maxDepth, to);
+  return reachedBy.has(to) ? pathTo(reachedBy, to) : undefined;
 }
 
 type Reach = { readonly cost: number; readonly length: number; readonly step: TraceStep | undefined };
@@ -101,7 +84,7 @@ function preferTrace(
         const reach = best.get(id)!;
         if (settled.has(id) || reach.cost !== cost || reach.length !== length) continue;
         settled.add(id);
-        if (id === to) return unwind(new Map([...best].map(([k, r]) => [k, r.step])), to);
+        if (id === to) return pathTo(new Map([...best].map(([k, r]) => [k, r.step])), to);
         if (length >= maxDepth) continue;
         for (const step of stepsFrom(model, id, filter)) {
           const next = { cost: cost + (typeOf.get(step.name) === 'trace' ? 0 : 1), length: length + 1, step };

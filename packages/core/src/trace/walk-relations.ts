@@ -1,13 +1,6 @@
 import type { Model } from '../model/model.js';
-import {
-  checkDepth,
-  checkKinds,
-  type StepFilter,
-  stepFilter,
-  stepsFrom,
-  type TraceDirection,
-  type TraceStep,
-} from './trace-step.js';
+import { pathTo, walkBreadthFirst } from './breadth-first-walk.js';
+import { checkDepth, checkKinds, stepFilter, type TraceDirection, type TraceStep } from './trace-step.js';
 
 /** Options for {@link traceDownstream} and {@link traceUpstream}. */
 export type TraceOptions = {
@@ -31,10 +24,9 @@ export type TraceHit = {
 };
 
 /**
- * Breadth-first walk from `start`: every element reached, each once, at its smallest depth, with the
- * path that reached it first (neighbours are visited in name, then id order, so paths repeat).
- * graphology-traversal's bfsFromNode is not used: it cannot filter edges by relation type nor
- * record the edge that reached a node, and both are needed here.
+ * Breadth-first walk from `start` ({@link walkBreadthFirst}): every element reached, each once, at its
+ * smallest depth, with the path that reached it first (neighbours are visited in name, then id order,
+ * so paths repeat).
  */
 export function walkRelations(
   model: Model,
@@ -45,22 +37,8 @@ export function walkRelations(
   model.getElement(start);
   checkKinds(model, options.kinds, 'options.kinds');
   const maxDepth = checkDepth(options.maxDepth, 'options.maxDepth');
-  const filter: StepFilter = stepFilter(model, options.types, options.direction ?? direction);
-  const reachedBy = new Map<string, TraceStep | undefined>([[start, undefined]]);
-  const depths = new Map<string, number>([[start, 0]]);
-  let frontier = [start];
-  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const step of stepsFrom(model, id, filter)) {
-        if (reachedBy.has(step.to)) continue;
-        reachedBy.set(step.to, step);
-        depths.set(step.to, depth);
-        next.push(step.to);
-      }
-    }
-    frontier = next;
-  }
+  const filter = stepFilter(model, options.types, options.direction ?? direction);
+  const { reachedBy, depths } = walkBreadthFirst(model, start, filter, maxDepth);
   const kinds = options.kinds ? new Set(options.kinds) : undefined;
   const hits: TraceHit[] = [];
   for (const [id, depth] of depths) {
@@ -70,10 +48,4 @@ export function walkRelations(
     hits.push({ id, kind, depth, path: pathTo(reachedBy, id) });
   }
   return hits.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function pathTo(reachedBy: ReadonlyMap<string, TraceStep | undefined>, id: string): TraceStep[] {
-  const path: TraceStep[] = [];
-  for (let step = reachedBy.get(id); step !== undefined; step = reachedBy.get(step.from)) path.push(step);
-  return path.reverse();
 }

@@ -37,10 +37,15 @@ export function renderTrackerMarkdown(report: TrackerReport, movement?: TrackerM
   return `${parts.join('\n\n')}`;
 }
 
-/** The tracker as CSV: one row per artefact, by tranche and service, with comment counts by status. */
+/**
+ * The tracker as CSV for a spreadsheet: one row per artefact, by tranche and service, with comment
+ * counts by status; a missing value is an empty field, and texts that a spreadsheet would run as
+ * formulas start with `'` (`spreadsheetSafe`).
+ */
 export function renderTrackerCsv(report: TrackerReport): string {
   const table = artefactTable(report);
-  return toCsv(table.headers, table.rows);
+  const rows = table.rows.map((row) => row.map((cell) => (cell === '' ? undefined : cell)));
+  return toCsv(table.headers, rows, { spreadsheetSafe: true });
 }
 
 /** The tracker as a self-contained HTML page. */

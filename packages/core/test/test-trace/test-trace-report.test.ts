@@ -102,4 +102,15 @@ describe('the test-trace report', () => {
     expect(renderTestTrace(report, 'md')).toContain('Flaky rounding, with a \\| pipe and a, comma');
     expect(renderTestTrace(report, 'csv')).toContain('"Flaky rounding, with a | pipe and a, comma"');
   });
+
+  test('the CSV is meant for a spreadsheet: a name that would run as a formula stays text, a number stays a number', () => {
+    const first = report.requirements[0]!;
+    const requirements = [
+      { ...first, id: 'REQ-A', name: '=HYPERLINK("http://x")' },
+      { ...first, id: 'REQ-B', name: '-1' },
+    ];
+    const rows = renderTestTrace({ ...report, requirements }, 'csv').split('\r\n');
+    expect(rows[1]?.startsWith(`REQ-A,"'=HYPERLINK(""http://x"")",`)).toBe(true);
+    expect(rows[2]?.startsWith('REQ-B,-1,')).toBe(true);
+  });
 });

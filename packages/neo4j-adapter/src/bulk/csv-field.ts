@@ -1,17 +1,13 @@
+import { csvField } from '@tracery/core';
+
 /**
- * One CSV field as RFC 4180 and `neo4j-admin database import` read it: quoted when it holds the
- * delimiter, a quote or a line break, or when it is empty (an unquoted empty field means "no value").
+ * A CSV line for `neo4j-admin database import`, ending in a line feed: each field by core's
+ * `csvField` (RFC 4180; an empty text quoted, `undefined` an empty unquoted field, which neo4j-admin
+ * reads as no value; never spreadsheet-safe, so `-1` stays `-1`).
  *
  * @example
- * csvField('say "hi", twice') // '"say ""hi"", twice"'
+ * csvLine(['IF-021', '', undefined, '-1']) // 'IF-021,"",,-1\n'
  */
-export function csvField(value: string | undefined): string {
-  if (value === undefined) return '';
-  if (value === '' || /[",\r\n]/.test(value)) return `"${value.replaceAll('"', '""')}"`;
-  return value;
-}
-
-/** A CSV line from fields, ending in a line feed. */
 export function csvLine(fields: readonly (string | undefined)[]): string {
-  return `${fields.map(csvField).join(',')}\n`;
+  return `${fields.map((field) => csvField(field)).join(',')}\n`;
 }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Model } from '@tracery/core';
+import { type Model, writeFileAtomic } from '@tracery/core';
 import { checkName } from '../cypher/cypher-name.js';
 import { DEFAULT_ELEMENT_LABEL } from '../export/graph-scope.js';
 import { type ExportPlan, planExport } from '../export/plan-export.js';
@@ -14,7 +14,6 @@ import {
   headerField,
 } from './csv-columns.js';
 import { csvLine } from './csv-field.js';
-import { writeFileAtomically } from './write-file-atomically.js';
 
 /** Options of {@link writeImportCsv}. */
 export type ImportCsvOptions = { readonly elementLabel?: string };
@@ -63,7 +62,7 @@ export async function writeImportCsv(
       const stored = csvRow(row, columns);
       return csvLine([String(stored.id), labels, ...cells(stored, columns, delimiter)]);
     });
-    await writeFileAtomically(file, [csvLine(header), ...lines]);
+    await writeFileAtomic(file, [csvLine(header), ...lines]);
     nodeFiles.push(file);
   }
   const relationshipFiles: string[] = [];
@@ -78,7 +77,7 @@ export async function writeImportCsv(
     const lines = rows.map((row) =>
       csvLine([row.source, row.target, type, ...cells(csvRow(row.props, columns), columns, delimiter)]),
     );
-    await writeFileAtomically(file, [csvLine(header), ...lines]);
+    await writeFileAtomic(file, [csvLine(header), ...lines]);
     relationshipFiles.push(file);
   }
   const args = [

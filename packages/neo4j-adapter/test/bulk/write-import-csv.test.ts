@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { csvField } from '../../src/bulk/csv-field.js';
+import { csvLine } from '../../src/bulk/csv-field.js';
 import { writeImportCsv } from '../../src/bulk/write-import-csv.js';
 import { buildModel } from '../helpers/sample-model.js';
 
@@ -86,7 +86,7 @@ describe('writeImportCsv', () => {
   });
 });
 
-describe('csvField', () => {
+describe('csvLine', () => {
   test.each([
     ['plain', 'plain'],
     ['', '""'],
@@ -94,11 +94,13 @@ describe('csvField', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
     ['cr\r', '"cr\r"'],
+    ['-1', '-1'],
+    ['=SUM(A1)', '=SUM(A1)'],
   ])('%j -> %j', (value, field) => {
-    expect(csvField(value)).toBe(field);
+    expect(csvLine([value])).toBe(`${field}\n`);
   });
 
   test('an absent value is an empty, unquoted field', () => {
-    expect(csvField(undefined)).toBe('');
+    expect(csvLine(['a', undefined, 'b'])).toBe('a,,b\n');
   });
 });
