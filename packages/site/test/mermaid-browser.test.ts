@@ -55,7 +55,7 @@ async function draw(
 }
 
 describe('the Mermaid of tracery view, drawn by Mermaid in Chromium', () => {
-  test.each([['services'], ['interfaces'], ['data'], ['process', 'BP018'], ['trace']])(
+  test.each<[string, string?]>([['services'], ['interfaces'], ['data'], ['process', 'BP018'], ['trace']])(
     'the %s view draws, with a node per node line and an arrow per edge line',
     async (name, id) => {
       const source = renderTextView(data, name, 'mermaid', id);
