@@ -1,5 +1,6 @@
 import { DiagnosticSchema } from '@tracery/core';
 import { z } from 'zod';
+import { payloadConditions } from './payloads/command-payloads.js';
 
 /** The version of the `--json` envelope; it changes only when the envelope's shape does. */
 export const ENVELOPE_SCHEMA_VERSION = 1;
@@ -56,12 +57,15 @@ export function renderEnvelope(envelope: JsonEnvelope): string {
 }
 
 /**
- * The JSON Schema (draft 2020-12) of the envelope, as `tracery schema` writes it and
+ * The JSON Schema (draft 2020-12) of the envelope and of each command's payload (chosen by `command`),
+ * as `tracery schema` writes it and
  * `packages/cli/schema/output.schema.json` publishes it.
  */
 export function envelopeJsonSchema(): Record<string, unknown> {
   return {
     title: 'tracery --json output',
     ...z.toJSONSchema(JsonEnvelopeSchema, { target: 'draft-2020-12' }),
+    // each command's payload, by the envelope's `command` (COMMAND_PAYLOADS)
+    allOf: payloadConditions(),
   };
 }

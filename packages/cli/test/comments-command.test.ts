@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { envelopeOf, payloadOf, runCaptured } from './run-cli.js';
 
 const FIXTURE = join(import.meta.dirname, '../../core/test/fixtures/comments/good');
 let work: string;
@@ -90,8 +90,9 @@ describe('tracery export comments and import comments', () => {
         '--json',
       ]);
       expect(run.code).toBe(0);
-      const report = JSON.parse(run.out);
-      expect(report).toMatchObject({ ok: true, added: [], updated: [], files: [] });
+      const report = payloadOf(run.out);
+      expect(envelopeOf(run.out).ok).toBe(true);
+      expect(report).toMatchObject({ added: [], updated: [], files: [] });
       expect(report.unchanged).toBe(file.startsWith('MHHSP-IF') ? 3 : 1);
     }
     expect(await snapshotFiles(join(repo, 'comments'))).toEqual(before);
@@ -135,7 +136,7 @@ describe('tracery export comments and import comments', () => {
       '--json',
     ]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({
+    expect(payloadOf(first.out)).toMatchObject({
       added: ['DAG-7', 'DAG-8'],
       updated: [],
       files: ['comments/MHHSP-BP004/T1-R2.yaml', 'comments/MHHSP-IF-021/T1-R2.yaml'],
@@ -158,7 +159,7 @@ describe('tracery export comments and import comments', () => {
       '--write',
       '--json',
     ]);
-    expect(JSON.parse(again.out)).toMatchObject({ added: [], updated: [], unchanged: 2, files: [] });
+    expect(payloadOf(again.out)).toMatchObject({ added: [], updated: [], unchanged: 2, files: [] });
     expect(await snapshotFiles(join(repo, 'comments'))).toEqual(before);
 
     await writeLog(log, [
@@ -196,7 +197,7 @@ describe('tracery export comments and import comments', () => {
       '--write',
       '--json',
     ]);
-    expect(JSON.parse(updated.out)).toMatchObject({
+    expect(payloadOf(updated.out)).toMatchObject({
       added: [],
       updated: ['DAG-7'],
       unchanged: 1,
@@ -207,7 +208,7 @@ describe('tracery export comments and import comments', () => {
     expect(bp004).toContain('response: Step 3 now waits for IF-022.');
 
     const tracker = await runCaptured(['tracker', '--repo', repo, '--json']);
-    expect(JSON.parse(tracker.out).totals.comments.total).toBe(6);
+    expect(payloadOf(tracker.out).totals).toMatchObject({ comments: { total: 6 } });
   });
 
   test('bad rows are reported by sheet, row and column, with the fix, and nothing is written', async () => {
@@ -293,11 +294,10 @@ describe('a comment log saved by LibreOffice Calc', () => {
       '--json',
     ]);
     expect(fromXlsx.code).toBe(0);
-    expect(JSON.parse(fromXlsx.out)).toMatchObject({
-      added: ['LO-001', 'LO-002', 'LO-003'],
-      diagnostics: [],
-    });
-    expect(JSON.parse(fromCsv.out)).toMatchObject({ added: ['LO-001', 'LO-002', 'LO-003'], diagnostics: [] });
+    expect(payloadOf(fromXlsx.out)).toMatchObject({ added: ['LO-001', 'LO-002', 'LO-003'] });
+    expect(envelopeOf(fromXlsx.out).diagnostics).toEqual([]);
+    expect(payloadOf(fromCsv.out)).toMatchObject({ added: ['LO-001', 'LO-002', 'LO-003'] });
+    expect(envelopeOf(fromCsv.out).diagnostics).toEqual([]);
     const written = await snapshotFiles(join(one, 'comments'));
     expect(written).toEqual(await snapshotFiles(join(two, 'comments')));
     const if021 = written['MHHSP-IF-021/T1-R2.yaml'] ?? '';

@@ -42,3 +42,16 @@ export async function runJson(
   expect(valid).toBe(true);
   return { code, envelope, err };
 }
+
+/** The envelope a `--json` run printed, after checking it against the published schema. */
+export function envelopeOf(out: string): JsonEnvelope {
+  const envelope = JSON.parse(out) as JsonEnvelope;
+  validateEnvelope(envelope);
+  expect(validateEnvelope.errors ?? [], out.slice(0, 300)).toEqual([]);
+  return envelope;
+}
+
+/** The payload of the envelope a `--json` run printed (checked against the published schema). */
+export function payloadOf(out: string): Record<string, unknown> {
+  return envelopeOf(out).payload as Record<string, unknown>;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCaptured } from './run-cli.js';
+import { envelopeOf, payloadOf, runCaptured } from './run-cli.js';
 
 let work: string;
 let repo: string;
@@ -48,7 +48,7 @@ describe('tracery import csv|xlsx and export csv|xlsx', () => {
       '--json',
     ]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ added: ['ADO-100', 'ADO-101', 'ADO-102'], written: true });
+    expect(payloadOf(first.out)).toMatchObject({ added: ['ADO-100', 'ADO-101', 'ADO-102'], written: true });
     const file = join(repo, 'model/imported/azure-devops.yaml');
     const text = await readFile(file, 'utf8');
     expect(text).toContain('name: Publish consumption, every half hour');
@@ -70,7 +70,7 @@ describe('tracery import csv|xlsx and export csv|xlsx', () => {
       '--write',
       '--json',
     ]);
-    expect(JSON.parse(again.out)).toMatchObject({
+    expect(payloadOf(again.out)).toMatchObject({
       added: [],
       updated: [],
       unchanged: 3,
@@ -104,7 +104,7 @@ describe('tracery import csv|xlsx and export csv|xlsx', () => {
       '--write',
       '--json',
     ]);
-    expect(JSON.parse(back.out)).toMatchObject({ added: [], updated: [], unchanged: 3, changed: false });
+    expect(payloadOf(back.out)).toMatchObject({ added: [], updated: [], unchanged: 3, changed: false });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -132,7 +132,7 @@ describe('tracery import csv|xlsx and export csv|xlsx', () => {
       '--write',
       '--json',
     ]);
-    expect(JSON.parse(edited.out)).toMatchObject({ updated: ['ADO-101'], unchanged: 2 });
+    expect(payloadOf(edited.out)).toMatchObject({ updated: ['ADO-101'], unchanged: 2 });
     expect(await readFile(join(repo, 'model/imported/azure-devops.yaml'), 'utf8')).toMatch(
       /id: ADO-101[\s\S]*status: approved/,
     );
@@ -183,9 +183,9 @@ describe('tracery import csv|xlsx and export csv|xlsx', () => {
       ].join('\r\n'),
     );
     const run = await runCaptured(['import', 'csv', reqs, '--repo', repo, '--kind', 'Requirement', '--json']);
-    const report = JSON.parse(run.out);
+    const { diagnostics } = envelopeOf(run.out);
     expect(run.code).toBe(1);
-    expect(report.diagnostics.map((d: { message: string }) => d.message)).toEqual([
+    expect(diagnostics.map((d) => d.message)).toEqual([
       'sheet "Sheet1", row 3: "SDS" is already defined in model/services.yaml:2; the import writes only model/imported/elements.yaml. Remove it there, or map the sheet to other ids.',
     ]);
   });

@@ -2,11 +2,19 @@ import { extname } from 'node:path';
 import { elementsToTable, findMapping, type SpreadsheetMapping } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { withRepoOption } from '../repository-option.js';
 import { writeSheet } from '../spreadsheet/write-sheet.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
-type Options = { repo: string; mapping: string; kind?: string[]; out: string; allowErrors?: boolean };
+type Options = {
+  repo?: string;
+  json?: boolean;
+  mapping: string;
+  kind?: string[];
+  out: string;
+  allowErrors?: boolean;
+};
 
 /** The kinds a mapping exports: the ones asked for, else the mapping's kind, else those its kind column maps to. */
 function kindsOf(
@@ -22,6 +30,31 @@ function kindsOf(
   return [...all].sort();
 }
 
+async function exportSheet(format: string, options: Options, run: CommandRun): Promise<number> {
+  const loaded = await run.load(undefined, options.repo);
+  if (!loaded) return run.exitCode;
+  const mapping = findMapping(loaded.config.spreadsheets, options.mapping);
+  if (mapping?.target !== 'elements')
+    return run.fail(
+      `no element mapping "${options.mapping}" (tracery.yaml spreadsheets:, or the built-in "elements" or "azure-devops").`,
+    );
+  if (extname(options.out).toLowerCase() !== `.${format}`) return run.fail(`--out must end in .${format}.`);
+  const kinds = kindsOf(mapping, options.kind, loaded.metamodel.kinds.keys());
+  const unknown = kinds.filter((k) => !loaded.metamodel.kinds.has(k));
+  if (unknown.length > 0)
+    return run.fail(
+      `unknown kind ${unknown.join(', ')}; the kinds are ${[...loaded.metamodel.kinds.keys()].join(', ')}.`,
+    );
+  if (!guardWrites(`export ${format}`, loaded.diagnostics, run.io, options.allowErrors).write)
+    return run.json ? run.fail('nothing written', { exit: EXIT.findings }) : EXIT.findings;
+  const ids = kinds.flatMap((k) => [...loaded.model.idsOfKind(k)]);
+  await writeSheet(options.out, elementsToTable(loaded.model, ids, mapping, kinds.join(' ')));
+  run.io.err(`wrote ${options.out} (${ids.length} elements: ${kinds.join(', ')})`);
+  if (!run.json) return EXIT.ok;
+  const payload = { file: options.out, elements: ids.length, kinds };
+  return run.finish({ ok: true, payload, text: () => '', exit: EXIT.ok });
+}
+
 /** Registers `tracery export csv` and `tracery export xlsx` on the `export` command. */
 export function registerExportSheets(
   exportCommand: Command,
@@ -29,12 +62,10 @@ export function registerExportSheets(
   setExit: (code: number) => void,
 ): void {
   for (const format of ['csv', 'xlsx']) {
-    const command = exportCommand
-      .command(format)
+    const command = withRepoOption(exportCommand.command(format))
       .description(
         `Write elements of some kinds to a ${format.toUpperCase()} file by a column mapping; \`tracery import ${format}\` reads it back.`,
       )
-      .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
       .option(
         '--mapping <name>',
         'the column mapping: tracery.yaml spreadsheets:, or the built-in "elements" or "azure-devops"',
@@ -42,38 +73,15 @@ export function registerExportSheets(
       )
       .option('--kind <kinds...>', "the kinds to export (default: the mapping's kinds, else every kind)")
       .requiredOption('--out <file>', `the ${format.toUpperCase()} file to write`)
+      .option('--json', 'print the JSON envelope (the file written) on standard output')
       .addHelpText(
         'after',
         '\nExit codes: 0 done, 1 the repository has load errors (nothing written without --allow-errors), 2 bad usage.',
       );
     allowErrorsOption(command).action(async (options: Options) => {
-      const loaded = await loadForCli(options.repo, io);
-      if (!loaded) return setExit(EXIT.usage);
-      const mapping = findMapping(loaded.config.spreadsheets, options.mapping);
-      if (mapping?.target !== 'elements') {
-        io.err(
-          `tracery export ${format}: no element mapping "${options.mapping}" (tracery.yaml spreadsheets:, or the built-in "elements" or "azure-devops").`,
-        );
-        return setExit(EXIT.usage);
-      }
-      if (extname(options.out).toLowerCase() !== `.${format}`) {
-        io.err(`tracery export ${format}: --out must end in .${format}.`);
-        return setExit(EXIT.usage);
-      }
-      const kinds = kindsOf(mapping, options.kind, loaded.metamodel.kinds.keys());
-      const unknown = kinds.filter((k) => !loaded.metamodel.kinds.has(k));
-      if (unknown.length > 0) {
-        io.err(
-          `tracery export ${format}: unknown kind ${unknown.join(', ')}; the kinds are ${[...loaded.metamodel.kinds.keys()].join(', ')}.`,
-        );
-        return setExit(EXIT.usage);
-      }
-      if (!guardWrites(`export ${format}`, loaded.diagnostics, io, options.allowErrors).write)
-        return setExit(EXIT.findings);
-      const ids = kinds.flatMap((k) => [...loaded.model.idsOfKind(k)]);
-      await writeSheet(options.out, elementsToTable(loaded.model, ids, mapping, kinds.join(' ')));
-      io.err(`wrote ${options.out} (${ids.length} elements: ${kinds.join(', ')})`);
-      setExit(EXIT.ok);
+      setExit(
+        await exportSheet(format, options, new CommandRun(`export ${format}`, io, options.json === true)),
+      );
     });
   }
 }

@@ -15,14 +15,14 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { withRepoOption } from '../repository-option.js';
 import { readSheetTable, SpreadsheetReadError } from '../spreadsheet/read-sheet.js';
 import { shownPath } from '../spreadsheet/sheet-path.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
-import { writeOutput } from '../write-output.js';
 
 type Options = {
-  repo: string;
+  repo?: string;
   mapping: string;
   sheet?: string;
   artefact?: string;
@@ -33,7 +33,7 @@ type Options = {
   out?: string;
 };
 
-/** The JSON that `tracery import comments --json` prints. */
+/** What `tracery import comments` found; its `--json` payload is this without `ok` and `diagnostics` (the envelope has them). */
 export type CommentImportReport = {
   readonly ok: boolean;
   readonly file: string;
@@ -74,18 +74,18 @@ async function applyPlan(root: string, plan: CommentWritePlan, mayDelete: boolea
   }
 }
 
-async function run(file: string, options: Options, io: CliIo): Promise<number> {
-  const loaded = await loadForCli(options.repo, io);
-  if (!loaded) return EXIT.usage;
+async function importComments(file: string, options: Options, command: CommandRun): Promise<number> {
+  const io = command.io;
+  const loaded = await command.load(undefined, options.repo);
+  if (!loaded) return command.exitCode;
   const mapping = findMapping(loaded.config.spreadsheets, options.mapping);
   if (mapping?.target !== 'comments') {
     const names = mappingNames(loaded.config.spreadsheets).filter(
       (n) => findMapping(loaded.config.spreadsheets, n)?.target === 'comments',
     );
-    io.err(
-      `tracery import comments: no comment mapping "${options.mapping}"; the comment mappings are ${names.join(', ')} (tracery.yaml spreadsheets:).`,
+    return command.fail(
+      `no comment mapping "${options.mapping}"; the comment mappings are ${names.join(', ')} (tracery.yaml spreadsheets:).`,
     );
-    return EXIT.usage;
   }
   const existing = await loadComments(loaded);
   const shown = shownPath(loaded.root, file);
@@ -133,12 +133,15 @@ async function run(file: string, options: Options, io: CliIo): Promise<number> {
     files: [...plan.files.keys()],
     diagnostics,
   };
-  await writeOutput(
-    options.json ? `${JSON.stringify(report, null, 2)}\n` : render(report, io),
-    options.out,
-    io,
-  );
-  return ok ? EXIT.ok : EXIT.findings;
+  const { ok: _ok, diagnostics: _diagnostics, ...payload } = report;
+  return command.finish({
+    ok,
+    payload,
+    diagnostics: [...existing.diagnostics, ...diagnostics],
+    text: () => render(report, io),
+    out: options.out,
+    exit: ok ? EXIT.ok : EXIT.findings,
+  });
 }
 
 /** Registers `tracery import comments <file>` on the `import` command. */
@@ -147,13 +150,11 @@ export function registerImportComments(
   io: CliIo,
   setExit: (code: number) => void,
 ): void {
-  const command = importCommand
-    .command('comments')
+  const command = withRepoOption(importCommand.command('comments'))
     .description(
       'Read a review-comment log (XLSX or CSV) by a column mapping and report the comments it adds or updates; --write writes them to comments/<artefact>/<round>.yaml. Importing the same log again changes nothing.',
     )
     .argument('<file>', 'the comment log, .xlsx or .csv')
-    .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
     .option(
       '--mapping <name>',
       'the column mapping (tracery.yaml spreadsheets:, or the built-in "comments")',
@@ -163,20 +164,20 @@ export function registerImportComments(
     .option('--artefact <id>', 'the artefact of every row, when the log has no artefact column')
     .option('--round <round>', 'the review round of every row, when the log has no round column')
     .option('--write', 'write the comment files (nothing is written when a row has an error)')
-    .option('--json', 'print a JSON report instead of text')
+    .option('--json', 'print the JSON envelope instead of text')
     .option('--out <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
       "\nA known comment id takes the log's status, response and other mapped fields; fields the mapping does not read stay.\nExit codes: 0 done, 1 bad rows (each placed by sheet, row and column; nothing written), 2 bad usage or an unreadable file.",
     );
   allowErrorsOption(command).action(async (file: string, options: Options) => {
+    const run = new CommandRun('import comments', io, options.json === true);
     try {
-      setExit(await run(file, options, io));
+      setExit(await importComments(file, options, run));
     } catch (error) {
       if (!(error instanceof SpreadsheetReadError) && (error as NodeJS.ErrnoException).code !== 'ENOENT')
         throw error;
-      io.err(`tracery import comments: ${(error as Error).message}`);
-      setExit(EXIT.usage);
+      setExit(run.fail((error as Error).message));
     }
   });
 }

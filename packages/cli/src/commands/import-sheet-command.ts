@@ -15,14 +15,14 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
+import { CommandRun } from '../command-run.js';
+import { withRepoOption } from '../repository-option.js';
 import { readSheetTable, SpreadsheetReadError } from '../spreadsheet/read-sheet.js';
 import { shownPath } from '../spreadsheet/sheet-path.js';
 import { allowErrorsOption, guardWrites } from '../write-guard.js';
-import { writeOutput } from '../write-output.js';
 
 type Options = {
-  repo: string;
+  repo?: string;
   mapping: string;
   sheet?: string;
   kind?: string;
@@ -33,7 +33,7 @@ type Options = {
   out?: string;
 };
 
-/** The JSON that `tracery import csv|xlsx --json` prints. */
+/** What `tracery import csv|xlsx` found; its `--json` payload is this without `ok` and `diagnostics` (the envelope has them). */
 export type SheetImportReport = Omit<ElementImportPlan, 'text'> & {
   readonly ok: boolean;
   readonly sheet: string;
@@ -67,9 +67,10 @@ function mappingFor(
   return kind ? { ...found, kind } : found;
 }
 
-async function run(file: string, options: Options, io: CliIo): Promise<number> {
-  const loaded = await loadForCli(options.repo, io);
-  if (!loaded) return EXIT.usage;
+async function importSheet(file: string, options: Options, command: CommandRun): Promise<number> {
+  const io = command.io;
+  const loaded = await command.load(undefined, options.repo);
+  if (!loaded) return command.exitCode;
   const mapping = mappingFor(
     options.mapping,
     findMapping(loaded.config.spreadsheets, options.mapping),
@@ -79,10 +80,9 @@ async function run(file: string, options: Options, io: CliIo): Promise<number> {
     const names = mappingNames(loaded.config.spreadsheets).filter(
       (n) => findMapping(loaded.config.spreadsheets, n)?.target === 'elements',
     );
-    io.err(
-      `tracery import: no element mapping "${options.mapping}"; the element mappings are ${names.join(', ')} (tracery.yaml spreadsheets:).`,
+    return command.fail(
+      `no element mapping "${options.mapping}"; the element mappings are ${names.join(', ')} (tracery.yaml spreadsheets:).`,
     );
-    return EXIT.usage;
   }
   const sheet = options.sheet ?? mapping.sheet;
   const table = await readSheetTable(file, shownPath(loaded.root, file), {
@@ -111,12 +111,15 @@ async function run(file: string, options: Options, io: CliIo): Promise<number> {
     written: write,
     changed: plan.text !== undefined,
   };
-  await writeOutput(
-    options.json ? `${JSON.stringify(report, null, 2)}\n` : render(report, io),
-    options.out,
-    io,
-  );
-  return ok ? EXIT.ok : EXIT.findings;
+  const { ok: _ok, diagnostics: _diagnostics, ...payload } = report;
+  return command.finish({
+    ok,
+    payload,
+    diagnostics,
+    text: () => render(report, io),
+    out: options.out,
+    exit: ok ? EXIT.ok : EXIT.findings,
+  });
 }
 
 /** Registers `tracery import csv <file>` and `tracery import xlsx <file>` on the `import` command. */
@@ -126,13 +129,11 @@ export function registerImportSheets(
   setExit: (code: number) => void,
 ): void {
   for (const format of ['csv', 'xlsx']) {
-    const command = importCommand
-      .command(format)
+    const command = withRepoOption(importCommand.command(format))
       .description(
         `Read elements (requirements, test cases, an Azure DevOps work-item export ...) from a ${format.toUpperCase()} file by a column mapping and report what they add or change; --write writes them to the import's own model file. Importing the same sheet again changes nothing.`,
       )
       .argument('<file>', `the ${format.toUpperCase()} file`)
-      .option('--repo <dir>', 'the repository folder (the one with tracery.yaml)', '.')
       .option(
         '--mapping <name>',
         'the column mapping: tracery.yaml spreadsheets:, or the built-in "elements" or "azure-devops"',
@@ -145,20 +146,20 @@ export function registerImportSheets(
         "the model file to write (default: the mapping's file, else model/imported/<mapping>.yaml)",
       )
       .option('--write', 'write the model file (nothing is written when a row has an error)')
-      .option('--json', 'print a JSON report instead of text')
+      .option('--json', 'print the JSON envelope instead of text')
       .option('--out <file>', 'write the report to a file instead of standard output')
       .addHelpText(
         'after',
         '\nExit codes: 0 done, 1 bad rows (placed by sheet, row and column; nothing written), 2 bad usage or an unreadable file.',
       );
     allowErrorsOption(command).action(async (file: string, options: Options) => {
+      const run = new CommandRun(`import ${format}`, io, options.json === true);
       try {
-        setExit(await run(file, options, io));
+        setExit(await importSheet(file, options, run));
       } catch (error) {
         if (!(error instanceof SpreadsheetReadError) && (error as NodeJS.ErrnoException).code !== 'ENOENT')
           throw error;
-        io.err(`tracery import ${format}: ${(error as Error).message}`);
-        setExit(EXIT.usage);
+        setExit(run.fail((error as Error).message));
       }
     });
   }

@@ -1,11 +1,9 @@
-import { bpmnSourceLoader } from '@tracery/bpmn';
 import {
   compareTrackers,
   formatDiagnostic,
   hasErrors,
   renderTrackerCsv,
   renderTrackerHtml,
-  renderTrackerJson,
   renderTrackerMarkdown,
   renderTrackerText,
   repositoryTracker,
@@ -17,13 +15,14 @@ import {
 } from '@tracery/core';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
-import { loadForCli } from '../load-for-cli.js';
-import { checkFormat, writeOutput } from '../write-output.js';
+import { CommandRun } from '../command-run.js';
+import { withRepoOption } from '../repository-option.js';
+import { checkFormat } from '../write-output.js';
 
 const FORMATS = ['text', 'md', 'csv', 'json', 'html'] as const;
 
 type TrackerCommandOptions = {
-  repo: string;
+  repo?: string;
   format: string;
   json?: boolean;
   out?: string;
@@ -38,8 +37,6 @@ function render(format: string, tracker: TrackerReport, movement: TrackerMovemen
       return renderTrackerMarkdown(tracker, movement);
     case 'csv':
       return renderTrackerCsv(tracker);
-    case 'json':
-      return renderTrackerJson(tracker, movement);
     case 'html':
       return renderTrackerHtml(tracker, movement);
     default:
@@ -49,41 +46,50 @@ function render(format: string, tracker: TrackerReport, movement: TrackerMovemen
 
 async function run(options: TrackerCommandOptions, io: CliIo): Promise<number> {
   const format = options.json ? 'json' : options.format;
+  const command = new CommandRun('tracker', io, format === 'json');
   const bad = checkFormat(format, FORMATS);
-  if (bad) {
-    io.err(`tracery tracker: ${bad}`);
-    return EXIT.usage;
-  }
-  const loaded = await loadForCli(options.repo, io);
-  if (!loaded) return EXIT.usage;
+  if (bad) return command.fail(bad);
+  const loaded = await command.load(undefined, options.repo);
+  if (!loaded) return command.exitCode;
   const filter = {
     ...(options.tranche ? { tranche: options.tranche } : {}),
     ...(options.round ? { round: options.round } : {}),
   };
   const { tracker, diagnostics } = await repositoryTracker(loaded, filter);
-  for (const d of [...loaded.diagnostics, ...diagnostics])
-    if (d.severity === 'error') io.err(formatDiagnostic(d));
+  if (format !== 'json')
+    for (const d of [...loaded.diagnostics, ...diagnostics])
+      if (d.severity === 'error') io.err(formatDiagnostic(d));
   let movement: TrackerMovement | undefined;
   if (options.since) {
-    const since = await trackerSince(loaded.root, options.since);
-    const before = await repositoryTrackerAtRevision(loaded.root, since.revision, filter, {
-      loaders: [bpmnSourceLoader()],
-    });
-    movement = compareTrackers(before.tracker, tracker, since.label);
+    try {
+      const since = await trackerSince(loaded.root, options.since);
+      const before = await repositoryTrackerAtRevision(loaded.root, since.revision, filter, {
+        loaders: loaded.plugins.map((p) => p.loader()),
+      });
+      movement = compareTrackers(before.tracker, tracker, since.label);
+    } catch (error) {
+      if (!(error instanceof TraceryError)) throw error;
+      return command.fail(error.message);
+    }
   }
-  await writeOutput(render(format, tracker, movement), options.out, io);
-  return hasErrors(loaded.diagnostics) || hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
+  const failed = hasErrors(loaded.diagnostics) || hasErrors(diagnostics);
+  return command.finish({
+    ok: !failed,
+    payload: movement ? { ...tracker, movement } : tracker,
+    diagnostics,
+    text: () => render(format, tracker, movement),
+    out: options.out,
+    exit: failed ? EXIT.findings : EXIT.ok,
+  });
 }
 
 /** Registers `tracery tracker`: the Design Artefact Tracker of a repository. */
 export function registerTracker(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('tracker')
+  withRepoOption(program.command('tracker'))
     .description(
       'The Design Artefact Tracker: artefacts by tranche and service with RAG, months, issues and actions; review comments by status per artefact, interface and constituency; totals.',
     )
-    .option('--repo <dir>', 'the repository folder', '.')
-    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')} (json: the JSON envelope)`, 'text')
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write the tracker to a file instead of standard output')
     .option('--tranche <tranche>', 'only the artefacts of this tranche (T1) and their comments')
@@ -97,12 +103,6 @@ export function registerTracker(program: Command, io: CliIo, setExit: (code: num
       '\nComments are read from comments/**/*.yaml (tracery.yaml comments.files).\nExit codes: 0 done, 1 the model or the comments have errors (printed on standard error), 2 bad usage.',
     )
     .action(async (options: TrackerCommandOptions) => {
-      try {
-        setExit(await run(options, io));
-      } catch (error) {
-        if (!(error instanceof TraceryError)) throw error;
-        io.err(`tracery tracker: ${error.message}`);
-        setExit(EXIT.usage);
-      }
+      setExit(await run(options, io));
     });
 }

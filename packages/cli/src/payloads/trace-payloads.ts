@@ -1,0 +1,42 @@
+import type { TraceHit, TraceStep } from '@tracery/core';
+import { z } from 'zod';
+import type { Described } from './deep-readonly.js';
+
+/** One relation crossed on a trace: `from` reads `name` to `to`. */
+export const TraceStepSchema = z.object({ from: z.string(), name: z.string(), to: z.string() });
+
+const HitSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  depth: z.number().int().nonnegative(),
+  path: z.array(TraceStepSchema),
+});
+
+/** `tracery trace ID [--up]`: every element reached, or with `--to`, the path between two elements. */
+export const TracePayloadSchema = z.union([
+  z.object({ id: z.string(), direction: z.enum(['up', 'down']), hits: z.array(HitSchema) }),
+  z.object({ from: z.string(), to: z.string(), path: z.array(TraceStepSchema).nullable() }),
+]);
+
+const SummarySchema = z.looseObject({
+  requirements: z.number().int(),
+  covered: z.number().int(),
+  coveragePct: z.number(),
+});
+
+/** `tracery trace report`: the test-trace report. */
+export const TestTracePayloadSchema = z.object({
+  title: z.string(),
+  summary: SummarySchema,
+  byArtefact: z.array(SummarySchema),
+  byTranche: z.array(SummarySchema),
+  byService: z.array(SummarySchema),
+  requirements: z.array(z.looseObject({ id: z.string(), verdict: z.string() })),
+  excludedRequirements: z.array(z.unknown()),
+  testCasesWithoutResults: z.array(z.string()),
+  orphanTestCases: z.array(z.unknown()),
+  unmatchedResults: z.array(z.unknown()),
+});
+
+({}) as TraceStep satisfies Described<typeof TraceStepSchema>;
+({}) as TraceHit satisfies Described<typeof HitSchema>;
