@@ -9,6 +9,12 @@ export type CliIo = {
   readonly fancy: boolean;
   /** True when progress may be drawn on standard error (standard error is a terminal). */
   readonly progress?: boolean;
+  /**
+   * Writes a piece of a long output to standard output as it is (no newline added) and resolves once
+   * the reader has caught up, so a command can stream its output instead of building it whole.
+   * Without it, commands print their output in one piece through `out`.
+   */
+  readonly outChunk?: (chunk: string) => Promise<void>;
 };
 
 /**
@@ -31,25 +37,49 @@ const GONE = new Set(['EPIPE', 'EBADF', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRIT
 /**
  * Writes to a standard stream until its reader goes away; from then on, quietly drops what is left,
  * so the command ends with its usual exit code instead of a stack trace. Other write errors are bugs.
+ * `chunk` also waits, after a write the stream could not take at once, until it drains.
  */
-function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+function streamWriter(stream: NodeJS.WriteStream): {
+  text: (text: string) => void;
+  chunk: (text: string) => Promise<void>;
+} {
   let gone = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (!GONE.has(error.code ?? '')) throw error;
     gone = true;
   });
-  return (text) => {
-    if (gone || stream.destroyed) return;
+  /** Writes; true when the stream can take more now (or the reader is gone). */
+  const write = (text: string): boolean => {
+    if (gone || stream.destroyed) return true;
     try {
-      stream.write(text);
+      return stream.write(text);
     } catch (error) {
       if (!GONE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
       gone = true;
+      return true;
     }
+  };
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+    });
+  return {
+    text: (text) => {
+      write(text);
+    },
+    chunk: async (text) => {
+      if (!write(text) && !gone && !stream.destroyed) await drained();
+    },
   };
 }
 
-let standard: { out: (text: string) => void; err: (text: string) => void } | undefined;
+let standard: { out: ReturnType<typeof streamWriter>; err: ReturnType<typeof streamWriter> } | undefined;
 
 /** The process's own standard output and error; a reader that goes away ends output quietly. */
 export function processIo(): CliIo {
@@ -57,10 +87,11 @@ export function processIo(): CliIo {
   const { out, err } = standard;
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   return {
-    out: (text) => out(line(text)),
-    err: (text) => err(line(text)),
+    out: (text) => out.text(line(text)),
+    err: (text) => err.text(line(text)),
     fancy: colourWanted(process.env, Boolean(process.stdout.isTTY)),
     progress: Boolean(process.stderr.isTTY),
+    outChunk: out.chunk,
   };
 }
 
@@ -76,6 +107,9 @@ export function safeIo(io: CliIo): CliIo {
     err: (text) => io.err(terminalText(text, { colours })),
     fancy: io.fancy,
     ...(io.progress === undefined ? {} : { progress: io.progress }),
+    ...(io.outChunk === undefined
+      ? {}
+      : { outChunk: (chunk: string) => io.outChunk!(terminalText(chunk, { colours })) }),
   };
 }
 

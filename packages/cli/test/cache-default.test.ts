@@ -17,7 +17,15 @@ const cacheEntries = async (dir: string): Promise<string[]> => {
   const names = await readdir(base).catch(() => [] as string[]);
   const versions = names.filter((n) => n !== '.gitignore');
   const entries = await Promise.all(versions.map((v) => readdir(join(base, v))));
-  return entries.flat().filter((name) => name.endsWith('.v8'));
+  return entries.flat().filter((name) => name.endsWith('.v8') && !name.startsWith('model-'));
+};
+
+/** The whole-load snapshots (`model-<key>.v8`) of the cache. */
+const snapshots = async (dir: string): Promise<string[]> => {
+  const base = join(dir, '.tracery', 'cache');
+  const versions = (await readdir(base).catch(() => [] as string[])).filter((n) => n !== '.gitignore');
+  const entries = await Promise.all(versions.map((v) => readdir(join(base, v))));
+  return entries.flat().filter((name) => /^model-[0-9a-f]+\.v8$/.test(name));
 };
 
 describe('the parsed-file cache in the CLI', () => {
@@ -29,6 +37,7 @@ describe('the parsed-file cache in the CLI', () => {
     const cold = await runCaptured(['validate', dir, '--json']);
     expect(cold.code).toBe(0);
     expect(await cacheEntries(dir)).toHaveLength(modelFiles.length);
+    expect(await snapshots(dir)).toHaveLength(1);
     expect(await fileTree(dir)).toEqual(before);
     // A warm run answers exactly what the cold run and an uncached run answer.
     const warm = await runCaptured(['validate', dir, '--json']);
@@ -58,5 +67,6 @@ describe('the parsed-file cache in the CLI', () => {
     const result = await runCaptured(['validate', dir]);
     expect(result.code).toBe(1);
     expect(await cacheEntries(dir)).toEqual([]);
+    expect(await snapshots(dir)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { importBpmn } from '../import-bpmn.js';
 import type { MapBpmnOptions } from '../map/map-bpmn.js';
 import { checkBpmnNotation } from '../rules/check-bpmn-notation.js';
+import { codeVersion } from './code-version.js';
 import { joinDiagram } from './join-diagram.js';
 import { modelOfDrafts } from './model-of-drafts.js';
 import { readDiagramFile } from './read-diagram-file.js';
@@ -54,6 +55,13 @@ export function bpmnSourceLoader(options: BpmnSourceLoaderOptions = {}): SourceL
       };
       for (const path of discovered.files) await loadDiagram(run, path, out);
       return out satisfies LoaderResult;
+    },
+    // What a load reads through this loader, so the whole load can be cached while none of it changes.
+    inputs: async ({ root, config }) => {
+      const globs = config.sources.bpmn ?? [];
+      if (globs.length === 0) return { files: [], version: codeVersion() };
+      const { files, diagnostics } = await discoverFiles(root, globs);
+      return { files, version: `${codeVersion()} ${JSON.stringify([options, diagnostics])}` };
     },
   };
 }

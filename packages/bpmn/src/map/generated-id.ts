@@ -31,9 +31,22 @@ export function createdId(
   return nextFreeId(context, context.idTemplates.kinds[kind] ?? defaultIdTemplate(kind), '');
 }
 
+// A diagram asks whether thousands of step ids fit their kind's pattern: compile each pattern once.
+const compiledPatterns = new WeakMap<MappingContext['metamodel'], Map<string, RegExp | undefined>>();
+
 function fits(context: MappingContext, kind: string, id: string): boolean {
-  const pattern = context.metamodel.kinds.get(kind)?.idPattern;
-  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(id) && (pattern === undefined || new RegExp(pattern).test(id));
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(id)) return false;
+  let patterns = compiledPatterns.get(context.metamodel);
+  if (!patterns) {
+    patterns = new Map();
+    compiledPatterns.set(context.metamodel, patterns);
+  }
+  if (!patterns.has(kind)) {
+    const source = context.metamodel.kinds.get(kind)?.idPattern;
+    patterns.set(kind, source === undefined ? undefined : new RegExp(source));
+  }
+  const pattern = patterns.get(kind);
+  return pattern === undefined || pattern.test(id);
 }
 
 /** The first id from a template that neither the model, this diagram nor an earlier import of it uses. */

@@ -36,5 +36,7 @@ export function findIdToken(text: string | undefined, pattern: RegExp): IdToken 
 
 /** A name with its runs of white space (line breaks from the modeller) made single spaces. */
 export function cleanName(name: string | undefined): string {
-  return (name ?? '').replace(/\s+/g, ' ').trim();
+  if (name === undefined) return '';
+  // Most names are clean already: only rewrite one with a run of spaces or a line break or tab in it.
+  return (/\s\s|[^\S ]/.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
 }

@@ -46,6 +46,8 @@ type Walk = {
   readonly extensions: Map<string, Record<string, string>>;
   readonly stack: Frame[];
   readonly ancestors: RawAncestor[];
+  /** A copy of `ancestors` that siblings share, until the next push or pop (undefined: none yet). */
+  shared: readonly RawAncestor[] | undefined;
 };
 
 const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
@@ -65,6 +67,7 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     extensions: new Map(),
     stack: [],
     ancestors: [],
+    shared: undefined,
   };
   const problem = scan(walk);
   return {
@@ -148,6 +151,7 @@ function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   const name = walk.text.slice(lt + 2, close).trimEnd();
   const open = walk.stack.pop();
   walk.ancestors.pop();
+  walk.shared = undefined;
   if (!open) return { offset: lt, message: `</${name}> closes no element` };
   if (open.tag !== name) return { offset: lt, message: `</${name}> closes <${open.tag}>` };
   return { end: close + 1 };
@@ -168,6 +172,7 @@ function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   if (!tag.selfClosing) {
     walk.stack.push({ tag: tag.name, scope });
     walk.ancestors.push(self);
+    walk.shared = undefined;
   }
   return { end: tag.end };
 }
@@ -179,8 +184,12 @@ function attribute(attributes: readonly string[], name: string): string | undefi
 
 function record(walk: Walk, scope: Scope, attributes: readonly string[], self: RawAncestor): void {
   const { id, offset, tag } = self;
+  let source: SourceRef | undefined;
+  if (id !== undefined && !walk.positions.has(id)) {
+    source = walk.lines.sourceAt(offset);
+    walk.positions.set(id, source);
+  }
   if (id !== undefined) {
-    if (!walk.positions.has(id)) walk.positions.set(id, walk.lines.sourceAt(offset));
     const extension = extensionAttributes(scope, attributes);
     if (extension !== undefined && !walk.extensions.has(id)) walk.extensions.set(id, extension);
   }
@@ -191,8 +200,9 @@ function record(walk: Walk, scope: Scope, attributes: readonly string[], self: R
   if (countKey === undefined) return;
   const rawName = attribute(attributes, 'name');
   const name = rawName === undefined ? undefined : decodeXmlReferences(rawName);
-  const source = walk.lines.sourceAt(offset);
-  walk.elements.push({ countKey, localName, tag, id, name, offset, source, ancestors: [...walk.ancestors] });
+  source ??= walk.lines.sourceAt(offset);
+  walk.shared ??= [...walk.ancestors];
+  walk.elements.push({ countKey, localName, tag, id, name, offset, source, ancestors: walk.shared });
 }
 
 /** The scope with this element's `xmlns` and `xmlns:p` declarations added (the same scope when it has none). */

@@ -169,6 +169,47 @@ export class Model {
     return this.#relationOrigins.get(relationKey(relation));
   }
 
+  /**
+   * A model rebuilt from what an earlier, checked load produced (the whole-load cache): elements and
+   * relations are taken as they are (frozen in place, not copied) and added without the checks
+   * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `origins`
+   * gives each element's and each relation's origin by index. Not for data that was not checked.
+   */
+  static restore(
+    metamodel: Metamodel,
+    elements: readonly Element[],
+    relations: readonly Relation[],
+    origins: {
+      readonly element: (index: number) => Origin | undefined;
+      readonly relation: (index: number) => Origin | undefined;
+    },
+  ): Model {
+    const model = new Model(metamodel);
+    const graph = model.graph;
+    for (let i = 0; i < elements.length; i++) {
+      const element = freezeInPlace(elements[i]!);
+      graph.addNode(element.id, { element });
+      let ids = model.#byKind.get(element.kind);
+      if (!ids) {
+        ids = new Set();
+        model.#byKind.set(element.kind, ids);
+      }
+      ids.add(element.id);
+      const origin = origins.element(i);
+      if (origin) model.#elementOrigins.set(element.id, origin);
+    }
+    for (let i = 0; i < relations.length; i++) {
+      const relation = relations[i]!;
+      Object.freeze(relation.attributes);
+      Object.freeze(relation);
+      const key = relationKey(relation);
+      graph.addDirectedEdgeWithKey(key, relation.source, relation.target, { relation });
+      const origin = origins.relation(i);
+      if (origin) model.#relationOrigins.set(key, origin);
+    }
+    return model;
+  }
+
   /** A copy that can be changed without touching this one (elements are shared: they are frozen). */
   clone(): Model {
     const copy = new Model(this.metamodel);
@@ -188,6 +229,12 @@ function freezeElement(element: Element): Element {
   const copy: Element = { ...element, attributes: Object.freeze({ ...element.attributes }) };
   if (element.tags) (copy as { tags?: readonly string[] }).tags = Object.freeze([...element.tags]);
   return Object.freeze(copy);
+}
+
+function freezeInPlace(element: Element): Element {
+  Object.freeze(element.attributes);
+  if (element.tags) Object.freeze(element.tags);
+  return Object.freeze(element);
 }
 
 function freezeRelation(relation: Relation): Relation {

@@ -10,12 +10,31 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 export type DiscoveredFiles = { readonly files: string[]; readonly diagnostics: Diagnostic[] };
 
 /**
- * Walks a repository (not node_modules, .git or dot-folders) and returns the absolute paths of the
- * files whose repository paths match `globs`. A symbolic link that leads outside the repository is
- * not followed: it becomes a diagnostic. Links that loop are visited once.
+ * Whether a folder (its repository path) can hold a match of some glob: it is inside a glob's static
+ * base (`model` for `model/**\/*.yaml`, the whole repository for `**\/*.yaml`), or on the way to one.
+ */
+export function folderFilter(globs: readonly string[]): (folder: string) => boolean {
+  const bases = globs
+    .map((glob) => picomatch.scan(glob))
+    // A `!glob` in the list matches every path it does not name (picomatch matches when any glob
+    // does), so it can match anywhere: the whole repository is walked.
+    .map((scan) => (scan.negated ? '' : scan.base));
+  return (folder) =>
+    bases.some(
+      (base) =>
+        base === '' || folder === base || folder.startsWith(`${base}/`) || base.startsWith(`${folder}/`),
+    );
+}
+
+/**
+ * Walks the folders of a repository that can hold a match of `globs` (not node_modules, .git or
+ * dot-folders; a folder outside every glob's static base is not entered) and returns the absolute
+ * paths of the files whose repository paths match, in path order. A symbolic link that leads outside
+ * the repository is not followed: it becomes a diagnostic. Links that loop are visited once.
  */
 export async function discoverFiles(root: string, globs: readonly string[]): Promise<DiscoveredFiles> {
   const match = picomatch([...globs], { dot: false });
+  const enter = folderFilter(globs);
   const realRoot = await realpath(root);
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -27,7 +46,7 @@ export async function discoverFiles(root: string, globs: readonly string[]): Pro
       const path = join(folder, entry.name);
       const rel = repositoryPath(root, path);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(path);
+        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && enter(rel)) await walk(path);
         continue;
       }
       if (entry.isSymbolicLink()) {
@@ -49,7 +68,7 @@ export async function discoverFiles(root: string, globs: readonly string[]): Pro
           () => false,
         );
         if (isFolder) {
-          if (!visited.has(target)) {
+          if (!visited.has(target) && enter(rel)) {
             visited.add(target);
             await walk(path);
           }

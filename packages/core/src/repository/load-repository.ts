@@ -9,11 +9,11 @@ import { appendAll } from './append-all.js';
 import { discoverFiles } from './discover-files.js';
 import { idRule } from './id-safety.js';
 import { loadConfig } from './load-config.js';
+import { loadSnapshotKey } from './load-snapshot-key.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
-import { ModelFileCache, type ModelFileRead } from './model-file-cache.js';
-import { parseYamlText, type YamlLimits } from './parse-yaml-text.js';
-import { readModelFile } from './read-model-file.js';
-import { readSourceFile, repositoryPath } from './read-source-file.js';
+import { ModelFileCache } from './model-file-cache.js';
+import { ModelSnapshotCache } from './model-snapshot-cache.js';
+import { readModelContents, readModelTexts } from './read-model-files.js';
 import type { TraceryConfig } from './repository-config.js';
 import { resolveModel } from './resolve-model.js';
 
@@ -37,6 +37,15 @@ export type SourceLoader = {
     readonly elements: readonly ElementDraft[];
     readonly relations: readonly RelationDraft[];
   }): Promise<LoaderResult>;
+  /**
+   * The files this loader would read under a config (absolute paths) and the version of its code, so
+   * that a load can be answered whole from the cache while none of them changes. A loader without it
+   * turns the whole-load cache off.
+   */
+  inputs?(context: {
+    readonly root: string;
+    readonly config: TraceryConfig;
+  }): Promise<{ readonly files: readonly string[]; readonly version: string }>;
 };
 
 /** Options for {@link loadRepository}. */
@@ -44,8 +53,9 @@ export type LoadOptions = {
   readonly loaders?: readonly SourceLoader[];
   /**
    * Keep what reading each model file gave in `.tracery/cache` and reuse it while the file, the
-   * config and the tool are unchanged (default false; the CLI turns it on). Only a load without
-   * errors writes it, unless `'also-with-errors'`. Safe to delete.
+   * config and the tool are unchanged; and keep the whole load's answer, reused while nothing the load
+   * read has changed (default false; the CLI turns it on). Only a load without errors writes it,
+   * unless `'also-with-errors'`. Safe to delete.
    */
   readonly cache?: boolean | 'also-with-errors';
   /**
@@ -66,38 +76,6 @@ export type LoadedRepository = {
   /** Repository paths of every file that was read, sorted. */
   readonly files: readonly string[];
 };
-
-/** Parses one model file's text and reads its elements and relations. */
-function readModelText(
-  file: string,
-  text: string,
-  context: { limits: YamlLimits; metamodel: Metamodel; schemas: SchemaCache; fast: boolean },
-): ModelFileRead {
-  const parsed = parseYamlText(file, text, context.limits, context.fast);
-  if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
-  return {
-    file,
-    diagnostics: parsed.diagnostics,
-    read: readModelFile(parsed, context.metamodel, context.schemas),
-  };
-}
-
-async function readAll<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  read: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await read(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}
 
 /**
  * Loads a repository: tracery.yaml, every model file, and what the given loaders add. Returns the
@@ -125,20 +103,17 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const brokenIds = new Set<string>();
   const files = ['tracery.yaml'];
   const fast = options.fastParser !== false;
-  const cache = options.cache
-    ? ModelFileCache.open(root, JSON.stringify({ config, tolerated: [...tolerated].sort(), fast }))
-    : undefined;
-  const contents = await readAll(discovered.files, 16, async (path): Promise<ModelFileRead> => {
-    const file = repositoryPath(root, path);
-    const read = await readSourceFile(root, path, config.limits.maxFileBytes);
-    if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] };
-    const key = cache?.keyOf(file, read.text);
-    const cached = key === undefined ? undefined : await cache?.get(key);
-    if (cached) return cached;
-    const result = readModelText(file, read.text, { limits: config.limits, metamodel, schemas, fast });
-    if (key !== undefined) cache?.set(key, result);
-    return result;
-  });
+  const settings = JSON.stringify({ config, tolerated: [...tolerated].sort(), fast });
+  const cache = options.cache ? ModelFileCache.open(root, settings) : undefined;
+  const texts = await readModelTexts(root, discovered.files, config.limits.maxFileBytes, cache);
+  const loaders = options.loaders ?? [];
+  const snapshots = cache && new ModelSnapshotCache(cache.folder);
+  const snapshotKey =
+    cache && (await loadSnapshotKey({ root, settings, config, discovered, texts, loaders }));
+  const snapshot = snapshotKey === undefined ? undefined : await snapshots?.get(snapshotKey, metamodel);
+  if (snapshot) return { root, config, metamodel, ...snapshot };
+  const context = { limits: config.limits, metamodel, schemas, fast };
+  const contents = await readModelContents(texts, context, cache);
   for (const content of contents) {
     files.push(content.file);
     appendAll(diagnostics, content.diagnostics);
@@ -150,7 +125,7 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     for (const id of content.read.brokenIds) brokenIds.add(id);
     appendAll(diagnostics, content.read.diagnostics);
   }
-  for (const loader of options.loaders ?? []) {
+  for (const loader of loaders) {
     const added = await loader.load({ root, config, metamodel, elements, relations });
     appendAll(elements, added.elements);
     appendAll(relations, added.relations);
@@ -159,17 +134,17 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   }
   const resolved = resolveModel(metamodel, { elements, relations, brokenIds, unreadableFiles });
   appendAll(diagnostics, resolved.diagnostics);
-  // Fail closed: a load with errors writes nothing into the repository, not even the cache.
-  if (options.cache === 'also-with-errors' || !diagnostics.some((d) => d.severity === 'error'))
-    await cache?.flush();
-  return {
-    root,
-    config,
-    metamodel,
+  const answer = {
     model: resolved.model,
     diagnostics: diagnostics.sort(compareDiagnostics),
     files: files.sort(),
   };
+  // Fail closed: a load with errors writes nothing into the repository, not even the cache.
+  if (cache && (options.cache === 'also-with-errors' || !diagnostics.some((d) => d.severity === 'error'))) {
+    await cache.flush();
+    if (snapshotKey !== undefined) await snapshots?.set(snapshotKey, answer);
+  }
+  return { root, config, metamodel, ...answer };
 }
 
 /** A repository whose model globs match nothing is almost always a typo (`models/` for `model/`): say so. */

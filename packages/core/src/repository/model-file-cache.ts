@@ -75,7 +75,8 @@ export class ModelFileCache {
 
   private constructor(
     private readonly base: string,
-    private readonly folder: string,
+    /** The folder of this tool version's entries. */
+    readonly folder: string,
     private readonly salt: string,
   ) {}
 
@@ -113,11 +114,10 @@ export class ModelFileCache {
   }
 
   /**
-   * Writes the kept reads (each to a temporary file, then renamed, so no reader sees half an entry),
-   * the cache's .gitignore, and deletes the entries of other tool versions.
+   * Makes the cache folder with its .gitignore, deletes the entries of other tool versions, and writes
+   * the kept reads (each to a temporary file, then renamed, so no reader sees half an entry).
    */
   async flush(): Promise<void> {
-    if (this.pending.size === 0) return;
     try {
       await mkdir(this.folder, { recursive: true });
       await writeFile(join(this.base, '.gitignore'), '# Tracery cache: safe to delete.\n*\n');

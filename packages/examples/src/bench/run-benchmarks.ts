@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportResults } from './bench-result.js';
 import { bpmnBenchmark } from './bpmn-benchmark.js';
+import { checkBenchmark } from './check-benchmark.js';
 import { impactBenchmark, snapshotDiffBenchmark } from './impact-benchmark.js';
 import { loadBenchmark, relationRowsBenchmark } from './load-benchmark.js';
 import { neo4jBenchmark } from './neo4j-benchmark.js';
@@ -36,6 +37,9 @@ const benchmarks: Record<string, () => Promise<string>> = {
     reportResults('trace', await traceBenchmark(smoke ? [2_000] : [200_000], smoke ? 1 : 3), out),
   rules: async () =>
     reportResults('rules', await rulesBenchmark(smoke ? [2_000] : [10_000, 200_000], smoke ? 1 : 3), out),
+  // `tracery check --format json` in a fresh process: time and peak RSS, output streamed through a pipe.
+  check: async () =>
+    reportResults('check', await checkBenchmark(smoke ? [2_000] : [200_000], smoke ? 1 : 3), out),
   impact: async () =>
     reportResults(
       'impact',

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DiscoveredFiles } from './discover-files.js';
+import { CONFIG_FILE } from './load-config.js';
+import type { SourceLoader } from './load-repository.js';
+import { ModelSnapshotCache } from './model-snapshot-cache.js';
+import type { ModelFileText } from './read-model-files.js';
+import { repositoryPath } from './read-source-file.js';
+import type { TraceryConfig } from './repository-config.js';
+
+const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What a load read, for the key of its snapshot. */
+export type LoadInputs = {
+  readonly root: string;
+  /** The config, limits and parser the load ran under (the model-file cache's settings). */
+  readonly settings: string;
+  readonly config: TraceryConfig;
+  readonly discovered: DiscoveredFiles;
+  readonly texts: readonly ModelFileText[];
+  readonly loaders: readonly SourceLoader[];
+};
+
+/**
+ * The key of a whole load: the settings, the bytes of tracery.yaml, what discovery found, the path
+ * and content hash of every model file (or why it could not be read), and each loader's name, version
+ * and the content of every file it reads. The tool's version is the cache folder's name. Undefined
+ * when a loader cannot say what it reads: such a load is never answered from a snapshot.
+ */
+export async function loadSnapshotKey(inputs: LoadInputs): Promise<string | undefined> {
+  const { root, config } = inputs;
+  const configBytes = await readFile(join(root, CONFIG_FILE)).catch(() => undefined);
+  const parts = [
+    inputs.settings,
+    configBytes ? sha256(configBytes) : 'no config',
+    JSON.stringify(inputs.discovered.diagnostics),
+  ];
+  for (const { file, read, key } of inputs.texts)
+    parts.push(file, 'diagnostic' in read ? JSON.stringify(read.diagnostic) : (key ?? sha256(read.text)));
+  for (const loader of inputs.loaders) {
+    if (!loader.inputs) return undefined;
+    const { files, version } = await loader.inputs({ root, config });
+    parts.push(`loader ${loader.name} ${version}`);
+    for (const path of files) {
+      const bytes = await readFile(path).catch(() => undefined);
+      parts.push(repositoryPath(root, path), bytes ? sha256(bytes) : 'unreadable');
+    }
+  }
+  return ModelSnapshotCache.keyOf(parts);
+}

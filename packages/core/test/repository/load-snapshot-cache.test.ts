@@ -1,0 +1,166 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LoadedRepository, loadRepository, type SourceLoader } from '@tracery/core';
+import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
+import { afterEach, describe, expect, test } from 'vitest';
+import { fingerprintOfTool } from '../../src/repository/model-file-cache.js';
+
+// The whole-load cache (issue 17): an unchanged repository is answered from one snapshot of the
+// last load (model, origins, diagnostics, files) instead of re-reading and re-checking every element.
+// It must answer exactly what a load from the files answers, and never once anything it read changed.
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function repository(files: Readonly<Record<string, string>>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tracery-snapshot-'));
+  dirs.push(dir);
+  for (const [path, content] of Object.entries({ 'tracery.yaml': 'name: snap\n', ...files })) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+function located(loaded: LoadedRepository) {
+  const { model } = loaded;
+  return {
+    diagnostics: loaded.diagnostics,
+    files: loaded.files,
+    elements: [...model.elements()].map((e) => [e, model.originOfElement(e.id)]),
+    relations: [...model.relations()].map((r) => [r, model.originOfRelation(r)]),
+    byKind: [...model.metamodel.kinds.keys()].map((kind) => [kind, [...model.idsOfKind(kind)]]),
+  };
+}
+
+const folder = (dir: string) => join(dir, '.tracery', 'cache', fingerprintOfTool());
+const snapshots = async (dir: string) =>
+  (await readdir(folder(dir)).catch(() => [] as string[])).filter((f) => /^model-[0-9a-f]+\.v8$/.test(f));
+
+const A =
+  'elements:\n  - {id: A, kind: Service, name: first, dependsOn: [B]}\n  - {id: B, kind: Service, name: b}\n';
+
+describe('the whole-load cache', () => {
+  test('a generated repository answers the same from its snapshot, with warnings, origins and frozen data', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tracery-snapshot-gen-'));
+    dirs.push(dir);
+    await writeGeneratedRepository(dir, generateModel({ elements: 1500, seed: 9 }), 300);
+    // A warning in the answer: the same relation written twice.
+    await writeFile(
+      join(dir, 'model', 'extra.yaml'),
+      'elements:\n  - {id: SVC-9991, kind: Service, name: x, dependsOn: [SVC-9992, SVC-9992]}\n  - {id: SVC-9992, kind: Service, name: y}\n',
+    );
+    const plain = await loadRepository(dir);
+    expect(plain.diagnostics.map((d) => d.code)).toContain('duplicate-relation');
+    await loadRepository(dir, { cache: true });
+    expect(await snapshots(dir)).toHaveLength(1);
+    const warm = await loadRepository(dir, { cache: true });
+    expect(located(warm)).toEqual(located(plain));
+    const element = warm.model.getElement('SVC-9991');
+    expect(Object.isFrozen(element) && Object.isFrozen(element.attributes)).toBe(true);
+    expect(Object.isFrozen([...warm.model.relations()][0])).toBe(true);
+    // The restored model is a working model: it changes like any other.
+    warm.model.removeElement('SVC-9992');
+    expect(warm.model.hasRelation({ source: 'SVC-9991', type: 'dependsOn', target: 'SVC-9992' })).toBe(false);
+  });
+
+  test('the warm load reads the snapshot: a planted snapshot is what it answers', async () => {
+    const dir = await repository({ 'model/a.yaml': A });
+    await loadRepository(dir, { cache: true });
+    const other = await repository({ 'model/a.yaml': A.replace('first', 'other') });
+    await loadRepository(other, { cache: true });
+    const [mine] = await snapshots(dir);
+    const [theirs] = await snapshots(other);
+    const key = (name: string) => name.replace(/^model-|\.v8$/g, '');
+    const planted = (await readFile(join(folder(other), theirs!))).toString('latin1');
+    await writeFile(
+      join(folder(dir), mine!),
+      Buffer.from(planted.replace(key(theirs!), key(mine!)), 'latin1'),
+    );
+    expect((await loadRepository(dir, { cache: true })).model.findElement('A')?.name).toBe('other');
+  });
+
+  test.each([
+    ['a model file changes', 'model/a.yaml', A.replace('first', 'changed')],
+    ['a model file is added', 'model/c.yaml', 'elements:\n  - {id: C, kind: Service, name: c}\n'],
+    ['tracery.yaml changes only in a comment', 'tracery.yaml', '# a comment\nname: snap\n'],
+    ['tracery.yaml gains an unknown key', 'tracery.yaml', 'name: snap\ncolour: red\n'],
+  ])('never answers from the snapshot once %s', async (_, path, text) => {
+    const dir = await repository({ 'model/a.yaml': A });
+    await loadRepository(dir, { cache: true });
+    await writeFile(join(dir, path), text);
+    const warm = await loadRepository(dir, { cache: true });
+    expect(located(warm)).toEqual(located(await loadRepository(dir)));
+    expect(await snapshots(dir)).toHaveLength(1); // the old snapshot is replaced, not kept beside
+  });
+
+  test('a deleted model file is not answered from the snapshot', async () => {
+    const dir = await repository({
+      'model/a.yaml': A,
+      'model/c.yaml': 'elements:\n  - {id: C, kind: Service, name: c}\n',
+    });
+    await loadRepository(dir, { cache: true });
+    await rm(join(dir, 'model', 'c.yaml'));
+    const warm = await loadRepository(dir, { cache: true });
+    expect(warm.model.hasElement('C')).toBe(false);
+    expect(warm.files).toEqual(['model/a.yaml', 'tracery.yaml']);
+  });
+
+  test('a corrupt or truncated snapshot is rebuilt and the answer is unchanged', async () => {
+    const dir = await repository({ 'model/a.yaml': A });
+    const plain = located(await loadRepository(dir, { cache: true }));
+    const [name] = await snapshots(dir);
+    const bytes = await readFile(join(folder(dir), name!));
+    for (const broken of [Buffer.from('not a snapshot'), bytes.subarray(0, bytes.length >> 1)]) {
+      await writeFile(join(folder(dir), name!), broken);
+      expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
+      expect((await readFile(join(folder(dir), name!))).equals(bytes)).toBe(true);
+    }
+  });
+
+  test("a loader's files are part of the key; a loader that cannot say what it reads turns the snapshot off", async () => {
+    const dir = await repository({ 'model/a.yaml': A, 'extra/name.txt': 'from the loader' });
+    const reads: string[] = [];
+    const loader = (declared: boolean): SourceLoader => ({
+      name: 'text',
+      load: async ({ root }) => {
+        const name = await readFile(join(root, 'extra', 'name.txt'), 'utf8');
+        reads.push(name);
+        return {
+          elements: [
+            {
+              element: { id: 'T', kind: 'Service', name, attributes: {} },
+              origin: { file: 'extra/name.txt', line: 1, column: 1 },
+            },
+          ],
+          relations: [],
+          diagnostics: [],
+          files: ['extra/name.txt'],
+        };
+      },
+      ...(declared
+        ? { inputs: async ({ root }) => ({ files: [join(root, 'extra', 'name.txt')], version: '1' }) }
+        : {}),
+    });
+    await loadRepository(dir, { cache: true, loaders: [loader(true)] });
+    expect(
+      (await loadRepository(dir, { cache: true, loaders: [loader(true)] })).model.getElement('T').name,
+    ).toBe('from the loader');
+    expect(reads).toHaveLength(1); // the second load was answered whole
+    await writeFile(join(dir, 'extra', 'name.txt'), 'changed');
+    const changed = await loadRepository(dir, { cache: true, loaders: [loader(true)] });
+    expect(changed.model.getElement('T').name).toBe('changed');
+    await rm(folder(dir), { recursive: true });
+    await loadRepository(dir, { cache: true, loaders: [loader(false)] });
+    expect(await snapshots(dir)).toEqual([]);
+  });
+
+  test('a load with errors writes no snapshot', async () => {
+    const dir = await repository({ 'model/a.yaml': 'elements:\n  - {id: A, kind: Servise, name: a}\n' });
+    await loadRepository(dir, { cache: true });
+    expect(await readdir(dir)).toEqual(['model', 'tracery.yaml']);
+  });
+});

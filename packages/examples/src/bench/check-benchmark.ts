@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
+import type { BenchResult } from './bench-result.js';
+
+type Measured = { code: number; ms: number; cpuMs: number; maxRssKb: number; bytes: number };
+
+/** Goal of issue 17 for `check --format json` on 200k elements. */
+const GOAL_MIB = 800;
+
+/** One `tracery check --format json` in a fresh process; the bytes it printed are counted, not kept. */
+function measureOnce(dir: string, cached: boolean): Promise<Measured> {
+  return new Promise((done, fail) => {
+    const args = [join(import.meta.dirname, 'measure-check.js'), dir, ...(cached ? [] : ['--no-cache'])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', () => {
+      const line = err.trim().split('\n').pop() ?? '';
+      try {
+        done({ ...(JSON.parse(line) as Omit<Measured, 'bytes'>), bytes });
+      } catch {
+        fail(new Error(`measure-check printed no figures: ${err.slice(0, 500)}`));
+      }
+    });
+  });
+}
+
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * `tracery check --format json` over generated repositories, each run in a fresh process with its
+ * output read through a pipe: without the cache (every file parsed) and with it (files unchanged).
+ * Reports median wall and CPU time, peak RSS beside the goal, and the size of the JSON printed.
+ */
+export async function checkBenchmark(sizes: readonly number[], repeats: number): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const size of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), `tracery-bench-check-${size}-`));
+    try {
+      await writeGeneratedRepository(dir, generateModel({ elements: size, seed: 42 }));
+      for (const cached of [false, true]) {
+        if (cached) await measureOnce(dir, true); // fills the cache
+        const runs: Measured[] = [];
+        for (let i = 0; i < repeats; i++) runs.push(await measureOnce(dir, cached));
+        if (runs.some((r) => r.code !== runs[0]!.code || r.bytes !== runs[0]!.bytes))
+          throw new Error('check --format json answered differently between runs.');
+        results.push({
+          benchmark: 'check json',
+          size: `${size} ${cached ? 'unchanged' : 'no-cache'}`,
+          figures: [
+            { name: 'wall', value: median(runs.map((r) => r.ms)), unit: 'ms' },
+            { name: 'cpu', value: median(runs.map((r) => r.cpuMs)), unit: 'ms' },
+            { name: 'peakRss', value: Math.round(median(runs.map((r) => r.maxRssKb)) / 1024), unit: 'MiB' },
+            { name: 'goal', value: GOAL_MIB, unit: 'MiB' },
+            { name: 'json', value: Math.round(runs[0]!.bytes / 2 ** 20), unit: 'MiB' },
+          ],
+        });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
