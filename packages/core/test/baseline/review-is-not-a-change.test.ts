@@ -15,6 +15,7 @@ import {
   loadRepository,
   type Model,
   REVIEW_FIELDS,
+  renderDiffMarkdown,
   renderDiffText,
   reviewLinks,
   reviewStamp,
@@ -125,6 +126,9 @@ describe('recording a review is not a change', () => {
         ],
       },
     ]);
+    expect(renderDiffMarkdown(diffReport('before', 'after', diff))).toContain(
+      `## Reviews (not changes)\n\n| relation | by | at | stamp |\n| --- | --- | --- | --- |\n| \`IF-021 -carries-> MB-M0\` | Ada Analyst | 2026-11-30T17:00:00Z | ${stamp} |\n`,
+    );
     expect(renderDiffText(diffReport('before', 'after', diff))).toContain(
       'reviewed (not changes):\n  IF-021 -carries-> MB-M0 by Ada Analyst at 2026-11-30T17:00:00Z\n',
     );
