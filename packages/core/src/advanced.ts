@@ -235,3 +235,4 @@ export {
   type TrackerTranche,
   trackerSince,
 } from './tracker/index.js';
+export { findMarkupDeclaration, type MarkupDeclaration } from './xml/index.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Model } from '../model/model.js';
 import { related } from '../model/model-queries.js';
 import type { LinkedResults } from '../results/link-results.js';
-import { TestStatusSchema } from '../results/test-result.js';
+import { ReportTimeSourceSchema, TestStatusSchema } from '../results/test-result.js';
 import {
   type CoverageResult,
   computeCoverage,
@@ -75,6 +75,20 @@ export const UnmatchedResultSchema = z.object({
   status: TestStatusSchema,
 });
 
+/**
+ * A results file as the report ordered it: its timestamp as written and, for a timestamp, the instant
+ * it was read as (in UTC) and the zone a timestamp without one was read in. A report without a
+ * timestamp is ordered by its file's modification time (`timeSource: 'file-time'`; the time itself is
+ * left out, as it changes with every checkout).
+ */
+export const ResultFileSchema = z.object({
+  file: z.string(),
+  timestamp: z.string().optional(),
+  startedAt: z.string().optional(),
+  timeSource: ReportTimeSourceSchema.optional(),
+  timezone: z.string().optional(),
+});
+
 /** The test-trace report as data: a stable JSON shape, rendered to text, Markdown, CSV and HTML. */
 export const TestTraceReportSchema = z.object({
   title: z.string(),
@@ -88,6 +102,8 @@ export const TestTraceReportSchema = z.object({
   testCasesWithoutResults: z.array(z.string()),
   orphanTestCases: z.array(z.string()),
   unmatchedResults: z.array(UnmatchedResultSchema),
+  /** The results files, oldest first (the latest run of a TestCase counts), with where each time came from. */
+  resultFiles: z.array(ResultFileSchema),
 });
 /** The test trace of a repository: every requirement with its verdict, the summary, orphan tests and unmatched results. */
 export type TestTraceReport = z.infer<typeof TestTraceReportSchema>;
@@ -200,5 +216,8 @@ export function testTraceReport(model: Model, options: TestTraceOptions = {}): T
       name: r.name,
       status: r.status,
     })),
+    resultFiles: (options.results?.reports ?? []).map(({ startedAt, ...file }) =>
+      file.timeSource === 'file-time' || startedAt === undefined ? file : { ...file, startedAt },
+    ),
   };
 }

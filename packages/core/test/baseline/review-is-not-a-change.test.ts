@@ -20,7 +20,7 @@ import {
   loadRepository,
   type Model,
 } from '../../src/index.js';
-import { renderDiffText } from '../../src/render.js';
+import { renderDiffMarkdown, renderDiffText } from '../../src/render.js';
 import { generateModel } from '../../src/testing/index.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'baseline', 'repo');
@@ -127,6 +127,9 @@ describe('recording a review is not a change', () => {
         ],
       },
     ]);
+    expect(renderDiffMarkdown(diffReport('before', 'after', diff))).toContain(
+      `## Reviews (not changes)\n\n| relation | by | at | stamp |\n| --- | --- | --- | --- |\n| \`IF-021 -carries-> MB-M0\` | Ada Analyst | 2026-11-30T17:00:00Z | ${stamp} |\n`,
+    );
     expect(renderDiffText(diffReport('before', 'after', diff))).toContain(
       'reviewed (not changes):\n  IF-021 -carries-> MB-M0 by Ada Analyst at 2026-11-30T17:00:00Z\n',
     );
