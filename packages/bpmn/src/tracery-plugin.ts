@@ -1,4 +1,4 @@
-import type { SourcePlugin } from '@tracery/core';
+import type { SourcePlugin } from '@tracery/core/advanced';
 import { bpmnSourceLoader } from './load/bpmn-source-loader.js';
 import { bpmnNotationRules } from './rules/bpmn-notation-rules.js';
 

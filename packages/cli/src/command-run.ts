@@ -1,10 +1,5 @@
-import {
-  compareDiagnostics,
-  type Diagnostic,
-  didYouMeanSuffix,
-  type Model,
-  type TraceryRepository,
-} from '@tracery/core';
+import { compareDiagnostics, type Diagnostic, type Model, type TraceryRepository } from '@tracery/core';
+import { didYouMeanSuffix } from '@tracery/core/advanced';
 import { type CliIo, EXIT } from './cli-io.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
 import { tryLoadForCli, unacceptedLoadErrors } from './load-for-cli.js';

@@ -1,4 +1,4 @@
-import { DiagnosticSchema } from '@tracery/core';
+import { DiagnosticSchema } from '@tracery/core/schemas';
 import { z } from 'zod';
 import { payloadConditions } from './payloads/command-payloads.js';
 

@@ -3,12 +3,12 @@ import {
   formatDiagnostic,
   type ImpactOptions,
   type ImpactResult,
-  loadConfig,
   type Metamodel,
   type TraceHit,
   type TraceryConfig,
   TraceryError,
 } from '@tracery/core';
+import { loadConfig } from '@tracery/core/advanced';
 import {
   Neo4jConnectionError,
   type Neo4jConnectionOptions,

@@ -17,11 +17,14 @@ import { registerInit } from './commands/init-command.js';
 import { registerMetamodel } from './commands/metamodel-command.js';
 import { registerReview } from './commands/review-command.js';
 import { registerSchema } from './commands/schema-command.js';
+import { registerServe } from './commands/serve-command.js';
 import { registerSite } from './commands/site-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrace } from './commands/trace-command.js';
 import { registerTracker } from './commands/tracker-command.js';
+import { registerTypes } from './commands/types-command.js';
 import { registerValidate } from './commands/validate-command.js';
+import { registerView } from './commands/view-command.js';
 import { disableCache, unacceptedLoadErrors } from './load-for-cli.js';
 
 /** Sub-commands that live in files of their own, under the `import` and `export` commands. */
@@ -81,6 +84,7 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerStats(program, io, setExit);
   registerMetamodel(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerTypes(program, io, setExit);
   registerTrace(program, io, setExit);
   registerImpact(program, io, setExit);
   registerBaseline(program, io, setExit);
@@ -93,6 +97,8 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
   registerTracker(program, io, setExit);
   registerSubcommands(program, io, setExit);
   registerSite(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerView(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   if (args.length === 0) {

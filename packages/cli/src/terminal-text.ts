@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '@tracery/core';
+import { escapeControlCharacters } from '@tracery/core/render';
 
 /**
  * The colour codes the CLI's own colours (picocolors' bold, dim, red, green, yellow and their resets)

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 import type { CliIo } from './cli-io.js';
 
 /**

@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChangeAssessment, hopRelation, loadRepository } from '@tracery/core';
+import { type ChangeAssessment, type ImpactHop, loadRepository } from '@tracery/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCaptured, runJson } from './run-cli.js';
 
@@ -138,6 +138,12 @@ describe('tracery impact', () => {
     expect(err).toContain(message);
   });
 });
+
+/** The relation a hop crossed, as written in the model: a backward hop went against it. */
+const hopRelation = (hop: ImpactHop) =>
+  hop.direction === 'forward'
+    ? { type: hop.type, source: hop.from, target: hop.to }
+    : { type: hop.type, source: hop.to, target: hop.from };
 
 describe('the MHHS assessments can be checked against the model files', () => {
   const MHHS = join(import.meta.dirname, '..', '..', 'examples', 'mhhs');

@@ -28,6 +28,7 @@ const RUNS: readonly (readonly [readonly string[], string])[] = [
   [['stats'], 'stats'],
   [['metamodel'], 'metamodel'],
   [['schema', '--out', 'OUT/schema'], 'schema'],
+  [['types', '--out', 'OUT/tracery-types.d.ts'], 'types'],
   [['check'], 'check'],
   [['trace', 'REQ-LSS-001'], 'trace'],
   [['trace', 'REQ-LSS-001', '--to', 'IF-022'], 'trace'],

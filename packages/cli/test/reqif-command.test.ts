@@ -1,7 +1,8 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalModel, loadRepository } from '@tracery/core';
+import { loadRepository } from '@tracery/core';
+import { canonicalModel } from '@tracery/core/advanced';
 import { validateWithXmllint } from '@tracery/reqif';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCaptured, runJson } from './run-cli.js';

@@ -8,12 +8,14 @@ import {
   failsCheck,
   loadRepository,
   type RuleContext,
+} from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
+import {
   renderFindingsJunit,
   renderFindingsMarkdown,
   renderFindingsText,
   renderSarif,
-  writeFileAtomic,
-} from '@tracery/core';
+} from '@tracery/core/render';
 
 // The MHHS design assurance run, as the Design Authority's analysts write it: the default rules plus
 // two of the programme's design principles as rules of their own, using only @tracery/core.

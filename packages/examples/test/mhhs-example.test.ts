@@ -1,15 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import {
-  commentFileJsonSchema,
-  commentStatuses,
-  computeStats,
-  jsonSchemas,
-  type LoadedRepository,
-  loadRepository,
-  related,
-} from '@tracery/core';
+import { computeStats, type LoadedRepository, loadRepository, related } from '@tracery/core';
+import { commentStatuses } from '@tracery/core/advanced';
+import { commentFileJsonSchema, jsonSchemas } from '@tracery/core/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';

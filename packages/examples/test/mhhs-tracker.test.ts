@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
 import { runCli } from '@tracery/cli';
-import { loadComments, loadRepository, repositoryTracker, type TrackerReport } from '@tracery/core';
+import { loadRepository } from '@tracery/core';
+import { loadComments, repositoryTracker, type TrackerReport } from '@tracery/core/advanced';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const MHHS = join(import.meta.dirname, '..', 'mhhs');

@@ -9,7 +9,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalModel, defaultMetamodel, Model } from '@tracery/core';
+import { defaultMetamodel, Model } from '@tracery/core';
+import { canonicalModel } from '@tracery/core/advanced';
 import { exportReqif, importReqif, validateWithXmllint } from '@tracery/reqif';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultMetamodel, extendMetamodel } from '@tracery/core';
+import { defaultMetamodel } from '@tracery/core';
+import { extendMetamodel } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 import { importReqif, xhtmlToMarkdown } from '../src/index.js';
 

@@ -5,10 +5,15 @@ import { expect, test } from 'vitest';
 test('the public API of @tracery/site', () => {
   expect(Object.keys(site).sort()).toMatchInlineSnapshot(`
     [
+      "TEXT_VIEW_NAMES",
       "buildSite",
       "collectSiteData",
       "elementFile",
       "elementHref",
+      "markdownText",
+      "mermaidLabel",
+      "renderTextView",
+      "serveRepository",
       "serveSite",
     ]
   `);

@@ -132,6 +132,67 @@ describe('the participants site, in Chromium', () => {
     },
   );
 
+  test('the tracker page gives the numbers tracery tracker gives, with the DAG pack Tranche 1 totals', async () => {
+    const printed = JSON.parse(await traceryCli(['tracker', '--repo', MHHS, '--format', 'json']));
+    const cli = printed.payload ?? printed;
+    await page.goto(`${site.url}tracker.html`, { waitUntil: 'load' });
+    const table = (title: string) =>
+      page.$$eval(`section[aria-labelledby="${title}"] tbody tr`, (rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent ?? '')),
+      );
+    const constituencies = await table('comments-per-constituency');
+    const total = constituencies.find((row) => row[0] === 'total');
+    // The pack's Tranche 1: 707 comments from 15 organisations, 446 / 187 / 44 / 30.
+    expect(total).toEqual(['total', '15', '446', '187', '44', '30', '0', '707']);
+    expect(total?.slice(2, 7).map(Number)).toEqual(
+      cli.statuses.map((s: string) => cli.totals.comments.byStatus[s]),
+    );
+    expect(constituencies.length - 1).toBe(cli.constituencies.length);
+    const interfaces = await table('comments-per-interface');
+    const if021 = interfaces.find((row) => row[0] === 'IF-021');
+    expect(if021?.slice(2, 6)).toEqual(['20', '2', '1', '0']);
+    expect(interfaces.length).toBe(cli.interfaces.length);
+    // Artefacts and interfaces are links to their pages.
+    expect(await page.$$eval('section[aria-labelledby="artefacts"] tbody a.id', (as) => as.length)).toBe(
+      cli.artefacts.length,
+    );
+    await screenshot(page, 'tracker');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test('an artefact page lists its review comments, and the dashboard counts them by status', async () => {
+    const printed = JSON.parse(await traceryCli(['tracker', '--repo', MHHS, '--format', 'json']));
+    const cli = printed.payload ?? printed;
+    const row = cli.artefacts.find((a: { id: string }) => a.id === 'MHHSP-IF-021');
+    await page.goto(`${site.url}e/MHHSP-IF-021.html`, { waitUntil: 'load' });
+    const rows = await page.$$eval('section[aria-labelledby="comments"] tbody tr', (rs) => rs.length);
+    expect(rows).toBe(row.comments.total);
+    expect(rows).toBeGreaterThan(0);
+    await screenshot(page, 'artefact-comments');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto(site.url, { waitUntil: 'load' });
+    const label = await page.$eval('#review-comments ~ figure svg', (svg) => svg.getAttribute('aria-label'));
+    expect(label).toContain('Accepted 446');
+    expect(label).toContain('Action 187');
+  });
+
+  test('every page has a "comment on this" link that opens the pre-filled e-mail of tracery.yaml', async () => {
+    for (const [path, id] of [
+      ['e/IF-021.html', 'IF-021'],
+      ['v/services.html', 'v%2Fservices.html'],
+      ['tracker.html', 'tracker.html'],
+    ] as const) {
+      await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+      const href = await page.$eval('.comment-on-this a', (a) => a.getAttribute('href'));
+      expect(href).toMatch(/^mailto:design-comments@example\.org\?subject=Comment%20on%20/);
+      expect(href).toContain(`Comment%20on%20${id}%20(`);
+    }
+    await page.goto(`${site.url}e/IF-021.html`, { waitUntil: 'load' });
+    const href = await page.$eval('.comment-on-this a', (a) => a.getAttribute('href'));
+    const name = await page.$eval('h1', (h) => h.lastChild?.textContent?.trim() ?? '');
+    expect(decodeURIComponent(new URL(href!).searchParams.get('body') ?? '')).toBe(`About ${name}: `);
+  });
+
   test('at phone width the dashboard and an element page fit without sideways scrolling', async () => {
     const phone = await browser.newPage();
     await phone.setViewport({ width: 375, height: 800 });

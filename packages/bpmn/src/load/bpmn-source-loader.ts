@@ -1,13 +1,12 @@
 import { relative, sep } from 'node:path';
+import type { Diagnostic, Model } from '@tracery/core';
 import {
-  type Diagnostic,
   discoverFiles,
   type ElementDraft,
   type LoaderResult,
-  type Model,
   type RelationDraft,
   type SourceLoader,
-} from '@tracery/core';
+} from '@tracery/core/advanced';
 import { importBpmn } from '../import-bpmn.js';
 import type { MapBpmnOptions } from '../map/map-bpmn.js';
 import { checkBpmnNotation } from '../rules/check-bpmn-notation.js';

@@ -1,10 +1,5 @@
-import {
-  type ElementDraft,
-  isRelationAllowed,
-  type Metamodel,
-  Model,
-  type RelationDraft,
-} from '@tracery/core';
+import { type Metamodel, Model } from '@tracery/core';
+import { type ElementDraft, isRelationAllowed, type RelationDraft } from '@tracery/core/advanced';
 
 /**
  * A model of the drafts read from the model files so far, for diagrams to be matched against.

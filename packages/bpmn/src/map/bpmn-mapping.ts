@@ -1,4 +1,4 @@
-import { AttributeValueSchema } from '@tracery/core';
+import { AttributeValueSchema } from '@tracery/core/schemas';
 import { z } from 'zod';
 
 /** What a flow node of one BPMN type becomes: an element of `kind` with fixed attributes. */

@@ -1,4 +1,4 @@
-import { defaultIdTemplate } from '@tracery/core';
+import { defaultIdTemplate } from '@tracery/core/advanced';
 import type { MappingContext } from './mapping-context.js';
 
 /** `BP004.Activity_1`, unless that breaks the step kind's id pattern: then the step template (`BP004-03`). */

@@ -1,12 +1,12 @@
 import {
   compareDiagnostics,
-  createIdTemplateFiller,
   type Diagnostic,
   defaultMetamodel,
   InvalidArgumentError,
   type Metamodel,
   type Model,
 } from '@tracery/core';
+import { createIdTemplateFiller } from '@tracery/core/advanced';
 import { z } from 'zod';
 import type { ParsedBpmn } from '../parse/parse-bpmn.js';
 import { type BpmnMapping, BpmnMappingSchema, DEFAULT_BPMN_MAPPING } from './bpmn-mapping.js';

@@ -1,13 +1,5 @@
-import {
-  type Diagnostic,
-  type Element,
-  isRelationAllowed,
-  type Metamodel,
-  type Model,
-  type Origin,
-  type Relation,
-  relationKey,
-} from '@tracery/core';
+import type { Diagnostic, Element, Metamodel, Model, Origin, Relation } from '@tracery/core';
+import { isRelationAllowed, relationKey } from '@tracery/core/advanced';
 import { bpmnDiagnostic, type DiagnosticPlace } from '../diagnostics/bpmn-diagnostic.js';
 import type { BpmnDiagnosticCode } from '../diagnostics/bpmn-diagnostic-codes.js';
 import type { ModdleElement } from '../parse/moddle-types.js';

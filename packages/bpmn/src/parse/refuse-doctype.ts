@@ -1,29 +1,20 @@
 import type { Diagnostic } from '@tracery/core';
+import { findMarkupDeclaration } from '@tracery/core/advanced';
 import { bpmnDiagnostic } from '../diagnostics/bpmn-diagnostic.js';
 import type { LineIndex } from './line-index.js';
 
-const MARKUP_DECLARATION = /^<!(DOCTYPE|ENTITY)\b/i;
-
 /**
- * A diagnostic when the text holds a DOCTYPE or an entity declaration outside comments and CDATA.
- * They are refused, not parsed: entities can read local files (XXE) or expand without bound
- * (billion laughs), and no BPMN file needs one.
+ * A diagnostic when the text holds a DOCTYPE or an entity declaration (core's one guard,
+ * `findMarkupDeclaration`: never inside comments or CDATA). They are refused, not parsed: entities can
+ * read local files (XXE) or expand without bound (billion laughs), and no BPMN file needs one.
  */
 export function refuseDoctype(text: string, lines: LineIndex): Diagnostic | undefined {
-  for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
-    if (text.startsWith('<!--', at)) {
-      const end = text.indexOf('-->', at + 4);
-      if (end === -1) return undefined;
-      at = end;
-    } else if (text.startsWith('<![CDATA[', at)) {
-      const end = text.indexOf(']]>', at + 9);
-      if (end === -1) return undefined;
-      at = end;
-    } else if (MARKUP_DECLARATION.test(text.slice(at, at + 10))) {
-      return bpmnDiagnostic('bpmn-doctype-refused', describe(text, at), { source: lines.sourceAt(at) });
-    }
-  }
-  return undefined;
+  const found = findMarkupDeclaration(text);
+  return found
+    ? bpmnDiagnostic('bpmn-doctype-refused', describe(text, found.offset), {
+        source: lines.sourceAt(found.offset),
+      })
+    : undefined;
 }
 
 function describe(text: string, at: number): string {

@@ -1,4 +1,5 @@
-import { ELEMENT_BASE_KEYS, type Element, type Metamodel, type Relation } from '@tracery/core';
+import type { Element, Metamodel, Relation } from '@tracery/core';
+import { ELEMENT_BASE_KEYS } from '@tracery/core/advanced';
 import { stringify } from 'yaml';
 import type { MappedElement, MappedRelation } from '../map/mapping-context.js';
 

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importedModelFile, mapBpmn, parseBpmn } from '@tracery/bpmn';
-import { defaultMetamodel, extendMetamodel, loadRepository } from '@tracery/core';
+import { defaultMetamodel, loadRepository } from '@tracery/core';
+import { extendMetamodel } from '@tracery/core/advanced';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CORPUS_DIR, readCorpusRows } from '../corpus.js';
 

@@ -1,5 +1,6 @@
 import { mapBpmn, parseBpmn } from '@tracery/bpmn';
-import { defaultMetamodel, extendMetamodel } from '@tracery/core';
+import { defaultMetamodel } from '@tracery/core';
+import { extendMetamodel } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 
 // Two pools drawn in another tool, neither naming a business process (no BP id, no tracery:id).

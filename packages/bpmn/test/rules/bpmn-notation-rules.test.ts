@@ -5,7 +5,7 @@ import {
   importBpmn,
   parseBpmn,
 } from '@tracery/bpmn';
-import { runRules } from '@tracery/core';
+import { runRules } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 import { fixtureBytes } from '../fixtures.js';
 import { mhhsModel } from '../map/mhhs-model.js';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { createBaseline, listBaselines, TraceryError } from '@tracery/core';
+import { TraceryError } from '@tracery/core';
+import { createBaseline, listBaselines } from '@tracery/core/advanced';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

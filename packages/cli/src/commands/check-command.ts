@@ -1,20 +1,19 @@
 import { join, relative, sep } from 'node:path';
 import { bpmnNotationRules } from '@tracery/bpmn';
+import { type CheckReport, defaultRules, failsCheck, type Severity } from '@tracery/core';
 import {
   type AcceptedFinding,
   acceptedFindingsYaml,
-  type CheckReport,
-  defaultRules,
-  failsCheck,
   readAcceptedFindings,
+  writeFileAtomic,
+} from '@tracery/core/advanced';
+import {
   renderFindingsJunit,
   renderFindingsMarkdown,
   renderFindingsText,
   renderSarif,
-  type Severity,
   textTable,
-  writeFileAtomic,
-} from '@tracery/core';
+} from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -7,10 +7,9 @@ import {
   formatDiagnostic,
   type LoadedState,
   loadState,
-  renderDiffMarkdown,
-  renderDiffText,
   TraceryError,
 } from '@tracery/core';
+import { renderDiffMarkdown, renderDiffText } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Comment, commentsToTable, findMapping, loadComments } from '@tracery/core';
+import { type Comment, commentsToTable, findMapping, loadComments } from '@tracery/core/advanced';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

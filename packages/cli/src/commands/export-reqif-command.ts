@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 import { exportReqif } from '@tracery/reqif';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';

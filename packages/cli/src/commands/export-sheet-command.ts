@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { elementsToTable, findMapping, type SpreadsheetMapping } from '@tracery/core';
+import { elementsToTable, findMapping, type SpreadsheetMapping } from '@tracery/core/advanced';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

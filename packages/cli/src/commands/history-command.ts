@@ -1,5 +1,6 @@
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import { elementHistory, formatDiagnostic, renderHistoryText, TraceryError } from '@tracery/core';
+import { elementHistory, formatDiagnostic, TraceryError } from '@tracery/core';
+import { renderHistoryText } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT, progressLine } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

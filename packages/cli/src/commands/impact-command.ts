@@ -3,10 +3,14 @@ import {
   assessOptionsFromConfig,
   changedIds,
   createSnapshot,
-  didYouMeanSuffix,
   diffSnapshots,
   type ImpactResult,
   type LoadedRepository,
+  TraceryError,
+  type TraceryRepository,
+} from '@tracery/core';
+import { didYouMeanSuffix } from '@tracery/core/advanced';
+import {
   renderAssessmentMarkdown,
   renderAssessmentText,
   renderComparisonMarkdown,
@@ -14,9 +18,7 @@ import {
   renderImpactMarkdown,
   renderImpactText,
   renderReviewsText,
-  TraceryError,
-  type TraceryRepository,
-} from '@tracery/core';
+} from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -15,8 +15,8 @@ import {
   formatSourceRef,
   type LoadedRepository,
   type SourceRef,
-  writeFileAtomic,
 } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 import type { Command } from 'commander';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { type CliIo, colours, EXIT } from '../cli-io.js';

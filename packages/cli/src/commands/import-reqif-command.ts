@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { type Diagnostic, formatDiagnostic, writeFileAtomic } from '@tracery/core';
+import { type Diagnostic, formatDiagnostic } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 import { importReqif, parseReqifIdMap, reqifIdMapFile, reqifModelFile } from '@tracery/reqif';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';

@@ -1,18 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compareDiagnostics, type Diagnostic, formatDiagnostic, hasErrors } from '@tracery/core';
 import {
-  compareDiagnostics,
-  type Diagnostic,
   type ElementImportPlan,
   findMapping,
-  formatDiagnostic,
-  hasErrors,
   mappingNames,
   planElementImport,
   type SpreadsheetMapping,
   tableToElements,
   writeFileAtomic,
-} from '@tracery/core';
+} from '@tracery/core/advanced';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -2,7 +2,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import { type Diagnostic, type LoadedRepository, loadRepository, writeFileAtomic } from '@tracery/core';
+import { type Diagnostic, type LoadedRepository, loadRepository } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 
 /** Folders never copied for a trial load: they hold no design files and can be large. */
 const SKIPPED = new Set(['.git', 'node_modules', 'out', 'baselines', '.tracery']);

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { CONFIG_FILE, jsonSchemas, loadConfig, writeFileAtomic } from '@tracery/core';
+import { CONFIG_FILE } from '@tracery/core';
+import { loadConfig, writeFileAtomic } from '@tracery/core/advanced';
+import { jsonSchemas } from '@tracery/core/schemas';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { initTemplates } from './init-templates.js';

@@ -1,15 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CONFIG_FILE, defaultMetamodel, formatDiagnostic } from '@tracery/core';
 import {
-  CONFIG_FILE,
-  defaultMetamodel,
   describeMetamodel,
   didYouMeanSuffix,
-  formatDiagnostic,
   type KindSummary,
   loadConfig,
   type MetamodelSummary,
-} from '@tracery/core';
+} from '@tracery/core/advanced';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { promisify } from 'node:util';
-import { findSuspectLinks, reviewLinks, type SuspectLink, TraceryError, textTable } from '@tracery/core';
+import { TraceryError } from '@tracery/core';
+import { findSuspectLinks, reviewLinks, type SuspectLink } from '@tracery/core/advanced';
+import { textTable } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
-import { commentFileJsonSchema, commentStatuses, jsonSchemas, writeFileAtomic } from '@tracery/core';
+import { commentStatuses, writeFileAtomic } from '@tracery/core/advanced';
+import { commentFileJsonSchema, jsonSchemas } from '@tracery/core/schemas';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -3,15 +3,12 @@ import { join } from 'node:path';
 import {
   formatDiagnostic,
   type LoadedRepository,
-  renderTestTrace,
-  TEST_TRACE_FORMATS,
-  type TestTraceFormat,
   type TraceHit,
   TraceryError,
   type TraceryRepository,
   type TraceStep,
-  textTable,
 } from '@tracery/core';
+import { renderTestTrace, TEST_TRACE_FORMATS, type TestTraceFormat, textTable } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

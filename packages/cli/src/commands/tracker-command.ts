@@ -1,18 +1,18 @@
+import { formatDiagnostic, hasErrors, TraceryError } from '@tracery/core';
 import {
   compareTrackers,
-  formatDiagnostic,
-  hasErrors,
+  repositoryTracker,
+  repositoryTrackerAtRevision,
+  type TrackerMovement,
+  type TrackerReport,
+  trackerSince,
+} from '@tracery/core/advanced';
+import {
   renderTrackerCsv,
   renderTrackerHtml,
   renderTrackerMarkdown,
   renderTrackerText,
-  repositoryTracker,
-  repositoryTrackerAtRevision,
-  TraceryError,
-  type TrackerMovement,
-  type TrackerReport,
-  trackerSince,
-} from '@tracery/core';
+} from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';

@@ -19,6 +19,7 @@ import {
   MetamodelPayloadSchema,
   ReviewPayloadSchema,
   StatsPayloadSchema,
+  TypesPayloadSchema,
   ValidatePayloadSchema,
 } from './repository-payloads.js';
 import { TestTracePayloadSchema, TracePayloadSchema } from './trace-payloads.js';
@@ -52,6 +53,7 @@ export const COMMAND_PAYLOADS: Readonly<Record<string, z.ZodType>> = {
   trace: TracePayloadSchema,
   'trace report': TestTracePayloadSchema,
   tracker: TrackerPayloadSchema,
+  types: TypesPayloadSchema,
   validate: ValidatePayloadSchema,
 };
 

@@ -1,4 +1,4 @@
-import type { TrackerMovement, TrackerReport } from '@tracery/core';
+import type { TrackerMovement, TrackerReport } from '@tracery/core/advanced';
 import { z } from 'zod';
 import type { Described } from './deep-readonly.js';
 

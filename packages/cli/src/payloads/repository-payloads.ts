@@ -1,4 +1,4 @@
-import { DiagnosticSchema, FindingSchema } from '@tracery/core';
+import { DiagnosticSchema, FindingSchema } from '@tracery/core/schemas';
 import { z } from 'zod';
 
 const Counts = z.record(z.string(), z.number().int());
@@ -36,6 +36,13 @@ export const MetamodelPayloadSchema = z.object({
 
 /** Commands that write files into a folder (`tracery schema`). */
 export const FolderPayloadSchema = z.object({ folder: z.string(), files: z.array(z.string()) });
+
+/** `tracery types`: the `.d.ts` written, and how many kinds and relation names (type and inverse) it types. */
+export const TypesPayloadSchema = z.object({
+  file: z.string(),
+  kinds: z.number().int(),
+  relationNames: z.number().int(),
+});
 
 /** `tracery check`: the rules that ran, the findings, those suppressed or accepted, and the counts. */
 export const CheckPayloadSchema = z.object({

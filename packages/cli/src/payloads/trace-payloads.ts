@@ -36,6 +36,9 @@ export const TestTracePayloadSchema = z.object({
   testCasesWithoutResults: z.array(z.string()),
   orphanTestCases: z.array(z.unknown()),
   unmatchedResults: z.array(z.unknown()),
+  resultFiles: z.array(
+    z.looseObject({ file: z.string(), timeSource: z.string().optional(), timestamp: z.string().optional() }),
+  ),
 });
 
 ({}) as TraceStep satisfies Described<typeof TraceStepSchema>;

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { SheetRow, SheetTable } from '@tracery/core';
+import type { SheetRow, SheetTable } from '@tracery/core/advanced';
 import ExcelJS from 'exceljs';
 
 /** A spreadsheet that cannot be read at all: not a spreadsheet, no such sheet, an unknown extension. */

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import type { SheetData } from '@tracery/core';
+import type { SheetData } from '@tracery/core/advanced';
 import ExcelJS from 'exceljs';
 
 // A fixed date for the workbook's properties, so that an unchanged table writes the same workbook.

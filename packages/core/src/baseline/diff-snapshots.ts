@@ -183,7 +183,12 @@ function mergeJoin<T>(
   }
 }
 
-/** True when a diff holds no difference at all. */
+/**
+ * True when a diff holds no difference at all.
+ *
+ * @example
+ * isEmptyDiff(diffSnapshots(createSnapshot(model), createSnapshot(model))) // true
+ */
 export function isEmptyDiff(diff: ModelDiff): boolean {
   const { elements: e, relations: r } = diff;
   return [e.added, e.removed, e.changed, r.added, r.removed, r.changed, diff.reviews].every(
@@ -194,6 +199,9 @@ export function isEmptyDiff(diff: ModelDiff): boolean {
 /**
  * The ids of the elements a diff adds or changes, and of the ends of the relations it adds, removes or
  * changes: the seeds of an impact run. Reviews (`diff.reviews`) are not changes and seed nothing.
+ *
+ * @example
+ * computeImpact(model, changedIds(diffSnapshots(before, after)))
  */
 export function changedIds(diff: ModelDiff): string[] {
   const ids = new Set<string>();

@@ -18,7 +18,12 @@ export type DiffReport = {
   readonly diff: ModelDiff;
 };
 
-/** Wraps a diff with the labels of its two sides and its counts. */
+/**
+ * Wraps a diff with the labels of its two sides and its counts.
+ *
+ * @example
+ * diffReport('T1', 'working', diffSnapshots(before, after)).counts.elementsAdded
+ */
 export function diffReport(from: string, to: string, diff: ModelDiff): DiffReport {
   const { elements: e, relations: r } = diff;
   return {

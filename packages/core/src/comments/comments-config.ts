@@ -51,6 +51,9 @@ export const DEFAULT_COMMENT_STATUSES: readonly CommentStatusDef[] = [
   },
 ];
 
+/** The schemes a comment link may use: a web form or an e-mail, never `javascript:` or `data:`. */
+const LINK_SCHEME = /^(https?:\/\/|mailto:)/i;
+
 /** The `comments:` section of tracery.yaml: where comment files are, their statuses, the comment link. */
 export const CommentsConfigSchema = z
   .object({
@@ -67,6 +70,10 @@ export const CommentsConfigSchema = z
       ),
     link: z
       .string()
+      .regex(
+        LINK_SCHEME,
+        'expected an https:, http: or mailto: address (a "comment on this" link never runs script); write it as "https://forms.example/new?artefact={id}" or "mailto:design@example.org?subject={id}"',
+      )
       .optional()
       .describe(
         'A "comment on this" address or URL template for the site: {id}, {kind}, {name} and {artefact} are filled in, URL-encoded.',

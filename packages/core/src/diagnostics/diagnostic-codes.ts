@@ -84,6 +84,14 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'a results file holds no test (a crashed test run); results.problems can make it a warning',
   },
+  'junit-count-mismatch': {
+    severity: 'warning',
+    summary: "a JUnit suite header's tests= or failures= disagrees with the test cases it holds",
+  },
+  'junit-timestamp': {
+    severity: 'warning',
+    summary: 'a JUnit report timestamp is not an ISO date and time (the file time orders it)',
+  },
   'junit-unmatched': { severity: 'info', summary: 'a JUnit result links to no TestCase' },
   'invalid-comment': { severity: 'error', summary: 'a review comment does not match the comment schema' },
   'comment-unknown-artefact': {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** How bad a diagnostic is. `error` fails validation; `warning` and `info` do not. */
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+/** How bad a diagnostic is: `error` fails validation; `warning` and `info` do not. */
 export type Severity = z.infer<typeof SeveritySchema>;
 
 /** A place in a file: 1-based line and column, with an optional end. Paths are relative to the repository. */
@@ -12,6 +13,7 @@ export const SourceRefSchema = z.object({
   endLine: z.number().int().positive().optional(),
   endColumn: z.number().int().positive().optional(),
 });
+/** Where in a file something is: the file, and 1-based line and column when known. */
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
 /** One problem found in a user's data. Every diagnostic Tracery returns has this shape. */
@@ -23,6 +25,7 @@ export const DiagnosticSchema = z.object({
   source: SourceRefSchema.optional(),
   related: z.array(z.object({ message: z.string(), source: SourceRefSchema })).optional(),
 });
+/** A problem found in the user's data: `{ code, severity, message, elementId?, source? }`, code from {@link DIAGNOSTIC_CODES}. */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -72,7 +75,12 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${where}${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}${related}`;
 }
 
-/** True when any diagnostic is an error. */
+/**
+ * True when any diagnostic is an error.
+ *
+ * @example
+ * if (hasErrors(repo.diagnostics)) process.exitCode = 1;
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -9,17 +9,32 @@ export class TraceryError extends Error {
   override name = 'TraceryError';
 }
 
-/** An argument passed to a Tracery function was wrong; the message names the argument. */
+/**
+ * An argument passed to a Tracery function was wrong; the message names the argument.
+ *
+ * @example
+ * findElements(model, { kind: 'Interfce' }) // throws InvalidArgumentError: ... did you mean "Interface"?
+ */
 export class InvalidArgumentError extends TraceryError {
   override name = 'InvalidArgumentError';
 }
 
-/** An element or relation that the caller named is not in the model. */
+/**
+ * An element or relation that the caller named is not in the model.
+ *
+ * @example
+ * model.getElement('IF-999') // throws NotFoundError
+ */
 export class NotFoundError extends TraceryError {
   override name = 'NotFoundError';
 }
 
-/** A repository could not be read or written at all (missing folder, unreadable config). */
+/**
+ * A repository could not be read or written at all (missing folder, unreadable config).
+ *
+ * @example
+ * await loadRepository('no/such/folder') // throws RepositoryError
+ */
 export class RepositoryError extends TraceryError {
   override name = 'RepositoryError';
 }

@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { formatSourceRef, type Severity } from '../diagnostics/diagnostic.js';
+import { escapeControlCharacters } from '../report/escape-control-characters.js';
 import type { Finding } from '../rules/finding.js';
 import type { CheckReport } from '../rules/run-rules.js';
 
@@ -10,11 +11,13 @@ export type FindingsJunitOptions = {
 };
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-// XML 1.0 cannot hold most control characters, even escaped.
+// XML 1.0 cannot hold most control characters, even escaped: they are shown as `\x1b` and the like;
+// U+FFFE, U+FFFF and lone surrogates, which XML cannot hold either, become U+FFFD.
 const xmlText = (text: string) =>
-  Array.from(text)
-    .filter((c) => c.codePointAt(0)! >= 0x20 || c === '\t' || c === '\n' || c === '\r')
-    .join('');
+  escapeControlCharacters(text).replace(
+    /[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
 
 function testcase(finding: Finding, failOn: Severity): Record<string, unknown> {
   const where = finding.source ? formatSourceRef(finding.source) : undefined;
@@ -22,7 +25,7 @@ function testcase(finding: Finding, failOn: Severity): Record<string, unknown> {
   const text = xmlText(`${where ? `${where}: ` : ''}${finding.severity} ${finding.rule}: ${finding.message}`);
   const fails = RANK[finding.severity] <= RANK[failOn];
   return {
-    '@_classname': `tracery.${finding.rule}`,
+    '@_classname': xmlText(`tracery.${finding.rule}`),
     '@_name': xmlText(name),
     ...(fails
       ? { failure: { '@_type': finding.severity, '@_message': xmlText(finding.message), '#text': text } }

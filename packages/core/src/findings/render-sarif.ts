@@ -1,6 +1,7 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity, SourceRef } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics/diagnostic-codes.js';
+import { escapeControlCharacters as visible } from '../report/escape-control-characters.js';
 import type { Finding, SuppressedFinding } from '../rules/finding.js';
 import type { CheckReport } from '../rules/run-rules.js';
 
@@ -44,7 +45,7 @@ function descriptors(report: CheckReport): ReportingDescriptor[] {
 
 function physical(source: SourceRef, prefix: string): Location['physicalLocation'] {
   return {
-    artifactLocation: { uri: `${prefix}${source.file}`, uriBaseId: '%SRCROOT%' },
+    artifactLocation: { uri: visible(`${prefix}${source.file}`), uriBaseId: '%SRCROOT%' },
     region: {
       startLine: source.line,
       startColumn: source.column,
@@ -57,20 +58,22 @@ function physical(source: SourceRef, prefix: string): Location['physicalLocation
 function result(finding: Finding | SuppressedFinding, index: Map<string, number>, prefix: string): Result {
   const location: Location = {
     ...(finding.source ? { physicalLocation: physical(finding.source, prefix) } : {}),
-    ...(finding.elementId ? { logicalLocations: [{ name: finding.elementId, kind: 'object' }] } : {}),
+    ...(finding.elementId
+      ? { logicalLocations: [{ name: visible(finding.elementId), kind: 'object' }] }
+      : {}),
   };
   const suppression = 'suppression' in finding ? finding.suppression : undefined;
   return {
     ruleId: finding.rule,
     ruleIndex: index.get(finding.rule)!,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: visible(finding.message) },
     ...(finding.source || finding.elementId ? { locations: [location] } : {}),
     ...(finding.related?.length
       ? {
           relatedLocations: finding.related.map((r, id) => ({
             id,
-            message: { text: r.message },
+            message: { text: visible(r.message) },
             physicalLocation: physical(r.source, prefix),
           })),
         }
@@ -82,7 +85,7 @@ function result(finding: Finding | SuppressedFinding, index: Map<string, number>
             {
               kind: suppression.kind === 'config' ? 'inSource' : 'external',
               status: 'accepted',
-              justification: suppression.reason,
+              justification: visible(suppression.reason),
             },
           ],
         }
@@ -120,7 +123,8 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Log {
 /**
  * Renders a check as SARIF 2.1.0 (for code-scanning views in CI): one run, a reporting descriptor per
  * rule, each finding a result located in its YAML (or BPMN) file and at its element, suppressed
- * findings with their justification, and a fingerprint that survives moving lines.
+ * findings with their justification, and a fingerprint that survives moving lines. Control characters
+ * from the data (ESC, BEL, NUL ...) are shown as escapes such as `\x1b`, never passed to a viewer.
  *
  * @example
  * await writeFile('tracery.sarif', renderSarif(report, { uriPrefix: 'design' }));

@@ -48,7 +48,10 @@ export {
   RelationCategorySchema,
   type RelationImpact,
   RelationImpactSchema,
+  type RelationName,
   type RelationTypeDef,
   RelationTypeDefSchema,
   type RelationTypeName,
 } from './metamodel-schema.js';
+export { type MetamodelTypesOptions, metamodelTypes } from './metamodel-types.js';
+export type { TraceryKinds, TraceryRelationNames } from './tracery-kinds.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TraceryKinds, TraceryRelationNames } from './tracery-kinds.js';
 
 /** The value types an attribute can declare. */
 export const AttributeTypeSchema = z.enum([
@@ -10,6 +11,7 @@ export const AttributeTypeSchema = z.enum([
   'string-list',
   'enum',
 ]);
+/** The type of an attribute: `string`, `integer`, `number`, `boolean`, `date`, `string-list` or `enum`. */
 export type AttributeType = z.infer<typeof AttributeTypeSchema>;
 
 /** An attribute of a kind (or of a relation type): its value type, allowed values for enums, and whether it is required. */
@@ -21,6 +23,7 @@ export const AttributeDefSchema = z
     description: z.string().optional(),
   })
   .strict();
+/** An attribute a kind or relation type declares: its type, whether it is required, its values if an enum. */
 export type AttributeDef = z.infer<typeof AttributeDefSchema>;
 
 /** An element kind: its name, description, optional id pattern (a regular expression), and attributes. */
@@ -32,6 +35,7 @@ export const KindDefSchema = z
     attributes: z.record(z.string(), AttributeDefSchema),
   })
   .strict();
+/** A kind of element in the metamodel: its name, id pattern, description and attributes. */
 export type KindDef = z.infer<typeof KindDefSchema>;
 
 /**
@@ -91,6 +95,7 @@ export const RelationTypeDefSchema = z
     attributes: z.record(z.string(), AttributeDefSchema),
   })
   .strict();
+/** A relation type in the metamodel: its name, inverse name, the kinds at its ends, how impact crosses it, its attributes. */
 export type RelationTypeDef = z.infer<typeof RelationTypeDefSchema>;
 
 /** The kinds Tracery ships with; a repository may add its own. */
@@ -109,8 +114,13 @@ export type DefaultKind =
   | 'ChangeRequest'
   | 'Decision';
 
-/** A kind name: one of the defaults, or one that a repository's config adds. */
-export type KindName = DefaultKind | (string & {});
+/**
+ * A kind name: one of the defaults or one that a repository's config adds; exactly the repository's
+ * kinds once the `.d.ts` of `tracery types` fills in {@link TraceryKinds}.
+ */
+export type KindName = [keyof TraceryKinds] extends [never]
+  ? DefaultKind | (string & {})
+  : Extract<keyof TraceryKinds, string>;
 
 /** The relation types Tracery ships with; a repository may add its own. */
 export type DefaultRelationType =
@@ -131,3 +141,11 @@ export type DefaultRelationType =
 
 /** A relation type name (forward), one of the defaults or one a repository adds. */
 export type RelationTypeName = DefaultRelationType | (string & {});
+
+/**
+ * A relation name as queries take it: a type name or an inverse name. Any string until the `.d.ts`
+ * of `tracery types` fills in {@link TraceryRelationNames}; then exactly the repository's names.
+ */
+export type RelationName = [keyof TraceryRelationNames] extends [never]
+  ? RelationTypeName
+  : Extract<keyof TraceryRelationNames, string>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** The value of an element or relation attribute. */
 export const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+/** The value of an element or relation attribute: a string, number, boolean or list of strings. */
 export type AttributeValue = z.infer<typeof AttributeValueSchema>;
 
 /**
@@ -19,6 +20,7 @@ export const ElementSchema = z.object({
   tags: z.array(z.string()).readonly().optional(),
   attributes: z.record(z.string(), AttributeValueSchema).readonly(),
 });
+/** An element of the model: id, kind, name, base fields and the attributes its kind declares. */
 export type Element = Readonly<z.infer<typeof ElementSchema>>;
 
 /** A relation `source -type-> target`, always stored under its forward type name. */
@@ -28,6 +30,7 @@ export const RelationSchema = z.object({
   target: z.string().min(1),
   attributes: z.record(z.string(), AttributeValueSchema).readonly(),
 });
+/** A relation of the model: its type, source and target ids, and its attributes. */
 export type Relation = Readonly<z.infer<typeof RelationSchema>>;
 
 /** The key that identifies a relation: one relation per type, source and target. */

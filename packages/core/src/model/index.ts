@@ -15,6 +15,7 @@ export { describeRelation, Model, type Origin } from './model.js';
 export {
   compareById,
   type ElementFilter,
+  type ElementOfKind,
   fieldValue,
   findElements,
   type RelationQuery,

@@ -219,7 +219,12 @@ export class Model {
   }
 }
 
-/** `source -type-> target`, for messages. */
+/**
+ * `source -type-> target`, for messages.
+ *
+ * @example
+ * describeRelation({ type: 'sends', source: 'SUP', target: 'IF-021' }) // 'SUP -sends-> IF-021'
+ */
 export function describeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
   return `${relation.source} -${relation.type}-> ${relation.target}`;
 }

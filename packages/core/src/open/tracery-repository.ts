@@ -43,6 +43,10 @@ export type TraceWalkOptions = Omit<TraceOptions, 'direction'> & {
  * passed to any function that takes a `LoadedRepository`), and the questions the CLI answers, asked
  * with the settings of the repository's tracery.yaml. Each method gives what the matching
  * `tracery <command> --json` puts in its payload.
+ *
+ * @example
+ * const repo = await openRepository('.');
+ * if (!repo.ok) console.error(repo.diagnostics.map(formatDiagnostic).join('\n'));
  */
 export class TraceryRepository implements LoadedRepository {
   readonly root: string;

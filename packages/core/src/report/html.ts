@@ -1,11 +1,16 @@
+import { escapeControlCharacters } from './escape-control-characters.js';
+
 /**
- * Escapes text for HTML element content and attribute values.
+ * Escapes text for HTML element content and attribute values. Control characters (ESC, BEL, NUL, C1,
+ * bidi overrides ...) are shown as escapes such as `\x1b` (HTML cannot hold most of them, and a page
+ * must not carry what a terminal would act on when the page is printed or copied).
  *
  * @example
  * escapeHtml('<a & "b">') // '&lt;a &amp; &quot;b&quot;&gt;'
+ * escapeHtml('a\u001bb') // 'a\\x1bb'
  */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
+  return escapeControlCharacters(String(value ?? ''))
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

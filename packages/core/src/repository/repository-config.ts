@@ -100,6 +100,7 @@ export const TraceryConfigSchema = z
     ),
   })
   .strict();
+/** The settings of a repository, as tracery.yaml gives them (metamodel extension, sources, impact, rules ...). */
 export type TraceryConfig = z.infer<typeof TraceryConfigSchema>;
 
 /** The config a repository without tracery.yaml gets. */

@@ -1,5 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { findMarkupDeclaration } from '../xml/find-markup-declaration.js';
+
+const at1 = (n: number) => (Number.isFinite(n) && n >= 1 ? n : 1);
 
 /** Line and column (1-based) of a character offset in a text. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
@@ -13,20 +16,29 @@ export function positionAt(text: string, offset: number): { line: number; column
 }
 
 /**
- * Checks a JUnit file before it is parsed: a DOCTYPE or an entity declaration is refused (an entity
- * bomb is never expanded; JUnit reports do not need either), and XML that is not well formed gives a
- * diagnostic with its line and column. Returns undefined when the file may be parsed.
+ * Checks a JUnit file before it is parsed: a DOCTYPE or an entity declaration in the prolog is
+ * refused (an entity bomb is never expanded; JUnit reports need neither), one after the root element
+ * starts is not well-formed XML, and XML that is not well formed gives a diagnostic with its line and
+ * column. Text in CDATA and comments is never a declaration: a test that prints an HTML page keeps
+ * its report. Returns undefined when the file may be parsed.
  */
 export function junitPreflight(text: string, file: string): Diagnostic | undefined {
-  const declaration = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
+  const declaration = findMarkupDeclaration(text);
   if (declaration) {
-    const at = positionAt(text, declaration.index);
-    return {
-      code: 'junit-doctype',
-      severity: 'error',
-      source: { file, ...at },
-      message: `${file}: the report declares a ${declaration[1]!.toUpperCase()}, which Tracery refuses (entities could expand without bound); JUnit reports need none, so remove it.`,
-    };
+    const at = positionAt(text, declaration.offset);
+    return declaration.inProlog
+      ? {
+          code: 'junit-doctype',
+          severity: 'error',
+          source: { file, ...at },
+          message: `${file}: the report declares a ${declaration.keyword}, which Tracery refuses (entities could read local files or expand without bound); JUnit reports need none, so remove it.`,
+        }
+      : {
+          code: 'junit-syntax',
+          severity: 'error',
+          source: { file, ...at },
+          message: `${file}: not well-formed XML: <!${declaration.keyword} inside the root element (a declaration belongs before it; text that shows one belongs in CDATA or escaped as &lt;!${declaration.keyword}).`,
+        };
   }
   const valid = XMLValidator.validate(text);
   if (valid === true) return undefined;
@@ -34,7 +46,8 @@ export function junitPreflight(text: string, file: string): Diagnostic | undefin
   return {
     code: 'junit-syntax',
     severity: 'error',
-    source: { file, line: Math.max(1, line), column: Math.max(1, col) },
+    // The validator gives no position for some inputs (an empty text, `<?>`): the start of the file then.
+    source: { file, line: at1(line), column: at1(col) },
     message: `${file}: not well-formed XML: ${msg}`,
   };
 }

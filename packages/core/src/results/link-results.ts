@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError } from '../errors/tracery-error.js';
 import type { Model } from '../model/model.js';
+import { readReportTime } from './report-time.js';
 import { DEFAULT_ID_TOKEN, type ResultLink } from './results-config.js';
 import type { TestReport, TestResult, TestStatus } from './test-result.js';
 
@@ -19,9 +20,19 @@ export type TestCaseResults = {
   readonly history: readonly TestRun[];
 };
 
-/** Results joined to TestCases: per TestCase (sorted), the results no TestCase claims, and TestCases never run. */
+/** When one report ran, as the ordering used it (see `TestReport`). */
+export type ReportTime = Pick<TestReport, 'file' | 'timestamp' | 'startedAt' | 'timeSource' | 'timezone'>;
+
+/** The property of a test case that names the element it tests, as pytest's `record_property` writes it. */
+export const REQUIREMENT_PROPERTY = 'requirement';
+
+/**
+ * Results joined to TestCases: per TestCase (sorted), the results no TestCase claims, TestCases never
+ * run, and the reports in the order they were read (oldest first) with where each one's time came from.
+ */
 export type LinkedResults = {
   readonly testCases: readonly TestCaseResults[];
+  readonly reports: readonly ReportTime[];
   readonly unmatched: readonly TestResult[];
   readonly withoutResults: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
@@ -34,13 +45,15 @@ function combined(results: readonly TestResult[]): TestStatus {
   return results.map((r) => r.status).sort((a, b) => RANK[a] - RANK[b])[0] ?? 'skipped';
 }
 
+/** The instant a report ran: `startedAt`, else its timestamp (read as UTC when it has no zone), else NaN. */
+function timeOf(report: TestReport): number {
+  const at = report.startedAt ?? (report.timestamp ? readReportTime(report.timestamp)?.startedAt : undefined);
+  return at ? Date.parse(at) : Number.NaN;
+}
+
 function ordered(reports: readonly TestReport[]): TestReport[] {
   return reports
-    .map((report, index) => ({
-      report,
-      index,
-      time: report.timestamp ? Date.parse(report.timestamp) : Number.NaN,
-    }))
+    .map((report, index) => ({ report, index, time: timeOf(report) }))
     .sort((a, b) => {
       const ta = Number.isNaN(a.time) ? Number.NEGATIVE_INFINITY : a.time;
       const tb = Number.isNaN(b.time) ? Number.NEGATIVE_INFINITY : b.time;
@@ -59,11 +72,29 @@ function nameIndex(model: Model, attribute: string): Map<string, string[]> {
   return index;
 }
 
+/** The ids in a test's `requirement` property (several may be separated by commas or spaces). */
+function propertyIds(r: TestResult): string[] {
+  return (r.properties[REQUIREMENT_PROPERTY] ?? '').split(/[\s,;]+/).filter((id) => id !== '');
+}
+
+/** Why the ids a test names link to nothing, when they name elements of other kinds. */
+function otherKinds(model: Model, ids: readonly string[]): string {
+  const named = [...new Set(ids)].flatMap((id) => {
+    const kind = model.findElement(id)?.kind;
+    return kind && kind !== 'TestCase' ? [`${id} is a ${kind}`] : [];
+  });
+  return named.length === 0
+    ? ''
+    : ` (it names ${named.join(', ')}: results link to TestCases, which verify requirements)`;
+}
+
 /**
  * Links JUnit results to TestCase elements: by the TestCase's `junit` attribute (the test's `name`,
  * `classname.name` or `classname::name`), else by an id token such as `[TC-0042]` in the test's name
- * or classname. Reports are ordered by timestamp (else as given); the latest run of each TestCase
- * wins and the earlier ones are kept as its history.
+ * or classname, or an id in its `requirement` property (pytest's `record_property`), which counts
+ * exactly as a token does. Reports are ordered by `startedAt` (a timestamp, else the file's time;
+ * reports with neither count as oldest, in the order given); the latest run of each TestCase wins and
+ * the earlier ones are kept as its history.
  *
  * @example
  * const linked = linkResults(model, [parseJunit(xml, 'results/a.xml').report!]);
@@ -81,17 +112,21 @@ export function linkResults(
   }
   const byName = nameIndex(model, link.attribute ?? 'junit');
   const isTestCase = (id: string) => model.findElement(id)?.kind === 'TestCase';
+  const candidates = (r: TestResult): string[] => [
+    ...[...`${r.classname} ${r.name}`.matchAll(token)].map((m) => m[1] ?? m[0]),
+    ...propertyIds(r),
+  ];
   const targets = (r: TestResult): string[] => {
     const named = [r.name, `${r.classname}.${r.name}`, `${r.classname}::${r.name}`].flatMap(
       (n) => byName.get(n) ?? [],
     );
     if (named.length > 0) return [...new Set(named)];
-    const tokens = [...`${r.classname} ${r.name}`.matchAll(token)].map((m) => m[1] ?? m[0]);
-    return [...new Set(tokens.filter(isTestCase))];
+    return [...new Set(candidates(r).filter(isTestCase))];
   };
   const history = new Map<string, TestRun[]>();
   const unmatched: TestResult[] = [];
-  for (const report of ordered(reports)) {
+  const inOrder = ordered(reports);
+  for (const report of inOrder) {
     const perCase = new Map<string, TestResult[]>();
     for (const result of report.results) {
       const ids = targets(result);
@@ -118,7 +153,14 @@ export function linkResults(
     code: 'junit-unmatched',
     severity: 'info',
     source: { file: r.file, line: 1, column: 1 },
-    message: `test "${r.classname ? `${r.classname} > ` : ''}${r.name}" (${r.status}) links to no TestCase; give a TestCase the junit attribute "${r.classname}.${r.name}", or put its id in brackets in the test name.`,
+    message: `test "${r.classname ? `${r.classname} > ` : ''}${r.name}" (${r.status}) links to no TestCase${otherKinds(model, candidates(r))}; give a TestCase the junit attribute "${r.classname}.${r.name}", or put its id in brackets in the test name or in its ${REQUIREMENT_PROPERTY} property.`,
   }));
-  return { testCases, unmatched, withoutResults, diagnostics };
+  const times = inOrder.map(({ file, timestamp, startedAt, timeSource, timezone }) => ({
+    file,
+    ...(timestamp !== undefined ? { timestamp } : {}),
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(timeSource !== undefined ? { timeSource } : {}),
+    ...(timezone !== undefined ? { timezone } : {}),
+  }));
+  return { testCases, reports: times, unmatched, withoutResults, diagnostics };
 }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
@@ -28,6 +29,13 @@ function emptyResults(file: string, severity: Severity): Diagnostic {
   };
 }
 
+/** A report without a time of its own is ordered by when its file was last written. */
+async function withFileTime(report: TestReport, path: string): Promise<TestReport> {
+  if (report.startedAt !== undefined) return report;
+  const { mtime } = await stat(path);
+  return { ...report, startedAt: mtime.toISOString(), timeSource: 'file-time' };
+}
+
 /** A results file that failed (refused, unreadable, not JUnit) counts at the severity the repository says. */
 function atSeverity(diagnostic: Diagnostic, severity: Severity): Diagnostic {
   return diagnostic.severity === 'error' ? { ...diagnostic, severity } : diagnostic;
@@ -37,6 +45,9 @@ function atSeverity(diagnostic: Diagnostic, severity: Severity): Diagnostic {
  * Reads every JUnit report of a repository (the `sources.results` globs, by default `results/**\/*.xml`).
  * A file that cannot be read or parsed, or that holds no test, is a diagnostic (an error unless
  * `problems` is `warning`: a broken or empty report must not pass CI as "not run"); the others still load.
+ * Timestamps without a zone are read in `timezone` (UTC unless tracery.yaml's `results.timezone` says
+ * otherwise); a report without a timestamp is ordered by its file's modification time (`timeSource:
+ * 'file-time'`).
  *
  * @example
  * const { reports } = await loadResults(loaded.root, loaded.config.sources.results);
@@ -46,6 +57,7 @@ export async function loadResults(
   globs: readonly string[] | undefined = DEFAULT_RESULT_GLOBS,
   maxFileBytes: number = DEFAULT_LIMITS.maxFileBytes,
   problems: Severity = 'error',
+  timezone = 'UTC',
 ): Promise<LoadedResults> {
   const root = resolve(dir);
   const discovered = await discoverFiles(root, globs);
@@ -61,10 +73,10 @@ export async function loadResults(
       diagnostics.push(empty ? emptyResults(file, problems) : atSeverity(read.diagnostic, problems));
       continue;
     }
-    const parsed = parseJunit(read.text, file);
+    const parsed = parseJunit(read.text, file, { timezone });
     for (const d of parsed.diagnostics) diagnostics.push(atSeverity(d, problems));
     if (parsed.report?.results.length === 0) diagnostics.push(emptyResults(file, problems));
-    if (parsed.report) reports.push(parsed.report);
+    if (parsed.report) reports.push(await withFileTime(parsed.report, path));
   }
   return { reports, diagnostics: diagnostics.sort(compareDiagnostics), files: files.sort() };
 }

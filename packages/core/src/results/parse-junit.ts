@@ -1,9 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkSuiteCounts, suiteStarts } from './junit-counts.js';
 import { junitPreflight } from './junit-preflight.js';
+import { asNode, attr, CDATA, children, textOf, type XmlNode } from './junit-xml.js';
+import { readReportTime } from './report-time.js';
 import type { TestReport, TestResult, TestStatus } from './test-result.js';
 
-type XmlNode = Record<string, unknown>;
+export { decodeXml } from './junit-xml.js';
 
 const ARRAYS = new Set([
   'testsuites',
@@ -19,6 +22,7 @@ const ARRAYS = new Set([
   'rerunFailure',
   'rerunError',
   'system-out',
+  'system-err',
 ]);
 const MAX_OUTPUT = 2000;
 
@@ -33,39 +37,16 @@ const parser = new XMLParser({
   trimValues: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // CDATA apart from text, so that it is kept as written and never entity-decoded.
+  cdataPropName: CDATA,
   isArray: (name) => ARRAYS.has(name),
 });
 
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes the five predefined XML entities and character references, and nothing else. */
-export function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return safeCodePoint(Number.parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith('#')) return safeCodePoint(Number.parseInt(ref.slice(1), 10), whole);
-    return NAMED[ref] ?? whole;
-  });
-}
-
-function safeCodePoint(code: number, fallback: string): string {
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
-}
-
-const attr = (node: XmlNode, name: string): string | undefined => {
-  const value = node[`@_${name}`];
-  return typeof value === 'string' ? decodeXml(value) : undefined;
+/** Options of {@link parseJunit}. */
+export type ParseJunitOptions = {
+  /** The zone of timestamps written without one (Surefire, gtest, ctest, jest-junit): `UTC` unless given. */
+  readonly timezone?: string;
 };
-const children = (node: XmlNode, name: string): unknown[] =>
-  Array.isArray(node[name]) ? (node[name] as unknown[]) : [];
-const asNode = (value: unknown): XmlNode =>
-  value !== null && typeof value === 'object' ? (value as XmlNode) : {};
-
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return decodeXml(value);
-  const node = asNode(value);
-  const text = node['#text'];
-  return typeof text === 'string' ? decodeXml(text) : '';
-}
 
 function firstLine(text: string): string | undefined {
   const line = text.trim().split('\n')[0]?.trim();
@@ -111,6 +92,13 @@ function outcome(node: XmlNode): {
   return { status: reruns > 0 ? 'flaky' : 'passed', reruns };
 }
 
+/** The text of a test's system-out or system-err, cut to its first MAX_OUTPUT characters. */
+function outputOf(node: XmlNode, tag: 'system-out' | 'system-err'): string | undefined {
+  const output = children(node, tag).map(textOf).join('\n').trim();
+  if (!output) return undefined;
+  return output.length > MAX_OUTPUT ? `${output.slice(0, MAX_OUTPUT)}…` : output;
+}
+
 function testResult(node: XmlNode, file: string, suites: readonly string[]): TestResult {
   const properties: Record<string, string> = {};
   for (const holder of children(node, 'properties'))
@@ -120,7 +108,6 @@ function testResult(node: XmlNode, file: string, suites: readonly string[]): Tes
     }
   const { status, message, type, reruns } = outcome(node);
   const time = Number.parseFloat(attr(node, 'time') ?? '');
-  const output = children(node, 'system-out').map(textOf).join('\n').trim();
   const result: TestResult = {
     file,
     suites: [...suites],
@@ -133,57 +120,138 @@ function testResult(node: XmlNode, file: string, suites: readonly string[]): Tes
   if (Number.isFinite(time)) result.time = time;
   if (message !== undefined) result.message = message;
   if (type !== undefined) result.type = type;
-  if (output) result.output = output.length > MAX_OUTPUT ? `${output.slice(0, MAX_OUTPUT)}…` : output;
+  const output = outputOf(node, 'system-out');
+  const errorOutput = outputOf(node, 'system-err');
+  if (output !== undefined) result.output = output;
+  if (errorOutput !== undefined) result.errorOutput = errorOutput;
   return result;
 }
 
-function walkSuite(node: XmlNode, file: string, suites: readonly string[], out: TestResult[]): void {
+/** One parse: where it is, and what it has found so far. */
+type Walk = {
+  readonly text: string;
+  readonly file: string;
+  readonly starts: readonly number[];
+  next: number;
+  readonly results: TestResult[];
+  readonly diagnostics: Diagnostic[];
+};
+
+function walkSuite(node: XmlNode, suites: readonly string[], walk: Walk): void {
+  const mismatch = checkSuiteCounts(node, 'testsuite', walk.starts[walk.next++], walk.text, walk.file);
+  if (mismatch) walk.diagnostics.push(mismatch);
   const here = [...suites, attr(node, 'name') ?? ''];
-  for (const testcase of children(node, 'testcase')) out.push(testResult(asNode(testcase), file, here));
-  for (const nested of children(node, 'testsuite')) walkSuite(asNode(nested), file, here, out);
+  for (const testcase of children(node, 'testcase'))
+    walk.results.push(testResult(asNode(testcase), walk.file, here));
+  for (const nested of children(node, 'testsuite')) walkSuite(asNode(nested), here, walk);
+}
+
+function syntaxError(file: string, why: string): Diagnostic {
+  return {
+    code: 'junit-syntax',
+    severity: 'error',
+    source: { file, line: 1, column: 1 },
+    message: `${file}: not well-formed XML: ${why}`,
+  };
+}
+
+function notJunit(file: string): { diagnostics: Diagnostic[] } {
+  return {
+    diagnostics: [
+      {
+        code: 'junit-shape',
+        severity: 'error',
+        source: { file, line: 1, column: 1 },
+        message: `${file}: no <testsuites> or <testsuite> element; is this a JUnit report?`,
+      },
+    ],
+  };
+}
+
+/** The report's time: from its first timestamp, with a warning when that is not a date and time. */
+function withTime(
+  report: TestReport,
+  timestamp: string | undefined,
+  timezone: string,
+  walk: Walk,
+): TestReport {
+  if (timestamp === undefined) return report;
+  report.timestamp = timestamp;
+  const read = readReportTime(timestamp, timezone);
+  if (read)
+    return {
+      ...report,
+      startedAt: read.startedAt,
+      timeSource: read.source,
+      ...(read.source === 'unzoned' ? { timezone } : {}),
+    };
+  walk.diagnostics.push({
+    code: 'junit-timestamp',
+    severity: 'warning',
+    source: { file: walk.file, ...positionOf(walk.text, `timestamp="`) },
+    message: `${walk.file}: timestamp "${timestamp}" is not an ISO date and time (such as 2026-11-28T12:07:09Z); the report is ordered by its file's time instead.`,
+  });
+  return report;
+}
+
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const at = Math.max(0, text.indexOf(needle));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: at - lineStart + 1 };
 }
 
 /**
  * Parses a JUnit XML report as Maven Surefire, pytest, vitest, Jest, gtest and ctest write it:
  * `<testsuites>` or a bare `<testsuite>`, nested suites, properties, failures, errors, skips, flaky
- * reruns and system-out. Bad input is a diagnostic with file, line and column, never an exception;
- * a DOCTYPE (and so an entity bomb) is refused before parsing.
+ * reruns, system-out and system-err (CDATA kept as written). Bad input is a diagnostic with file, line
+ * and column, never an exception; a DOCTYPE in the prolog (and so an entity bomb) is refused before
+ * parsing. A suite header whose `tests=` or `failures=` disagrees with its test cases is a warning.
+ * The first timestamp gives `startedAt`; one without a zone is read in `options.timezone` (UTC).
  *
  * @example
  * const { report, diagnostics } = parseJunit(xml, 'results/surefire.xml');
  */
-export function parseJunit(text: string, file: string): { report?: TestReport; diagnostics: Diagnostic[] } {
+export function parseJunit(
+  text: string,
+  file: string,
+  options: ParseJunitOptions = {},
+): { report?: TestReport; diagnostics: Diagnostic[] } {
   const refused = junitPreflight(text, file);
   if (refused) return { diagnostics: [refused] };
-  const document = asNode(parser.parse(text));
-  const roots = [
-    ...children(document, 'testsuites'),
-    ...children(document, 'testsuite').map((s) => ({ testsuite: [s] })),
-  ];
-  if (roots.length === 0) {
-    return {
-      diagnostics: [
-        {
-          code: 'junit-shape',
-          severity: 'error',
-          source: { file, line: 1, column: 1 },
-          message: `${file}: no <testsuites> or <testsuite> element; is this a JUnit report?`,
-        },
-      ],
-    };
+  let document: XmlNode;
+  try {
+    document = asNode(parser.parse(text));
+  } catch (error) {
+    // The validator lets a few broken texts through (an unclosed comment or PI after the root); the
+    // parser then throws. That is a syntax error of the file, never an exception of Tracery's.
+    return { diagnostics: [syntaxError(file, (error as Error).message)] };
   }
-  const results: TestResult[] = [];
+  const roots = children(document, 'testsuites').map(asNode);
+  const bare = children(document, 'testsuite').map(asNode);
+  if (roots.length === 0 && bare.length === 0) return notJunit(file);
+  const starts = suiteStarts(text);
+  const walk: Walk = { text, file, starts: starts.testsuite, next: 0, results: [], diagnostics: [] };
   let timestamp: string | undefined;
-  for (const root of roots.map(asNode)) {
+  roots.forEach((root, i) => {
+    const mismatch = checkSuiteCounts(root, 'testsuites', starts.testsuites[i], text, file);
+    if (mismatch) walk.diagnostics.push(mismatch);
     timestamp ??= attr(root, 'timestamp');
     for (const suite of children(root, 'testsuite')) {
       timestamp ??= attr(asNode(suite), 'timestamp');
-      walkSuite(asNode(suite), file, [], results);
+      walkSuite(asNode(suite), [], walk);
     }
     for (const testcase of children(root, 'testcase'))
-      results.push(testResult(asNode(testcase), file, [attr(root, 'name') ?? '']));
+      walk.results.push(testResult(asNode(testcase), file, [attr(root, 'name') ?? '']));
+  });
+  for (const suite of bare) {
+    timestamp ??= attr(suite, 'timestamp');
+    walkSuite(suite, [], walk);
   }
-  const report: TestReport = { file, results };
-  if (timestamp !== undefined) report.timestamp = timestamp;
-  return { report, diagnostics: [] };
+  const report = withTime({ file, results: walk.results }, timestamp, options.timezone ?? 'UTC', walk);
+  return { report, diagnostics: walk.diagnostics };
 }

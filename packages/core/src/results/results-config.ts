@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './report-time.js';
 
 /** The default id token: an id in square brackets in a test's name or classname, such as `[TC-0042]`. */
 export const DEFAULT_ID_TOKEN = '\\[([A-Za-z][A-Za-z0-9_.-]*)\\]';
@@ -33,6 +34,16 @@ export const ResultsConfigSchema = z
       .default('error')
       .describe(
         'The severity of a results file that is refused, unreadable, not JUnit or empty (the usual trace of a crashed test run): error by default, so CI fails.',
+      ),
+    timezone: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, {
+        error: (issue) =>
+          `results.timezone: "${String(issue.input)}" is not a time zone; write UTC or an IANA name such as Europe/London.`,
+      })
+      .describe(
+        'The zone of report timestamps written without one (Surefire, gtest, ctest, jest-junit): UTC by default.',
       ),
   })
   .strict();

@@ -10,6 +10,7 @@ export const FindingSchema = DiagnosticSchema.extend({
   rule: z.string(),
   fingerprint: z.string(),
 });
+/** What a rule found: the rule, severity, message, the element and file it is about, and a stable fingerprint. */
 export type Finding = z.infer<typeof FindingSchema>;
 
 /** Why a finding does not count: suppressed in tracery.yaml, or listed in the accepted-findings file. */

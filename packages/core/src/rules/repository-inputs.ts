@@ -15,6 +15,7 @@ async function testResults(loaded: LoadedRepository): Promise<{
     loaded.config.sources.results,
     loaded.config.limits.maxFileBytes,
     loaded.config.results?.problems ?? 'error',
+    loaded.config.results?.timezone ?? 'UTC',
   );
   if (read.reports.length === 0) return { diagnostics: [...read.diagnostics] };
   const linked = linkResults(loaded.model, read.reports, loaded.config.results?.link);

@@ -26,6 +26,7 @@ export async function buildTestTrace(loaded: LoadedRepository): Promise<BuiltTes
     loaded.config.sources.results,
     loaded.config.limits.maxFileBytes,
     loaded.config.results?.problems ?? 'error',
+    loaded.config.results?.timezone ?? 'UTC',
   );
   const linked = linkResults(loaded.model, read.reports, loaded.config.results?.link ?? {});
   const coverage = repositoryCoverage(loaded);

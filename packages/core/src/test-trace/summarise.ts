@@ -19,6 +19,7 @@ export const SummaryRowSchema = z.object({
   /** Satisfied and verified, but not covered under the policy (deep coverage, a cycle, another need). */
   notCovered: z.number().int(),
 });
+/** The counts of the test trace for one kind (or in total), by verdict. */
 export type SummaryRow = z.infer<typeof SummaryRowSchema>;
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);

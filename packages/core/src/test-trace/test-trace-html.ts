@@ -1,7 +1,13 @@
 import { escapeHtml, htmlPage } from '../report/html.js';
 import type { SummaryRow } from './summarise.js';
 import type { TestTraceReport, TestTraceVerdict, VerifyingTest } from './test-trace-report.js';
-import { SUMMARY_HEADERS, SUMMARY_NUMERIC, summaryCells, verdictText } from './test-trace-rows.js';
+import {
+  resultFileLine,
+  SUMMARY_HEADERS,
+  SUMMARY_NUMERIC,
+  summaryCells,
+  verdictText,
+} from './test-trace-rows.js';
 
 const VERDICT_CLASS: Readonly<Record<TestTraceVerdict, string>> = {
   passing: 'ok',
@@ -89,6 +95,8 @@ export function renderTestTraceHtml(report: TestTraceReport): string {
     list(report.excludedRequirements),
     '<h2>Results linked to no TestCase</h2>',
     list(report.unmatchedResults.map((r) => `${r.file}: ${r.classname} > ${r.name} (${r.status})`)),
+    '<h2>Results files, oldest first (the latest run counts)</h2>',
+    list(report.resultFiles.map(resultFileLine)),
   ];
   return htmlPage(report.title, body.join('\n'));
 }

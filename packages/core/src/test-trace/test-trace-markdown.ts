@@ -3,6 +3,7 @@ import type { TestTraceReport } from './test-trace-report.js';
 import {
   REQUIREMENT_HEADERS,
   requirementCells,
+  resultFileLine,
   SUMMARY_HEADERS,
   SUMMARY_NUMERIC,
   summaryCells,
@@ -44,6 +45,8 @@ export function renderTestTraceMarkdown(report: TestTraceReport): string {
     list(report.excludedRequirements),
     '## Results linked to no TestCase\n',
     list(report.unmatchedResults.map((r) => `\`${r.file}\`: ${r.classname} > ${r.name} (${r.status})`)),
+    '## Results files, oldest first (the latest run counts)\n',
+    list(report.resultFiles.map(resultFileLine)),
   ];
   return parts.join('\n');
 }

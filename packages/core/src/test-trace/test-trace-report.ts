@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Model } from '../model/model.js';
 import { related } from '../model/model-queries.js';
 import type { LinkedResults } from '../results/link-results.js';
-import { TestStatusSchema } from '../results/test-result.js';
+import { ReportTimeSourceSchema, TestStatusSchema } from '../results/test-result.js';
 import {
   type CoverageResult,
   computeCoverage,
@@ -20,6 +20,7 @@ export const TestTraceVerdictSchema = z.enum([
   'not-satisfied',
   'not-covered',
 ]);
+/** The verdict of the test trace on one requirement (verified, failing, not run, not satisfied, not covered ...). */
 export type TestTraceVerdict = z.infer<typeof TestTraceVerdictSchema>;
 
 /** How each verdict reads in a report. */
@@ -41,6 +42,7 @@ export const VerifyingTestSchema = z.object({
   message: z.string().optional(),
   runs: z.number().int().nonnegative(),
 });
+/** A test case that verifies a requirement, with the outcome of its latest run. */
 export type VerifyingTest = z.infer<typeof VerifyingTestSchema>;
 
 /** One row of the test-trace report: a requirement, what satisfies and verifies it, and its verdict. */
@@ -62,6 +64,7 @@ export const RequirementTraceSchema = z.object({
     z.object({ relation: z.string(), by: z.string(), reason: z.enum(['unwanted', 'outdated', 'excluded']) }),
   ),
 });
+/** One requirement in the test trace: what satisfies it, the tests that verify it, and its verdict. */
 export type RequirementTrace = z.infer<typeof RequirementTraceSchema>;
 
 /** A JUnit result that no TestCase claims. */
@@ -70,6 +73,20 @@ export const UnmatchedResultSchema = z.object({
   classname: z.string(),
   name: z.string(),
   status: TestStatusSchema,
+});
+
+/**
+ * A results file as the report ordered it: its timestamp as written and, for a timestamp, the instant
+ * it was read as (in UTC) and the zone a timestamp without one was read in. A report without a
+ * timestamp is ordered by its file's modification time (`timeSource: 'file-time'`; the time itself is
+ * left out, as it changes with every checkout).
+ */
+export const ResultFileSchema = z.object({
+  file: z.string(),
+  timestamp: z.string().optional(),
+  startedAt: z.string().optional(),
+  timeSource: ReportTimeSourceSchema.optional(),
+  timezone: z.string().optional(),
 });
 
 /** The test-trace report as data: a stable JSON shape, rendered to text, Markdown, CSV and HTML. */
@@ -85,7 +102,10 @@ export const TestTraceReportSchema = z.object({
   testCasesWithoutResults: z.array(z.string()),
   orphanTestCases: z.array(z.string()),
   unmatchedResults: z.array(UnmatchedResultSchema),
+  /** The results files, oldest first (the latest run of a TestCase counts), with where each time came from. */
+  resultFiles: z.array(ResultFileSchema),
 });
+/** The test trace of a repository: every requirement with its verdict, the summary, orphan tests and unmatched results. */
 export type TestTraceReport = z.infer<typeof TestTraceReportSchema>;
 
 /** Options for {@link testTraceReport}. */
@@ -196,5 +216,8 @@ export function testTraceReport(model: Model, options: TestTraceOptions = {}): T
       name: r.name,
       status: r.status,
     })),
+    resultFiles: (options.results?.reports ?? []).map(({ startedAt, ...file }) =>
+      file.timeSource === 'file-time' || startedAt === undefined ? file : { ...file, startedAt },
+    ),
   };
 }

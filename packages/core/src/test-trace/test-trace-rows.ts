@@ -1,5 +1,10 @@
 import type { SummaryRow } from './summarise.js';
-import { type RequirementTrace, VERDICT_LABELS, type VerifyingTest } from './test-trace-report.js';
+import {
+  type RequirementTrace,
+  type TestTraceReport,
+  VERDICT_LABELS,
+  type VerifyingTest,
+} from './test-trace-report.js';
 
 /** The headers of a summary table, in every rendering. */
 export const SUMMARY_HEADERS = [
@@ -18,6 +23,20 @@ export const SUMMARY_HEADERS = [
 
 /** The numeric columns of a summary table (right-aligned). */
 export const SUMMARY_NUMERIC = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+/** How a results file's time was read, as one line: `results/gtest.xml: 2026-11-28T12:07:09.619 (no zone: read as UTC)`. */
+export function resultFileLine(file: TestTraceReport['resultFiles'][number]): string {
+  switch (file.timeSource) {
+    case 'zoned':
+      return `${file.file}: ${file.timestamp}`;
+    case 'unzoned':
+      return `${file.file}: ${file.timestamp} (no zone: read as ${file.timezone ?? 'UTC'}, ${file.startedAt})`;
+    case 'file-time':
+      return `${file.file}: no timestamp; ordered by its file modification time`;
+    default:
+      return `${file.file}: no timestamp; ordered as found`;
+  }
+}
 
 /** A summary row as table cells. */
 export function summaryCells(row: SummaryRow): (string | number)[] {

@@ -3,6 +3,7 @@ import type { TestTraceReport } from './test-trace-report.js';
 import {
   REQUIREMENT_HEADERS,
   requirementCells,
+  resultFileLine,
   SUMMARY_HEADERS,
   SUMMARY_NUMERIC,
   summaryCells,
@@ -37,5 +38,9 @@ export function renderTestTraceText(report: TestTraceReport): string {
   lines.push(`TestCases that verify nothing: ${report.orphanTestCases.join(', ') || 'none'}`);
   lines.push(`Requirements left out (status): ${report.excludedRequirements.join(', ') || 'none'}`);
   lines.push(`Results linked to no TestCase: ${unmatched.length === 0 ? 'none' : ''}`, ...unmatched);
+  lines.push(
+    `Results files, oldest first (the latest run counts): ${report.resultFiles.length === 0 ? 'none' : ''}`,
+    ...report.resultFiles.map((f) => `  ${resultFileLine(f)}`),
+  );
   return `${lines.join('\n')}\n`;
 }

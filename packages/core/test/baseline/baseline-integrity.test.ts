@@ -1,11 +1,5 @@
-import {
-  BASELINE_HASH_SCHEME,
-  baselineJson,
-  createSnapshot,
-  elementHash,
-  parseBaseline,
-  RepositoryError,
-} from '@tracery/core';
+import { createSnapshot, RepositoryError } from '@tracery/core';
+import { BASELINE_HASH_SCHEME, baselineJson, elementHash, parseBaseline } from '@tracery/core/advanced';
 import { generateModel } from '@tracery/core/testing';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

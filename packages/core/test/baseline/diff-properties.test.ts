@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  applyDiff,
-  canonicalModel,
-  createSnapshot,
-  diffSnapshots,
-  isEmptyDiff,
-  type Model,
-} from '../../src/index.js';
+import { applyDiff, canonicalModel } from '../../src/advanced.js';
+import { createSnapshot, diffSnapshots, isEmptyDiff, type Model } from '../../src/index.js';
 import { generateModel } from '../../src/testing/index.js';
 
 /** A random edit of a model, chosen by numbers so that fast-check can shrink it. */

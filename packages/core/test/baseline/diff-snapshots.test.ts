@@ -6,22 +6,23 @@ import {
   applyDiff,
   baselineJson,
   canonicalModel,
-  changedIds,
   createBaseline,
+  listBaselines,
+  parseBaseline,
+} from '../../src/advanced.js';
+import {
+  changedIds,
   createSnapshot,
   diffReport,
   diffSnapshots,
   InvalidArgumentError,
   isEmptyDiff,
   type LoadedRepository,
-  listBaselines,
   loadRepository,
   loadState,
-  parseBaseline,
   RepositoryError,
-  renderDiffMarkdown,
-  renderDiffText,
 } from '../../src/index.js';
+import { renderDiffMarkdown, renderDiffText } from '../../src/render.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'baseline');
 let root: string;

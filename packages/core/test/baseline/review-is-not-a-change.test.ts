@@ -6,19 +6,21 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   applyDiff,
   canonicalModel,
+  elementHash,
+  findSuspectLinks,
+  REVIEW_FIELDS,
+  reviewLinks,
+  reviewStamp,
+} from '../../src/advanced.js';
+import {
   changedIds,
   createSnapshot,
   diffReport,
   diffSnapshots,
-  elementHash,
-  findSuspectLinks,
   loadRepository,
   type Model,
-  REVIEW_FIELDS,
-  renderDiffText,
-  reviewLinks,
-  reviewStamp,
 } from '../../src/index.js';
+import { renderDiffMarkdown, renderDiffText } from '../../src/render.js';
 import { generateModel } from '../../src/testing/index.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'baseline', 'repo');
@@ -125,6 +127,9 @@ describe('recording a review is not a change', () => {
         ],
       },
     ]);
+    expect(renderDiffMarkdown(diffReport('before', 'after', diff))).toContain(
+      `## Reviews (not changes)\n\n| relation | by | at | stamp |\n| --- | --- | --- | --- |\n| \`IF-021 -carries-> MB-M0\` | Ada Analyst | 2026-11-30T17:00:00Z | ${stamp} |\n`,
+    );
     expect(renderDiffText(diffReport('before', 'after', diff))).toContain(
       'reviewed (not changes):\n  IF-021 -carries-> MB-M0 by Ada Analyst at 2026-11-30T17:00:00Z\n',
     );

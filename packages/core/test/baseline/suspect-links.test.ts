@@ -2,15 +2,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { findSuspectLinks, reviewLinks, reviewStamp } from '../../src/advanced.js';
 import { stampRelationInYaml } from '../../src/baseline/index.js';
-import {
-  findSuspectLinks,
-  InvalidArgumentError,
-  loadRepository,
-  NotFoundError,
-  reviewLinks,
-  reviewStamp,
-} from '../../src/index.js';
+import { InvalidArgumentError, loadRepository, NotFoundError } from '../../src/index.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'baseline', 'repo');
 let root: string;

@@ -1,19 +1,21 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { estimateEffort } from '../../src/advanced.js';
 import {
   assessChangeRequest,
   assessOptionsFromConfig,
   compareOptions,
-  estimateEffort,
   InvalidArgumentError,
   type LoadedRepository,
   loadRepository,
   NotFoundError,
+} from '../../src/index.js';
+import {
   renderAssessmentMarkdown,
   renderAssessmentText,
   renderComparisonMarkdown,
   renderComparisonText,
-} from '../../src/index.js';
+} from '../../src/render.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'impact');
 let repo: LoadedRepository;

@@ -1,9 +1,5 @@
-import {
-  CommentFileSchema,
-  commentFileJsonSchema,
-  commentStatuses,
-  DEFAULT_COMMENT_STATUSES,
-} from '@tracery/core';
+import { commentStatuses, DEFAULT_COMMENT_STATUSES } from '@tracery/core/advanced';
+import { CommentFileSchema, commentFileJsonSchema } from '@tracery/core/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 

@@ -1,13 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  diffSnapshots,
-  elementHistory,
-  loadState,
-  RepositoryError,
-  renderHistoryText,
-} from '../../src/index.js';
+import { diffSnapshots, elementHistory, loadState, RepositoryError } from '../../src/index.js';
+import { renderHistoryText } from '../../src/render.js';
 import { tempGitRepository } from './git-repository.js';
 
 const interfaces = (name: string, carries: string, extra = '') =>

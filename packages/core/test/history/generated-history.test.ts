@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { elementHistories, elementHistory } from '../../src/index.js';
+import { elementHistories } from '../../src/advanced.js';
+import { elementHistory, loadState } from '../../src/index.js';
 import { generateHistory, type MainCommit } from './generated-history.js';
 
 type Model = NonNullable<MainCommit['model']>;
@@ -149,23 +150,28 @@ describe('history on a generated git history with merges and a broken commit', (
   });
 });
 
+/** The git commands `action` runs (through a `git` first on PATH that logs, then runs the real git). */
+async function gitCalls(action: () => Promise<unknown>): Promise<string[]> {
+  const bin = await mkdtemp(join(tmpdir(), 'tracery-git-spy-'));
+  const log = join(bin, 'calls.log');
+  const real = (await promisify(execFile)('sh', ['-c', 'command -v git'])).stdout.trim();
+  await writeFile(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+  await chmod(join(bin, 'git'), 0o755);
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}:${path}`;
+  try {
+    await action();
+    return (await readFile(log, 'utf8')).trim().split('\n');
+  } finally {
+    process.env.PATH = path;
+    await rm(bin, { recursive: true, force: true });
+  }
+}
+
 describe('git processes', () => {
   test('file contents come from one git cat-file --batch process, never from git show per file', async () => {
     const { repo, main } = await history(SEEDS[1]!);
-    const bin = await mkdtemp(join(tmpdir(), 'tracery-git-spy-'));
-    const log = join(bin, 'calls.log');
-    const real = (await promisify(execFile)('sh', ['-c', 'command -v git'])).stdout.trim();
-    await writeFile(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`);
-    await chmod(join(bin, 'git'), 0o755);
-    const path = process.env.PATH;
-    process.env.PATH = `${bin}:${path}`;
-    try {
-      await elementHistories(repo);
-    } finally {
-      process.env.PATH = path;
-    }
-    const calls = (await readFile(log, 'utf8')).trim().split('\n');
-    await rm(bin, { recursive: true, force: true });
+    const calls = await gitCalls(() => elementHistories(repo));
     expect(calls.filter((c) => c.startsWith('show'))).toEqual([]);
     expect(calls.filter((c) => c.startsWith('cat-file'))).toEqual(['cat-file --batch']);
     // A fixed number of git processes, however many commits and files were read: where the folder is
@@ -178,5 +184,8 @@ describe('git processes', () => {
       'ls-tree',
       'cat-file',
     ]);
+    // A state at a git revision is read the same way: the tree, then one cat-file for every file.
+    const state = await gitCalls(() => loadState(repo, 'git:HEAD'));
+    expect(state.map((c) => c.split(' ')[0])).toEqual(['rev-parse', 'rev-parse', 'ls-tree', 'cat-file']);
   });
 });

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  computeImpact,
-  DEFAULT_FOLLOW_UPS,
-  hopRelation,
-  type ImpactEffect,
-  type ImpactHop,
-  type ImpactOptions,
-  Model,
-} from '../../src/index.js';
+import { DEFAULT_FOLLOW_UPS, type ImpactEffect } from '../../src/advanced.js';
+import { hopRelation } from '../../src/impact/format-impact-path.js';
+import { computeImpact, type ImpactHop, type ImpactOptions, Model } from '../../src/index.js';
 import { generateModel, seededRandom } from '../../src/testing/index.js';
 
 const models = new Map<number, Model>();

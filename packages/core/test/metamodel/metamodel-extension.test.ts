@@ -1,12 +1,11 @@
+import { defaultMetamodel, InvalidArgumentError } from '@tracery/core';
 import {
   createMetamodel,
   DEFAULT_KINDS,
   DEFAULT_RELATION_TYPES,
-  defaultMetamodel,
   extendMetamodel,
-  InvalidArgumentError,
   isRelationAllowed,
-} from '@tracery/core';
+} from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 
 describe('defaultMetamodel', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createIdTemplateFiller, defaultIdTemplate } from '../../src/index.js';
+import { createIdTemplateFiller, defaultIdTemplate } from '../../src/advanced.js';
 
 describe('createIdTemplateFiller', () => {
   test('fills {n:3} with the first free numbers, skipping ids already taken', () => {

@@ -107,3 +107,40 @@ describe('queries', () => {
     expect(() => relationsOf(model, 'IF-021', { type: 'carry' })).toThrow(InvalidArgumentError);
   });
 });
+
+describe('unknown kinds and relation names throw with the nearest valid name', () => {
+  test.each([
+    [
+      () => findElements(mhhsFragment(), { kind: 'Interfce' }),
+      'filter.kind: unknown kind "Interfce"; did you mean "Interface"?',
+    ],
+    [
+      () => findElements(mhhsFragment(), { kind: ['Service', 'Requirment'] }),
+      'filter.kind: unknown kind "Requirment"; did you mean "Requirement"?',
+    ],
+    [
+      () => related(mhhsFragment(), 'IF-021', 'sentby'),
+      'name: unknown relation name "sentby"; did you mean "sentBy"?',
+    ],
+    [() => related(mhhsFragment(), 'IF-021', 'recievedBy'), 'did you mean "receivedBy"?'],
+    [
+      () => relationsOf(mhhsFragment(), 'IF-021', { type: 'carry' }),
+      'query.type: unknown relation name "carry"; did you mean "carries"?',
+    ],
+  ])('%#: %s throws "%s"', (call, message) => {
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow(message);
+  });
+
+  test('a name near nothing lists the valid ones', () => {
+    const call = () => findElements(mhhsFragment(), { kind: 'Zebra' });
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow(
+      /unknown kind "Zebra"\. The kinds of this metamodel: Artefact, BusinessProcess, .*, TestCase\.$/,
+    );
+  });
+
+  test('a kind of the metamodel with no element gives an empty list, not an error', () => {
+    expect(findElements(mhhsFragment(), { kind: 'Principle' })).toEqual([]);
+  });
+});

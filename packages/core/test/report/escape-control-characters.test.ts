@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '@tracery/core';
+import { escapeControlCharacters } from '@tracery/core/render';
 import { describe, expect, test } from 'vitest';
 
 describe('escapeControlCharacters', () => {

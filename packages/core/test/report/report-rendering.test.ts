@@ -1,4 +1,4 @@
-import { csvField, escapeHtml, htmlPage, markdownTable, textTable, toCsv } from '@tracery/core';
+import { csvField, escapeHtml, htmlPage, markdownTable, textTable, toCsv } from '@tracery/core/render';
 import { describe, expect, test } from 'vitest';
 
 describe('report renderings', () => {

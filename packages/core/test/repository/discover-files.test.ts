@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { discoverFiles } from '@tracery/core';
+import { discoverFiles } from '@tracery/core/advanced';
 import picomatch from 'picomatch';
 import { afterAll, describe, expect, test } from 'vitest';
 import { folderFilter } from '../../src/repository/discover-files.js';

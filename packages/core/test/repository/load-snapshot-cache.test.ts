@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoadedRepository, loadRepository, type SourceLoader } from '@tracery/core';
+import { type LoadedRepository, loadRepository } from '@tracery/core';
+import type { SourceLoader } from '@tracery/core/advanced';
 import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fingerprintOfTool } from '../../src/repository/model-file-cache.js';

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 let folder: string;

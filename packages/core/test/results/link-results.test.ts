@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  defaultMetamodel,
-  InvalidArgumentError,
-  linkResults,
-  Model,
-  parseJunit,
-  type TestReport,
-} from '@tracery/core';
+import { defaultMetamodel, InvalidArgumentError, Model } from '@tracery/core';
+import { linkResults, parseJunit, type TestReport } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'junit');

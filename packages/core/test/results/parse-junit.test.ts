@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseJunit, type TestResult, type TestStatus } from '@tracery/core';
+import type { TestResult, TestStatus } from '@tracery/core';
+import { parseJunit } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'junit');
@@ -30,8 +31,30 @@ describe('parseJunit on reports that real runners wrote', () => {
     ['jest/jest-junit.xml', { passed: 2, failed: 1, skipped: 1 }],
   ])('%s gives the outcomes the runner printed', async (path, expected) => {
     const { report, diagnostics } = await parse(path);
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.filter((d) => d.code !== 'junit-count-mismatch')).toEqual([]);
     expect(statuses(report!.results)).toEqual(expected);
+  });
+
+  test('headers that disagree with their test cases are warnings: Surefire with reruns, jest-junit leaving out a todo', async () => {
+    const counts = async (path: string) =>
+      (await parse(path)).diagnostics.map((d) => [d.code, d.severity, d.source?.line]);
+    // Surefire's header says tests="3" for a class of six test methods (three were rerun).
+    expect(await counts('surefire/TEST-dev.tracery.fixture.SettlementTest.xml')).toEqual([
+      ['junit-count-mismatch', 'warning', 2],
+    ]);
+    // jest-junit counts 3 tests but writes 4 test cases: the todo test, with no <skipped/>.
+    expect(await counts('jest/jest-junit.xml')).toEqual([
+      ['junit-count-mismatch', 'warning', 2],
+      ['junit-count-mismatch', 'warning', 3],
+    ]);
+    for (const path of [
+      'vitest/vitest-junit.xml',
+      'pytest/pytest-xunit1.xml',
+      'gtest/gtest.xml',
+      'ctest/ctest-junit.xml',
+      'node-test/node-junit.xml',
+    ])
+      expect(await counts(path)).toEqual([]);
   });
 
   test('Surefire reruns: flakyFailure passes as flaky, rerunFailure and rerunError keep the failure, with their counts', async () => {
@@ -97,6 +120,27 @@ describe('parseJunit on bad input', () => {
         severity: 'error',
         source: { file: 'error/entity-bomb.xml', line: 2, column: 1 },
       }),
+    ]);
+  });
+
+  test('a DOCTYPE in CDATA or a comment is text: a web test that prints an HTML page keeps its report', () => {
+    const xml =
+      '<?xml version="1.0"?>\n<!-- made by hand -->\n<testsuite name="web" tests="1">\n' +
+      '<testcase name="renders the page [TC-0001]"><system-out><![CDATA[<!DOCTYPE html>\n<html></html>]]></system-out>' +
+      '<!-- <!DOCTYPE x [<!ENTITY a "b">]> --></testcase>\n</testsuite>\n';
+    const { report, diagnostics } = parseJunit(xml, 'web.xml');
+    expect(diagnostics).toEqual([]);
+    expect(report?.results.map((r) => r.name)).toEqual(['renders the page [TC-0001]']);
+  });
+
+  test('a DOCTYPE inside the root element is not XML: a syntax error at its position, nothing parsed', () => {
+    const { report, diagnostics } = parseJunit(
+      '<testsuite name="s">\n  <!DOCTYPE x [<!ENTITY a "b">]>\n  <testcase name="&a;"/>\n</testsuite>',
+      'mid.xml',
+    );
+    expect(report).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'junit-syntax', source: { file: 'mid.xml', line: 2, column: 3 } }),
     ]);
   });
 

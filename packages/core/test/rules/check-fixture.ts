@@ -1,13 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type CheckReport,
-  checkRepository,
-  loadRepository,
-  type RuleInputs,
-  type SuspectLinkInput,
-  type TestOutcomeInput,
-} from '@tracery/core';
+import { type CheckReport, checkRepository, loadRepository } from '@tracery/core';
+import type { RuleInputs, SuspectLinkInput, TestOutcomeInput } from '@tracery/core/advanced';
 import { parse } from 'yaml';
 
 /** The folder of the rule fixtures: `<rule>/failing` and `<rule>/passing`, each a small repository. */

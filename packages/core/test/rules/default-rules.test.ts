@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkRepository, defaultRules, loadRepository, renderFindingsText } from '@tracery/core';
+import { checkRepository, defaultRules, loadRepository } from '@tracery/core';
+import { renderFindingsText } from '@tracery/core/render';
 import { describe, expect, test } from 'vitest';
 import { checkFixture, onlyRule, RULE_FIXTURES } from './check-fixture.js';
 

@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type CheckReport, checkRepository, failsCheck, loadRepository } from '@tracery/core';
 import {
-  type CheckReport,
-  checkRepository,
-  failsCheck,
-  loadRepository,
   renderFindingsJson,
   renderFindingsJunit,
   renderFindingsMarkdown,
   renderFindingsText,
   renderSarif,
-} from '@tracery/core';
+} from '@tracery/core/render';
 import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';

@@ -1,16 +1,6 @@
-import {
-  acceptedFindingsYaml,
-  defaultMetamodel,
-  defaultRules,
-  defineRule,
-  findingFingerprint,
-  InvalidArgumentError,
-  Model,
-  RuleRegistry,
-  RulesConfigSchema,
-  runRules,
-  TraceryConfigSchema,
-} from '@tracery/core';
+import { defaultMetamodel, defaultRules, defineRule, InvalidArgumentError, Model } from '@tracery/core';
+import { acceptedFindingsYaml, findingFingerprint, RuleRegistry, runRules } from '@tracery/core/advanced';
+import { RulesConfigSchema, TraceryConfigSchema } from '@tracery/core/schemas';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 

@@ -1,4 +1,6 @@
-import { defaultMetamodel, extendMetamodel, jsonSchemas } from '@tracery/core';
+import { defaultMetamodel } from '@tracery/core';
+import { extendMetamodel } from '@tracery/core/advanced';
+import { jsonSchemas } from '@tracery/core/schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 

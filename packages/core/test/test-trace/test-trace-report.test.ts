@@ -3,12 +3,11 @@ import {
   buildTestTrace,
   type LoadedRepository,
   loadRepository,
-  renderTestTrace,
-  TEST_TRACE_FORMATS,
   type TestTraceReport,
-  TestTraceReportSchema,
   testTraceReport,
 } from '@tracery/core';
+import { renderTestTrace, TEST_TRACE_FORMATS } from '@tracery/core/render';
+import { TestTraceReportSchema } from '@tracery/core/schemas';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'trace');

@@ -1,4 +1,6 @@
-import { CoveragePolicySchema, computeCoverage, DEFAULT_COVERAGE_POLICY } from '@tracery/core';
+import { computeCoverage } from '@tracery/core';
+import { DEFAULT_COVERAGE_POLICY } from '@tracery/core/advanced';
+import { CoveragePolicySchema } from '@tracery/core/schemas';
 import { describe, expect, test } from 'vitest';
 import { lssFragment } from '../trace/trace-model.js';
 

@@ -1,12 +1,6 @@
-import {
-  type CoverageOptions,
-  CoveragePolicySchema,
-  computeCoverage,
-  defaultMetamodel,
-  extendMetamodel,
-  MetamodelExtensionSchema,
-  Model,
-} from '@tracery/core';
+import { type CoverageOptions, computeCoverage, defaultMetamodel, Model } from '@tracery/core';
+import { extendMetamodel } from '@tracery/core/advanced';
+import { CoveragePolicySchema, MetamodelExtensionSchema } from '@tracery/core/schemas';
 import { describe, expect, test } from 'vitest';
 
 // OpenFastTrace's chain in Tracery terms: Feature <- Design <- Impl <- UnitTest over `covers`, each

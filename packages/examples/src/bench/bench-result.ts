@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 
 /** One measured figure of a benchmark. */
 export type BenchFigure = { readonly name: string; readonly value: number; readonly unit: string };

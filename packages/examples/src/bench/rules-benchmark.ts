@@ -1,4 +1,6 @@
-import { defaultRules, runRules, TraceryConfigSchema } from '@tracery/core';
+import { defaultRules } from '@tracery/core';
+import { runRules } from '@tracery/core/advanced';
+import { TraceryConfigSchema } from '@tracery/core/schemas';
 import { generateModel } from '@tracery/core/testing';
 import type { BenchResult } from './bench-result.js';
 

@@ -1,18 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { defaultMetamodel, loadRepository, Model } from '@tracery/core';
 import {
   type Comment,
   commentFilePath,
   computeTracker,
   DEFAULT_COMMENT_STATUSES,
-  defaultMetamodel,
   loadComments,
-  loadRepository,
-  Model,
-  renderCommentFile,
-  renderTrackerText,
-} from '@tracery/core';
+} from '@tracery/core/advanced';
+import { renderCommentFile, renderTrackerText } from '@tracery/core/render';
 import type { BenchResult } from './bench-result.js';
 
 const SERVICES = ['REGS', 'MSS', 'MSA', 'SDS', 'ADS', 'UMSDS', 'MDS', 'LSS', 'VAS', 'ISD', 'DIP', 'EES'];

@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Comment, commentFilePath, renderCommentFile } from '@tracery/core';
+import { type Comment, commentFilePath } from '@tracery/core/advanced';
+import { renderCommentFile } from '@tracery/core/render';
 import { TRANCHE1_COMMENT_COUNTS, TRANCHE1_CONSTITUENCIES, TRANCHE1_STATUSES } from './tranche1-figures.js';
 
 /** The MHHS example repository. */

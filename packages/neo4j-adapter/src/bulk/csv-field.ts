@@ -1,4 +1,4 @@
-import { csvField } from '@tracery/core';
+import { csvField } from '@tracery/core/render';
 
 /**
  * A CSV line for `neo4j-admin database import`, ending in a line feed: each field by core's

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Model, writeFileAtomic } from '@tracery/core';
+import type { Model } from '@tracery/core';
+import { writeFileAtomic } from '@tracery/core/advanced';
 import { checkName } from '../cypher/cypher-name.js';
 import { DEFAULT_ELEMENT_LABEL } from '../export/graph-scope.js';
 import { type ExportPlan, planExport } from '../export/plan-export.js';

@@ -1,4 +1,5 @@
-import { ELEMENT_BASE_KEYS, type Element, type Metamodel } from '@tracery/core';
+import type { Element, Metamodel } from '@tracery/core';
+import { ELEMENT_BASE_KEYS } from '@tracery/core/advanced';
 import {
   addAttributes,
   JSON_KEYS_PROPERTY,

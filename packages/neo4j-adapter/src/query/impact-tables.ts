@@ -1,4 +1,5 @@
-import { DEFAULT_FOLLOW_UPS, type ImpactOptions, InvalidArgumentError, type Metamodel } from '@tracery/core';
+import { type ImpactOptions, InvalidArgumentError, type Metamodel } from '@tracery/core';
+import { DEFAULT_FOLLOW_UPS } from '@tracery/core/advanced';
 
 /** Effect numbers, as core's impact engine numbers them. */
 export const NONE = 0;

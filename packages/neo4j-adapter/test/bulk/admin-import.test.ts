@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMetamodel, type KindDef, type Model, type RelationTypeDef } from '@tracery/core';
+import type { KindDef, Model, RelationTypeDef } from '@tracery/core';
+import { createMetamodel } from '@tracery/core/advanced';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { writeImportCsv } from '../../src/bulk/write-import-csv.js';

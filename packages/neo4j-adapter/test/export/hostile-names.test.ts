@@ -1,4 +1,5 @@
-import { createMetamodel, InvalidArgumentError, type KindDef, type RelationTypeDef } from '@tracery/core';
+import { InvalidArgumentError, type KindDef, type RelationTypeDef } from '@tracery/core';
+import { createMetamodel } from '@tracery/core/advanced';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { escapeName, relationshipTypeOf } from '../../src/cypher/cypher-name.js';

@@ -1,11 +1,5 @@
-import {
-  type AttributeValue,
-  DEFAULT_KINDS,
-  DEFAULT_RELATION_TYPES,
-  defaultMetamodel,
-  type Element,
-  Model,
-} from '@tracery/core';
+import { type AttributeValue, defaultMetamodel, type Element, Model } from '@tracery/core';
+import { DEFAULT_KINDS, DEFAULT_RELATION_TYPES } from '@tracery/core/advanced';
 import fc from 'fast-check';
 
 // Valid Unicode only: Neo4j stores text as UTF-8, which has no lone surrogates.

@@ -1,11 +1,5 @@
-import {
-  createMetamodel,
-  DEFAULT_KINDS,
-  DEFAULT_RELATION_TYPES,
-  defaultMetamodel,
-  InvalidArgumentError,
-  NotFoundError,
-} from '@tracery/core';
+import { defaultMetamodel, InvalidArgumentError, NotFoundError } from '@tracery/core';
+import { createMetamodel, DEFAULT_KINDS, DEFAULT_RELATION_TYPES } from '@tracery/core/advanced';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportModel } from '../../src/export/export-model.js';

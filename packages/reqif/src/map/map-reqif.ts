@@ -1,19 +1,14 @@
+import type { Diagnostic, Element, KindDef, Metamodel, Model, Relation } from '@tracery/core';
 import {
   BASE_FIELDS,
   BASE_RELATION_FIELDS,
   createIdTemplateFiller,
-  type Diagnostic,
   defaultIdTemplate,
-  type Element,
   isRelationAllowed,
-  type KindDef,
-  type Metamodel,
-  type Model,
-  type Relation,
   type ReqifConfig,
-  ReqifConfigSchema,
   relationKey,
-} from '@tracery/core';
+} from '@tracery/core/advanced';
+import { ReqifConfigSchema } from '@tracery/core/schemas';
 import { reqifDiagnostic } from '../diagnostics/reqif-diagnostic.js';
 import type { ReqifDocument, ReqifHierarchy, ReqifSpecObject, ReqifValue } from '../parse/reqif-document.js';
 import { attributeValue, fieldTarget, splitList, valueText } from './map-values.js';

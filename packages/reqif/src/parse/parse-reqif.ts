@@ -1,4 +1,5 @@
 import type { Diagnostic, SourceRef } from '@tracery/core';
+import { findMarkupDeclaration } from '@tracery/core/advanced';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { reqifDiagnostic } from '../diagnostics/reqif-diagnostic.js';
 import type {
@@ -77,7 +78,7 @@ export function parseReqif(text: string, file: string): ParsedReqif {
         ),
       ],
     };
-  const doctype = findDoctype(body);
+  const doctype = findMarkupDeclaration(body)?.offset;
   if (doctype !== undefined)
     return {
       diagnostics: [
@@ -299,21 +300,6 @@ function ref(node: Node | undefined, name: string): string {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-/** Offset of a DOCTYPE in the prolog (before the root element), skipping comments and processing instructions. */
-function findDoctype(text: string): number | undefined {
-  let at = 0;
-  while (at < text.length) {
-    const next = text.indexOf('<', at);
-    if (next === -1) return undefined;
-    if (text.startsWith('<?', next)) at = text.indexOf('?>', next) + 2;
-    else if (text.startsWith('<!--', next)) at = text.indexOf('-->', next) + 3;
-    else if (/^<!DOCTYPE\b/i.test(text.slice(next, next + 10))) return next;
-    else return undefined;
-    if (at < 2) return undefined;
-  }
-  return undefined;
 }
 
 function lineStarts(text: string): number[] {

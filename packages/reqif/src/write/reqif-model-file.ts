@@ -1,4 +1,5 @@
-import { ELEMENT_BASE_KEYS, type Element, type Relation } from '@tracery/core';
+import type { Element, Relation } from '@tracery/core';
+import { ELEMENT_BASE_KEYS } from '@tracery/core/advanced';
 import { parse, stringify } from 'yaml';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

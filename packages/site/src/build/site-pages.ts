@@ -2,6 +2,7 @@ import { type ComponentChild, h } from 'preact';
 import { ImpactPage } from '../pages/impact-page.js';
 import { SearchPage } from '../pages/search-page.js';
 import { TracePage } from '../pages/trace-page.js';
+import { TrackerPage } from '../pages/tracker-page.js';
 import { ChangeRequestsView } from '../views/change-requests-view.js';
 import { DataModelView } from '../views/data-model-view.js';
 import { InterfacesView } from '../views/interfaces-view.js';
@@ -17,6 +18,7 @@ export function sitePages(): [string, number, ComponentChild][] {
     ['search.html', 0, h(SearchPage, {})],
     ['trace.html', 0, h(TracePage, {})],
     ['impact.html', 0, h(ImpactPage, {})],
+    ['tracker.html', 0, h(TrackerPage, {})],
     ['v/services.html', 1, h(ServicesView, {})],
     ['v/interfaces.html', 1, h(InterfacesView, {})],
     ['v/data.html', 1, h(DataModelView, {})],

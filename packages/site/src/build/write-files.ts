@@ -14,17 +14,20 @@ export async function writeFiles(
   tally: WriteTally,
   concurrency = 16,
 ): Promise<void> {
-  const made = new Set<string>();
+  // The folders made or being made: a worker that needs one another is making waits for the same promise.
+  const made = new Map<string, Promise<unknown>>();
   const iterator = files[Symbol.iterator]();
   const worker = async () => {
     for (let next = iterator.next(); !next.done; next = iterator.next()) {
       const [path, content] = next.value;
       const target = join(root, path);
       const folder = dirname(target);
-      if (!made.has(folder)) {
-        made.add(folder);
-        await mkdir(folder, { recursive: true });
+      let making = made.get(folder);
+      if (!making) {
+        making = mkdir(folder, { recursive: true });
+        made.set(folder, making);
       }
+      await making;
       const body = content();
       await writeFile(target, body);
       tally.files++;

@@ -3,12 +3,11 @@ import {
   assessOptionsFromConfig,
   computeImpact,
   defaultMetamodel,
-  extendMetamodel,
   formatImpactPath,
   type ImpactResult,
-  type MetamodelExtension,
   Model,
 } from '@tracery/core';
+import { extendMetamodel, type MetamodelExtension } from '@tracery/core/advanced';
 import type { ModelJson } from '../data/model-json.js';
 import { elementHref } from '../href.js';
 

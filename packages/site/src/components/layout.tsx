@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
+import type { CommentLinkSubject } from '@tracery/core/advanced';
 import type { ComponentChildren } from 'preact';
+import { CommentOnThis } from './comment-on-this.js';
 import { useSite } from './site-context.js';
 
 /**
@@ -28,6 +30,7 @@ export const NAVIGATION = [
   { href: 'v/data.html', label: 'Data' },
   { href: 'trace.html', label: 'Requirements' },
   { href: 'v/change-requests.html', label: 'Changes' },
+  { href: 'tracker.html', label: 'Tracker' },
   { href: 'impact.html', label: 'Impact' },
   { href: 'search.html', label: 'Search' },
 ] as const;
@@ -40,11 +43,13 @@ export type LayoutProps = {
   /** Client scripts (file names in assets/) the page needs. */
   readonly scripts?: readonly string[];
   readonly styles?: readonly string[];
+  /** What the "comment on this" link is about; by default the page itself (its path and title). */
+  readonly comment?: CommentLinkSubject;
   readonly children: ComponentChildren;
 };
 
 /** The frame of every page: head with the security policy, a skip link, navigation, a search box, the content. */
-export function Layout({ title, path, scripts = [], styles = [], children }: LayoutProps) {
+export function Layout({ title, path, scripts = [], styles = [], comment, children }: LayoutProps) {
   const { data, base } = useSite();
   const site = data.loaded.config.name;
   return (
@@ -93,6 +98,7 @@ export function Layout({ title, path, scripts = [], styles = [], children }: Lay
           </search>
         </header>
         <main id="main" tabIndex={-1}>
+          <CommentOnThis subject={comment ?? { id: path, kind: 'Page', name: title }} />
           {children}
         </main>
         <footer>

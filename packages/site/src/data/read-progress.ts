@@ -1,12 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import {
-  computeCoverage,
-  computeStats,
-  type LoadedRepository,
-  loadRepositoryAtRevision,
-} from '@tracery/core';
+import { computeCoverage, computeStats, type LoadedRepository } from '@tracery/core';
+import { loadRepositoryAtRevision } from '@tracery/core/advanced';
 
 const run = promisify(execFile);
 

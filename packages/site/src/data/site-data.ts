@@ -9,14 +9,22 @@ import {
   type ElementCoverage,
   type ElementHistory,
   type Finding,
-  findSuspectLinks,
   type LoadedRepository,
   type RepositoryStats,
   type RequirementTrace,
-  type SuspectLink,
   type TestTraceReport,
 } from '@tracery/core';
+import {
+  type Comment,
+  computeTracker,
+  findSuspectLinks,
+  type LoadedComments,
+  loadComments,
+  type SuspectLink,
+  type TrackerReport,
+} from '@tracery/core/advanced';
 import { type DiagramInfo, readDiagrams } from './read-diagrams.js';
+import { readHistories } from './read-histories.js';
 import { type ProgressPoint, readProgress } from './read-progress.js';
 
 /** Everything the pages show, computed once by core's own functions (the pages never recompute). */
@@ -30,6 +38,10 @@ export type SiteData = {
   readonly diagrams: readonly DiagramInfo[];
   /** Counts by month from git history (empty when not asked for or not in git). */
   readonly progress: readonly ProgressPoint[];
+  /** The review comments (tracery.yaml `comments.files`), validated against the model. */
+  readonly comments: LoadedComments;
+  /** The Design Artefact Tracker, as `tracery tracker` computes it. */
+  readonly tracker: TrackerReport;
   /** Git history of elements, by id (only for the elements it was read for). */
   readonly histories: ReadonlyMap<string, ElementHistory>;
   /** Look-ups by element id, built from the results above. */
@@ -45,6 +57,8 @@ export type SiteIndex = {
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
   readonly suspects: ReadonlyMap<string, readonly SuspectLink[]>;
   readonly diagrams: ReadonlyMap<string, readonly DiagramInfo[]>;
+  /** The comments on an artefact and those about an element (core's `commentsAbout`), sorted by id. */
+  readonly comments: ReadonlyMap<string, readonly Comment[]>;
 };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -67,6 +81,13 @@ function buildIndex(data: Omit<SiteData, 'index'>): SiteIndex {
   const diagrams = new Map<string, DiagramInfo[]>();
   for (const diagram of data.diagrams)
     for (const id of new Set(diagram.links.values())) push(diagrams, id, diagram);
+  // The same comments as core's commentsAbout(comments, id) gives for each id, in one pass.
+  const comments = new Map<string, Comment[]>();
+  for (const comment of data.comments.comments) {
+    push(comments, comment.artefact, comment);
+    if (comment.element !== undefined && comment.element !== comment.artefact)
+      push(comments, comment.element, comment);
+  }
   return {
     coverage: new Map(data.coverage.elements.map((c) => [c.id, c])),
     requirement: new Map(data.trace.requirements.map((r) => [r.id, r])),
@@ -74,15 +95,18 @@ function buildIndex(data: Omit<SiteData, 'index'>): SiteIndex {
     findings,
     suspects,
     diagrams,
+    comments,
   };
 }
 
 /** Options of {@link collectSiteData}. */
 export type CollectOptions = {
-  /** Read progress over time from git history (default true). */
+  /** Read progress over time and each element's history from git (default true). */
   readonly history?: boolean;
   /** How many months of history (default 12). */
   readonly months?: number;
+  /** How many recent commits the element pages' history looks at (default 200). */
+  readonly commits?: number;
 };
 
 /**
@@ -98,6 +122,7 @@ export async function collectSiteData(
   options: CollectOptions = {},
 ): Promise<SiteData> {
   const settings = loaded.config.suspectLinks;
+  const comments = await loadComments(loaded);
   const base = {
     loaded,
     stats: computeStats(loaded.model, loaded.diagnostics),
@@ -110,7 +135,14 @@ export async function collectSiteData(
     }),
     diagrams: await readDiagrams(loaded),
     progress: options.history === false ? [] : await readProgress(loaded, options.months),
-    histories: new Map<string, ElementHistory>(),
+    histories:
+      options.history === false
+        ? new Map<string, ElementHistory>()
+        : await readHistories(loaded, options.commits),
+    comments,
+    tracker: computeTracker(loaded.model, comments.comments, {
+      statuses: comments.statuses.map((s) => s.name),
+    }),
   };
   return { ...base, index: buildIndex(base) };
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import { findElements, UNSET } from '@tracery/core';
+import { findElements } from '@tracery/core';
+import { UNSET } from '@tracery/core/advanced';
 import { type Bar, BarChart, countBars } from '../components/bar-chart.js';
 import { IdLink } from '../components/id-link.js';
 import { Layout } from '../components/layout.js';
@@ -146,6 +147,29 @@ function SuspectLinks() {
   );
 }
 
+function ReviewComments() {
+  const { data } = useSite();
+  const { statuses, totals } = data.tracker;
+  if (totals.comments.total === 0) return null;
+  const bars: Bar[] = statuses.map((s) => ({
+    label: s,
+    parts: [{ value: totals.comments.byStatus[s] ?? 0, className: 'bar', name: 'comments' }],
+  }));
+  return (
+    <section aria-labelledby="review-comments">
+      <h2 id="review-comments">Review comments</h2>
+      <p>
+        {totals.comments.total} review comments from {totals.organisations} organisations in{' '}
+        {totals.constituencies} constituencies.
+      </p>
+      <BarChart title="Review comments by status" bars={bars} />
+      <p>
+        <a href="tracker.html">The Design Artefact Tracker: every artefact, its RAG and its comments</a>
+      </p>
+    </section>
+  );
+}
+
 /** The home page: what the design holds, how well it is covered and tested, findings, suspect links, changes, progress. */
 export function DashboardPage() {
   const { data } = useSite();
@@ -179,6 +203,7 @@ export function DashboardPage() {
           </a>
         </p>
       </section>
+      <ReviewComments />
       <ProgressChart />
     </Layout>
   );

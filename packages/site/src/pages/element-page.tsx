@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import { type Element, fieldValue, type RelationView, relationsOf, VERDICT_LABELS } from '@tracery/core';
+import { type Element, fieldValue, type RelationView, relationsOf } from '@tracery/core';
+import { VERDICT_LABELS } from '@tracery/core/render';
+import { CommentsSection } from '../components/comments-section.js';
 import { IdLink } from '../components/id-link.js';
 import { Layout } from '../components/layout.js';
 import { useSite } from '../components/site-context.js';
@@ -194,12 +196,27 @@ export function ElementPage({ element }: { element: Element }) {
   const { data } = useSite();
   const origin = data.loaded.model.originOfElement(element.id);
   const drawn = element.kind === 'BusinessProcess' && data.index.diagrams.has(element.id);
+  // The artefact a comment would be made on: the element itself, or the first one it is documented in.
+  const documented = data.loaded.model.metamodel.relationNames.has('documentedIn');
+  const artefact =
+    element.kind === 'Artefact'
+      ? element.id
+      : documented
+        ? relationsOf(data.loaded.model, element.id, { type: 'documentedIn' })[0]?.other
+        : undefined;
+  const subject = {
+    id: element.id,
+    kind: element.kind,
+    name: element.name,
+    ...(artefact ? { artefact } : {}),
+  };
   return (
     <Layout
       title={`${element.id} ${element.name}`}
       path=""
       scripts={drawn ? ['bpmn-client.js'] : []}
       styles={drawn ? ['diagram-js.css', 'bpmn-js.css'] : []}
+      comment={subject}
     >
       <p class="kind">{element.kind}</p>
       <h1>
@@ -215,6 +232,7 @@ export function ElementPage({ element }: { element: Element }) {
       <Requirements element={element} />
       <TestOf element={element} />
       <Assurance element={element} />
+      <CommentsSection element={element} />
       <ElementDiagrams element={element} />
       <Relations element={element} />
       <ElementHistorySection element={element} />

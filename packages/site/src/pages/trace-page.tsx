@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource preact */
-import { VERDICT_LABELS } from '@tracery/core';
+import { VERDICT_LABELS } from '@tracery/core/render';
 import { IdLink, IdList } from '../components/id-link.js';
 import { Layout } from '../components/layout.js';
 import { useSite } from '../components/site-context.js';

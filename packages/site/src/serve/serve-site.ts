@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 
@@ -24,6 +24,17 @@ export type ServeOptions = {
 /** A running site server: its address, and how to stop it. */
 export type SiteServer = { readonly url: string; readonly server: Server; close(): Promise<void> };
 
+/**
+ * How a server finds what to answer: the folder served now (it may change between requests, as
+ * `tracery serve` swaps in a rebuilt site), and what to change in an HTML page on its way out.
+ */
+export type SiteSource = {
+  readonly root: () => string | undefined;
+  readonly decorateHtml?: (html: string) => string;
+  /** The answer when there is no folder to serve yet (the first build failed). */
+  readonly unavailable?: () => string;
+};
+
 /** The file a URL path names inside the root, or undefined when it would leave the root. */
 function fileFor(root: string, urlPath: string): string | undefined {
   let path: string;
@@ -37,35 +48,38 @@ function fileFor(root: string, urlPath: string): string | undefined {
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
 
+function plain(response: ServerResponse, status: number, text: string, type = 'text/plain'): void {
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-cache' });
+  response.end(text);
+}
+
+async function answer(source: SiteSource, request: IncomingMessage, response: ServerResponse) {
+  const readable = request.method === 'GET' || request.method === 'HEAD';
+  if (!readable) return plain(response, 405, 'Method not allowed\n');
+  const root = source.root();
+  if (root === undefined) return plain(response, 503, source.unavailable?.() ?? 'Not built\n', 'text/html');
+  const file = fileFor(resolve(root), request.url ?? '/');
+  const info = file ? await stat(file).catch(() => undefined) : undefined;
+  const body = file && info?.isFile() ? await readFile(file).catch(() => undefined) : undefined;
+  if (!file || !body) return plain(response, 404, 'Not found\n');
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const decorate = extname(file) === '.html' ? source.decorateHtml : undefined;
+  const out = decorate ? Buffer.from(decorate(body.toString('utf8'))) : body;
+  response.writeHead(200, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : out);
+}
+
 /**
- * Serves a built site's folder over HTTP (GET and HEAD only, files only, never outside the folder).
- *
- * @example
- * const { url, close } = await serveSite('site', { port: 8080 });
+ * Serves what a {@link SiteSource} names over HTTP (GET and HEAD only, files only, never outside the
+ * served folder). {@link serveSite} serves one fixed folder with it.
  */
-export async function serveSite(dir: string, options: ServeOptions = {}): Promise<SiteServer> {
-  const root = resolve(dir);
-  const server = createServer(async (request, response) => {
-    const readable = request.method === 'GET' || request.method === 'HEAD';
-    const file = readable ? fileFor(root, request.url ?? '/') : undefined;
-    const info = file ? await stat(file).catch(() => undefined) : undefined;
-    if (!file || !info?.isFile()) {
-      response.writeHead(readable ? 404 : 405, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(readable ? 'Not found\n' : 'Method not allowed\n');
-      return;
-    }
-    const body = await readFile(file).catch(() => undefined);
-    if (!body) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Not found\n');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+export async function serveSource(source: SiteSource, options: ServeOptions = {}): Promise<SiteServer> {
+  const server = createServer((request, response) => {
+    answer(source, request, response).catch(() => plain(response, 500, 'Internal error\n'));
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
@@ -76,6 +90,21 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
+}
+
+/**
+ * Serves a built site's folder over HTTP (GET and HEAD only, files only, never outside the folder).
+ *
+ * @example
+ * const { url, close } = await serveSite('site', { port: 8080 });
+ */
+export async function serveSite(dir: string, options: ServeOptions = {}): Promise<SiteServer> {
+  const root = resolve(dir);
+  return serveSource({ root: () => root }, options);
 }

@@ -6,8 +6,8 @@ import {
   compareOptions,
   findElements,
   type OptionComparison,
-  optionsOf,
 } from '@tracery/core';
+import { optionsOf } from '@tracery/core/advanced';
 import { IdLink, IdList } from '../components/id-link.js';
 import { Layout } from '../components/layout.js';
 import { useSite } from '../components/site-context.js';

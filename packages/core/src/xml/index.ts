@@ -1,0 +1,1 @@
+export { findMarkupDeclaration, type MarkupDeclaration } from './find-markup-declaration.js';
