@@ -10,17 +10,15 @@ import { largeBpmn } from './large-bpmn.js';
 
 const run = promisify(execFile);
 
-const SHARED_CORPUS_DIR = fileURLToPath(new URL('../../../../../shared/corpora/bpmn-miwg', import.meta.url));
 const SAMPLE_CORPUS_DIR = fileURLToPath(new URL('../../../bpmn/test/fixtures/miwg-sample', import.meta.url));
 
 /**
- * The BPMN MIWG corpus: where TRACERY_BPMN_CORPUS says, else the full suite beside the repository
- * (`<repo>/../shared/corpora/bpmn-miwg`), else the 40-file sample committed with the bpmn tests (so the
- * smoke run works on a clone with nothing beside it; the result's size names how many files ran).
+ * The BPMN MIWG corpus: where TRACERY_BPMN_CORPUS says (the full 831-file suite:
+ * `TRACERY_BPMN_CORPUS=../shared/corpora/bpmn-miwg pnpm bench --only bpmn`), else the 40-file sample
+ * committed with the bpmn tests, so a clone with nothing beside it measures the same files each time
+ * (the result's size names how many files ran).
  */
-export const BPMN_CORPUS_DIR =
-  process.env.TRACERY_BPMN_CORPUS ??
-  (existsSync(join(SHARED_CORPUS_DIR, 'COUNTS.tsv')) ? SHARED_CORPUS_DIR : SAMPLE_CORPUS_DIR);
+export const BPMN_CORPUS_DIR = process.env.TRACERY_BPMN_CORPUS ?? SAMPLE_CORPUS_DIR;
 
 type Mode = 'bare' | 'parse' | 'import';
 type Measured = {
