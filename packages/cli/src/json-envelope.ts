@@ -2,8 +2,11 @@ import { DiagnosticSchema } from '@tracery/core/schemas';
 import { z } from 'zod';
 import { payloadConditions } from './payloads/command-payloads.js';
 
-/** The version of the `--json` envelope; it changes only when the envelope's shape does. */
-export const ENVELOPE_SCHEMA_VERSION = 1;
+/**
+ * The version of the `--json` output: it changes when the envelope's shape, or a payload's, changes
+ * in a way a reader of the previous version would misread (2: one path-step shape, one name for counts).
+ */
+export const ENVELOPE_SCHEMA_VERSION = 2;
 
 /** The repository a command worked on: its root folder and the name tracery.yaml gives it. */
 export const EnvelopeRepositorySchema = z.object({

@@ -63,7 +63,7 @@ describe('tracery validate', () => {
     const { code, envelope } = await runJson(['validate', repo('bad'), '--json']);
     expect(code).toBe(1);
     expect(envelope).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       command: 'validate',
       ok: false,
       repository: { root: repo('bad'), name: 'MHHS fragment' },
@@ -97,10 +97,10 @@ describe('tracery stats', () => {
     expect(envelope.payload).toMatchObject({
       elements: 3,
       relations: 2,
-      byKind: { Interface: 1, Role: 1, Service: 1 },
-      byStatus: { '(unset)': 1, approved: 2 },
-      byTranche: { '(unset)': 1, T1: 2 },
-      relationsByType: { receives: 1, sends: 1 },
+      countsByKind: { Interface: 1, Role: 1, Service: 1 },
+      countsByStatus: { '(unset)': 1, approved: 2 },
+      countsByTranche: { '(unset)': 1, T1: 2 },
+      countsByRelationType: { receives: 1, sends: 1 },
     });
   });
 

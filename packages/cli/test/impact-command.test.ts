@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChangeAssessment, type ImpactHop, loadRepository } from '@tracery/core';
+import { type ChangeAssessment, type ImpactStep, loadRepository } from '@tracery/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCaptured, runJson } from './run-cli.js';
 
@@ -140,10 +140,10 @@ describe('tracery impact', () => {
 });
 
 /** The relation a hop crossed, as written in the model: a backward hop went against it. */
-const hopRelation = (hop: ImpactHop) =>
+const hopRelation = (hop: ImpactStep) =>
   hop.direction === 'forward'
-    ? { type: hop.type, source: hop.from, target: hop.to }
-    : { type: hop.type, source: hop.to, target: hop.from };
+    ? { type: hop.relation, source: hop.from, target: hop.to }
+    : { type: hop.relation, source: hop.to, target: hop.from };
 
 describe('the MHHS assessments can be checked against the model files', () => {
   const MHHS = join(import.meta.dirname, '..', '..', 'examples', 'mhhs');
@@ -160,7 +160,7 @@ describe('the MHHS assessments can be checked against the model files', () => {
         expect(a.changes.map((c) => c.id)).toContain(element.path[0]!.from);
         for (const hop of element.path) {
           expect(model.hasRelation(hopRelation(hop)), `${element.id}: ${element.explanation}`).toBe(true);
-          const effect = model.metamodel.relationTypes.get(hop.type)!.impact[hop.direction];
+          const effect = model.metamodel.relationTypes.get(hop.relation)!.impact[hop.direction];
           expect(effect).not.toBe('none');
           if (hop.effect === 'propagate') expect(effect).toBe('propagate');
         }

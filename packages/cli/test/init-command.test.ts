@@ -73,7 +73,7 @@ describe('tracery init', () => {
     expect(workflow).toContain('upload-sarif');
     expect(workflow).toContain('tracery trace report . --fail-under 80');
     const stats = await runCaptured(['stats', dir, '--json']);
-    expect(Object.keys(JSON.parse(stats.out).payload.byKind).sort()).toEqual(DEFAULT_KINDS);
+    expect(Object.keys(JSON.parse(stats.out).payload.countsByKind).sort()).toEqual(DEFAULT_KINDS);
     expect((await runCaptured(['validate', dir])).code).toBe(0);
     const check = await runCaptured(['check', dir]);
     expect(check.out).toContain('0 errors, 0 warnings');

@@ -98,7 +98,7 @@ describe('every --json output on the example validates against the published sch
 describe('the schema ties each payload to its command', () => {
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(PUBLISHED_ENVELOPE_SCHEMA);
   const envelope = (command: string, payload: unknown) => ({
-    schemaVersion: 1,
+    schemaVersion: 2,
     command,
     ok: true,
     repository: { root: '/r' },
@@ -117,12 +117,23 @@ describe('the schema ties each payload to its command', () => {
   });
 
   test('a payload missing a field its command always gives is refused', () => {
-    const stats = { elements: 1, relations: 0, byKind: {}, byStatus: {}, byTranche: {}, byOwner: {} };
+    const stats = { elements: 1, relations: 0, countsByKind: {}, countsByStatus: {}, countsByTranche: {} };
+    const full = { ...stats, countsByOwner: {}, countsByRelationType: {} };
     expect(validate(envelope('stats', stats))).toBe(false);
-    expect(
-      validate(
-        envelope('stats', { ...stats, relationsByType: {}, diagnostics: { error: 0, warning: 0, info: 0 } }),
-      ),
-    ).toBe(true);
+    expect(validate(envelope('stats', { ...full, diagnostics: { error: 0, warning: 0, info: 0 } }))).toBe(
+      true,
+    );
+  });
+
+  test('a path step has one shape: the schema-1 trace step {from, name, to} is refused', () => {
+    const hit = (step: object) => ({
+      id: 'REQ-1',
+      direction: 'down',
+      hits: [{ id: 'B', kind: 'K', depth: 1, path: [step] }],
+    });
+    const step = { from: 'REQ-1', relation: 'satisfies', to: 'B', direction: 'backward' };
+    expect(validate(envelope('trace', hit(step)))).toBe(true);
+    expect(validate(envelope('trace', hit({ from: 'REQ-1', name: 'satisfiedBy', to: 'B' })))).toBe(false);
+    expect(validate(envelope('trace', hit({ ...step, direction: 'up' })))).toBe(false);
   });
 });

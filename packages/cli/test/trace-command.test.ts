@@ -88,9 +88,9 @@ describe('tracery trace, trace mode', () => {
         .slice(2, 5)
         .map((l) => l.replace(/\s+/g, ' ').trim()),
     ).toEqual([
-      '1 BP018-01 ProcessStep REQ-0001 -satisfiedBy-> BP018-01',
-      '1 TC-0001 TestCase REQ-0001 -verifiedBy-> TC-0001',
-      '1 TC-0005 TestCase REQ-0001 -verifiedBy-> TC-0005',
+      '1 BP018-01 ProcessStep REQ-0001 <-satisfies- BP018-01',
+      '1 TC-0001 TestCase REQ-0001 <-verifies- TC-0001',
+      '1 TC-0005 TestCase REQ-0001 <-verifies- TC-0005',
     ]);
   });
 
@@ -110,7 +110,7 @@ describe('tracery trace, trace mode', () => {
   test('--to prints the shortest path, and exits 1 when there is none', async () => {
     const found = await runCaptured(['trace', 'TC-0002', '--repo', REPO, '--to', 'LSS']);
     expect(found.code).toBe(0);
-    expect(found.out.trim()).toBe('TC-0002 -verifies-> REQ-0002 -satisfiedBy-> BP018-02 -performedBy-> LSS');
+    expect(found.out.trim()).toBe('TC-0002 -verifies-> REQ-0002 <-satisfies- BP018-02 <-performs- LSS');
     expect((await runCaptured(['trace', 'TC-0008', '--repo', REPO, '--to', 'LSS'])).code).toBe(1);
   });
 

@@ -68,12 +68,11 @@ export {
 export {
   type ActorImpact,
   computeImpact,
-  formatImpactPath,
   type ImpactedElement,
-  type ImpactHop,
   type ImpactOptions,
   type ImpactReach,
   type ImpactResult,
+  type ImpactStep,
   impactOfRepository,
   impactOptionsFromConfig,
 } from './impact/index.js';
@@ -103,13 +102,16 @@ export {
   fieldValue,
   findCycles,
   findElements,
+  formatPath,
   Model,
   type Origin,
+  type PathStep,
   type Relation,
   type RelationQuery,
   type RelationView,
   related,
   relationsOf,
+  type StepDirection,
 } from './model/index.js';
 export {
   type ImpactSeeds,
@@ -160,7 +162,6 @@ export {
   type TraceMatrixLink,
   type TraceMatrixOptions,
   type TraceOptions,
-  type TraceStep,
   traceDownstream,
   traceMatrix,
   traceUpstream,

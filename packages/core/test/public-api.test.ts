@@ -60,7 +60,7 @@ describe('the root entry point is lean and documented', () => {
     'PropagationIndex',
     'decodeXml',
     'editDistance',
-    'hopRelation',
+    'stepRelation',
     'REPORT_CSS',
   ])('the internal %s is exported from no entry point', (name) => {
     for (const entry of Object.keys(ENTRIES))

@@ -16,10 +16,10 @@ export function renderStats(stats: RepositoryStats): string {
   return [
     `${plural(stats.elements, 'element')}, ${plural(stats.relations, 'relation')}`,
     '',
-    ...table('Elements by kind', stats.byKind),
-    ...table('Elements by status', stats.byStatus),
-    ...table('Elements by tranche', stats.byTranche),
-    ...table('Relations by type', stats.relationsByType),
+    ...table('Elements by kind', stats.countsByKind),
+    ...table('Elements by status', stats.countsByStatus),
+    ...table('Elements by tranche', stats.countsByTranche),
+    ...table('Relations by type', stats.countsByRelationType),
   ].join('\n');
 }
 

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   formatDiagnostic,
+  formatPath,
   type LoadedRepository,
   type TraceHit,
   TraceryError,
   type TraceryRepository,
-  type TraceStep,
 } from '@tracery/core';
 import { renderTestTrace, TEST_TRACE_FORMATS, type TestTraceFormat, textTable } from '@tracery/core/render';
 import type { Command } from 'commander';
@@ -42,15 +42,12 @@ const list = (value: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean);
 
-const showPath = (path: readonly TraceStep[]) =>
-  path.map((s, i) => `${i === 0 ? s.from : ''} -${s.name}-> ${s.to}`).join('');
-
 /** Renders trace hits as text: depth, id, kind and the path that explains each. */
 export function renderTraceHits(hits: readonly TraceHit[]): string {
   if (hits.length === 0) return 'nothing reached';
   return textTable(
     ['depth', 'id', 'kind', 'path'],
-    hits.map((h) => [h.depth, h.id, h.kind, showPath(h.path)]),
+    hits.map((h) => [h.depth, h.id, h.kind, formatPath(h.path)]),
     [0],
   );
 }
@@ -155,7 +152,7 @@ async function runTrace(id: string | undefined, options: TraceCommandOptions, io
       return run.finish({
         ok: path !== undefined,
         payload: { from: id, to: options.to, path: path ?? null },
-        text: () => (path ? showPath(path) : `no path from ${id} to ${options.to}`),
+        text: () => (path ? formatPath(path) : `no path from ${id} to ${options.to}`),
         out: options.out,
         exit: path ? EXIT.ok : EXIT.findings,
       });

@@ -1,17 +1,9 @@
 import type { ChangeAssessment, ImpactResult, OptionComparison } from '@tracery/core';
 import { z } from 'zod';
 import type { Described } from './deep-readonly.js';
+import { ImpactStepSchema } from './path-step-payloads.js';
 
 const Ids = z.array(z.string());
-
-/** One hop of an impact path: a change at `from` reaches `to` across the relation `type`. */
-export const ImpactHopSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  type: z.string(),
-  direction: z.enum(['forward', 'backward']),
-  effect: z.enum(['propagate', 'notify']),
-});
 
 const ImpactedSchema = z.object({
   id: z.string(),
@@ -19,7 +11,7 @@ const ImpactedSchema = z.object({
   name: z.string(),
   depth: z.number().int().nonnegative(),
   reach: z.enum(['propagated', 'notified']),
-  path: z.array(ImpactHopSchema),
+  path: z.array(ImpactStepSchema),
 });
 
 const PartySchema = z.object({
@@ -36,7 +28,7 @@ const FollowUpSchema = z.object({ id: z.string(), name: z.string(), because: Ids
 export const ImpactPayloadSchema = z.object({
   changed: Ids,
   impacted: z.array(ImpactedSchema),
-  byKind: z.record(z.string(), Ids),
+  idsByKind: z.record(z.string(), Ids),
   parties: z.array(PartySchema),
   testsToRerun: z.array(FollowUpSchema),
   documentsToReissue: z.array(FollowUpSchema),

@@ -1,5 +1,7 @@
+import type { RepositoryStats } from '@tracery/core';
 import { DiagnosticSchema, FindingSchema } from '@tracery/core/schemas';
 import { z } from 'zod';
+import type { Described } from './deep-readonly.js';
 
 const Counts = z.record(z.string(), z.number().int());
 const SeverityCounts = z.object({
@@ -20,11 +22,11 @@ export const ValidatePayloadSchema = z.object({
 export const StatsPayloadSchema = z.object({
   elements: z.number().int(),
   relations: z.number().int(),
-  byKind: Counts,
-  byStatus: Counts,
-  byTranche: Counts,
-  byOwner: Counts,
-  relationsByType: Counts,
+  countsByKind: Counts,
+  countsByStatus: Counts,
+  countsByTranche: Counts,
+  countsByOwner: Counts,
+  countsByRelationType: Counts,
   diagnostics: SeverityCounts,
 });
 
@@ -91,3 +93,6 @@ export const ExportPayloadSchema = z.looseObject({});
 
 /** Diagnostics as every command reports them (also the envelope's). */
 export const PayloadDiagnosticsSchema = z.array(DiagnosticSchema);
+
+// The stats schema describes core's stats: a renamed count is a compile error here.
+({}) as RepositoryStats satisfies Described<typeof StatsPayloadSchema>;

@@ -1,21 +1,19 @@
-import type { TraceHit, TraceStep } from '@tracery/core';
+import type { TraceHit } from '@tracery/core';
 import { z } from 'zod';
 import type { Described } from './deep-readonly.js';
-
-/** One relation crossed on a trace: `from` reads `name` to `to`. */
-export const TraceStepSchema = z.object({ from: z.string(), name: z.string(), to: z.string() });
+import { PathStepSchema } from './path-step-payloads.js';
 
 const HitSchema = z.object({
   id: z.string(),
   kind: z.string(),
   depth: z.number().int().nonnegative(),
-  path: z.array(TraceStepSchema),
+  path: z.array(PathStepSchema),
 });
 
 /** `tracery trace ID [--up]`: every element reached, or with `--to`, the path between two elements. */
 export const TracePayloadSchema = z.union([
   z.object({ id: z.string(), direction: z.enum(['up', 'down']), hits: z.array(HitSchema) }),
-  z.object({ from: z.string(), to: z.string(), path: z.array(TraceStepSchema).nullable() }),
+  z.object({ from: z.string(), to: z.string(), path: z.array(PathStepSchema).nullable() }),
 ]);
 
 const SummarySchema = z.looseObject({
@@ -41,5 +39,4 @@ export const TestTracePayloadSchema = z.object({
   ),
 });
 
-({}) as TraceStep satisfies Described<typeof TraceStepSchema>;
 ({}) as TraceHit satisfies Described<typeof HitSchema>;

@@ -1,10 +1,10 @@
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import { computeImpact } from '../impact/compute-impact.js';
-import { formatImpactPath } from '../impact/format-impact-path.js';
 import type { ImpactOptions } from '../impact/impact-types.js';
 import type { Element } from '../model/element.js';
 import type { Model } from '../model/model.js';
+import { formatPath } from '../model/path-step.js';
 import type { ChangeAssessment, Estimate, FollowUp, RequestedChange } from './change-assessment.js';
 import type { EstimateConfig } from './estimate-config.js';
 
@@ -112,11 +112,11 @@ export function assessChangeRequest(
     name: e.name,
     depth: e.depth,
     reach: e.reach,
-    explanation: formatImpactPath(e.path),
+    explanation: formatPath(e.path),
     path: e.path,
   }));
   const countsByKind: Record<string, number> = {};
-  for (const [kind, ids] of Object.entries(result.byKind)) countsByKind[kind] = ids.length;
+  for (const [kind, ids] of Object.entries(result.idsByKind)) countsByKind[kind] = ids.length;
   const artefactsToReissue = result.documentsToReissue;
   const testsToRerun = result.testsToRerun;
   const parties = result.parties;

@@ -1,4 +1,4 @@
-import type { ActorImpact, FollowUp, ImpactHop, ImpactReach } from '../impact/impact-types.js';
+import type { ActorImpact, FollowUp, ImpactReach, ImpactStep } from '../impact/impact-types.js';
 
 export type { FollowUp };
 
@@ -21,7 +21,7 @@ export type AssessedElement = {
   readonly reach: ImpactReach;
   /** `DI-0023 -partOf-> MB-M0 <-carries- IF-021`: each arrow is a relation in the model files. */
   readonly explanation: string;
-  readonly path: readonly ImpactHop[];
+  readonly path: readonly ImpactStep[];
 };
 
 /** A party that must act: a service or role, with the changed or impacted elements it takes part in. */

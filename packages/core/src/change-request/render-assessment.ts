@@ -1,5 +1,5 @@
-import { hopRelation } from '../impact/format-impact-path.js';
-import type { ImpactHop } from '../impact/impact-types.js';
+import type { ImpactStep } from '../impact/impact-types.js';
+import { stepRelation } from '../model/path-step.js';
 import { markdownTable as markdownRows } from '../report/markdown-table.js';
 import { textTable as textRows } from '../report/text-table.js';
 import type { ChangeAssessment, Estimate } from './change-assessment.js';
@@ -118,11 +118,11 @@ function partyElements(p: ChangeAssessment['parties'][number], a: ChangeAssessme
  */
 export function partyPathsDiagram(a: ChangeAssessment): string | undefined {
   const byId = new Map(a.impacted.map((e) => [e.id, e.path] as const));
-  const hops = new Map<string, ImpactHop>();
+  const steps = new Map<string, ImpactStep>();
   for (const party of a.parties)
-    for (const hop of byId.get(party.id) ?? []) hops.set(`${hop.from}>${hop.to}>${hop.type}`, hop);
-  if (hops.size === 0) return undefined;
-  const relations = [...hops.keys()].sort().map((key) => hopRelation(hops.get(key)!));
+    for (const step of byId.get(party.id) ?? []) steps.set(`${step.from}>${step.to}>${step.relation}`, step);
+  if (steps.size === 0) return undefined;
+  const relations = [...steps.keys()].sort().map((key) => stepRelation(steps.get(key)!));
   const ids = [...new Set(relations.flatMap((r) => [r.source, r.target]))].sort();
   const node = new Map(ids.map((id, i) => [id, `n${i}`] as const));
   const changed = new Set(a.changes.map((c) => c.id));

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
 import { impactParties } from './actors-of.js';
 import { type ImpactTree, impactTree } from './impact-tree.js';
-import type { FollowUp, ImpactedElement, ImpactHop, ImpactOptions, ImpactResult } from './impact-types.js';
+import type { FollowUp, ImpactedElement, ImpactOptions, ImpactResult, ImpactStep } from './impact-types.js';
 import { hopRange } from './propagation-index.js';
 
 /** Test kinds whose impacted elements are listed as tests to re-run. */
@@ -9,38 +9,38 @@ const TEST_KIND = 'TestCase';
 /** Document kinds whose impacted elements are listed as documents to re-issue. */
 const DOCUMENT_KIND = 'Artefact';
 
-function hopOf(tree: ImpactTree, state: number): ImpactHop {
+function stepOf(tree: ImpactTree, state: number): ImpactStep {
   const { index } = tree;
   const k = tree.via[state]!;
   const code = index.code[k]!;
   return {
     from: index.ids[tree.parent[state]! >> 2]!,
+    relation: index.types[code >> 1]!,
     to: index.ids[state >> 2]!,
-    type: index.types[code >> 1]!,
     direction: (code & 1) === 0 ? 'forward' : 'backward',
     effect: (state & 2) === 0 ? 'propagate' : 'notify',
   };
 }
 
-/** The explanation of one reached node, as hops from a changed element. */
-export function treePath(tree: ImpactTree, node: number): ImpactHop[] {
-  const hops: ImpactHop[] = [];
+/** The explanation of one reached node, as steps from a changed element. */
+export function treePath(tree: ImpactTree, node: number): ImpactStep[] {
+  const hops: ImpactStep[] = [];
   for (let state = tree.stateOf(node); tree.via[state]! >= 0; state = tree.parent[state]!)
-    hops.push(hopOf(tree, state));
+    hops.push(stepOf(tree, state));
   return hops.reverse();
 }
 
-/** Every reached node's path; each state's hop is made once and shared by the paths through it. */
-function allPaths(tree: ImpactTree): Map<number, ImpactHop[]> {
-  const hops = new Map<number, ImpactHop>();
-  const paths = new Map<number, ImpactHop[]>();
+/** Every reached node's path; each state's step is made once and shared by the paths through it. */
+function allPaths(tree: ImpactTree): Map<number, ImpactStep[]> {
+  const hops = new Map<number, ImpactStep>();
+  const paths = new Map<number, ImpactStep[]>();
   for (const node of tree.reached) {
     const end = tree.stateOf(node);
-    const path = new Array<ImpactHop>(tree.depth[end]!);
+    const path = new Array<ImpactStep>(tree.depth[end]!);
     for (let i = path.length - 1, state = end; i >= 0; i--, state = tree.parent[state]!) {
       let hop = hops.get(state);
       if (!hop) {
-        hop = hopOf(tree, state);
+        hop = stepOf(tree, state);
         hops.set(state, hop);
       }
       path[i] = hop;
@@ -101,7 +101,7 @@ function followUpsOfKind(
  *
  * @example
  * const result = computeImpact(model, ['DI-0023']);
- * result.impacted.map((e) => `${e.id} ${e.reach} ${formatImpactPath(e.path)}`)
+ * result.impacted.map((e) => `${e.id} ${e.reach} ${formatPath(e.path)}`)
  */
 export function computeImpact(
   model: Model,
@@ -112,7 +112,7 @@ export function computeImpact(
   const { index } = tree;
   const paths = allPaths(tree);
   const impacted: ImpactedElement[] = [];
-  const byKind: Record<string, string[]> = {};
+  const idsByKind: Record<string, string[]> = {};
   for (const node of tree.reached) {
     const id = index.ids[node]!;
     const kind = index.kinds[index.kindOf[node]!]!;
@@ -125,17 +125,17 @@ export function computeImpact(
       reach: (state & 2) === 0 ? 'propagated' : 'notified',
       path: paths.get(node)!,
     });
-    const list = byKind[kind] ?? [];
+    const list = idsByKind[kind] ?? [];
     list.push(id);
-    byKind[kind] = list;
+    idsByKind[kind] = list;
   }
   const sortedByKind: Record<string, string[]> = {};
-  for (const kind of Object.keys(byKind).sort()) sortedByKind[kind] = byKind[kind]!;
+  for (const kind of Object.keys(idsByKind).sort()) sortedByKind[kind] = idsByKind[kind]!;
   const sources = followUpSources(tree);
   return {
     changed: Array.from(tree.seeds, (n) => index.ids[n]!),
     impacted,
-    byKind: sortedByKind,
+    idsByKind: sortedByKind,
     parties: impactParties(model, tree, options),
     testsToRerun: followUpsOfKind(model, tree, TEST_KIND, sources),
     documentsToReissue: followUpsOfKind(model, tree, DOCUMENT_KIND, sources),

@@ -1,4 +1,5 @@
 import type { ImpactEffect } from '../metamodel/metamodel-schema.js';
+import type { PathStep } from '../model/path-step.js';
 
 /** Effects that override the metamodel's for one run, per relation type and direction. */
 export type ImpactEffectOverrides = Readonly<
@@ -38,17 +39,12 @@ export type ImpactOptions = {
 export type ImpactReach = 'propagated' | 'notified';
 
 /**
- * One hop of an explanation, read from the changed element outwards: a change at `from` reaches `to`
- * across the relation `type`, which really goes from `from` to `to` (`forward`) or from `to` to `from`,
- * and `to` is propagated or notified by it.
+ * One step of an explanation, read from the changed element outwards: a change at `from` reaches `to`
+ * across a relation of type `relation`, which goes from `from` to `to` (`forward`) or from `to` to
+ * `from` (`backward`), and `to` is propagated or notified by it. The path step every path has
+ * ({@link PathStep}, as trace gives it), with the effect the step had.
  */
-export type ImpactHop = {
-  readonly from: string;
-  readonly to: string;
-  readonly type: string;
-  readonly direction: 'forward' | 'backward';
-  readonly effect: 'propagate' | 'notify';
-};
+export type ImpactStep = PathStep & { readonly effect: 'propagate' | 'notify' };
 
 /** An element that a change reaches: how, how many hops away, and one shortest path that explains why. */
 export type ImpactedElement = {
@@ -58,8 +54,8 @@ export type ImpactedElement = {
   readonly depth: number;
   /** `propagated` when some path changes it; otherwise `notified` (it must act, re-test or re-issue). */
   readonly reach: ImpactReach;
-  /** The hops from a changed element to this one, a shortest path of that reach. */
-  readonly path: readonly ImpactHop[];
+  /** The steps from a changed element to this one, a shortest path of that reach. */
+  readonly path: readonly ImpactStep[];
 };
 
 /** A service or role that must act, and the changed or impacted elements it performs, sends or receives. */
@@ -88,7 +84,7 @@ export type ImpactResult = {
   /** Every element the change reaches (the changed ones excluded), sorted by id. */
   readonly impacted: readonly ImpactedElement[];
   /** Impacted ids by kind; kinds sorted, ids sorted. */
-  readonly byKind: Readonly<Record<string, readonly string[]>>;
+  readonly idsByKind: Readonly<Record<string, readonly string[]>>;
   /** The services and roles that must act (changed or impacted ones), sorted by id. */
   readonly parties: readonly ActorImpact[];
   /** The impacted tests (TestCase), to re-run. */

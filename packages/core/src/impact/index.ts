@@ -1,6 +1,5 @@
 export { actorsOf, DEFAULT_ACTOR_KINDS, DEFAULT_ACTOR_RELATIONS } from './actors-of.js';
 export { computeImpact, treePath } from './compute-impact.js';
-export { formatImpactPath, hopRelation } from './format-impact-path.js';
 export { type ImpactConfig, ImpactConfigSchema, ImpactEffectOverrideSchema } from './impact-config.js';
 export {
   type ImpactRepository,
@@ -14,10 +13,10 @@ export type {
   FollowUp,
   ImpactEffectOverrides,
   ImpactedElement,
-  ImpactHop,
   ImpactOptions,
   ImpactReach,
   ImpactResult,
+  ImpactStep,
 } from './impact-types.js';
 export { type PropagationIndex, propagationIndex } from './propagation-index.js';
 export { type RenderImpactOptions, renderImpactMarkdown, renderImpactText } from './render-impact.js';

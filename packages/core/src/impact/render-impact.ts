@@ -1,6 +1,6 @@
+import { formatPath } from '../model/path-step.js';
 import { markdownTable } from '../report/markdown-table.js';
 import { textTable } from '../report/text-table.js';
-import { formatImpactPath } from './format-impact-path.js';
 import type { ImpactResult } from './impact-types.js';
 
 /** Options of the impact renderings. */
@@ -49,7 +49,7 @@ function shown(result: ImpactResult, options: RenderImpactOptions) {
 }
 
 function headline(result: ImpactResult, options: RenderImpactOptions): string[] {
-  const counts = Object.entries(result.byKind)
+  const counts = Object.entries(result.idsByKind)
     .map(([kind, ids]) => `${kind} ${ids.length}`)
     .join(', ');
   const propagated = result.impacted.filter((e) => e.reach === 'propagated').length;
@@ -83,7 +83,7 @@ export function renderImpactText(result: ImpactResult, options: RenderImpactOpti
     e.name,
     e.reach,
     String(e.depth),
-    formatImpactPath(e.path),
+    formatPath(e.path),
   ]);
   out.push(
     '',
@@ -115,7 +115,7 @@ export function renderImpactMarkdown(result: ImpactResult, options: RenderImpact
     e.name,
     e.reach,
     String(e.depth),
-    `\`${formatImpactPath(e.path)}\``,
+    `\`${formatPath(e.path)}\``,
   ]);
   out.push(
     `## Impacted elements (${rows.length})`,

@@ -5,11 +5,12 @@ import type { Model } from '../model/model.js';
 export type RepositoryStats = {
   readonly elements: number;
   readonly relations: number;
-  readonly byKind: Record<string, number>;
-  readonly byStatus: Record<string, number>;
-  readonly byTranche: Record<string, number>;
-  readonly byOwner: Record<string, number>;
-  readonly relationsByType: Record<string, number>;
+  readonly countsByKind: Record<string, number>;
+  readonly countsByStatus: Record<string, number>;
+  readonly countsByTranche: Record<string, number>;
+  readonly countsByOwner: Record<string, number>;
+  /** Relations by relation type. */
+  readonly countsByRelationType: Record<string, number>;
   readonly diagnostics: { readonly error: number; readonly warning: number; readonly info: number };
 };
 
@@ -30,7 +31,7 @@ function bump(counts: Map<string, number>, key: string): void {
  * Counts the elements and relations of a model (keys sorted, so output is reproducible).
  *
  * @example
- * computeStats(model).byKind.Interface // 40
+ * computeStats(model).countsByKind.Interface // 40
  */
 export function computeStats(model: Model, diagnostics: readonly Diagnostic[] = []): RepositoryStats {
   const byKind = new Map<string, number>();
@@ -50,11 +51,11 @@ export function computeStats(model: Model, diagnostics: readonly Diagnostic[] = 
   return {
     elements: model.elementCount,
     relations: model.relationCount,
-    byKind: sortedCounts(byKind),
-    byStatus: sortedCounts(byStatus),
-    byTranche: sortedCounts(byTranche),
-    byOwner: sortedCounts(byOwner),
-    relationsByType: sortedCounts(relationsByType),
+    countsByKind: sortedCounts(byKind),
+    countsByStatus: sortedCounts(byStatus),
+    countsByTranche: sortedCounts(byTranche),
+    countsByOwner: sortedCounts(byOwner),
+    countsByRelationType: sortedCounts(relationsByType),
     diagnostics: severities,
   };
 }

@@ -23,3 +23,4 @@ export {
   related,
   relationsOf,
 } from './model-queries.js';
+export { formatPath, type PathStep, type StepDirection, stepRelation } from './path-step.js';

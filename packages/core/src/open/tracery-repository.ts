@@ -13,6 +13,7 @@ import { impactOfRepository } from '../impact/impact-of-repository.js';
 import type { ImpactOptions, ImpactResult } from '../impact/impact-types.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Model } from '../model/model.js';
+import type { PathStep } from '../model/path-step.js';
 import type { LoadedRepository, LoadOptions } from '../repository/load-repository.js';
 import type { TraceryConfig } from '../repository/repository-config.js';
 import { checkRepository } from '../rules/check-repository.js';
@@ -22,7 +23,6 @@ import type { CheckReport } from '../rules/run-rules.js';
 import { type BuiltTestTrace, buildTestTrace } from '../test-trace/build-test-trace.js';
 import { type PathOptions, shortestPath } from '../trace/shortest-path.js';
 import { traceDownstream } from '../trace/trace-downstream.js';
-import type { TraceStep } from '../trace/trace-step.js';
 import { traceUpstream } from '../trace/trace-upstream.js';
 import type { TraceHit, TraceOptions } from '../trace/walk-relations.js';
 import type { CoverageResult } from '../trace-coverage/compute-coverage.js';
@@ -153,16 +153,16 @@ export class TraceryRepository implements LoadedRepository {
    * with its path (as `tracery trace A --down`).
    *
    * @example
-   * repo.trace('REQ-LSS-001', 'IF-022')?.map((s) => s.name)
+   * repo.trace('REQ-LSS-001', 'IF-022')?.map((s) => `${s.relation} ${s.direction}`)
    * repo.trace('REQ-LSS-001', { types: ['verifiedBy'] }).map((h) => h.id)
    */
-  trace(from: string, to: string, options?: PathOptions): TraceStep[] | undefined;
+  trace(from: string, to: string, options?: PathOptions): PathStep[] | undefined;
   trace(from: string, options?: TraceWalkOptions): TraceHit[];
   trace(
     from: string,
     to?: string | TraceWalkOptions,
     options: PathOptions = {},
-  ): TraceStep[] | TraceHit[] | undefined {
+  ): PathStep[] | TraceHit[] | undefined {
     if (typeof to === 'string') {
       this.requireElements([from, to], 'element');
       return shortestPath(this.model, from, to, options);

@@ -61,7 +61,8 @@ export type KindCoverageCount = {
 export type CoverageResult = {
   readonly elements: readonly ElementCoverage[];
   readonly orphans: readonly Orphan[];
-  readonly byKind: Readonly<Record<string, KindCoverageCount>>;
+  /** How many elements of each kind the policy covers: total, covered, uncovered and excluded. */
+  readonly countsByKind: Readonly<Record<string, KindCoverageCount>>;
   /** Elements of the policy's kinds left out because of their status (sorted). */
   readonly excluded: readonly string[];
   /** Unwanted and outdated coverage links, sorted by covered element, relation and covering element. */
@@ -119,7 +120,7 @@ export function computeCoverage(
   const nodes = new Map<string, CoverNode>();
   const orphans: Orphan[] = [];
   const excluded: string[] = [];
-  const byKind: Record<string, KindCoverageCount> = {};
+  const countsByKind: Record<string, KindCoverageCount> = {};
   for (const [kind, rule] of [...compiled].sort(([a], [b]) => (a < b ? -1 : 1))) {
     let left = 0;
     for (const id of model.idsOfKind(kind)) {
@@ -138,7 +139,7 @@ export function computeCoverage(
       found.set(id, { kind, rule, ...classified });
       nodes.set(id, coverNode(classified.needs));
     }
-    if (rule.needs.length > 0) byKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: left };
+    if (rule.needs.length > 0) countsByKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: left };
   }
   const deep = deepStatuses(nodes);
   const elements: ElementCoverage[] = [];
@@ -151,7 +152,7 @@ export function computeCoverage(
         ? 'uncovered'
         : 'covered';
     elements.push({ id, kind, needs, missing, ignored, verdict });
-    const count = byKind[kind] as { total: number; covered: number; uncovered: number };
+    const count = countsByKind[kind] as { total: number; covered: number; uncovered: number };
     count.total++;
     count[verdict === 'covered' ? 'covered' : 'uncovered']++;
     for (const i of ignored)
@@ -161,7 +162,7 @@ export function computeCoverage(
   return {
     elements: elements.sort(byId),
     orphans: orphans.sort(byId),
-    byKind,
+    countsByKind,
     excluded: excluded.sort(),
     links: links.sort(compareLinks),
     diagnostics,

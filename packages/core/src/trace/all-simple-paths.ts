@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from '../errors/tracery-error.js';
 import type { Model } from '../model/model.js';
+import type { PathStep } from '../model/path-step.js';
 import type { PathOptions } from './shortest-path.js';
-import { checkDepth, stepFilter, stepsFrom, type TraceStep } from './trace-step.js';
+import { checkDepth, readingName, stepFilter, stepsFrom } from './trace-step.js';
 
 /** Options for {@link allSimplePaths}: a path filter, and bounds, since the number of paths can explode. */
 export type SimplePathOptions = PathOptions & {
@@ -10,7 +11,7 @@ export type SimplePathOptions = PathOptions & {
 };
 
 /** What {@link allSimplePaths} found, and whether a bound cut the search short. */
-export type SimplePaths = { readonly paths: readonly (readonly TraceStep[])[]; readonly truncated: boolean };
+export type SimplePaths = { readonly paths: readonly (readonly PathStep[])[]; readonly truncated: boolean };
 
 const DEFAULT_DEPTH = 6;
 const DEFAULT_LIMIT = 100;
@@ -36,9 +37,9 @@ export function allSimplePaths(
   if (!Number.isInteger(limit) || limit < 1)
     throw new InvalidArgumentError(`options.limit: expected a positive integer, got ${limit}.`);
   const filter = stepFilter(model, options.types, options.direction ?? 'both');
-  const paths: TraceStep[][] = [];
+  const paths: PathStep[][] = [];
   const onPath = new Set<string>([from]);
-  const path: TraceStep[] = [];
+  const path: PathStep[] = [];
   let truncated = false;
   const visit = (id: string): void => {
     if (truncated) return;
@@ -62,12 +63,17 @@ export function allSimplePaths(
     }
   };
   if (from !== to) visit(from);
-  return { paths: paths.sort(comparePaths), truncated };
-}
-
-function comparePaths(a: readonly TraceStep[], b: readonly TraceStep[]): number {
-  if (a.length !== b.length) return a.length - b.length;
-  const ka = a.map((s) => `${s.name}\u0000${s.to}`).join('\u0001');
-  const kb = b.map((s) => `${s.name}\u0000${s.to}`).join('\u0001');
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  const keyOf = (path: readonly PathStep[]) =>
+    path.map((s) => `${readingName(model, s)}\u0000${s.to}`).join('\u0001');
+  const keyed = paths.map((p) => ({ path: p, key: keyOf(p) }));
+  keyed.sort((a, b) =>
+    a.path.length !== b.path.length
+      ? a.path.length - b.path.length
+      : a.key < b.key
+        ? -1
+        : a.key > b.key
+          ? 1
+          : 0,
+  );
+  return { paths: keyed.map((k) => k.path), truncated };
 }

@@ -1,10 +1,11 @@
 import type { Model } from '../model/model.js';
-import { type StepFilter, stepsFrom, type TraceStep } from './trace-step.js';
+import type { PathStep } from '../model/path-step.js';
+import { type StepFilter, stepsFrom } from './trace-step.js';
 
 /** What a breadth-first walk reached: each element once, at its smallest depth, and the step that reached it. */
 export type BreadthFirstWalk = {
   /** The step that first reached each element (undefined for the start), in the order they were reached. */
-  readonly reachedBy: ReadonlyMap<string, TraceStep | undefined>;
+  readonly reachedBy: ReadonlyMap<string, PathStep | undefined>;
   /** The depth of each element reached, the start at 0. */
   readonly depths: ReadonlyMap<string, number>;
 };
@@ -25,7 +26,7 @@ export function walkBreadthFirst(
   maxDepth: number,
   stopAt?: string,
 ): BreadthFirstWalk {
-  const reachedBy = new Map<string, TraceStep | undefined>([[start, undefined]]);
+  const reachedBy = new Map<string, PathStep | undefined>([[start, undefined]]);
   const depths = new Map<string, number>([[start, 0]]);
   let frontier = [start];
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
@@ -45,8 +46,8 @@ export function walkBreadthFirst(
 }
 
 /** The steps from a walk's start to `id`, in order, read back from the step that reached each element. */
-export function pathTo(reachedBy: ReadonlyMap<string, TraceStep | undefined>, id: string): TraceStep[] {
-  const path: TraceStep[] = [];
+export function pathTo(reachedBy: ReadonlyMap<string, PathStep | undefined>, id: string): PathStep[] {
+  const path: PathStep[] = [];
   for (let step = reachedBy.get(id); step !== undefined; step = reachedBy.get(step.from)) path.push(step);
   return path.reverse();
 }

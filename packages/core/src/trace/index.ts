@@ -7,6 +7,6 @@ export {
   type TraceMatrixOptions,
   traceMatrix,
 } from './trace-matrix.js';
-export type { TraceDirection, TraceStep } from './trace-step.js';
+export type { TraceDirection } from './trace-step.js';
 export { traceUpstream } from './trace-upstream.js';
 export type { TraceHit, TraceOptions } from './walk-relations.js';

@@ -1,13 +1,7 @@
 import type { Model } from '../model/model.js';
+import type { PathStep } from '../model/path-step.js';
 import { pathTo, walkBreadthFirst } from './breadth-first-walk.js';
-import {
-  checkDepth,
-  type StepFilter,
-  stepFilter,
-  stepsFrom,
-  type TraceDirection,
-  type TraceStep,
-} from './trace-step.js';
+import { checkDepth, type StepFilter, stepFilter, stepsFrom, type TraceDirection } from './trace-step.js';
 
 /** Options for {@link shortestPath} and {@link allSimplePaths}. */
 export type PathOptions = {
@@ -36,14 +30,14 @@ export type PathOptions = {
  * and `dijkstra` follow neighbours in insertion (load) order and cannot filter relation types.
  *
  * @example
- * shortestPath(model, 'REQ-LSS-001', 'IF-022')?.map((s) => `${s.from} ${s.name} ${s.to}`)
+ * formatPath(shortestPath(model, 'REQ-LSS-001', 'IF-022') ?? [])
  */
 export function shortestPath(
   model: Model,
   from: string,
   to: string,
   options: PathOptions = {},
-): TraceStep[] | undefined {
+): PathStep[] | undefined {
   model.getElement(from);
   model.getElement(to);
   const maxDepth = checkDepth(options.maxDepth, 'options.maxDepth');
@@ -55,7 +49,7 @@ export function shortestPath(
   return reachedBy.has(to) ? pathTo(reachedBy, to) : undefined;
 }
 
-type Reach = { readonly cost: number; readonly length: number; readonly step: TraceStep | undefined };
+type Reach = { readonly cost: number; readonly length: number; readonly step: PathStep | undefined };
 
 /**
  * Dijkstra on (relations that are not trace relations, length), compared in that order: each bucket of
@@ -68,11 +62,10 @@ function preferTrace(
   to: string,
   filter: StepFilter,
   maxDepth: number,
-): TraceStep[] | undefined {
+): PathStep[] | undefined {
   const typeOf = new Map<string, string>();
   for (const type of model.metamodel.relationTypes.values()) {
     typeOf.set(type.name, type.category ?? 'trace');
-    typeOf.set(type.inverse, type.category ?? 'trace');
   }
   const best = new Map<string, Reach>([[from, { cost: 0, length: 0, step: undefined }]]);
   const buckets: string[][][] = [[[from]]];
@@ -87,7 +80,11 @@ function preferTrace(
         if (id === to) return pathTo(new Map([...best].map(([k, r]) => [k, r.step])), to);
         if (length >= maxDepth) continue;
         for (const step of stepsFrom(model, id, filter)) {
-          const next = { cost: cost + (typeOf.get(step.name) === 'trace' ? 0 : 1), length: length + 1, step };
+          const next = {
+            cost: cost + (typeOf.get(step.relation) === 'trace' ? 0 : 1),
+            length: length + 1,
+            step,
+          };
           const known = best.get(step.to);
           if (known && (known.cost < next.cost || (known.cost === next.cost && known.length <= next.length)))
             continue;

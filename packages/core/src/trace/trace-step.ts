@@ -2,9 +2,7 @@ import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { InvalidArgumentError } from '../errors/tracery-error.js';
 import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
-
-/** One relation crossed on a trace: `from` reads `name` to `to` (an inverse name when crossed backwards). */
-export type TraceStep = { readonly from: string; readonly name: string; readonly to: string };
+import type { PathStep } from '../model/path-step.js';
 
 /** Which way a trace follows relations: as written (`out`), backwards (`in`), or both. */
 export type TraceDirection = 'out' | 'in' | 'both';
@@ -53,31 +51,44 @@ export function stepFilter(
   return { forward, backward };
 }
 
-function compareSteps(a: TraceStep, b: TraceStep): number {
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
+/** A step and the name it reads by (its relation's inverse name when crossed backward), to sort by. */
+type Named = { readonly reads: string; readonly step: PathStep };
+
+function compareSteps(a: Named, b: Named): number {
+  if (a.reads !== b.reads) return a.reads < b.reads ? -1 : 1;
+  return a.step.to < b.step.to ? -1 : a.step.to > b.step.to ? 1 : 0;
 }
 
-/** The steps a walk can take from an element, sorted by name then the far end's id. */
-export function stepsFrom(model: Model, id: string, filter: StepFilter): TraceStep[] {
+/**
+ * The name a step reads by: its relation's name forward, the relation's inverse name backward
+ * (`IF-021 <-carries- MB-M0` reads `carriedBy`).
+ */
+export function readingName(model: Model, step: PathStep): string {
+  if (step.direction === 'forward') return step.relation;
+  return model.metamodel.relationTypes.get(step.relation)?.inverse ?? step.relation;
+}
+
+/** The steps a walk can take from an element, sorted by the name each reads by, then the far end's id. */
+export function stepsFrom(model: Model, id: string, filter: StepFilter): PathStep[] {
   const graph = model.graph;
-  const steps: TraceStep[] = [];
+  const steps: Named[] = [];
   const { forward, backward } = filter;
   if (forward === undefined || forward.size > 0) {
     graph.forEachOutEdge(id, (_edge, attributes: { relation: Relation }) => {
       const { type, target } = attributes.relation;
-      if (forward === undefined || forward.has(type)) steps.push({ from: id, name: type, to: target });
+      if (forward === undefined || forward.has(type))
+        steps.push({ reads: type, step: { from: id, relation: type, to: target, direction: 'forward' } });
     });
   }
   if (backward === undefined || backward.size > 0) {
     graph.forEachInEdge(id, (_edge, attributes: { relation: Relation }) => {
       const { type, source } = attributes.relation;
       if (backward !== undefined && !backward.has(type)) return;
-      const inverse = model.metamodel.relationTypes.get(type)?.inverse ?? type;
-      steps.push({ from: id, name: inverse, to: source });
+      const reads = model.metamodel.relationTypes.get(type)?.inverse ?? type;
+      steps.push({ reads, step: { from: id, relation: type, to: source, direction: 'backward' } });
     });
   }
-  return steps.sort(compareSteps);
+  return steps.sort(compareSteps).map((named) => named.step);
 }
 
 /** Checks kind names against the metamodel; throws {@link InvalidArgumentError} naming the argument. */

@@ -1,6 +1,7 @@
 import type { Model } from '../model/model.js';
+import type { PathStep } from '../model/path-step.js';
 import { pathTo, walkBreadthFirst } from './breadth-first-walk.js';
-import { checkDepth, checkKinds, stepFilter, type TraceDirection, type TraceStep } from './trace-step.js';
+import { checkDepth, checkKinds, stepFilter, type TraceDirection } from './trace-step.js';
 
 /** Options for {@link traceDownstream} and {@link traceUpstream}. */
 export type TraceOptions = {
@@ -20,7 +21,7 @@ export type TraceHit = {
   readonly kind: string;
   readonly depth: number;
   /** The relations crossed from the start to this element, in order. */
-  readonly path: readonly TraceStep[];
+  readonly path: readonly PathStep[];
 };
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import {
   computeImpact,
   defaultMetamodel,
-  formatImpactPath,
+  formatPath,
   InvalidArgumentError,
   type LoadedRepository,
   loadRepository,
@@ -19,12 +19,7 @@ beforeAll(async () => {
 });
 
 const explained = (ids: string[], options = {}) =>
-  computeImpact(repo.model, ids, options).impacted.map((e) => [
-    e.id,
-    e.reach,
-    e.depth,
-    formatImpactPath(e.path),
-  ]);
+  computeImpact(repo.model, ids, options).impacted.map((e) => [e.id, e.reach, e.depth, formatPath(e.path)]);
 
 describe('computeImpact', () => {
   test('given a changed data item, its block and the interfaces that carry them change, and their parties, documents and tests are notified', () => {
@@ -46,9 +41,9 @@ describe('computeImpact', () => {
   test('a path never comes back down a relation type it went up: the sibling item is not impacted', () => {
     const widened = { effects: { partOf: { backward: 'propagate' as const } } };
     // The block itself changing reaches both its items once the whole passes changes to its parts ...
-    expect(computeImpact(repo.model, ['MB-M0'], widened).byKind.DataItem).toEqual(['DI-0021', 'DI-0023']);
+    expect(computeImpact(repo.model, ['MB-M0'], widened).idsByKind.DataItem).toEqual(['DI-0021', 'DI-0023']);
     // ... but a change that climbed from DI-0023 into the block does not come back down to DI-0021.
-    expect(computeImpact(repo.model, ['DI-0023'], widened).byKind.DataItem).toBeUndefined();
+    expect(computeImpact(repo.model, ['DI-0023'], widened).idsByKind.DataItem).toBeUndefined();
   });
 
   test('a notified element passes the change on only to its follow-ups', () => {
@@ -63,7 +58,7 @@ describe('computeImpact', () => {
   test('it sums up the parties that must act, the tests to re-run and the documents to re-issue', () => {
     const result = computeImpact(repo.model, ['DI-0023']);
     expect(result.changed).toEqual(['DI-0023']);
-    expect(result.byKind).toEqual({
+    expect(result.idsByKind).toEqual({
       Artefact: ['DOC-DM', 'DOC-IF021'],
       DataEntity: ['MB-M0'],
       Interface: ['IF-021', 'IF-022'],
@@ -121,7 +116,8 @@ describe('computeImpact', () => {
 
   test('options.effects overrides the metamodel per type and direction, and refuses unknown names', () => {
     expect(
-      computeImpact(repo.model, ['DI-0023'], { effects: { carries: { backward: 'none' } } }).byKind.Interface,
+      computeImpact(repo.model, ['DI-0023'], { effects: { carries: { backward: 'none' } } }).idsByKind
+        .Interface,
     ).toBeUndefined();
     expect(() =>
       computeImpact(repo.model, ['DI-0023'], { effects: { carry: { backward: 'none' } } }),
@@ -148,7 +144,7 @@ describe('computeImpact', () => {
     ] as const)
       model.addRelation({ type: 'refines', source, target, attributes: {} });
     const c = computeImpact(model, ['S']).impacted.find((e) => e.id === 'C');
-    expect(formatImpactPath(c!.path)).toBe('S <-refines- A <-refines- C');
+    expect(formatPath(c!.path)).toBe('S <-refines- A <-refines- C');
   });
 
   test('the result follows changes to the model made after an earlier run', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_FOLLOW_UPS, type ImpactEffect } from '../../src/advanced.js';
-import { hopRelation } from '../../src/impact/format-impact-path.js';
-import { computeImpact, type ImpactHop, type ImpactOptions, Model } from '../../src/index.js';
+import { computeImpact, type ImpactOptions, type ImpactStep, Model } from '../../src/index.js';
+import { stepRelation } from '../../src/model/path-step.js';
 import { generateModel, seededRandom } from '../../src/testing/index.js';
 
 const models = new Map<number, Model>();
@@ -51,7 +51,7 @@ function setUp(input: RunInput) {
   return { model, seeds, options };
 }
 
-function effectOf(model: Model, options: ImpactOptions, type: string, direction: ImpactHop['direction']) {
+function effectOf(model: Model, options: ImpactOptions, type: string, direction: ImpactStep['direction']) {
   if (options.skipTypes?.includes(type)) return 'none';
   return options.effects?.[type]?.[direction] ?? model.metamodel.relationTypes.get(type)!.impact[direction];
 }
@@ -137,17 +137,17 @@ describe('impact properties, over generated models', () => {
           expect(element.reach).toBe(path.at(-1)!.effect === 'propagate' ? 'propagated' : 'notified');
           path.forEach((hop, i) => {
             const before = path[i - 1];
-            expect(model.hasRelation(hopRelation(hop))).toBe(true);
-            const effect = effectOf(model, options, hop.type, hop.direction);
+            expect(model.hasRelation(stepRelation(hop))).toBe(true);
+            const effect = effectOf(model, options, hop.relation, hop.direction);
             expect(effect).not.toBe('none');
             if (hop.effect === 'propagate') expect(effect).toBe('propagate');
             if (before) {
               expect(hop.from).toBe(before.to);
               // No reversal: the same type the other way straight after.
-              expect(hop.type === before.type && hop.direction !== before.direction).toBe(false);
+              expect(hop.relation === before.relation && hop.direction !== before.direction).toBe(false);
               // After a notified element, only its follow-ups.
               if (before.effect === 'notify') {
-                expect(followUps.has(`${hop.type}:${hop.direction}`)).toBe(true);
+                expect(followUps.has(`${hop.relation}:${hop.direction}`)).toBe(true);
                 expect(hop.effect).toBe('notify');
               }
             }

@@ -19,7 +19,7 @@ describe('computeCoverage', () => {
       { relation: 'verifiedBy', by: ['TC-1', 'TC-2'] },
     ]);
     expect(result.orphans).toEqual([{ id: 'TC-3', kind: 'TestCase', provides: ['verifies'] }]);
-    expect(result.byKind).toEqual({ Requirement: { total: 2, covered: 1, uncovered: 1, excluded: 0 } });
+    expect(result.countsByKind).toEqual({ Requirement: { total: 2, covered: 1, uncovered: 1, excluded: 0 } });
     expect(result.links).toEqual([]);
     expect(result.diagnostics).toEqual([]);
   });

@@ -161,7 +161,7 @@ describe('coverage follows OpenFastTrace point by point', () => {
     const deep = CoveragePolicySchema.parse({ Design: { needs: ['coveredBy'] } });
     const result = computeCoverage(model, deep);
     // The last one covers nothing below it, so it is uncovered; every one above it is covered shallowly.
-    expect(result.byKind.Design).toEqual({ total: n, covered: 0, uncovered: n, excluded: 0 });
+    expect(result.countsByKind.Design).toEqual({ total: n, covered: 0, uncovered: n, excluded: 0 });
     expect(result.elements.find((e) => e.id === 'D0')?.verdict).toBe('covered-shallow');
     expect(result.elements.find((e) => e.id === `D${n - 1}`)?.verdict).toBe('uncovered');
   });

@@ -1,9 +1,10 @@
 import {
   allSimplePaths,
+  formatPath,
   InvalidArgumentError,
   NotFoundError,
+  type PathStep,
   shortestPath,
-  type TraceStep,
   traceDownstream,
   traceMatrix,
   traceUpstream,
@@ -13,7 +14,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { lssFragment } from './trace-model.js';
 
-const show = (path: readonly TraceStep[]) => path.map((s) => `${s.from} ${s.name} ${s.to}`).join(' / ');
+// A path as it reads, each relation in its real direction: `REQ-1 <-satisfies- BP018-02` (BP018-02 satisfies REQ-1).
+const show = (path: readonly PathStep[]) => formatPath(path);
 
 describe('traceDownstream and traceUpstream', () => {
   test('downstream of a requirement along satisfiedBy and verifiedBy: what satisfies and verifies it', () => {
@@ -24,7 +26,7 @@ describe('traceDownstream and traceUpstream', () => {
       ['TC-1', 1],
       ['TC-2', 1],
     ]);
-    expect(show(hits[0]!.path)).toBe('REQ-1 satisfiedBy BP018-02');
+    expect(show(hits[0]!.path)).toBe('REQ-1 <-satisfies- BP018-02');
   });
 
   test('upstream of a test along verifiedBy gives what it verifies, then further up with depth', () => {
@@ -33,13 +35,13 @@ describe('traceDownstream and traceUpstream', () => {
       'REQ-1',
       'REQ-2',
     ]);
-    // Upstream follows each name against the way it reads: `refines` crossed backwards reads refinedBy.
+    // Upstream follows each name against the way it reads: `refines` crossed backwards (REQ-2 refines REQ-1).
     const up = traceUpstream(model, 'TC-1', { types: ['verifiedBy', 'refines'] });
     expect(up.map((h) => [h.id, h.depth])).toEqual([
       ['REQ-1', 1],
       ['REQ-2', 2],
     ]);
-    expect(show(up[1]!.path)).toBe('TC-1 verifies REQ-1 / REQ-1 refinedBy REQ-2');
+    expect(show(up[1]!.path)).toBe('TC-1 -verifies-> REQ-1 <-refines- REQ-2');
   });
 
   test('without types, downstream follows every relation as written; maxDepth and kinds filter', () => {
@@ -47,14 +49,18 @@ describe('traceDownstream and traceUpstream', () => {
     expect(traceDownstream(model, 'LSS', { maxDepth: 1 }).map((h) => h.id)).toEqual(['BP018-01', 'BP018-02']);
     const deep = traceDownstream(model, 'LSS', { kinds: ['Requirement'] });
     expect(deep.map((h) => [h.id, h.depth, show(h.path)])).toEqual([
-      ['REQ-1', 2, 'LSS performs BP018-02 / BP018-02 satisfies REQ-1'],
+      ['REQ-1', 2, 'LSS -performs-> BP018-02 -satisfies-> REQ-1'],
     ]);
     expect(traceUpstream(model, 'IF-022').map((h) => h.id)).toEqual(['BP018-01', 'BP018-02', 'LSS']);
   });
 
   test("direction 'both' gives the neighbourhood", () => {
     const hits = traceDownstream(lssFragment(), 'IF-021', { direction: 'both', maxDepth: 1 });
-    expect(hits.map((h) => `${h.path[0]!.name} ${h.id}`)).toEqual(['receivedBy BP018-01', 'sentBy MDS']);
+    // BP018-01 receives IF-021 and MDS sends it: both relations are crossed against the way they go.
+    expect(hits.map((h) => h.path[0])).toEqual([
+      { from: 'IF-021', relation: 'receives', to: 'BP018-01', direction: 'backward' },
+      { from: 'IF-021', relation: 'sends', to: 'MDS', direction: 'backward' },
+    ]);
   });
 
   test('bad arguments throw typed errors that name the argument', () => {
@@ -72,7 +78,7 @@ describe('shortestPath and allSimplePaths', () => {
   test('the shortest path crosses relations either way by default, and is the first in name then id order', () => {
     const model = lssFragment();
     expect(show(shortestPath(model, 'TC-1', 'LSS')!)).toBe(
-      'TC-1 verifies REQ-1 / REQ-1 satisfiedBy BP018-02 / BP018-02 performedBy LSS',
+      'TC-1 -verifies-> REQ-1 <-satisfies- BP018-02 <-performs- LSS',
     );
     expect(shortestPath(model, 'TC-1', 'LSS', { direction: 'out' })).toBeUndefined();
     expect(shortestPath(model, 'TC-1', 'LSS', { maxDepth: 2 })).toBeUndefined();
@@ -85,8 +91,8 @@ describe('shortestPath and allSimplePaths', () => {
     const { paths, truncated } = allSimplePaths(model, 'BP018-02', 'REQ-1', { maxDepth: 3 });
     expect(truncated).toBe(false);
     expect(paths.map(show)).toEqual([
-      'BP018-02 satisfies REQ-1',
-      'BP018-02 sends IF-022 / IF-022 satisfies REQ-1',
+      'BP018-02 -satisfies-> REQ-1',
+      'BP018-02 -sends-> IF-022 -satisfies-> REQ-1',
     ]);
     for (const path of paths) expect(new Set(path.map((s) => s.to)).size).toBe(path.length);
     expect(allSimplePaths(model, 'BP018-02', 'REQ-1', { maxDepth: 6, limit: 1 })).toMatchObject({

@@ -15,7 +15,7 @@ const loadMs = performance.now() - start;
 const coverage = repositoryCoverage(loaded);
 const ms = performance.now() - start;
 const uncovered: Record<string, number> = {};
-for (const [kind, count] of Object.entries(coverage.byKind)) uncovered[kind] = count.uncovered;
+for (const [kind, count] of Object.entries(coverage.countsByKind)) uncovered[kind] = count.uncovered;
 const errors = [...loaded.diagnostics, ...coverage.diagnostics].filter((d) => d.severity === 'error').length;
 process.stdout.write(
   `${JSON.stringify({

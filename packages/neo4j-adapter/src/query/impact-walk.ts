@@ -1,4 +1,4 @@
-import type { ActorImpact, FollowUp, ImpactedElement, ImpactHop, ImpactResult } from '@tracery/core';
+import type { ActorImpact, FollowUp, ImpactedElement, ImpactResult, ImpactStep } from '@tracery/core';
 import { type ImpactTables, NONE, PROPAGATE } from './impact-tables.js';
 import type { LevelStep } from './level-query.js';
 
@@ -185,7 +185,7 @@ export class ImpactWalk {
     return {
       changed: [...this.seeds],
       impacted,
-      byKind: sortedByKind,
+      idsByKind: sortedByKind,
       parties,
       testsToRerun: tests,
       documentsToReissue: documents,
@@ -208,13 +208,13 @@ export class ImpactWalk {
     return (this.seen.get(`${id}\u00000`) ?? this.seen.get(`${id}\u00001`)!).first;
   }
 
-  private pathOf(end: State): ImpactHop[] {
-    const hops: ImpactHop[] = [];
+  private pathOf(end: State): ImpactStep[] {
+    const hops: ImpactStep[] = [];
     for (let state: State | undefined = end; state?.parent !== undefined; state = state.parent) {
       hops.push({
         from: state.parent.id,
+        relation: this.tables.types[state.code >> 1]!,
         to: state.id,
-        type: this.tables.types[state.code >> 1]!,
         direction: (state.code & 1) === 0 ? 'forward' : 'backward',
         effect: state.mode === 0 ? 'propagate' : 'notify',
       });

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Metamodel, type TraceHit, type TraceStep } from '@tracery/core';
+import { InvalidArgumentError, type Metamodel, type PathStep, type TraceHit } from '@tracery/core';
 import { type Neo4jTarget, withConnection } from '../connection/connection.js';
 import { describeNeo4jFailure } from '../connection/describe-failure.js';
 import { type GraphScopeOptions, resolveScope } from '../export/graph-scope.js';
@@ -98,7 +98,7 @@ async function queryTrace(
  * reached and each element's steps in name, then id order, so the paths are the in-memory ones.
  */
 class TraceWalk {
-  private readonly reachedBy = new Map<string, TraceStep | undefined>();
+  private readonly reachedBy = new Map<string, PathStep | undefined>();
   private readonly found = new Map<string, { kind: string; depth: number }>();
   private frontier: string[];
 
@@ -115,9 +115,10 @@ class TraceWalk {
     for (const from of this.frontier) {
       const named = (steps.get(from) ?? []).map((step) => ({ step, name: this.nameOf(step) }));
       named.sort((a, b) => compare(a.name, b.name) || compare(a.step.to, b.step.to));
-      for (const { step, name } of named) {
+      for (const { step } of named) {
         if (this.reachedBy.has(step.to)) continue;
-        this.reachedBy.set(step.to, { from, name, to: step.to });
+        const direction = step.forward ? 'forward' : 'backward';
+        this.reachedBy.set(step.to, { from, relation: step.type, to: step.to, direction });
         this.found.set(step.to, { kind: step.kind, depth });
         next.push(step.to);
       }
@@ -141,8 +142,8 @@ class TraceWalk {
     return this.metamodel.relationTypes.get(step.type)?.inverse ?? step.type;
   }
 
-  private pathTo(id: string): TraceStep[] {
-    const path: TraceStep[] = [];
+  private pathTo(id: string): PathStep[] {
+    const path: PathStep[] = [];
     for (let step = this.reachedBy.get(id); step !== undefined; step = this.reachedBy.get(step.from))
       path.push(step);
     return path.reverse();

@@ -73,7 +73,7 @@ describe('tracery export neo4j', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     const envelope = JSON.parse(first.out);
-    expect(envelope).toMatchObject({ schemaVersion: 1, command: 'export neo4j', ok: true });
+    expect(envelope).toMatchObject({ schemaVersion: 2, command: 'export neo4j', ok: true });
     const report = envelope.payload;
     expect(report).toMatchObject({
       uri: inject('neo4jUri'),

@@ -89,16 +89,22 @@ describe('queryDownstream and queryUpstream', () => {
 
   test('each hit carries the kind of the element reached', async () => {
     expect(await queryDownstream(driver, mm, 'IF-1', { ...scope, types: ['carries'] })).toEqual([
-      { id: 'DI-1', kind: 'DataItem', depth: 1, path: [{ from: 'IF-1', name: 'carries', to: 'DI-1' }] },
+      {
+        id: 'DI-1',
+        kind: 'DataItem',
+        depth: 1,
+        path: [{ from: 'IF-1', relation: 'carries', to: 'DI-1', direction: 'forward' }],
+      },
     ]);
   });
 
-  test('a path reads each relation by the name it is crossed by: an inverse name when crossed backwards', async () => {
+  test('a path names each relation by its type, and says it was crossed against the way it goes', async () => {
     const hits = await queryUpstream(driver, mm, 'DI-1', { ...scope, types: ['carries', 'sends'] });
 
     expect(hits.find((h) => h.id === 'SVC-1')?.path).toEqual([
-      { from: 'DI-1', name: 'carriedBy', to: 'IF-1' },
-      { from: 'IF-1', name: 'sentBy', to: 'SVC-1' },
+      // IF-1 carries DI-1 and SVC-1 sends IF-1: upstream from DI-1 crosses both backward.
+      { from: 'DI-1', relation: 'carries', to: 'IF-1', direction: 'backward' },
+      { from: 'IF-1', relation: 'sends', to: 'SVC-1', direction: 'backward' },
     ]);
   });
 });

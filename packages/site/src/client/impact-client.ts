@@ -3,9 +3,9 @@ import {
   assessOptionsFromConfig,
   computeImpact,
   defaultMetamodel,
-  formatImpactPath,
-  type ImpactResult,
+  formatPath,
   Model,
+  type PathStep,
 } from '@tracery/core';
 import { extendMetamodel, type MetamodelExtension } from '@tracery/core/advanced';
 import type { ModelJson } from '../data/model-json.js';
@@ -54,16 +54,16 @@ function link(id: string, model: Model): HTMLElement {
 type Impacted = readonly {
   readonly id: string;
   readonly kind: string;
-  readonly path: ImpactResult['impacted'][number]['path'];
+  readonly path: readonly PathStep[];
 }[];
 
 function render(impacted: Impacted, model: Model): void {
   if (!output) return;
   output.replaceChildren();
   const byId = new Map(impacted.map((e) => [e.id, e]));
-  const byKind = new Map<string, string[]>();
-  for (const e of impacted) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.id]);
-  for (const [kind, ids] of [...byKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const idsByKind = new Map<string, string[]>();
+  for (const e of impacted) idsByKind.set(e.kind, [...(idsByKind.get(e.kind) ?? []), e.id]);
+  for (const [kind, ids] of [...idsByKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const section = document.createElement('section');
     section.className = 'results-group';
     const h2 = document.createElement('h2');
@@ -74,7 +74,7 @@ function render(impacted: Impacted, model: Model): void {
       const li = document.createElement('li');
       const path = document.createElement('div');
       path.className = 'impact-path';
-      path.textContent = formatImpactPath(byId.get(id)?.path ?? []);
+      path.textContent = formatPath(byId.get(id)?.path ?? []);
       li.append(link(id, model), path);
       ul.append(li);
     }

@@ -50,7 +50,7 @@ export async function readProgress(loaded: LoadedRepository, months = 12): Promi
     );
     if (!then) continue;
     const coverage = computeCoverage(then.model, ...(then.config.coverage ? [then.config.coverage] : []));
-    const counts = Object.values(coverage.byKind);
+    const counts = Object.values(coverage.countsByKind);
     points.push({
       month,
       commit,

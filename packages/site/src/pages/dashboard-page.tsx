@@ -37,7 +37,7 @@ function Headline() {
 
 function CoverageCharts() {
   const { data } = useSite();
-  const coverage: Bar[] = Object.entries(data.coverage.byKind).map(([kind, c]) => ({
+  const coverage: Bar[] = Object.entries(data.coverage.countsByKind).map(([kind, c]) => ({
     label: kind,
     parts: [
       { value: c.covered, className: 'good', name: 'covered' },
@@ -182,10 +182,10 @@ export function DashboardPage() {
       <section aria-labelledby="objects">
         <h2 id="objects">What the design holds</h2>
         <div class="charts">
-          <BarChart title="Elements by kind" bars={countBars(data.stats.byKind)} />
-          <BarChart title="Elements by status" bars={countBars(data.stats.byStatus)} />
-          <BarChart title="Elements by tranche" bars={countBars(data.stats.byTranche)} />
-          <BarChart title="Elements by owner" bars={countBars(data.stats.byOwner)} />
+          <BarChart title="Elements by kind" bars={countBars(data.stats.countsByKind)} />
+          <BarChart title="Elements by status" bars={countBars(data.stats.countsByStatus)} />
+          <BarChart title="Elements by tranche" bars={countBars(data.stats.countsByTranche)} />
+          <BarChart title="Elements by owner" bars={countBars(data.stats.countsByOwner)} />
         </div>
       </section>
       <CoverageCharts />
