@@ -93,6 +93,10 @@ describe('the participants site, in Chromium', () => {
     const browserJson = JSON.parse(await text(page, '#impact-json'));
     expect(cli.impacted.length).toBeGreaterThan(0);
     expect(browserJson).toEqual(cli);
+    // Each element shows the path that explains it, read as core's formatPath reads it: DI-0023 is partOf
+    // MB-M0 (model/data/header-blocks.yaml), which IF-021 carries (model/interfaces/consumption.yaml).
+    const paths = await page.$$eval('.impact-path', (divs) => divs.map((d) => d.textContent));
+    expect(paths).toContain('DI-0023 -partOf-> MB-M0 <-carries- IF-021');
     await screenshot(page, 'impact');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -146,8 +146,8 @@ describe('queryImpact', () => {
     expect(result.testsToRerun).toEqual([{ id: 'TC-1', name: 'TC-1', because: ['IF-1'] }]);
     expect(result.documentsToReissue).toEqual([{ id: 'ART-1', name: 'ART-1', because: ['IF-1'] }]);
     expect(result.impacted.find((e) => e.id === 'SVC-1')?.path).toEqual([
-      { from: 'DI-1', to: 'IF-1', type: 'carries', direction: 'backward', effect: 'propagate' },
-      { from: 'IF-1', to: 'SVC-1', type: 'sends', direction: 'backward', effect: 'notify' },
+      { from: 'DI-1', relation: 'carries', to: 'IF-1', direction: 'backward', effect: 'propagate' },
+      { from: 'IF-1', relation: 'sends', to: 'SVC-1', direction: 'backward', effect: 'notify' },
     ]);
   });
 
