@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultMetamodel, Model } from '@tracery/core';
-import { parseJunit, type TestReport, type TestResult } from '@tracery/core/advanced';
+import { defaultMetamodel, Model, type TestResult } from '@tracery/core';
+import { parseJunit, type TestReport } from '@tracery/core/advanced';
 import { expect } from 'vitest';
 
 // Helpers of the golden tests over reports that real runners wrote (fixtures/junit/real-runners,
