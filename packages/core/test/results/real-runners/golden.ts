@@ -44,12 +44,13 @@ export function caseNamed(report: TestReport, name: string): TestResult {
 
 /**
  * The Load Shaping Service elements the suites name: the TestCases TC-LSS-001, -002, -003, -007 and
- * -008, and the requirement REQ-LSS-001 (a Requirement, to which no result links directly).
+ * -008 (with a `junit` attribute where `junit` gives one), and the requirement REQ-LSS-001 (a
+ * Requirement, to which no result links directly).
  */
-export function lssModel(): Model {
+export function lssModel(junit: Readonly<Record<string, string>> = {}): Model {
   const model = new Model(defaultMetamodel());
   for (const id of ['TC-LSS-001', 'TC-LSS-002', 'TC-LSS-003', 'TC-LSS-007', 'TC-LSS-008'])
-    model.addElement({ id, kind: 'TestCase', name: id, attributes: {} });
+    model.addElement({ id, kind: 'TestCase', name: id, attributes: junit[id] ? { junit: junit[id] } : {} });
   model.addElement({ id: 'REQ-LSS-001', kind: 'Requirement', name: 'Load shape', attributes: {} });
   return model;
 }
