@@ -1,6 +1,5 @@
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { InvalidArgumentError } from '../errors/tracery-error.js';
-import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import type { PathStep } from '../model/path-step.js';
 
@@ -70,23 +69,19 @@ export function readingName(model: Model, step: PathStep): string {
 
 /** The steps a walk can take from an element, sorted by the name each reads by, then the far end's id. */
 export function stepsFrom(model: Model, id: string, filter: StepFilter): PathStep[] {
-  const graph = model.graph;
   const steps: Named[] = [];
   const { forward, backward } = filter;
   if (forward === undefined || forward.size > 0) {
-    graph.forEachOutEdge(id, (_edge, attributes: { relation: Relation }) => {
-      const { type, target } = attributes.relation;
+    for (const { type, target } of model.outRelations(id))
       if (forward === undefined || forward.has(type))
         steps.push({ reads: type, step: { from: id, relation: type, to: target, direction: 'forward' } });
-    });
   }
   if (backward === undefined || backward.size > 0) {
-    graph.forEachInEdge(id, (_edge, attributes: { relation: Relation }) => {
-      const { type, source } = attributes.relation;
-      if (backward !== undefined && !backward.has(type)) return;
+    for (const { type, source } of model.inRelations(id)) {
+      if (backward !== undefined && !backward.has(type)) continue;
       const reads = model.metamodel.relationTypes.get(type)?.inverse ?? type;
       steps.push({ reads, step: { from: id, relation: type, to: source, direction: 'backward' } });
-    });
+    }
   }
   return steps.sort(compareSteps).map((named) => named.step);
 }
