@@ -10,13 +10,12 @@ export const orphanElement = defineRule({
   options: z.object({ ignoreKinds: z.array(z.string()).default([]) }).strict(),
   check(context) {
     const ignore = new Set(context.options.ignoreKinds);
-    const graph = context.model.graph;
-    graph.forEachNode((id, { element }) => {
-      if (ignore.has(element.kind) || graph.degree(id) > 0) return;
+    for (const element of context.elements()) {
+      if (ignore.has(element.kind) || context.linked(element.id)) continue;
       context.report({
-        elementId: id,
+        elementId: element.id,
         message: `${describeElement(element)} has no relation at all; link it into the design or remove it.`,
       });
-    });
+    }
   },
 });
