@@ -9,7 +9,8 @@ type Resolved = { readonly type: string; readonly inverse: boolean } | null;
 /**
  * What every rule of one run looks up, computed once for the run and shared by all the rules: the
  * elements (all, and by kind, built the first time a rule asks, in one pass over the model), and the
- * relation names resolved against the metamodel. Relations are read per element from the model.
+ * relation names resolved against the metamodel. Relations are read per element from the model's own
+ * adjacency (`outRelations`, `inRelations`).
  *
  * The index is a snapshot: it is for one run over a model that does not change while the rules run.
  *
@@ -60,38 +61,32 @@ export class RuleIndex {
 
   /** True when the element is at either end of at least one relation. */
   linked(id: string): boolean {
-    // Model has no own adjacency yet: its graph answers, one lookup per element.
-    const graph = this.model.graph;
-    return graph.hasNode(id) && graph.degree(id) > 0;
+    return this.model.outRelations(id).length > 0 || this.model.inRelations(id).length > 0;
   }
 
   /** The ids at the other end of an element's relations of one name (a type or an inverse name), sorted. */
   related(id: string, name: string): string[] {
     const resolved = this.#resolve(name);
-    const graph = this.model.graph;
-    if (!resolved || !graph.hasNode(id)) return [];
+    if (!resolved) return [];
     const { type } = resolved;
     const ids: string[] = [];
-    if (resolved.inverse)
-      graph.forEachInEdge(id, (_edge, attributes, source) => {
-        if (attributes.relation.type === type) ids.push(source);
-      });
-    else
-      graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
-        if (attributes.relation.type === type) ids.push(target);
-      });
+    if (resolved.inverse) {
+      for (const relation of this.model.inRelations(id))
+        if (relation.type === type) ids.push(relation.source);
+    } else {
+      for (const relation of this.model.outRelations(id))
+        if (relation.type === type) ids.push(relation.target);
+    }
     return ids.length > 1 ? ids.sort() : ids;
   }
 
   /** True when an element has at least one relation of this name (a type or an inverse name). */
   has(id: string, name: string): boolean {
     const resolved = this.#resolve(name);
-    const graph = this.model.graph;
-    if (!resolved || !graph.hasNode(id)) return false;
-    const { type } = resolved;
-    return resolved.inverse
-      ? graph.someInEdge(id, (_edge, attributes) => attributes.relation.type === type)
-      : graph.someOutEdge(id, (_edge, attributes) => attributes.relation.type === type);
+    if (!resolved) return false;
+    const relations = resolved.inverse ? this.model.inRelations(id) : this.model.outRelations(id);
+    for (const relation of relations) if (relation.type === resolved.type) return true;
+    return false;
   }
 
   #resolve(name: string): Resolved {
