@@ -1,6 +1,16 @@
-import { linkResults } from '@tracery/core/advanced';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { linkResults, parseJunit } from '@tracery/core/advanced';
 import { describe, expect, test } from 'vitest';
-import { caseNamed, expectStartInRun, golden, KOLKATA_AHEAD_MS, lssModel, parseFixture } from './golden.js';
+import {
+  caseNamed,
+  expectStartInRun,
+  golden,
+  KOLKATA_AHEAD_MS,
+  lssModel,
+  parseFixture,
+  REAL_RUNNERS,
+} from './golden.js';
 
 // jest-junit's report, written by Jest with jest-junit from fixtures/junit/real-runners/jest/load-shaping.test.js
 // (regenerate.sh; junitTestCaseProperties.js adds the requirement property). jest-junit's default
@@ -71,14 +81,28 @@ describe('Jest with jest-junit', () => {
     expect(report.results.filter((r) => r.output !== undefined || r.errorOutput !== undefined)).toEqual([]);
   });
 
-  test('the timestamp is UTC without a zone: right as UTC, 5 h 30 early when read in the runner’s own zone', async () => {
+  test('the timestamp is UTC without a zone: read as UTC even when results.timezone names a local zone', async () => {
     const { report, run } = await golden('jest', 'jest-junit.xml');
     expect(report.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect(report).toMatchObject({ timeSource: 'unzoned', timezone: 'UTC' });
     expectStartInRun(report, run);
-    // results.timezone applies to every report without a zone: set it for local-time runners only.
+    // results.timezone is for runners that write local time (gtest, ctest): the jest-junit root keeps UTC.
     const local = await golden('jest', 'jest-junit.xml', run.tz);
-    expect(Date.parse(report.startedAt!) - Date.parse(local.report.startedAt!)).toBe(KOLKATA_AHEAD_MS);
+    expect(local.report).toMatchObject({ startedAt: report.startedAt, timezone: 'UTC' });
+  });
+
+  test('a report whose root is not named "jest tests" (jest-junit told another suiteName) follows results.timezone', async () => {
+    const { report, run } = await golden('jest', 'jest-junit.xml');
+    const text = await readFile(join(REAL_RUNNERS, 'jest', 'jest-junit.xml'), 'utf8');
+    const renamed = parseJunit(
+      text.replace('<testsuites name="jest tests"', '<testsuites name="web"'),
+      'r.xml',
+      {
+        timezone: run.tz,
+      },
+    ).report!;
+    expect(renamed.timezone).toBe('Asia/Kolkata');
+    expect(Date.parse(report.startedAt!) - Date.parse(renamed.startedAt!)).toBe(KOLKATA_AHEAD_MS);
   });
 
   test('links: the property and [TC-...] tokens link TestCases, the todo links as not run, [REQ-...] links nothing', async () => {
