@@ -15,30 +15,37 @@ export type ImportComparison = {
  * Compares the counted elements of the raw XML with what bpmn-moddle kept, by kind and id. bpmn-moddle
  * registers an element in `elementsById` only once it is kept (a dropped element and everything inside
  * it never reach the map, and a duplicate id keeps the first), so when every raw element has an id this
- * is one look-up per raw element, in one pass that builds nothing but the list of drops. A raw element
- * without an id needs a walk over bpmn-moddle's tree, matched by kind and id.
+ * is one look-up per raw element, in one pass that builds nothing but the list of drops (and, when
+ * `idsRepeat`, which ids are used up). A raw element without an id needs a walk over bpmn-moddle's tree.
  */
 export function findDroppedElements(
   root: ModdleElement,
   elementsById: Readonly<Record<string, unknown>>,
   raw: readonly RawElement[],
+  idsRepeat = true,
 ): ImportComparison {
   for (const element of raw) if (element.id === undefined) return findDroppedElementsByWalk(root, raw);
   const counts = countByKey([]) as Record<BpmnCountKey, number>;
   const dropped: RawElement[] = [];
-  // An id is used up by the first raw element of the imported element's kind; its other holders are drops.
-  const seen = new Set<string>();
-  const matched = new Set<string>();
+  // When an id is on more than one element, the first raw element of the imported element's kind uses
+  // it up, the others are drops: `matched` says which ids are used up (false: counted, not matched).
+  const matched = idsRepeat ? new Map<string, boolean>() : undefined;
   for (const element of raw) {
     const id = element.id as string;
     const imported = Object.hasOwn(elementsById, id) ? elementsById[id] : undefined;
     const countKey = isModdleElement(imported) ? countKeyOfType(imported.$type) : undefined;
-    if (!seen.has(id)) {
-      seen.add(id);
-      if (countKey !== undefined) counts[countKey]++;
+    if (countKey === undefined) {
+      dropped.push(element);
+      continue;
     }
-    if (countKey === element.countKey && !matched.has(id)) matched.add(id);
-    else dropped.push(element);
+    const state = matched?.get(id);
+    if (state === undefined) counts[countKey]++;
+    if (state !== true && countKey === element.countKey) {
+      matched?.set(id, true);
+      continue;
+    }
+    if (state === undefined) matched?.set(id, false);
+    dropped.push(element);
   }
   return { importedCounts: counts, dropped };
 }

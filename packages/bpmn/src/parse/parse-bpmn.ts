@@ -104,7 +104,12 @@ async function importChecked(
     ];
     return { ...base, definitions: undefined, importedCounts: undefined, diagnostics: sorted(diagnostics) };
   }
-  const comparison = findDroppedElements(imported.definitions, imported.elementsById, raw.elements);
+  const comparison = findDroppedElements(
+    imported.definitions,
+    imported.elementsById,
+    raw.elements,
+    raw.idsRepeat,
+  );
   const dropped = reportDroppedElements(comparison.dropped, warnings, lines);
   const kept = warnings.filter((w: ConvertedWarning) => !dropped.absorbed.has(w)).map((w) => w.diagnostic);
   const diagnostics = sorted([...early, ...kept, ...dropped.diagnostics]);
