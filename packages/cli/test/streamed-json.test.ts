@@ -1,8 +1,8 @@
-import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
 import { jsonPieces, writeJsonStreamed } from '../src/stream-json.js';
 import { hostileRepo, removeHostileRepos, spawnPiped } from './hostile/hostile-repo.js';
 import { runCaptured } from './run-cli.js';
