@@ -35,6 +35,22 @@ afterAll(async () => {
 });
 
 describe('tracery import csv|xlsx and export csv|xlsx', () => {
+  test('an unknown mapping is refused, naming the element mappings there are, and nothing is written', async () => {
+    const run = await runCaptured([
+      'import',
+      'csv',
+      join(work, 'ado.csv'),
+      '--repo',
+      repo,
+      '--mapping',
+      'azure-devop',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('no element mapping "azure-devop"; the element mappings are');
+    expect(run.err).toContain('azure-devops');
+    await expect(readFile(join(repo, 'model/imported/azure-devop.yaml'), 'utf8')).rejects.toThrow();
+  });
+
   test('an Azure DevOps export imports as requirements and test cases with their parents and links; again, nothing changes', async () => {
     const first = await runCaptured([
       'import',

@@ -56,7 +56,6 @@ function render(report: SheetImportReport, io: CliIo): string {
 }
 
 function mappingFor(
-  name: string,
   found: SpreadsheetMapping | undefined,
   kind: string | undefined,
 ): SpreadsheetMapping | undefined {
@@ -68,18 +67,16 @@ async function importSheet(file: string, options: Options, command: CommandRun):
   const io = command.io;
   const loaded = await command.load(undefined, options.repo);
   if (!loaded) return command.exitCode;
-  const mapping = mappingFor(
-    options.mapping,
-    findMapping(loaded.config.spreadsheets, options.mapping),
-    options.kind,
-  );
+  const mapping = mappingFor(findMapping(loaded.config.spreadsheets, options.mapping), options.kind);
   if (!mapping) {
     const names = mappingNames(loaded.config.spreadsheets).filter(
       (n) => findMapping(loaded.config.spreadsheets, n)?.target === 'elements',
     );
-    return command.fail(
-      `no element mapping "${options.mapping}"; the element mappings are ${names.join(', ')} (tracery.yaml spreadsheets:).`,
-    );
+    const known =
+      names.length > 0
+        ? `the element mappings are ${names.join(', ')}`
+        : 'tracery.yaml has no mapping with target: elements';
+    return command.fail(`no element mapping "${options.mapping}"; ${known} (tracery.yaml spreadsheets:).`);
   }
   const sheet = options.sheet ?? mapping.sheet;
   const table = await readSheetTable(file, shownPath(loaded.root, file), {

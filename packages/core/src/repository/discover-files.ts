@@ -14,16 +14,29 @@ export type DiscoveredFiles = { readonly files: string[]; readonly diagnostics: 
  * base (`model` for `model/**\/*.yaml`, the whole repository for `**\/*.yaml`), or on the way to one.
  */
 export function folderFilter(globs: readonly string[]): (folder: string) => boolean {
-  const bases = globs
-    .map((glob) => picomatch.scan(glob))
-    // A `!glob` in the list matches every path it does not name (picomatch matches when any glob
-    // does), so it can match anywhere: the whole repository is walked.
-    .map((scan) => (scan.negated ? '' : scan.base));
+  // A `!glob` only takes away (see globMatcher), so only the other globs say where to look.
+  const bases = globs.filter((glob) => !isExclusion(glob)).map((glob) => picomatch.scan(glob).base);
   return (folder) =>
     bases.some(
       (base) =>
         base === '' || folder === base || folder.startsWith(`${base}/`) || base.startsWith(`${folder}/`),
     );
+}
+
+const isExclusion = (glob: string): boolean => glob.startsWith('!');
+
+/**
+ * Whether a repository path is one the globs select: it matches some glob and no `!glob`, in any order
+ * (`['model/**', '!model/drafts/**']` is every model file outside drafts). A list of only `!globs`
+ * selects nothing. (picomatch given the whole list would match a path when any one glob does, so a
+ * `!glob` would widen the selection to every path it does not name.)
+ */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const include = globs.filter((glob) => !isExclusion(glob));
+  const exclude = globs.filter(isExclusion).map((glob) => glob.slice(1));
+  const included = include.length > 0 ? picomatch(include, { dot: false }) : () => false;
+  const excluded = exclude.length > 0 ? picomatch(exclude, { dot: false }) : () => false;
+  return (path) => included(path) && !excluded(path);
 }
 
 /**
@@ -33,7 +46,7 @@ export function folderFilter(globs: readonly string[]): (folder: string) => bool
  * the repository is not followed: it becomes a diagnostic. Links that loop are visited once.
  */
 export async function discoverFiles(root: string, globs: readonly string[]): Promise<DiscoveredFiles> {
-  const match = picomatch([...globs], { dot: false });
+  const match = globMatcher(globs);
   const enter = folderFilter(globs);
   const realRoot = await realpath(root);
   const files: string[] = [];

@@ -32,7 +32,6 @@ describe('discovery by glob', () => {
     [['model/**/*.yaml']],
     [['model/*.yaml', 'models/**']],
     [['**/*.yaml']],
-    [['model/**/*.{yaml,json}', '!model/sub/**']],
     [['model/sub/b.yaml']],
     [['{model,docs}/**/*.yaml']],
     [['m?del/**']],
@@ -54,6 +53,32 @@ describe('discovery by glob', () => {
       return x.length - y.length;
     };
     expect(found).toEqual(FILES.filter((f) => match(f)).sort(bySegments));
+  });
+
+  test.each([
+    [['model/**/*.{yaml,json}', '!model/sub/**'], ['model/a.yaml']],
+    [['!model/sub/**', 'model/**/*.{yaml,json}'], ['model/a.yaml']],
+    [
+      ['**/*.yaml', '!**/model/**', '!a.yaml'],
+      ['a/b.yaml', 'model.yaml', 'models/d.yaml'],
+    ],
+    [['!model/**'], []],
+  ])('%j excludes what a !glob names and selects nothing else', async (globs, expected) => {
+    const root = await mkdtemp(join(tmpdir(), 'tracery-discover-'));
+    dirs.push(root);
+    for (const file of FILES) {
+      await mkdir(join(root, file, '..'), { recursive: true });
+      await writeFile(join(root, file), 'elements: []\n');
+    }
+    const found = (await discoverFiles(root, globs)).files.map((f) =>
+      relative(root, f).split('\\').join('/'),
+    );
+    expect(found).toEqual(expected);
+  });
+
+  test('a !glob does not widen where discovery looks', () => {
+    const enter = folderFilter(['model/**/*.yaml', '!model/sub/**']);
+    expect(['docs', 'bpmn', 'a'].filter(enter)).toEqual([]);
   });
 
   test('a folder outside every glob is not entered; folders on the way to one are', () => {

@@ -1,8 +1,9 @@
 import { loadRepository, repositoryCoverage } from '@tracery/core';
 import { coverageDefects, coveredByExcluded } from './oft-shape/compare-defects.js';
 
-// Runs in its own process so that peak RSS is the trace's own: `node measure-trace.js <dir>`.
-// Loads the repository, computes its coverage (policy, outdated links), and prints the uncovered count
+// Runs in its own process so that peak RSS is the trace's own: `node measure-trace.js <dir> [--cache]`.
+// Loads the repository (with `--cache`, through `.tracery/cache` as the CLI does: warm when a run before
+// filled it), computes its coverage (policy, outdated links), and prints the uncovered count
 // per kind, the defect ids and the elements a withdrawn element covers.
 const dir = process.argv[2];
 if (!dir) {
@@ -10,7 +11,7 @@ if (!dir) {
   process.exit(2);
 }
 const start = performance.now();
-const loaded = await loadRepository(dir);
+const loaded = await loadRepository(dir, { cache: process.argv[3] === '--cache' });
 const loadMs = performance.now() - start;
 const coverage = repositoryCoverage(loaded);
 const ms = performance.now() - start;
