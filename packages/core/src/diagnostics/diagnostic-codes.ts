@@ -88,6 +88,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary: "a JUnit suite header's tests= or failures= disagrees with the test cases it holds",
   },
+  'junit-todo': {
+    severity: 'warning',
+    summary:
+      'jest-junit todo tests cannot be told from tests that passed in under a millisecond (all read as not run)',
+  },
   'junit-timestamp': {
     severity: 'warning',
     summary: 'a JUnit report timestamp is not an ISO date and time (the file time orders it)',

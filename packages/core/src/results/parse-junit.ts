@@ -1,7 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ambiguousTodos, asTodo, jestTodos } from './jest-todo.js';
 import { checkSuiteCounts, suiteStarts } from './junit-counts.js';
-import { junitPreflight } from './junit-preflight.js';
+import { junitPreflight, positionAt } from './junit-preflight.js';
 import { asNode, attr, CDATA, children, textOf, type XmlNode } from './junit-xml.js';
 import { readReportTime } from './report-time.js';
 import type { TestReport, TestResult, TestStatus } from './test-result.js';
@@ -138,11 +139,17 @@ type Walk = {
 };
 
 function walkSuite(node: XmlNode, suites: readonly string[], walk: Walk): void {
-  const mismatch = checkSuiteCounts(node, 'testsuite', walk.starts[walk.next++], walk.text, walk.file);
+  const offset = walk.starts[walk.next++];
+  const mismatch = checkSuiteCounts(node, 'testsuite', offset, walk.text, walk.file);
   if (mismatch) walk.diagnostics.push(mismatch);
+  const todos = jestTodos(node);
+  if (todos && todos.cases.size > todos.missing)
+    walk.diagnostics.push(ambiguousTodos(node, todos, walk.file, positionAt(walk.text, offset ?? 0)));
   const here = [...suites, attr(node, 'name') ?? ''];
-  for (const testcase of children(node, 'testcase'))
-    walk.results.push(testResult(asNode(testcase), walk.file, here));
+  for (const testcase of children(node, 'testcase').map(asNode)) {
+    const result = testResult(testcase, walk.file, here);
+    walk.results.push(todos?.cases.has(testcase) ? asTodo(result, todos) : result);
+  }
   for (const nested of children(node, 'testsuite')) walkSuite(asNode(nested), here, walk);
 }
 
