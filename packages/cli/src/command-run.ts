@@ -133,5 +133,5 @@ export class CommandRun {
 }
 
 function allIds(model: Model): string[] {
-  return model.graph.nodes();
+  return [...model.elementIds()];
 }

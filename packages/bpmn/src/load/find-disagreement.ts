@@ -72,10 +72,9 @@ function listedRelations(
   subject: Subject,
   kinds: readonly string[],
 ): Relation[] {
-  const edges = subject === 'source' ? base.graph.outEdges(subjectId) : base.graph.inEdges(subjectId);
+  const relations = subject === 'source' ? base.outRelations(subjectId) : base.inRelations(subjectId);
   const found: Relation[] = [];
-  for (const edge of edges) {
-    const relation = base.graph.getEdgeAttribute(edge, 'relation');
+  for (const relation of relations) {
     if (relation.type !== type) continue;
     const kind = base.findElement(endOf(relation, subject))?.kind;
     if (kind !== undefined && kinds.includes(kind)) found.push(relation);

@@ -34,9 +34,9 @@ export function reviewTargets(model: Model, target: string): Relation[] {
   const trimmed = target.trim();
   if (model.hasElement(trimmed)) {
     const cache: HashCache = new Map();
-    const links = [...model.graph.outEdges(trimmed), ...model.graph.inEdges(trimmed)]
-      .map((edge) => model.graph.getEdgeAttribute(edge, 'relation'))
-      .filter((r) => r.type !== 'changes' && r.attributes.reviewed !== reviewStamp(model, r, cache));
+    const links = [...model.outRelations(trimmed), ...model.inRelations(trimmed)].filter(
+      (r) => r.type !== 'changes' && r.attributes.reviewed !== reviewStamp(model, r, cache),
+    );
     return [...new Map(links.map((r) => [relationKey(r), r])).entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, r]) => r);

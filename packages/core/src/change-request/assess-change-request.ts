@@ -43,9 +43,10 @@ function changeRequestOf(model: Model, crId: string): Element {
 export function requestedChanges(model: Model, crId: string): RequestedChange[] {
   changeRequestOf(model, crId);
   const changes: RequestedChange[] = [];
-  model.graph.forEachOutEdge(crId, (_edge, { relation }, _source, target, _s, targetAttributes) => {
-    if (relation.type !== 'changes') return;
-    const element = targetAttributes.element;
+  for (const relation of model.outRelations(crId)) {
+    if (relation.type !== 'changes') continue;
+    const target = relation.target;
+    const element = model.getElement(target);
     const note = relation.attributes.note;
     changes.push({
       id: target,
@@ -54,7 +55,7 @@ export function requestedChanges(model: Model, crId: string): RequestedChange[] 
       nature: String(relation.attributes.nature ?? 'modify'),
       ...(note === undefined ? {} : { note: String(note) }),
     });
-  });
+  }
   return changes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

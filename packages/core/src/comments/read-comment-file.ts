@@ -78,7 +78,7 @@ export function missingElementDiagnostic(
     severity: 'warning',
     message: `comment ${comment.id} on ${comment.artefact} is about "${comment.element}", which is not in the model${didYouMeanSuffix(
       comment.element ?? '',
-      model.graph.nodes(),
+      model.elementIds(),
     )}; point the comment at the element that replaced it, or remove "element".`,
     ...(source ? { source } : {}),
   };

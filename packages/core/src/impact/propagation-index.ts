@@ -45,24 +45,8 @@ export type ImpactScratch = {
   generation: number;
 };
 
-const cache = new WeakMap<Model, PropagationIndex>();
-const watched = new WeakSet<Model>();
-const STRUCTURAL_EVENTS = [
-  'nodeAdded',
-  'nodeDropped',
-  'edgeAdded',
-  'edgeDropped',
-  'cleared',
-  'edgesCleared',
-  'nodeAttributesUpdated',
-] as const;
-
-function watch(model: Model): void {
-  if (watched.has(model)) return;
-  watched.add(model);
-  const forget = () => cache.delete(model);
-  for (const event of STRUCTURAL_EVENTS) model.graph.on(event, forget);
-}
+/** Each model's index, with the model's revision it was built at. */
+const cache = new WeakMap<Model, { readonly revision: number; readonly index: PropagationIndex }>();
 
 /**
  * The propagation index of a model, built on first use and kept until the model changes.
@@ -71,12 +55,10 @@ function watch(model: Model): void {
  * const index = propagationIndex(model); index.ids.length === model.elementCount
  */
 export function propagationIndex(model: Model): PropagationIndex {
-  let index = cache.get(model);
-  if (!index) {
-    watch(model);
-    index = buildIndex(model);
-    cache.set(model, index);
-  }
+  const cached = cache.get(model);
+  if (cached && cached.revision === model.revision) return cached.index;
+  const index = buildIndex(model);
+  cache.set(model, { revision: model.revision, index });
   return index;
 }
 
@@ -85,7 +67,7 @@ function nodeKinds(model: Model, ids: readonly string[]) {
   const kindNumber = new Map<string, number>();
   const kindOf = new Int32Array(ids.length);
   ids.forEach((id, n) => {
-    const kind = model.graph.getNodeAttribute(id, 'element').kind;
+    const kind = model.getElement(id).kind;
     let k = kindNumber.get(kind);
     if (k === undefined) {
       k = kinds.length;
@@ -98,8 +80,7 @@ function nodeKinds(model: Model, ids: readonly string[]) {
 }
 
 function buildIndex(model: Model): PropagationIndex {
-  const graph = model.graph;
-  const ids = graph.nodes().sort();
+  const ids = [...model.elementIds()].sort();
   const numberOf = new Map<string, number>();
   ids.forEach((id, n) => {
     numberOf.set(id, n);
@@ -107,21 +88,21 @@ function buildIndex(model: Model): PropagationIndex {
   const types = [...model.metamodel.relationTypes.keys()].sort();
   const typeNumber = new Map(types.map((t, i) => [t, i] as const));
   const degree = new Int32Array(ids.length + 1);
-  const size = graph.size;
+  const size = model.relationCount;
   const sources = new Int32Array(size);
   const targets = new Int32Array(size);
   const typeOf = new Int32Array(size);
   let e = 0;
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const t = typeNumber.get(attributes.relation.type);
-    if (t === undefined) return;
+  for (const { type, source, target } of model.relations()) {
+    const t = typeNumber.get(type);
+    if (t === undefined) continue;
     sources[e] = numberOf.get(source)!;
     targets[e] = numberOf.get(target)!;
     typeOf[e] = t;
     degree[sources[e]!]!++;
     degree[targets[e]!]!++;
     e++;
-  });
+  }
   const n = ids.length;
   const scratch: ImpactScratch = {
     seen: new Int32Array(n * 2),

@@ -9,20 +9,19 @@ import type { Model } from './model.js';
  * findCycles(model, 'partOf') // [['A', 'B']] when A partOf B and B partOf A
  */
 export function findCycles(model: Model, type: string): string[][] {
-  const graph = model.graph;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
   const groups: string[][] = [];
   let counter = 0;
-  const successors = (node: string): string[] =>
-    graph
-      .outEdges(node)
-      .filter((edge) => graph.getEdgeAttribute(edge, 'relation').type === type)
-      .map((edge) => graph.target(edge));
+  const successors = (node: string): string[] => {
+    const next: string[] = [];
+    for (const relation of model.outRelations(node)) if (relation.type === type) next.push(relation.target);
+    return next;
+  };
 
-  for (const start of graph.nodes()) {
+  for (const start of model.elementIds()) {
     if (index.has(start)) continue;
     const work: { node: string; next: string[]; i: number }[] = [];
     const enter = (node: string) => {

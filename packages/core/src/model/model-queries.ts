@@ -115,9 +115,8 @@ export function relationsOf(model: Model, id: string, query: RelationQuery = {})
     else if (query.direction === undefined) direction = 'out';
   }
   const views: RelationView[] = [];
-  const collect = (edges: Iterable<string>, dir: 'out' | 'in') => {
-    for (const edge of edges) {
-      const relation = model.graph.getEdgeAttribute(edge, 'relation');
+  const collect = (relations: readonly Relation[], dir: 'out' | 'in') => {
+    for (const relation of relations) {
       if (type !== undefined && relation.type !== type) continue;
       const def = model.metamodel.relationTypes.get(relation.type);
       const name = dir === 'out' ? relation.type : (def?.inverse ?? relation.type);
@@ -129,8 +128,8 @@ export function relationsOf(model: Model, id: string, query: RelationQuery = {})
       });
     }
   };
-  if (direction !== 'in') collect(model.graph.outEdges(id), 'out');
-  if (direction !== 'out') collect(model.graph.inEdges(id), 'in');
+  if (direction !== 'in') collect(model.outRelations(id), 'out');
+  if (direction !== 'out') collect(model.inRelations(id), 'in');
   return views.sort((a, b) =>
     a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.other < b.other ? -1 : a.other > b.other ? 1 : 0,
   );

@@ -1,15 +1,23 @@
-import { MultiDirectedGraph } from 'graphology';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
+import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
+import { buildModelGraph, type ModelGraph } from './model-graph.js';
 
 /** Where an element or relation was written: a file position, as diagnostics use. */
 export type Origin = SourceRef;
 
+/** An element in the model with the relations at it, in the order they were added (undefined: none yet). */
+type Node = { element: Element; out: Relation[] | undefined; in: Relation[] | undefined };
+
+const NO_RELATIONS: readonly Relation[] = Object.freeze([]);
+
 /**
  * The design as a typed graph: elements are nodes, relations are directed edges keyed by
- * `source, type, target`, on a graphology `MultiDirectedGraph` (exposed as `graph` for its algorithms).
+ * `source, type, target`. The model keeps its own adjacency (the relations going out of and coming
+ * into each element); a graphology `MultiDirectedGraph` view is built on first read of `graph`, for
+ * its algorithms, and kept up to date by the model's methods after that.
  *
  * The model is mutable through its methods; the elements and relations it hands out are frozen,
  * so a change is always a replacement (see the package README for why).
@@ -20,31 +28,51 @@ export type Origin = SourceRef;
  */
 export class Model {
   readonly metamodel: Metamodel;
-  /** The underlying graph. Read it freely; change the model only through this class. */
-  readonly graph = new MultiDirectedGraph<{ element: Element }, { relation: Relation }>({
-    allowSelfLoops: true,
-  });
+  readonly #nodes = new Map<string, Node>();
+  readonly #relations = new Map<string, Relation>();
   readonly #byKind = new Map<string, Set<string>>();
   readonly #elementOrigins = new Map<string, Origin>();
   readonly #relationOrigins = new Map<string, Origin>();
+  #graph: ModelGraph | undefined;
+  #revision = 0;
 
   constructor(metamodel: Metamodel) {
     this.metamodel = metamodel;
   }
 
+  /**
+   * A graphology view of the model (nodes carry `element`, edges carry `relation` and are keyed by
+   * `relationKey`), built on first read and kept up to date by the model's methods. Read it freely;
+   * change the model only through this class: a change made on the view is not seen by the model.
+   * The model's own methods ({@link outRelations}, {@link inRelations}, {@link elements}) answer
+   * without building it.
+   */
+  get graph(): ModelGraph {
+    this.#graph ??= buildModelGraph(this.elements(), this.#relations);
+    return this.#graph;
+  }
+
+  /**
+   * A number that changes whenever an element or relation is added, replaced or removed: a cache
+   * built from the model is still good while the revision it was built at is the model's.
+   */
+  get revision(): number {
+    return this.#revision;
+  }
+
   /** How many elements the model holds. */
   get elementCount(): number {
-    return this.graph.order;
+    return this.#nodes.size;
   }
 
   /** How many relations the model holds. */
   get relationCount(): number {
-    return this.graph.size;
+    return this.#relations.size;
   }
 
   /** Adds an element; throws if its id is already taken. */
   addElement(element: Element, origin?: Origin): Element {
-    if (this.graph.hasNode(element.id)) {
+    if (this.#nodes.has(element.id)) {
       throw new InvalidArgumentError(
         `element: id "${element.id}" is already in the model; use putElement to replace it.`,
       );
@@ -55,31 +83,44 @@ export class Model {
   /** Adds an element, or replaces the one with the same id (its relations stay). */
   putElement(element: Element, origin?: Origin): Element {
     const frozen = freezeElement(element);
-    const previous = this.findElement(element.id);
-    if (previous && previous.kind !== frozen.kind) this.#byKind.get(previous.kind)?.delete(previous.id);
-    this.graph.mergeNode(frozen.id, { element: frozen });
-    let ids = this.#byKind.get(frozen.kind);
+    const node = this.#nodes.get(frozen.id);
+    if (node) {
+      if (node.element.kind !== frozen.kind) this.#byKind.get(node.element.kind)?.delete(frozen.id);
+      node.element = frozen;
+    } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined });
+    this.#indexKind(frozen);
+    if (origin) this.#elementOrigins.set(frozen.id, origin);
+    this.#graph?.mergeNode(frozen.id, { element: frozen });
+    this.#revision++;
+    return frozen;
+  }
+
+  #indexKind(element: Element): void {
+    let ids = this.#byKind.get(element.kind);
     if (!ids) {
       ids = new Set();
-      this.#byKind.set(frozen.kind, ids);
+      this.#byKind.set(element.kind, ids);
     }
-    ids.add(frozen.id);
-    if (origin) this.#elementOrigins.set(frozen.id, origin);
-    return frozen;
+    ids.add(element.id);
   }
 
   /** Removes an element and every relation at either end of it. */
   removeElement(id: string): void {
     const element = this.getElement(id);
-    for (const edge of this.graph.edges(id)) this.#relationOrigins.delete(edge);
-    this.graph.dropNode(id);
+    const node = this.#nodes.get(id)!;
+    for (const relation of [...(node.out ?? []), ...(node.in ?? [])]) {
+      if (this.#relations.has(relationKey(relation))) this.#dropRelation(relation);
+    }
+    this.#nodes.delete(id);
     this.#byKind.get(element.kind)?.delete(id);
     this.#elementOrigins.delete(id);
+    this.#graph?.dropNode(id);
+    this.#revision++;
   }
 
   /** True when an element with this id is in the model. */
   hasElement(id: string): boolean {
-    return this.graph.hasNode(id);
+    return this.#nodes.has(id);
   }
 
   /** The element with this id; throws {@link NotFoundError} when there is none. */
@@ -91,17 +132,45 @@ export class Model {
 
   /** The element with this id, or undefined. */
   findElement(id: string): Element | undefined {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'element') : undefined;
+    return this.#nodes.get(id)?.element;
   }
 
   /** Every element, in insertion order. */
   *elements(): IterableIterator<Element> {
-    for (const { attributes } of this.graph.nodeEntries()) yield attributes.element;
+    for (const node of this.#nodes.values()) yield node.element;
+  }
+
+  /** Every element id, in insertion order. */
+  elementIds(): IterableIterator<string> {
+    return this.#nodes.keys();
   }
 
   /** The ids of the elements of one kind, in insertion order. */
   idsOfKind(kind: string): ReadonlySet<string> {
     return this.#byKind.get(kind) ?? new Set();
+  }
+
+  /**
+   * The relations going out of an element (it is their source), in the order they were added; empty
+   * for an id the model does not have. The list is the model's own: read it, and copy it before
+   * changing the model while going through it.
+   *
+   * @example
+   * model.outRelations('IF-021').filter((r) => r.type === 'carries').map((r) => r.target)
+   */
+  outRelations(id: string): readonly Relation[] {
+    return this.#nodes.get(id)?.out ?? NO_RELATIONS;
+  }
+
+  /**
+   * The relations coming into an element (it is their target), in the order they were added; empty
+   * for an id the model does not have. The list is the model's own, as for {@link outRelations}.
+   *
+   * @example
+   * model.inRelations('IF-021').filter((r) => r.type === 'sends').map((r) => r.source)
+   */
+  inRelations(id: string): readonly Relation[] {
+    return this.#nodes.get(id)?.in ?? NO_RELATIONS;
   }
 
   /**
@@ -112,51 +181,74 @@ export class Model {
     if (!this.metamodel.relationTypes.has(relation.type)) {
       throw new InvalidArgumentError(`relation: unknown relation type "${relation.type}".`);
     }
-    for (const end of ['source', 'target'] as const) {
-      if (!this.graph.hasNode(relation[end])) {
-        throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
-      }
+    const source = this.#nodes.get(relation.source);
+    const target = this.#nodes.get(relation.target);
+    for (const [end, node] of [
+      ['source', source],
+      ['target', target],
+    ] as const) {
+      if (!node) throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
     }
     const key = relationKey(relation);
-    if (this.graph.hasEdge(key)) return false;
-    this.graph.addDirectedEdgeWithKey(key, relation.source, relation.target, {
-      relation: freezeRelation(relation),
-    });
+    if (this.#relations.has(key)) return false;
+    this.#link(key, freezeRelation(relation), source!, target!);
     if (origin) this.#relationOrigins.set(key, origin);
     return true;
+  }
+
+  #link(key: string, relation: Relation, source: Node, target: Node): void {
+    this.#relations.set(key, relation);
+    if (source.out) source.out.push(relation);
+    else source.out = [relation];
+    if (target.in) target.in.push(relation);
+    else target.in = [relation];
+    this.#graph?.addDirectedEdgeWithKey(key, relation.source, relation.target, { relation });
+    this.#revision++;
   }
 
   /** Replaces the attributes of an existing relation. */
   putRelation(relation: Relation): void {
     const key = relationKey(relation);
-    if (!this.graph.hasEdge(key))
-      throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
-    this.graph.setEdgeAttribute(key, 'relation', freezeRelation(relation));
+    const previous = this.#relations.get(key);
+    if (!previous) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
+    const frozen = freezeRelation(relation);
+    this.#relations.set(key, frozen);
+    replaceIn(this.#nodes.get(relation.source)!.out!, previous, frozen);
+    replaceIn(this.#nodes.get(relation.target)!.in!, previous, frozen);
+    this.#graph?.setEdgeAttribute(key, 'relation', frozen);
+    this.#revision++;
   }
 
   /** True when this relation is in the model. */
   hasRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): boolean {
-    return this.graph.hasEdge(relationKey(relation));
+    return this.#relations.has(relationKey(relation));
   }
 
   /** The relation with this type and ends, or undefined. */
   findRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): Relation | undefined {
-    const key = relationKey(relation);
-    return this.graph.hasEdge(key) ? this.graph.getEdgeAttribute(key, 'relation') : undefined;
+    return this.#relations.get(relationKey(relation));
   }
 
   /** Removes a relation; throws {@link NotFoundError} when it is not there. */
   removeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): void {
+    const stored = this.#relations.get(relationKey(relation));
+    if (!stored) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
+    this.#dropRelation(stored);
+  }
+
+  #dropRelation(relation: Relation): void {
     const key = relationKey(relation);
-    if (!this.graph.hasEdge(key))
-      throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
-    this.graph.dropEdge(key);
+    this.#relations.delete(key);
     this.#relationOrigins.delete(key);
+    removeFrom(this.#nodes.get(relation.source)!, 'out', relation);
+    removeFrom(this.#nodes.get(relation.target)!, 'in', relation);
+    this.#graph?.dropEdge(key);
+    this.#revision++;
   }
 
   /** Every relation, in insertion order. */
-  *relations(): IterableIterator<Relation> {
-    for (const { attributes } of this.graph.edgeEntries()) yield attributes.relation;
+  relations(): IterableIterator<Relation> {
+    return this.#relations.values();
   }
 
   /** Where an element was written, when it came from a file. */
@@ -185,16 +277,11 @@ export class Model {
     },
   ): Model {
     const model = new Model(metamodel);
-    const graph = model.graph;
+    const nodes = model.#nodes;
     for (let i = 0; i < elements.length; i++) {
       const element = freezeInPlace(elements[i]!);
-      graph.addNode(element.id, { element });
-      let ids = model.#byKind.get(element.kind);
-      if (!ids) {
-        ids = new Set();
-        model.#byKind.set(element.kind, ids);
-      }
-      ids.add(element.id);
+      nodes.set(element.id, { element, out: undefined, in: undefined });
+      model.#indexKind(element);
       const origin = origins.element(i);
       if (origin) model.#elementOrigins.set(element.id, origin);
     }
@@ -203,7 +290,7 @@ export class Model {
       Object.freeze(relation.attributes);
       Object.freeze(relation);
       const key = relationKey(relation);
-      graph.addDirectedEdgeWithKey(key, relation.source, relation.target, { relation });
+      model.#link(key, relation, nodes.get(relation.source)!, nodes.get(relation.target)!);
       const origin = origins.relation(i);
       if (origin) model.#relationOrigins.set(key, origin);
     }
@@ -213,10 +300,27 @@ export class Model {
   /** A copy that can be changed without touching this one (elements are shared: they are frozen). */
   clone(): Model {
     const copy = new Model(this.metamodel);
-    for (const element of this.elements()) copy.putElement(element, this.originOfElement(element.id));
-    for (const relation of this.relations()) copy.addRelation(relation, this.originOfRelation(relation));
+    for (const [id, node] of this.#nodes) {
+      copy.#nodes.set(id, { element: node.element, out: node.out?.slice(), in: node.in?.slice() });
+      copy.#indexKind(node.element);
+    }
+    for (const [key, relation] of this.#relations) copy.#relations.set(key, relation);
+    for (const [id, origin] of this.#elementOrigins) copy.#elementOrigins.set(id, origin);
+    for (const [key, origin] of this.#relationOrigins) copy.#relationOrigins.set(key, origin);
     return copy;
   }
+}
+
+function replaceIn(list: Relation[], previous: Relation, next: Relation): void {
+  const at = list.indexOf(previous);
+  if (at >= 0) list[at] = next;
+}
+
+function removeFrom(node: Node, side: 'out' | 'in', relation: Relation): void {
+  const list = node[side];
+  if (!list) return;
+  const at = list.indexOf(relation);
+  if (at >= 0) list.splice(at, 1);
 }
 
 /**
@@ -227,22 +331,4 @@ export class Model {
  */
 export function describeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
   return `${relation.source} -${relation.type}-> ${relation.target}`;
-}
-
-function freezeElement(element: Element): Element {
-  if (Object.isFrozen(element) && Object.isFrozen(element.attributes)) return element;
-  const copy: Element = { ...element, attributes: Object.freeze({ ...element.attributes }) };
-  if (element.tags) (copy as { tags?: readonly string[] }).tags = Object.freeze([...element.tags]);
-  return Object.freeze(copy);
-}
-
-function freezeInPlace(element: Element): Element {
-  Object.freeze(element.attributes);
-  if (element.tags) Object.freeze(element.tags);
-  return Object.freeze(element);
-}
-
-function freezeRelation(relation: Relation): Relation {
-  if (Object.isFrozen(relation)) return relation;
-  return Object.freeze({ ...relation, attributes: Object.freeze({ ...relation.attributes }) });
 }

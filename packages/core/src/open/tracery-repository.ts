@@ -204,7 +204,7 @@ export class TraceryRepository implements LoadedRepository {
     for (const id of ids) {
       if (this.model.hasElement(id)) continue;
       throw new NotFoundError(
-        `no ${what} "${id}" in the model${didYouMeanSuffix(id, this.model.graph.nodes()) || '.'}`,
+        `no ${what} "${id}" in the model${didYouMeanSuffix(id, this.model.elementIds()) || '.'}`,
       );
     }
   }

@@ -63,7 +63,7 @@ function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics:
 
 function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic[]): void {
   const metamodel = model.metamodel;
-  const ids = () => model.graph.nodes();
+  const ids = () => model.elementIds();
   for (const draft of drafts.relations) {
     const from = model.findElement(draft.source);
     const to = model.findElement(draft.target);
@@ -173,8 +173,7 @@ function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {
     const members = new Set(group);
     const related: { message: string; source: SourceRef }[] = [];
     for (const id of group) {
-      for (const edge of model.graph.outEdges(id)) {
-        const relation = model.graph.getEdgeAttribute(edge, 'relation');
+      for (const relation of model.outRelations(id)) {
         const origin = model.originOfRelation(relation);
         if (relation.type === 'partOf' && members.has(relation.target) && origin)
           related.push({ message: describeRelation(relation), source: origin });

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
-import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import {
   type CoverageNeed,
@@ -117,13 +116,12 @@ export function coverIndex(model: Model, compiled: ReadonlyMap<string, CompiledR
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  model.graph.forEachEdge((_edge, attributes: { relation: Relation }) => {
-    const { type, source, target } = attributes.relation;
+  for (const { type, source, target } of model.relations()) {
     const entry = index.get(type);
-    if (!entry) return;
+    if (!entry) continue;
     push(entry.bySource, source, target);
     push(entry.byTarget, target, source);
-  });
+  }
   return index;
 }
 

@@ -83,7 +83,7 @@ function exclusion(model: Model, compiled: ReadonlyMap<string, CompiledRule>): (
   return (id) => {
     let out = known.get(id);
     if (out === undefined) {
-      const element = model.graph.getNodeAttribute(id, 'element');
+      const element = model.getElement(id);
       const statuses = compiled.get(element.kind)?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES;
       out = element.status !== undefined && statuses.includes(element.status);
       known.set(id, out);
@@ -112,7 +112,7 @@ export function computeCoverage(
     model,
     index: coverIndex(model, compiled),
     excluded: exclusion(model, compiled),
-    kindOf: (id) => model.graph.getNodeAttribute(id, 'element').kind,
+    kindOf: (id) => model.getElement(id).kind,
     outdated: new Set((options.outdated ?? []).map((r) => linkKey(r.type, r.source, r.target))),
   };
   const found = new Map<string, { kind: string; rule: CompiledRule } & ReturnType<typeof classifyCoverers>>();

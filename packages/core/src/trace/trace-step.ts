@@ -1,6 +1,5 @@
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { InvalidArgumentError } from '../errors/tracery-error.js';
-import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 
 /** One relation crossed on a trace: `from` reads `name` to `to` (an inverse name when crossed backwards). */
@@ -60,22 +59,18 @@ function compareSteps(a: TraceStep, b: TraceStep): number {
 
 /** The steps a walk can take from an element, sorted by name then the far end's id. */
 export function stepsFrom(model: Model, id: string, filter: StepFilter): TraceStep[] {
-  const graph = model.graph;
   const steps: TraceStep[] = [];
   const { forward, backward } = filter;
   if (forward === undefined || forward.size > 0) {
-    graph.forEachOutEdge(id, (_edge, attributes: { relation: Relation }) => {
-      const { type, target } = attributes.relation;
+    for (const { type, target } of model.outRelations(id))
       if (forward === undefined || forward.has(type)) steps.push({ from: id, name: type, to: target });
-    });
   }
   if (backward === undefined || backward.size > 0) {
-    graph.forEachInEdge(id, (_edge, attributes: { relation: Relation }) => {
-      const { type, source } = attributes.relation;
-      if (backward !== undefined && !backward.has(type)) return;
+    for (const { type, source } of model.inRelations(id)) {
+      if (backward !== undefined && !backward.has(type)) continue;
       const inverse = model.metamodel.relationTypes.get(type)?.inverse ?? type;
       steps.push({ from: id, name: inverse, to: source });
-    });
+    }
   }
   return steps.sort(compareSteps);
 }

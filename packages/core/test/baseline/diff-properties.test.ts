@@ -24,10 +24,10 @@ const edit = fc.record({
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
 function applyEdit(model: Model, e: Edit): void {
-  const ids = model.graph.nodes();
+  const ids = [...model.elementIds()];
   const id = ids[e.pick % ids.length]!;
   const element = model.getElement(id);
-  const edges = model.graph.edges();
+  const edges = [...model.relations()];
   switch (e.what) {
     case 'rename':
       model.putElement({ ...element, name: `${element.name}${e.text}` });
@@ -59,11 +59,11 @@ function applyEdit(model: Model, e: Edit): void {
       });
       return;
     case 'unlink':
-      if (edges.length > 0) model.graph.dropEdge(edges[e.other % edges.length]!);
+      if (edges.length > 0) model.removeRelation(edges[e.other % edges.length]!);
       return;
     case 'note': {
       if (edges.length === 0) return;
-      const relation = model.graph.getEdgeAttribute(edges[e.other % edges.length]!, 'relation');
+      const relation = edges[e.other % edges.length]!;
       model.putRelation({ ...relation, attributes: { ...relation.attributes, note: e.text } });
     }
   }

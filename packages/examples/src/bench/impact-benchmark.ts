@@ -23,7 +23,7 @@ function timeRuns(runs: number, once: (i: number) => number): { p50: number; p95
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 function impactFigures(model: Model, label: string, options: ImpactOptions, runs: number): BenchResult[] {
-  const ids = model.graph.nodes();
+  const ids = [...model.elementIds()];
   const random = seededRandom(7);
   const pick = () => ids[random.int(ids.length)]!;
   const one = timeRuns(runs, () => computeImpact(model, [pick()], options).impacted.length);
@@ -61,7 +61,7 @@ export async function impactBenchmark(
     const start = performance.now();
     // The first impact run on a model builds its propagation index (kept until the model changes);
     // one hop from one element costs next to nothing beside the build.
-    computeImpact(model, [model.graph.nodes()[0]!], { maxDepth: 1 });
+    computeImpact(model, [model.elementIds().next().value!], { maxDepth: 1 });
     const indexMs = performance.now() - start;
     const indexFigures: BenchFigure[] = [
       { name: 'build', value: indexMs, unit: 'ms' },
@@ -92,15 +92,15 @@ export async function snapshotDiffBenchmark(elements: number, runs: number): Pro
   const before = generateModel({ elements, seed: 42 });
   const after = before.clone();
   const random = seededRandom(3);
-  const ids = after.graph.nodes();
+  const ids = [...after.elementIds()];
   for (let i = 0; i < elements / 100; i++) {
     const element = after.getElement(ids[random.int(ids.length)]!);
     after.putElement({ ...element, status: 'approved', attributes: { ...element.attributes, version: '2' } });
   }
-  const edges = after.graph.edges();
-  for (let i = 0; i < edges.length / 100; i++) {
-    const edge = edges[random.int(edges.length)]!;
-    if (after.graph.hasEdge(edge)) after.graph.dropEdge(edge);
+  const relations = [...after.relations()];
+  for (let i = 0; i < relations.length / 100; i++) {
+    const relation = relations[random.int(relations.length)]!;
+    if (after.hasRelation(relation)) after.removeRelation(relation);
   }
   let start = performance.now();
   const a = createSnapshot(before);

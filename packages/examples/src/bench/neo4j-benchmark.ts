@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,10 @@ type Driver = ReturnType<typeof openDriver>['driver'];
 
 type Variant = { readonly name: string; readonly options: ExportOptions };
 
+/** The goals of issue 17: rows per second of a first export at the default batch size, and a re-export with nothing to change. */
+const GOAL_ROWS_PER_S = 80_000;
+const GOAL_AGAIN_S = 2;
+
 /** The export as it was first written (MERGE every row, batches of 2000, one at a time), to compare against. */
 const BASELINE: Variant = {
   name: 'merge b2000 x1',
@@ -49,11 +54,13 @@ const BASELINE: Variant = {
 
 /**
  * Export of a generated model to a real Neo4j, and impact in memory against the same impact in
- * Cypher. For each variant (the first MERGE-everything export, then the default write mode over a
- * sweep of batch sizes, then one lane) it exports into an empty label (`rounds` times for the sweep,
- * medians reported): rows per second, then a run with nothing to change through the export record
- * and one comparing every row (`skipUnchanged: false`, the path before the record), neither of which
- * may write. Then the bulk path (CSV + neo4j-admin import) when it started its own server. Then
+ * Cypher. For each variant (the first MERGE-everything export, then the default write mode with the
+ * relationship ends found through the id index as before, then the default over a sweep of batch
+ * sizes, then one lane) it exports into an empty label (the sweep `rounds` times, round by round,
+ * medians reported): rows per second beside the goal, the CPU seconds of the client and (when the
+ * benchmark started the server) of the server, then a run with nothing to change through the export
+ * record and one comparing every row (`skipUnchanged: false`, the path before the record), neither
+ * of which may write. Then the bulk path (CSV + neo4j-admin import) when it started its own server. Then
  * impact from `impactRuns` elements, on `impactModel` when given: p50 in memory, p50 in Cypher, the
  * ratio. Uses the server at TRACERY_NEO4J_URI, or starts the test server (not counted).
  */
@@ -64,35 +71,52 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
   const uri = external ?? server!.uri;
   const { driver } = openDriver({ uri });
   const size = `${Math.round(model.elementCount / 1000)}k+${Math.round(model.relationCount / 1000)}k`;
+  const cpu = serverCpu(server?.pid);
   try {
     const variants: Variant[] = [
       ...(options.withoutBaseline ? [] : [BASELINE]),
+      // The relationship ends found through the id index, as before: in the same rounds as the default.
+      {
+        name: 'diff b10000 x2 idIndex',
+        options: { batchSize: 10_000, concurrency: 2, relationshipEnds: 'idIndex' },
+      },
       ...options.batchSizes.map((batchSize) => ({
         name: `diff b${batchSize} x2`,
         options: { batchSize, concurrency: 2 },
       })),
       { name: 'diff b10000 x1', options: { batchSize: 10_000, concurrency: 1 } },
     ];
-    const results: BenchResult[] = [];
-    for (const [i, variant] of variants.entries()) {
-      const label = `TraceryBench${i}`;
-      const keep = i === variants.length - 1 && options.impactModel === undefined;
-      const rounds = variant === BASELINE || i === variants.length - 1 ? 1 : options.rounds;
-      results.push({
-        benchmark: `export ${variant.name}`,
-        size,
-        figures: await timeExport(driver, model, label, variant, keep, rounds),
-      });
-    }
+    // The sweep runs round by round (each variant once per round), so that a change of load on a
+    // shared machine falls on every variant alike; the baseline and the kept last variant run once.
+    const sweep = variants.filter((v, i) => v !== BASELINE && i !== variants.length - 1);
+    const samples = new Map<Variant, Sample[]>(variants.map((v) => [v, []]));
+    const labelOf = (variant: Variant) => `TraceryBench${variants.indexOf(variant)}`;
+    const once = async (variant: Variant, keep: boolean) => {
+      samples.get(variant)!.push(await exportOnce(driver, model, labelOf(variant), variant, cpu));
+      if (!keep) await dropLabel(driver, labelOf(variant));
+    };
+    // A server the benchmark started has a cold JIT: one small export first, not counted, so that
+    // the first variant measured does not pay for it.
+    if (server) await warmUp(driver);
+    if (!options.withoutBaseline) await once(BASELINE, false);
+    for (let round = 0; round < options.rounds; round += 1) for (const v of sweep) await once(v, false);
+    await once(variants.at(-1)!, options.impactModel === undefined);
+    const rows = model.elementCount + model.relationCount;
+    const results: BenchResult[] = variants.map((variant) => ({
+      benchmark: `export ${variant.name}`,
+      size,
+      figures: exportFigures(variant, samples.get(variant)!, rows),
+    }));
     if (!external) results.push(await csvFigures(model, size));
-    const impactLabel = `TraceryBench${variants.length - 1}`;
+    const impactLabel = labelOf(variants.at(-1)!);
     if (options.impactModel === undefined) {
       results.push(await impactFigures(driver, model, impactLabel, options, size));
     } else {
       const big = neo4jBenchModel(options.impactModel);
       const bigSize = `${Math.round(big.elementCount / 1000)}k+${Math.round(big.relationCount / 1000)}k`;
       const variant = { name: 'diff b10000 x2', options: { batchSize: 10_000, concurrency: 2 } };
-      const figures = await timeExport(driver, big, impactLabel, variant, true, 1);
+      const sample = await exportOnce(driver, big, impactLabel, variant, cpu);
+      const figures = exportFigures(variant, [sample], big.elementCount + big.relationCount);
       results.push({ benchmark: `export ${variant.name}`, size: bigSize, figures });
       results.push(await impactFigures(driver, big, impactLabel, options, bigSize));
     }
@@ -104,60 +128,106 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
   }
 }
 
-async function timeExport(
+async function warmUp(driver: Driver): Promise<void> {
+  const label = 'TraceryBenchWarmUp';
+  await dropLabel(driver, label);
+  await exportModel(driver, neo4jBenchModel({ elements: 2_000, relations: 8_000 }), { elementLabel: label });
+  await dropLabel(driver, label);
+}
+
+/** One export into an empty label and two runs with nothing to change: their times, and the CPU each side spent on the first. */
+type Sample = {
+  readonly firstMs: number;
+  readonly skippedMs: number;
+  readonly comparedMs: number;
+  readonly clientCpuMs: number;
+  readonly serverCpuMs: number | undefined;
+  readonly batches: number;
+  readonly load: number;
+};
+
+async function exportOnce(
   driver: Driver,
   model: Model,
   label: string,
   variant: Variant,
-  keep: boolean,
-  rounds: number,
-): Promise<BenchFigure[]> {
-  const rows = model.elementCount + model.relationCount;
-  const load = loadavg()[0]!;
+  serverCpuMs: () => number | undefined,
+): Promise<Sample> {
   const options = { ...variant.options, elementLabel: label, computeHash: false };
-  const first: number[] = [];
-  const skipped: number[] = [];
-  const compared: number[] = [];
-  let batches = 0;
-  for (let round = 0; round < rounds; round += 1) {
-    await dropLabel(driver, label);
-    const [firstMs, result] = await timed(() => exportModel(driver, model, options));
-    if (result.nodes.created !== model.elementCount || result.relationships.created !== model.relationCount) {
-      throw new Error(
-        `export ${variant.name}: created ${result.nodes.created} nodes and ${result.relationships.created} relationships, not the model's.`,
-      );
-    }
-    first.push(firstMs);
-    batches = result.batches;
-    // Nothing to change, twice: through the export record (a diff run just recorded the model), and
-    // comparing every row as before the record existed. Neither may write anything.
-    for (const [times, skipUnchanged] of [
-      [skipped, true],
-      [compared, false],
-    ] as const) {
-      const [ms, again] = await timed(() => exportModel(driver, model, { ...options, skipUnchanged }));
-      if (again.writes.propertiesSet !== 0 || again.nodes.created + again.relationships.created !== 0) {
-        throw new Error(`export ${variant.name}: a run with nothing to change wrote something.`);
-      }
-      times.push(ms);
-    }
+  await dropLabel(driver, label);
+  const load = loadavg()[0]!;
+  const client = process.cpuUsage();
+  const server = serverCpuMs();
+  const [firstMs, result] = await timed(() => exportModel(driver, model, options));
+  const used = process.cpuUsage(client);
+  const serverAfter = serverCpuMs();
+  if (result.nodes.created !== model.elementCount || result.relationships.created !== model.relationCount) {
+    throw new Error(
+      `export ${variant.name}: created ${result.nodes.created} nodes and ${result.relationships.created} relationships, not the model's.`,
+    );
   }
-  if (!keep) await dropLabel(driver, label);
-  const firstP50 = median(first);
+  // Nothing to change, twice: through the export record (a diff run just recorded the model), and
+  // comparing every row as before the record existed. Neither may write anything.
+  const again: number[] = [];
+  for (const skipUnchanged of [true, false]) {
+    const [ms, rerun] = await timed(() => exportModel(driver, model, { ...options, skipUnchanged }));
+    if (rerun.writes.propertiesSet !== 0 || rerun.nodes.created + rerun.relationships.created !== 0) {
+      throw new Error(`export ${variant.name}: a run with nothing to change wrote something.`);
+    }
+    again.push(ms);
+  }
+  return {
+    firstMs,
+    skippedMs: again[0]!,
+    comparedMs: again[1]!,
+    clientCpuMs: (used.user + used.system) / 1000,
+    serverCpuMs: server === undefined || serverAfter === undefined ? undefined : serverAfter - server,
+    batches: result.batches,
+    load,
+  };
+}
+
+function exportFigures(variant: Variant, samples: readonly Sample[], rows: number): BenchFigure[] {
+  const p50 = (pick: (s: Sample) => number) => median(samples.map(pick));
+  const firstP50 = p50((s) => s.firstMs);
   const figures: BenchFigure[] = [
     { name: 'first', value: firstP50 / 1000, unit: 's' },
     { name: 'rows/s', value: Math.round(rows / (firstP50 / 1000)), unit: '' },
+    { name: 'goal', value: GOAL_ROWS_PER_S, unit: '' },
+    // CPU seconds of the first export on each side: what a busy machine disturbs less than the wall.
+    { name: 'client cpu', value: p50((s) => s.clientCpuMs) / 1000, unit: 's' },
   ];
+  if (samples.every((s) => s.serverCpuMs !== undefined))
+    figures.push({ name: 'server cpu', value: p50((s) => s.serverCpuMs!) / 1000, unit: 's' });
   // A MERGE run records nothing (other writers may be at work), so only diff runs skip.
-  if (variant.options.writeMode !== 'merge')
-    figures.push({ name: 'again (record)', value: median(skipped) / 1000, unit: 's' });
+  if (variant.options.writeMode !== 'merge') {
+    figures.push({ name: 'again (record)', value: p50((s) => s.skippedMs) / 1000, unit: 's' });
+    figures.push({ name: 'again goal', value: GOAL_AGAIN_S, unit: 's' });
+  }
   figures.push(
-    { name: 'again (rows)', value: median(compared) / 1000, unit: 's' },
-    { name: 'batches', value: batches, unit: '' },
-    { name: 'rounds', value: rounds, unit: '' },
-    { name: 'load', value: load, unit: '' },
+    { name: 'again (rows)', value: p50((s) => s.comparedMs) / 1000, unit: 's' },
+    { name: 'batches', value: samples.at(-1)!.batches, unit: '' },
+    { name: 'rounds', value: samples.length, unit: '' },
+    { name: 'load', value: p50((s) => s.load), unit: '' },
   );
   return figures;
+}
+
+/**
+ * CPU milliseconds the server process (all its threads) has used so far, read from /proc on Linux;
+ * undefined for a server the benchmark did not start or elsewhere.
+ */
+function serverCpu(pid: number | undefined): () => number | undefined {
+  return () => {
+    if (pid === undefined || pid < 0) return undefined;
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const ticksPerSecond = 100;
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {

@@ -1,6 +1,6 @@
 import { relationKeyOf } from './graph-keys.js';
 import type { ExportPlan, NodeRow, RelationshipRow } from './plan-export.js';
-import type { GraphState } from './read-graph-state.js';
+import type { GraphState, NodeRefs } from './read-graph-state.js';
 
 /** Rows of one group (a kind or a relationship type) that an export must write, split by how. */
 export type RowsToWrite<T> = {
@@ -19,13 +19,19 @@ export type ExportDiff = {
   readonly relationships: RowsToWrite<RelationshipRow>;
   /** Nodes whose kind changed, with their old kind, whose label must go. */
   readonly relabel: readonly { readonly id: string; readonly kind: string }[];
+  /**
+   * The element ids of the nodes the graph holds, by which new relationships find their ends
+   * (writing the nodes adds those of the new ones); none when they are to be found through the id index.
+   */
+  readonly refs?: NodeRefs;
 };
 
 /**
  * Compares the plan with what the graph holds: a row whose id (or ends and type) the graph does
  * not have is to be created, one whose content hash differs to be updated, the rest left alone.
+ * With `byRef`, the diff carries the state's element ids for the relationships to find their ends by.
  */
-export function diffPlan(plan: ExportPlan, state: GraphState): ExportDiff {
+export function diffPlan(plan: ExportPlan, state: GraphState, byRef = true): ExportDiff {
   const relabel: { id: string; kind: string }[] = [];
   const nodes = split(plan.nodes, (row, kind) => {
     const old = state.nodes.get(row.id);
@@ -38,7 +44,7 @@ export function diffPlan(plan: ExportPlan, state: GraphState): ExportDiff {
     if (!state.relationships.has(key)) return 'create';
     return state.relationships.get(key) === row.hash ? 'unchanged' : 'update';
   });
-  return { nodes, relationships, relabel };
+  return byRef ? { nodes, relationships, relabel, refs: state.refs } : { nodes, relationships, relabel };
 }
 
 type Verdict = 'create' | 'update' | 'unchanged';

@@ -13,7 +13,19 @@ export type NodeState = { readonly kind: unknown; readonly hash: unknown };
 export type GraphState = {
   readonly nodes: ReadonlyMap<string, NodeState>;
   readonly relationships: ReadonlyMap<string, unknown>;
+  /**
+   * The element id (Neo4j's `elementId`) of each node by its Tracery id: the export adds those of
+   * the nodes it creates, and finds the ends of new relationships by them (see {@link NodeRefs}).
+   */
+  readonly refs: NodeRefs;
 };
+
+/**
+ * Tracery id to Neo4j element id of the nodes under a scope's label, valid for one export: new
+ * relationships find their ends by element id, which costs the server less than two lookups in the
+ * id index, and still check the label and id of each end (an element id of a deleted node can be reused).
+ */
+export type NodeRefs = Map<string, string>;
 
 /**
  * Reads the ids, kinds and hashes of a scope's nodes and the keys and hashes of the relationships
@@ -30,8 +42,10 @@ export async function readGraphState(
   return session.executeRead(async (tx) => {
     const nodes = new Map<string, NodeState>();
     const relationships = new Map<string, unknown>();
+    const refs: NodeRefs = new Map();
     for await (const record of tx.run(query)) {
       const id = String(record.get('id'));
+      refs.set(id, String(record.get('ref')));
       const kind = record.get('kind');
       const hash = verify
         ? verifiedNodeHash(record.get('props'), record.get('labels'), kind)
@@ -44,7 +58,7 @@ export async function readGraphState(
         if (relationships.get(key) == null) relationships.set(key, relHash);
       }
     }
-    return { nodes, relationships };
+    return { nodes, relationships, refs };
   });
 }
 
@@ -57,7 +71,7 @@ CALL (s) {
   MATCH (s)-[r]->(t:${label}) WHERE t.id IS NOT NULL
   RETURN collect([type(r), t.id, r.__tracery_hash]) AS out
 }
-RETURN s.id AS id, s.kind AS kind, s.__tracery_hash AS hash, out`;
+RETURN s.id AS id, elementId(s) AS ref, s.kind AS kind, s.__tracery_hash AS hash, out`;
 }
 
 function verifyQuery(scope: GraphScope): string {
@@ -67,7 +81,7 @@ CALL (s) {
   MATCH (s)-[r]->(t:${label}) WHERE t.id IS NOT NULL
   RETURN collect([type(r), t.id, properties(r)]) AS out
 }
-RETURN s.id AS id, s.kind AS kind, labels(s) AS labels, properties(s) AS props, out`;
+RETURN s.id AS id, elementId(s) AS ref, s.kind AS kind, labels(s) AS labels, properties(s) AS props, out`;
 }
 
 function verifiedNodeHash(props: unknown, labels: unknown, kind: unknown): string | null {

@@ -4,6 +4,7 @@ import { describeNeo4jFailure } from '../connection/describe-failure.js';
 import type { ExportDiff } from './diff-plan.js';
 import type { GraphScope } from './graph-scope.js';
 import type { ExportPlan } from './plan-export.js';
+import type { NodeRefs } from './read-graph-state.js';
 import { type Batch, chunk, runBatches } from './run-batches.js';
 import { removeOldKindLabels, upsertNodes, upsertRelationships } from './upsert-rows.js';
 import type { WriteCounters } from './write-counters.js';
@@ -36,7 +37,7 @@ export async function writeNodeDiff(context: PhaseContext, diff: ExportDiff): Pr
         batches.push({
           size: part.length,
           doing: `writing nodes of kind "${kind}"`,
-          write: (session) => writeNodes(session, context.scope, kind, how, part, context.writes),
+          write: (session) => writeNodes(session, context.scope, kind, how, part, context.writes, diff.refs),
         });
       }
     }
@@ -53,7 +54,7 @@ export async function writeRelationshipDiff(context: PhaseContext, diff: ExportD
   for (const how of ['create', 'update'] as const) {
     for (const [type, rows] of how === 'create' ? relationships.create : relationships.update) {
       for (const part of chunk(rows, context.batchSize))
-        batches.push(relationshipBatch(context, type, how, part));
+        batches.push(relationshipBatch(context, type, how, part, diff.refs));
     }
   }
   const total = relationships.unchanged + relationships.created + relationships.updated;
@@ -66,11 +67,12 @@ function relationshipBatch(
   type: string,
   how: WriteHow,
   rows: Parameters<typeof writeRelationships>[4],
+  refs: NodeRefs | undefined,
 ): Batch {
   return {
     size: rows.length,
     doing: `writing ${type} relationships`,
-    write: (session) => writeRelationships(session, context.scope, type, how, rows, context.writes),
+    write: (session) => writeRelationships(session, context.scope, type, how, rows, context.writes, refs),
   };
 }
 

@@ -137,11 +137,15 @@ describe('a server that stops in the middle of an export', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  function chain(size: number): Model {
+  /** Elements in a chain by dependsOn, each to the one before, and with `skips` to the one two before. */
+  function chain(size: number, skips = false): Model {
     const ids = Array.from({ length: size }, (_, i) => `E-${String(i).padStart(5, '0')}`);
     return buildModel(
       ids.map((id, i) => ({ id, kind: i % 2 ? 'ProcessStep' : 'Requirement', attributes: { order: i } })),
-      ids.slice(1).map((id, i) => [id, 'dependsOn', ids[i]!] as const),
+      [
+        ...ids.slice(1).map((id, i) => [id, 'dependsOn', ids[i]!] as const),
+        ...(skips ? ids.slice(2).map((id, i) => [id, 'dependsOn', ids[i]!] as const) : []),
+      ],
     );
   }
 
@@ -174,5 +178,36 @@ describe('a server that stops in the middle of an export', () => {
     const after = await pullModel({ uri: second.uri }, defaultMetamodel());
     expect(after.diagnostics).toEqual([]);
     expect(contentOf(after.model)).toEqual(contentOf(model));
-  }, 240_000);
+
+    // Stopped again while writing the new relationships of a changed model (ends found by element id).
+    const changed = chain(3000, true);
+    const stopped = await exportModel(
+      { uri: second.uri, retryTimeoutMs: 2_000, connectionTimeoutMs: 2_000 },
+      changed,
+      {
+        batchSize: 100,
+        onProgress: async ({ phase, done }) => {
+          if (phase === 'relationships' && done === 2999 + 1000)
+            await stopTestServer(second, { force: true });
+        },
+      },
+    ).catch((e) => e);
+
+    expect(stopped).toBeInstanceOf(Neo4jConnectionError);
+    expect(stopped.message).toMatch(/while writing DEPENDS_ON relationships/);
+    const third = await startTestServer({ dataDir, heap: '1g' });
+    servers.push(third);
+    const half = await pullModel({ uri: third.uri }, defaultMetamodel());
+    expect(half.model.relationCount).toBeGreaterThanOrEqual(2999 + 1000);
+    expect(half.model.relationCount).toBeLessThan(2999 + 2998);
+
+    const last = await exportModel({ uri: third.uri }, changed, { batchSize: 100 });
+
+    expect(last.nodes).toEqual({ created: 0, updated: 0, unchanged: 3000, deleted: 0 });
+    expect(last.relationships.unchanged).toBe(half.model.relationCount);
+    expect(last.relationships.created).toBe(2999 + 2998 - half.model.relationCount);
+    const end = await pullModel({ uri: third.uri }, defaultMetamodel());
+    expect(end.diagnostics).toEqual([]);
+    expect(contentOf(end.model)).toEqual(contentOf(changed));
+  }, 360_000);
 });

@@ -10,13 +10,15 @@ export const orphanElement = defineRule({
   options: z.object({ ignoreKinds: z.array(z.string()).default([]) }).strict(),
   check(context) {
     const ignore = new Set(context.options.ignoreKinds);
-    const graph = context.model.graph;
-    graph.forEachNode((id, { element }) => {
-      if (ignore.has(element.kind) || graph.degree(id) > 0) return;
+    const { model } = context;
+    for (const element of model.elements()) {
+      const id = element.id;
+      if (ignore.has(element.kind) || model.outRelations(id).length > 0 || model.inRelations(id).length > 0)
+        continue;
       context.report({
         elementId: id,
         message: `${describeElement(element)} has no relation at all; link it into the design or remove it.`,
       });
-    });
+    }
   },
 });

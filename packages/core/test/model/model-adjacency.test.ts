@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { relationKey } from '../../src/advanced.js';
+import { defaultMetamodel, type Element, Model, type Relation, relationsOf } from '../../src/index.js';
+
+// The model keeps its own adjacency and builds its graphology view only when `graph` is read. These
+// tests hold both to what the operations mean, with a plain reference kept beside the model: an element
+// map and a relation map changed by the same rules (put replaces, removing an element removes every
+// relation at either end, a relation added twice is kept once).
+
+const IDS = ['A', 'B', 'C', 'D', 'E'];
+const TYPES = ['dependsOn', 'flowsTo'];
+
+const op = fc.oneof(
+  fc.record({
+    op: fc.constant('put' as const),
+    id: fc.constantFrom(...IDS),
+    name: fc.string({ maxLength: 3 }),
+  }),
+  fc.record({ op: fc.constant('remove' as const), id: fc.constantFrom(...IDS) }),
+  fc.record({
+    op: fc.constant('link' as const),
+    source: fc.constantFrom(...IDS),
+    type: fc.constantFrom(...TYPES),
+    target: fc.constantFrom(...IDS),
+  }),
+  fc.record({
+    op: fc.constant('unlink' as const),
+    source: fc.constantFrom(...IDS),
+    type: fc.constantFrom(...TYPES),
+    target: fc.constantFrom(...IDS),
+  }),
+  fc.record({
+    op: fc.constant('note' as const),
+    source: fc.constantFrom(...IDS),
+    type: fc.constantFrom(...TYPES),
+    target: fc.constantFrom(...IDS),
+    note: fc.string({ maxLength: 3 }),
+  }),
+  fc.record({ op: fc.constant('read-graph' as const) }),
+);
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+type Reference = { elements: Map<string, Element>; relations: Map<string, Relation> };
+
+function apply(model: Model, ref: Reference, o: Op): void {
+  switch (o.op) {
+    case 'put': {
+      const element: Element = { id: o.id, kind: 'Service', name: o.name, attributes: {} };
+      model.putElement(element);
+      ref.elements.set(o.id, element);
+      return;
+    }
+    case 'remove':
+      if (!ref.elements.has(o.id)) return;
+      model.removeElement(o.id);
+      ref.elements.delete(o.id);
+      for (const [key, r] of ref.relations)
+        if (r.source === o.id || r.target === o.id) ref.relations.delete(key);
+      return;
+    case 'link': {
+      if (!ref.elements.has(o.source) || !ref.elements.has(o.target)) return;
+      const relation: Relation = { type: o.type, source: o.source, target: o.target, attributes: {} };
+      const key = relationKey(relation);
+      expect(model.addRelation(relation)).toBe(!ref.relations.has(key));
+      if (!ref.relations.has(key)) ref.relations.set(key, relation);
+      return;
+    }
+    case 'unlink': {
+      const key = relationKey(o);
+      if (!ref.relations.has(key)) return;
+      model.removeRelation(o);
+      ref.relations.delete(key);
+      return;
+    }
+    case 'note': {
+      const key = relationKey(o);
+      if (!ref.relations.has(key)) return;
+      const relation: Relation = {
+        type: o.type,
+        source: o.source,
+        target: o.target,
+        attributes: { note: o.note },
+      };
+      model.putRelation(relation);
+      ref.relations.set(key, relation);
+      return;
+    }
+    case 'read-graph':
+      model.graph;
+  }
+}
+
+const sortedKeys = (relations: Iterable<Pick<Relation, 'type' | 'source' | 'target'>>) =>
+  [...relations].map(relationKey).sort();
+
+function expectAgrees(model: Model, ref: Reference): void {
+  expect([...model.elementIds()].sort()).toEqual([...ref.elements.keys()].sort());
+  expect(model.elementCount).toBe(ref.elements.size);
+  expect(model.relationCount).toBe(ref.relations.size);
+  for (const [id, element] of ref.elements) {
+    expect(model.getElement(id).name).toBe(element.name);
+    const out = [...ref.relations.values()].filter((r) => r.source === id);
+    const into = [...ref.relations.values()].filter((r) => r.target === id);
+    expect(sortedKeys(model.outRelations(id))).toEqual(sortedKeys(out));
+    expect(sortedKeys(model.inRelations(id))).toEqual(sortedKeys(into));
+    for (const r of model.outRelations(id))
+      expect(r.attributes).toEqual(ref.relations.get(relationKey(r))!.attributes);
+  }
+  for (const [key, r] of ref.relations) {
+    expect(model.findRelation(r)?.attributes).toEqual(r.attributes);
+    expect(relationKey(model.findRelation(r)!)).toBe(key);
+  }
+  // The graphology view, whether built before the changes (and kept up to date) or now.
+  const graph = model.graph;
+  expect(graph.nodes().sort()).toEqual([...ref.elements.keys()].sort());
+  expect(graph.edges().sort()).toEqual([...ref.relations.keys()].sort());
+  for (const [key, r] of ref.relations) {
+    expect(graph.getEdgeAttribute(key, 'relation')).toBe(model.findRelation(r));
+    expect([graph.source(key), graph.target(key)]).toEqual([r.source, r.target]);
+  }
+  for (const id of ref.elements.keys())
+    expect(graph.getNodeAttribute(id, 'element')).toBe(model.getElement(id));
+}
+
+describe("the model's own adjacency and its graphology view", () => {
+  test('agree with what the operations mean, whenever the view is built', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const model = new Model(defaultMetamodel());
+        const ref: Reference = { elements: new Map(), relations: new Map() };
+        for (const o of ops) apply(model, ref, o);
+        expectAgrees(model, ref);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a clone has the same adjacency and changes apart from the original', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 20 }), (before, after) => {
+        const model = new Model(defaultMetamodel());
+        const ref: Reference = { elements: new Map(), relations: new Map() };
+        for (const o of before) apply(model, ref, o);
+        const copy = model.clone();
+        const copyRef: Reference = { elements: new Map(ref.elements), relations: new Map(ref.relations) };
+        for (const o of after) apply(copy, copyRef, o);
+        expectAgrees(model, ref);
+        expectAgrees(copy, copyRef);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a self-loop is one relation, out of and into its element, and goes with it', () => {
+    const model = new Model(defaultMetamodel());
+    model.addElement({ id: 'A', kind: 'Service', name: 'a', attributes: {} });
+    model.addRelation({ type: 'dependsOn', source: 'A', target: 'A', attributes: {} });
+    expect(model.outRelations('A').map(relationKey)).toEqual([
+      relationKey({ type: 'dependsOn', source: 'A', target: 'A' }),
+    ]);
+    expect(model.inRelations('A')).toEqual(model.outRelations('A'));
+    expect(relationsOf(model, 'A').map((v) => `${v.direction} ${v.name} ${v.other}`)).toEqual([
+      'in dependencyOf A', // sorted by name: dependencyOf < dependsOn
+      'out dependsOn A',
+    ]);
+    model.removeElement('A');
+    expect(model.relationCount).toBe(0);
+    expect(model.outRelations('A')).toEqual([]);
+  });
+
+  test('the revision moves on every change and stays put on reads', () => {
+    const model = new Model(defaultMetamodel());
+    const seen = new Set([model.revision]);
+    const changed = () => {
+      expect(seen.has(model.revision)).toBe(false);
+      seen.add(model.revision);
+    };
+    model.addElement({ id: 'A', kind: 'Service', name: 'a', attributes: {} });
+    changed();
+    model.addElement({ id: 'B', kind: 'Service', name: 'b', attributes: {} });
+    changed();
+    model.addRelation({ type: 'dependsOn', source: 'A', target: 'B', attributes: {} });
+    changed();
+    const before = model.revision;
+    model.graph;
+    [...model.elements()];
+    model.outRelations('A');
+    expect(model.revision).toBe(before);
+    model.putRelation({ type: 'dependsOn', source: 'A', target: 'B', attributes: { note: 'n' } });
+    changed();
+    model.putElement({ id: 'B', kind: 'Role', name: 'b', attributes: {} });
+    changed();
+    expect([...model.idsOfKind('Service')]).toEqual(['A']);
+    model.removeRelation({ type: 'dependsOn', source: 'A', target: 'B' });
+    changed();
+    model.removeElement('B');
+    changed();
+  });
+
+  test('reading the relations of an unknown id gives none, as elements without relations do', () => {
+    const model = new Model(defaultMetamodel());
+    model.addElement({ id: 'A', kind: 'Service', name: 'a', attributes: {} });
+    expect(model.outRelations('A')).toEqual([]);
+    expect(model.inRelations('NOPE')).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { escapeName } from '../../src/cypher/cypher-name.js';
+import { Neo4jQueryError } from '../../src/errors/neo4j-errors.js';
+import { exportModel } from '../../src/export/export-model.js';
+import { resolveScope } from '../../src/export/graph-scope.js';
+import { readGraphState } from '../../src/export/read-graph-state.js';
+import { nodeUpsertQuery, relationshipUpsertQuery } from '../../src/export/upsert-rows.js';
+import { emptyCounters } from '../../src/export/write-counters.js';
+import { nodeWriteQuery, relationshipWriteQuery, writeRelationships } from '../../src/export/write-rows.js';
+import { dropLabel, rows, testDriver, uniqueLabel } from '../helpers/neo4j.js';
+import { sampleModel } from '../helpers/sample-model.js';
+
+let driver: Driver;
+const label = uniqueLabel('Plans');
+const other = uniqueLabel('PlansOther');
+const L = escapeName(label, 'label');
+const scope = resolveScope({ elementLabel: label }, 'WRITE');
+
+beforeAll(async () => {
+  driver = testDriver();
+  // A graph under the label (constraint, indexes, nodes), so the planner plans as on a real export.
+  await exportModel(driver, sampleModel(), { elementLabel: label });
+});
+afterAll(async () => {
+  await dropLabel(driver, label);
+  await dropLabel(driver, other);
+  await driver.close();
+});
+
+/** The operators of a query's plan (EXPLAIN: nothing runs), leaves included. */
+async function operators(query: string, params: Record<string, unknown>): Promise<string[]> {
+  const { summary } = await driver.executeQuery(`EXPLAIN ${query}`, params);
+  const out: string[] = [];
+  const walk = (plan: { operatorType: string; children: unknown[] }) => {
+    out.push(plan.operatorType.replace(/@.*$/, ''));
+    for (const child of plan.children) walk(child as typeof plan);
+  };
+  walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+  return out;
+}
+
+const SCANS = ['AllNodesScan', 'NodeByLabelScan', 'NodeIndexScan', 'DirectedRelationshipTypeScan'];
+
+describe('the plans of the write queries (each row found without a scan)', () => {
+  test('new relationships find both ends by element id, not through the id index', async () => {
+    const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'ref');
+    const ops = await operators(query, { rows: [['4:x:1', '4:x:2', 'A', 'B', 'h']] });
+
+    expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
+    expect(ops.some((op) => op.startsWith('NodeUniqueIndexSeek'))).toBe(false);
+    expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+  });
+
+  test('without element ids, both ends are sought in the id index', async () => {
+    const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'id');
+    const ops = await operators(query, { rows: [['A', 'B', 'h']] });
+
+    expect(ops.filter((op) => op.startsWith('NodeUniqueIndexSeek'))).toHaveLength(2);
+    expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+  });
+
+  test.each([
+    ['node update', () => nodeWriteQuery(scope, 'Requirement', 'update'), { id: 'A', props: {} }],
+    [
+      'relationship update',
+      () => relationshipWriteQuery(scope, 'PART_OF', 'update'),
+      { s: 'A', t: 'B', p: {} },
+    ],
+    ['node merge', () => nodeUpsertQuery(scope, 'Requirement'), { id: 'A', hash: 'h', props: {} }],
+    [
+      'relationship merge',
+      () => relationshipUpsertQuery(scope, 'PART_OF'),
+      { source: 'A', target: 'B', hash: 'h', props: {} },
+    ],
+  ])('%s finds its rows through the id index', async (_, query, row) => {
+    const ops = await operators(query(), { rows: [row], kind: 'Requirement' });
+
+    expect(ops.some((op) => op.startsWith('NodeUniqueIndexSeek'))).toBe(true);
+    expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+  });
+});
+
+describe('ends found by element id are checked', () => {
+  test('an element id that names another node (another id, or the same id under another label) creates nothing', async () => {
+    const state = await driver.executeQuery(
+      `CREATE (n:${escapeName(other, 'label')} {id: 'BP001'}) RETURN elementId(n) AS ref`,
+    );
+    const foreign = String(state.records[0]!.get('ref'));
+    const session = driver.session(scope.session);
+    try {
+      const { refs } = await readGraphState(session, scope);
+      const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props: { __tracery_hash: 'h' } };
+      for (const wrong of [refs.get('BP001-02')!, foreign]) {
+        const misled = new Map(refs).set('BP001', wrong);
+
+        const error = await writeRelationships(
+          session,
+          scope,
+          'PLAN_CHECK',
+          'create',
+          [row],
+          emptyCounters(),
+          misled,
+        ).catch((e) => e);
+
+        expect(error).toBeInstanceOf(Neo4jQueryError);
+        expect(error.message).toContain('could not find their end nodes');
+      }
+      expect(await rows(driver, `MATCH ()-[r:PLAN_CHECK]->() RETURN count(r) AS n`)).toEqual([{ n: 0 }]);
+
+      await writeRelationships(session, scope, 'PLAN_CHECK', 'create', [row], emptyCounters(), refs);
+
+      expect(
+        await rows(driver, `MATCH (s:${L})-[:PLAN_CHECK]->(t:${L}) RETURN s.id AS s, t.id AS t`),
+      ).toEqual([{ s: 'BP001-01', t: 'BP001' }]);
+    } finally {
+      await session.close();
+    }
+  });
+});
