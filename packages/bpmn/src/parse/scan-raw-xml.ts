@@ -32,6 +32,8 @@ export type RawScan = {
   readonly positions: ReadonlyMap<string, SourceRef>;
   /** The `tracery:` attributes (by local name) of each element with an id that has some. */
   readonly extensionAttributes: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** True when some id is on more than one element. */
+  readonly idsRepeat: boolean;
   /** The first well-formedness problem, if any: then the rest of the scan is incomplete. */
   readonly problem: ScanProblem | undefined;
 };
@@ -48,6 +50,7 @@ type Walk = {
   readonly ancestors: RawAncestor[];
   /** A copy of `ancestors` that siblings share, until the next push or pop (undefined: none yet). */
   shared: readonly RawAncestor[] | undefined;
+  idsRepeat: boolean;
 };
 
 const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
@@ -68,12 +71,14 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     stack: [],
     ancestors: [],
     shared: undefined,
+    idsRepeat: false,
   };
   const problem = scan(walk);
   return {
     elements: walk.elements,
     positions: walk.positions,
     extensionAttributes: walk.extensions,
+    idsRepeat: walk.idsRepeat,
     problem,
   };
 }
@@ -185,9 +190,12 @@ function attribute(attributes: readonly string[], name: string): string | undefi
 function record(walk: Walk, scope: Scope, attributes: readonly string[], self: RawAncestor): void {
   const { id, offset, tag } = self;
   let source: SourceRef | undefined;
-  if (id !== undefined && !walk.positions.has(id)) {
-    source = walk.lines.sourceAt(offset);
-    walk.positions.set(id, source);
+  if (id !== undefined) {
+    if (walk.positions.has(id)) walk.idsRepeat = true;
+    else {
+      source = walk.lines.sourceAt(offset);
+      walk.positions.set(id, source);
+    }
   }
   if (id !== undefined) {
     const extension = extensionAttributes(scope, attributes);
