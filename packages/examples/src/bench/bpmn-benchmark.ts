@@ -48,7 +48,8 @@ export const BPMN_IMPORT_GOAL = 1.3;
  * BPMN import against bare bpmn-moddle, on the same files in the same run: the corpus and a generated
  * large diagram, each read by `bpmn-moddle fromXML` alone, by `parseBpmn` (decode, scan, bpmn-moddle,
  * compare) and by `importBpmn` (parse and map). The three are timed file by file, one after the other
- * in one process, in alternating order over `rounds` fresh processes; each process gives the ratios
+ * in one process (a collection forced before each, outside the timing), in alternating order over
+ * `rounds` fresh processes; each process gives the ratios
  * ours / bare of CPU time, which a busy machine disturbs less than wall time, and the median ratio is
  * reported beside the goal ({@link BPMN_IMPORT_GOAL}). Heap and RSS come from one process per mode.
  */
@@ -124,7 +125,9 @@ async function compare(list: string, rounds: number): Promise<BenchFigure[]> {
 
 async function measurePaired(list: string, order: 'forward' | 'reverse'): Promise<Paired> {
   const script = join(import.meta.dirname, 'measure-bpmn-paired.js');
-  const { stdout } = await run(process.execPath, [script, list, order], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--expose-gc', script, list, order], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout) as Paired;
 }
 
