@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ctestCouldNotRun } from './ctest-not-run.js';
 import { ambiguousTodos, asTodo, jestTodos } from './jest-todo.js';
 import { checkSuiteCounts, suiteStarts } from './junit-counts.js';
 import { junitPreflight, positionAt } from './junit-preflight.js';
@@ -74,9 +75,10 @@ function outcome(node: XmlNode): {
     const found = children(node, tag)[0];
     if (found === undefined) continue;
     const detail = asNode(found);
+    const message = attr(detail, 'message') ?? firstLine(textOf(found));
     return {
-      status,
-      message: attr(detail, 'message') ?? firstLine(textOf(found)),
+      status: tag === 'skipped' && ctestCouldNotRun(node, message) ? 'error' : status,
+      message,
       type: attr(detail, 'type') || undefined,
       reruns,
     };
