@@ -4,7 +4,7 @@ import { type CliIo, EXIT } from './cli-io.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
 import { tryLoadForCli, unacceptedLoadErrors } from './load-for-cli.js';
 import { chooseRepository } from './repository-option.js';
-import { writeJsonStreamed } from './stream-json.js';
+import { jsonPieces, writeJsonStreamed } from './stream-json.js';
 import { writeOutput } from './write-output.js';
 
 /** What a command answers: its payload for `--json`, and how to render it as text. */
@@ -121,10 +121,12 @@ export class CommandRun {
         payload: result.payload,
         diagnostics,
       });
-      // Streamed to standard output when it can be: a check of 200k elements prints 100s of MB.
+      // Streamed, to standard output or to --out FILE, when it can be: a check of 200k elements prints
+      // 100s of MB, which are never held as one string besides the findings they are made from.
       const { outChunk } = this.io;
-      if (result.out === undefined && outChunk) await writeJsonStreamed(envelope, outChunk);
-      else await writeOutput(renderEnvelope(envelope), result.out, this.io);
+      if (result.out !== undefined) await writeOutput(jsonPieces(envelope), result.out, this.io);
+      else if (outChunk) await writeJsonStreamed(envelope, outChunk);
+      else await writeOutput(renderEnvelope(envelope), undefined, this.io);
     } else {
       await writeOutput(result.text(), result.out, this.io);
     }

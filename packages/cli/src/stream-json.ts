@@ -8,28 +8,38 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !('toJSON' in value);
 
 /**
+ * `JSON.stringify(value, null, 2)` and a newline, as pieces in order: objects are opened and walked,
+ * and each item of an array is stringified on its own, so no string of the whole is ever built. Joined,
+ * the pieces are that text byte for byte (JSON has no raw newline inside a string, so an item's own
+ * lines are indented by replacing its newlines). What `--out FILE` writes, through `writeFileAtomic`.
+ *
+ * @example
+ * await writeFileAtomic('findings.json', jsonPieces({ findings: [...] }));
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
+  yield* walk(value, '');
+  yield '\n';
+}
+
+/**
  * Writes `value` as `JSON.stringify(value, null, 2)` writes it, followed by a newline, but piece by
- * piece: objects are opened and walked, and each item of an array is stringified on its own, so no
- * string of the whole is ever built. The text is the same byte for byte (JSON has no raw newline inside
- * a string, so an item's own lines are indented by replacing its newlines).
+ * piece ({@link jsonPieces}) in chunks of about 64K characters, waiting for the sink after each.
  *
  * @example
  * await writeJsonStreamed({ findings: [...] }, (chunk) => stream.write(chunk));
  */
 export async function writeJsonStreamed(value: unknown, sink: ChunkSink): Promise<void> {
   let pending = '';
-  const write = (text: string): void | Promise<void> => {
-    pending += text;
-    if (pending.length < CHUNK) return;
+  for (const piece of jsonPieces(value)) {
+    pending += piece;
+    if (pending.length < CHUNK) continue;
     const chunk = pending;
     pending = '';
-    return sink(chunk);
-  };
-  await walk(value, '', write);
-  await sink(`${pending}\n`);
+    const done = sink(chunk);
+    if (done) await done;
+  }
+  if (pending !== '') await sink(pending);
 }
-
-type Write = (text: string) => void | Promise<void>;
 
 /** Has no JSON form: skipped as an object's value, null as an array's item. */
 const skipped = (value: unknown) =>
@@ -42,26 +52,24 @@ function whole(value: unknown, indent: string): string {
   return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
 }
 
-/** Writes one value at an indent: objects are walked, arrays written item by item. */
-async function walk(value: unknown, indent: string, write: Write): Promise<void> {
+/** One value at an indent, as pieces: objects are walked, arrays written item by item. */
+function* walk(value: unknown, indent: string): Generator<string> {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return write('[]');
+    if (value.length === 0) return yield '[]';
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const done = write(`${i === 0 ? '[' : ','}\n${inner}${skipped(item) ? 'null' : whole(item, inner)}`);
-      if (done) await done;
+      yield `${i === 0 ? '[' : ','}\n${inner}${skipped(item) ? 'null' : whole(item, inner)}`;
     }
-    return write(`\n${indent}]`);
+    return yield `\n${indent}]`;
   }
-  if (!isPlainObject(value)) return write(whole(value, indent));
+  if (!isPlainObject(value)) return yield whole(value, indent);
   let first = true;
   for (const [key, item] of Object.entries(value)) {
     if (skipped(item)) continue;
-    const done = write(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
-    if (done) await done;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    await walk(item, inner, write);
+    yield* walk(item, inner);
   }
-  return write(first ? '{}' : `\n${indent}}`);
+  yield first ? '{}' : `\n${indent}}`;
 }

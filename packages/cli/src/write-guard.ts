@@ -30,11 +30,8 @@ export function guardWrites(
   io: CliIo,
   allowErrors = false,
 ): WriteGuard {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const errors = printLoadErrors(diagnostics, io);
   if (errors.length === 0) return { write: true, delete: true };
-  for (const d of errors.slice(0, SHOWN)) io.err(formatDiagnostic(d));
-  if (errors.length > SHOWN)
-    io.err(`... and ${errors.length - SHOWN} more (tracery validate lists them all)`);
   if (!allowErrors) {
     io.err(
       `tracery ${command}: the repository has ${errors.length} load error(s); nothing was written. Fix them (tracery validate), or pass --allow-errors to write what loaded (never pruning or deleting).`,
@@ -46,6 +43,18 @@ export function guardWrites(
     `tracery ${command}: the repository has ${errors.length} load error(s); --allow-errors: writing what loaded, and pruning or deleting nothing.`,
   );
   return { write: true, delete: false };
+}
+
+/**
+ * Prints the load errors (file:line:col, the first 20, then how many more) on standard error, as every
+ * writing command does before it refuses; returns them.
+ */
+export function printLoadErrors(diagnostics: readonly Diagnostic[], io: CliIo): Diagnostic[] {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors.slice(0, SHOWN)) io.err(formatDiagnostic(d));
+  if (errors.length > SHOWN)
+    io.err(`... and ${errors.length - SHOWN} more (tracery validate lists them all)`);
+  return errors;
 }
 
 /** Adds `--allow-errors` to a writing command, with the same words everywhere. */

@@ -4,11 +4,16 @@ import type { CliIo } from './cli-io.js';
 
 /**
  * Writes a command's rendered output to `--out FILE` (atomically: a reader never sees half a report)
- * or, without `--out`, to standard output.
+ * or, without `--out`, to standard output. The output may come as pieces in order (a long JSON
+ * rendering): they go to the file chunk by chunk, never joined into one string.
  */
-export async function writeOutput(text: string, out: string | undefined, io: CliIo): Promise<void> {
+export async function writeOutput(
+  text: string | Iterable<string>,
+  out: string | undefined,
+  io: CliIo,
+): Promise<void> {
   if (out === undefined) {
-    io.out(text);
+    io.out(typeof text === 'string' ? text : [...text].join(''));
     return;
   }
   await writeFileAtomic(resolve(out), text);

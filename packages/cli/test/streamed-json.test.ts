@@ -1,6 +1,9 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeJsonStreamed } from '../src/stream-json.js';
+import { jsonPieces, writeJsonStreamed } from '../src/stream-json.js';
 import { hostileRepo, removeHostileRepos, spawnPiped } from './hostile/hostile-repo.js';
 import { runCaptured } from './run-cli.js';
 
@@ -40,6 +43,38 @@ describe('streamed JSON', () => {
       { numRuns: 300 },
     );
   });
+
+  test('its pieces, joined, are the same text; one piece per array item, not one string of the whole', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect([...jsonPieces({ payload: v })].join('')).toBe(`${JSON.stringify({ payload: v }, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
+    );
+    const findings = Array.from({ length: 1000 }, (_, i) => ({ id: `F-${i}` }));
+    const pieces = [...jsonPieces({ findings })];
+    expect(pieces.length).toBeGreaterThan(findings.length);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(100);
+  });
+
+  test('check --format json --out FILE writes what standard output would get, and no temporary file', async () => {
+    const lines = ['elements:'];
+    for (let i = 0; i < 3000; i++) lines.push(`  - { id: SVC-${i}, kind: Service, name: Same name }`);
+    const repo = await hostileRepo({ 'model/many.yaml': `${lines.join('\n')}\n` });
+    const dir = await mkdtemp(join(tmpdir(), 'tracery-out-'));
+    try {
+      const file = join(dir, 'findings.json');
+      const toFile = await runCaptured(['check', repo, '--format', 'json', '--out', file]);
+      const toStdout = await runCaptured(['check', repo, '--format', 'json']);
+      expect(toFile.code).toBe(toStdout.code);
+      expect(toFile.out).toBe('');
+      expect(toStdout.out.length).toBeGreaterThan(1 << 20);
+      expect(await readFile(file, 'utf8')).toBe(toStdout.out);
+      expect(await readdir(dir)).toEqual(['findings.json']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   test('a long output comes in many chunks, in order, waiting for a slow reader', async () => {
     const findings = Array.from({ length: 20_000 }, (_, i) => ({ id: `F-${i}`, related: [{ at: i }] }));

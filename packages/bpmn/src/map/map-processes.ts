@@ -99,8 +99,8 @@ function emitBusinessProcess(
   const origin = originOf(context, process);
   const label = cleanName(process.name) || cleanName(placement.pool?.name);
   let resolved = resolveBusinessProcess(context, placement, definitions);
-  const sharedWith = resolved && assignedFrom(context, resolved.id);
-  if (resolved && sharedWith !== undefined && context.createProcesses) {
+  const sharedWith = resolved && context.createProcesses ? assignedFrom(context, resolved.id) : undefined;
+  if (resolved && sharedWith !== undefined) {
     // Two pools of one diagram named by the same collaboration, definitions or file: never one process.
     const message = `process "${process.id}"${label ? ` ("${label}")` : ''} and process "${sharedWith}" both take the business process id ${resolved.id} from ${resolved.foundIn}; with --create-missing they are not merged: this one gets an id of its own.`;
     report(context, 'bpmn-process-id-shared', message, { elementId: process.id, source: origin });
@@ -145,9 +145,10 @@ function collectFlowElements(
   stepOf: Map<ModdleElement, ElementRef>,
 ): void {
   for (const element of elementsOf(container.flowElements)) {
-    if (element.$type === 'bpmn:SequenceFlow') mapped.sequenceFlows.push(element as BpmnSequenceFlow);
-    if (DATA_REFERENCES.has(element.$type)) mapped.dataReferences.push(element);
-    if (NOT_FLOW_NODES.has(element.$type)) continue;
+    const type = element.$type;
+    if (type === 'bpmn:SequenceFlow') mapped.sequenceFlows.push(element as BpmnSequenceFlow);
+    if (DATA_REFERENCES.has(type)) mapped.dataReferences.push(element);
+    if (NOT_FLOW_NODES.has(type)) continue;
     mapped.flowNodes.push(element);
     const step = mapped.businessProcess ? emitStep(context, element, mapped.businessProcess) : undefined;
     if (step) stepOf.set(element, step);
@@ -183,8 +184,9 @@ function emitStep(
     ...(description ? { description } : {}),
     attributes: rule.attributes,
   };
-  emitElement(context, element, origin);
-  if (kindOfReference(context, id, rule.kind) !== rule.kind) return undefined;
+  // Added: it is of the rule's kind. Not added: the model or an earlier node has the id, maybe as another kind.
+  if (!emitElement(context, element, origin) && kindOfReference(context, id, rule.kind) !== rule.kind)
+    return undefined;
   const step = { id, kind: rule.kind };
   emitRelation(
     context,

@@ -38,6 +38,9 @@ function reachableSteps(
   outgoing: ReadonlyMap<ModdleElement, readonly Outgoing[]>,
   processes: ProcessMap,
 ) {
+  // Most flows end at a step: no walk.
+  const direct = processes.stepOf.get(start);
+  if (direct) return [direct];
   const found: { id: string; kind: string }[] = [];
   const seen = new Set<ModdleElement>();
   const stack = [start];

@@ -36,8 +36,11 @@ export type MappingContext = {
   readonly previousIds: ReadonlyMap<string, string>;
   /** BPMN id -> model id given by this run (processes and steps); set through {@link assignId}. */
   readonly assigned: Map<string, string>;
-  /** Model id -> the first BPMN id given it by this run (the reverse of `assigned`). */
-  readonly assignedFrom: Map<string, string>;
+  /**
+   * Model id -> the first BPMN id given it by this run (the reverse of `assigned`), folded in from `log`
+   * (BPMN id, model id, ... in the order given) only when asked: most runs never ask.
+   */
+  readonly assignedFrom: { readonly first: Map<string, string>; readonly log: string[]; folded: number };
   /** The next id from a template that neither the model, this diagram nor an earlier import uses. */
   readonly fillIdTemplate: (template: string) => string;
   readonly elements: Map<string, MappedElement>;
@@ -45,24 +48,36 @@ export type MappingContext = {
   readonly diagnostics: Diagnostic[];
 };
 
-/** Where a BPMN element starts in the file: the first of `elements` whose id has a position, else line 1. */
-export function originOf(context: MappingContext, ...elements: (ModdleElement | undefined)[]): Origin {
-  for (const element of elements) {
-    const position = element?.id === undefined ? undefined : context.parsed.positions.get(element.id);
-    if (position) return position;
-  }
-  return { file: context.file, line: 1, column: 1 };
+/** Where a BPMN element starts in the file: the first of the elements whose id has a position, else line 1. */
+export function originOf(
+  context: MappingContext,
+  element: ModdleElement | undefined,
+  second?: ModdleElement,
+  third?: ModdleElement,
+): Origin {
+  const { positions } = context.parsed;
+  const id = element?.id;
+  const position =
+    (id === undefined ? undefined : positions.get(id)) ??
+    (second?.id === undefined ? undefined : positions.get(second.id)) ??
+    (third?.id === undefined ? undefined : positions.get(third.id));
+  return position ?? { file: context.file, line: 1, column: 1 };
 }
 
 /** Records that this run gave a BPMN element a model id. */
 export function assignId(context: MappingContext, bpmnId: string, modelId: string): void {
   context.assigned.set(bpmnId, modelId);
-  if (!context.assignedFrom.has(modelId)) context.assignedFrom.set(modelId, bpmnId);
+  context.assignedFrom.log.push(bpmnId, modelId);
 }
 
 /** The first BPMN element this run gave `modelId` to, or undefined (a look-up, not a scan of every id). */
 export function assignedFrom(context: MappingContext, modelId: string): string | undefined {
-  const first = context.assignedFrom.get(modelId);
+  const from = context.assignedFrom;
+  for (; from.folded < from.log.length; from.folded += 2) {
+    const model = from.log[from.folded + 1] as string;
+    if (!from.first.has(model)) from.first.set(model, from.log[from.folded] as string);
+  }
+  const first = from.first.get(modelId);
   if (first === undefined || context.assigned.get(first) === modelId) return first;
   // That element was given another id since: the first one still holding modelId, in order.
   return [...context.assigned.entries()].find(([, id]) => id === modelId)?.[0];
@@ -131,40 +146,54 @@ export type RelationDraft = {
 
 /** Adds a relation when the metamodel allows it between these kinds; the first of duplicates wins. */
 export function emitRelation(context: MappingContext, draft: RelationDraft, origin: Origin): void {
-  const relation: Relation = { type: draft.type, source: draft.source, target: draft.target, attributes: {} };
-  const key = relationKey(relation);
+  const key = relationKey(draft);
   if (context.relations.has(key)) return;
-  if (!relationAllowed(context, draft)) {
+  if (!relationAllowed(context.metamodel, draft)) {
     const message = `the diagram implies ${draft.source} (${draft.sourceKind}) -${draft.type}-> ${draft.target} (${draft.targetKind}), which the metamodel does not allow between these kinds; it was left out.`;
     report(context, 'bpmn-kind-conflict', message, { elementId: draft.source, source: origin });
     return;
   }
+  const relation: Relation = { type: draft.type, source: draft.source, target: draft.target, attributes: {} };
   context.relations.set(key, { relation, origin });
 }
 
-// A diagram asks the same few questions thousands of times: remember the metamodel's answers.
-const allowedCache = new WeakMap<Metamodel, Map<string, boolean>>();
+// A diagram asks the same few questions thousands of times: remember the metamodel's answers, by
+// relation type, source kind and target kind (short strings that need no key built of them).
+type AllowedAnswers = Map<string, Map<string, Map<string, boolean>>>;
+const allowedCache = new WeakMap<Metamodel, AllowedAnswers>();
 
-function relationAllowed(context: MappingContext, draft: RelationDraft): boolean {
-  let answers = allowedCache.get(context.metamodel);
-  if (!answers) {
-    answers = new Map();
-    allowedCache.set(context.metamodel, answers);
+function relationAllowed(metamodel: Metamodel, draft: RelationDraft): boolean {
+  let byType = allowedCache.get(metamodel);
+  if (!byType) {
+    byType = new Map();
+    allowedCache.set(metamodel, byType);
   }
-  const key = `${draft.type}\u0000${draft.sourceKind}\u0000${draft.targetKind}`;
-  let allowed = answers.get(key);
+  let bySource = byType.get(draft.type);
+  if (!bySource) {
+    bySource = new Map();
+    byType.set(draft.type, bySource);
+  }
+  let byTarget = bySource.get(draft.sourceKind);
+  if (!byTarget) {
+    byTarget = new Map();
+    bySource.set(draft.sourceKind, byTarget);
+  }
+  let allowed = byTarget.get(draft.targetKind);
   if (allowed === undefined) {
-    allowed = isRelationAllowed(context.metamodel, draft.type, draft.sourceKind, draft.targetKind);
-    answers.set(key, allowed);
+    allowed = isRelationAllowed(metamodel, draft.type, draft.sourceKind, draft.targetKind);
+    byTarget.set(draft.targetKind, allowed);
   }
   return allowed;
 }
 
 /** The documentation of a BPMN element as one text, or undefined when it has none. */
 export function documentationOf(element: ModdleElement | undefined): string | undefined {
-  const text = (element?.documentation ?? [])
-    .map((doc) => (doc.text ?? '').trim())
-    .filter((t) => t !== '')
-    .join('\n\n');
+  const docs = element?.documentation;
+  if (docs === undefined || docs.length === 0) return undefined;
+  let text = '';
+  for (const doc of docs) {
+    const part = (doc.text ?? '').trim();
+    if (part !== '') text = text === '' ? part : `${text}\n\n${part}`;
+  }
   return text === '' ? undefined : text;
 }

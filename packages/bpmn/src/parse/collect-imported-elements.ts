@@ -1,6 +1,5 @@
 import { type BpmnCountKey, countKeyOfType } from './bpmn-counts.js';
 import { isModdleElement, type ModdleElement } from './moddle-types.js';
-import type { RawElement } from './scan-raw-xml.js';
 
 /** A counted element that bpmn-moddle imported. */
 export type ImportedElement = {
@@ -46,29 +45,4 @@ function containedElements(element: ModdleElement): ModdleElement[] {
   const generic = element.$children;
   if (Array.isArray(generic)) children.push(...generic.filter(isModdleElement));
   return children;
-}
-
-/**
- * The counted elements bpmn-moddle kept, found by looking up the raw elements' ids in its
- * `elementsById` (it registers an element only once it is kept: a dropped element and everything
- * inside it never reach the map, and a duplicate id keeps the first). That is one lookup per element
- * instead of a walk over the whole tree; a raw element without an id needs the walk.
- */
-export function importedElementsOf(
-  root: ModdleElement,
-  elementsById: Readonly<Record<string, unknown>>,
-  raw: readonly RawElement[],
-): ImportedElement[] {
-  if (raw.some((element) => element.id === undefined)) return collectImportedElements(root);
-  const found: ImportedElement[] = [];
-  const seen = new Set<string>();
-  for (const { id } of raw) {
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    const element = Object.hasOwn(elementsById, id) ? elementsById[id] : undefined;
-    if (!isModdleElement(element)) continue;
-    const countKey = countKeyOfType(element.$type);
-    if (countKey !== undefined) found.push({ countKey, id, type: element.$type });
-  }
-  return found;
 }

@@ -66,7 +66,12 @@ export function isModdleElement(value: unknown): value is ModdleElement {
   );
 }
 
-/** The elements of a many-valued property, skipping anything that is not an element. */
-export function elementsOf<T extends ModdleElement = ModdleElement>(value: unknown): T[] {
-  return Array.isArray(value) ? (value.filter(isModdleElement) as T[]) : [];
+/**
+ * The elements of a many-valued property, skipping anything that is not an element: the property's own
+ * array when it holds only elements (as bpmn-moddle's always do), so that no copy is made.
+ */
+export function elementsOf<T extends ModdleElement = ModdleElement>(value: unknown): readonly T[] {
+  if (!Array.isArray(value)) return [];
+  for (const item of value) if (!isModdleElement(item)) return value.filter(isModdleElement) as T[];
+  return value as T[];
 }

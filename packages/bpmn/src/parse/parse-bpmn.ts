@@ -2,9 +2,9 @@ import { compareDiagnostics, type Diagnostic, InvalidArgumentError, type SourceR
 import { bpmnDiagnostic } from '../diagnostics/bpmn-diagnostic.js';
 import { BPMN_NAMESPACE, type BpmnCounts, countByKey } from './bpmn-counts.js';
 import { checkWellFormed } from './check-well-formed.js';
-import { importedElementsOf } from './collect-imported-elements.js';
 import { type ConvertedWarning, convertModdleWarning } from './convert-moddle-warning.js';
 import { decodeXml } from './decode-xml.js';
+import { findDroppedElements } from './find-dropped-elements.js';
 import { importWithModdle } from './import-with-moddle.js';
 import { createLineIndex, type LineIndex } from './line-index.js';
 import type { BpmnDefinitions } from './moddle-types.js';
@@ -58,11 +58,14 @@ export async function parseBpmn(input: Uint8Array | string, options: ParseBpmnOp
   if (!decoded.ok) return failed(file, decoded.diagnostics);
   const { text } = decoded;
   const lines = createLineIndex(text, file);
-  const refused =
-    refuseDoctype(text, lines) ?? (text.trim() === '' ? checkWellFormed(text, file, lines) : undefined);
-  if (refused) return failed(file, [...decoded.diagnostics, refused]);
   const raw = scanRawXml(text, lines);
-  if (raw.problem) return failed(file, [...decoded.diagnostics, malformed(text, file, lines, raw.problem)]);
+  if (raw.problem) {
+    // The scan refuses every `<!` that opens neither a comment nor CDATA in the root, so a text that
+    // holds a DOCTYPE or an entity declaration never passes it: the guard need only run on failure.
+    // The scan itself expands nothing; bpmn-moddle never sees a refused text.
+    const refused = refuseDoctype(text, lines) ?? malformed(text, file, lines, raw.problem);
+    return failed(file, [...decoded.diagnostics, refused]);
+  }
   return importChecked(file, text, lines, raw, decoded.diagnostics);
 }
 
@@ -101,14 +104,19 @@ async function importChecked(
     ];
     return { ...base, definitions: undefined, importedCounts: undefined, diagnostics: sorted(diagnostics) };
   }
-  const importedElements = importedElementsOf(imported.definitions, imported.elementsById, raw.elements);
-  const dropped = reportDroppedElements(raw.elements, importedElements, warnings, lines);
+  const comparison = findDroppedElements(
+    imported.definitions,
+    imported.elementsById,
+    raw.elements,
+    raw.idsRepeat,
+  );
+  const dropped = reportDroppedElements(comparison.dropped, warnings, lines);
   const kept = warnings.filter((w: ConvertedWarning) => !dropped.absorbed.has(w)).map((w) => w.diagnostic);
   const diagnostics = sorted([...early, ...kept, ...dropped.diagnostics]);
   return {
     ...base,
     definitions: imported.definitions,
-    importedCounts: countByKey(importedElements),
+    importedCounts: comparison.importedCounts,
     diagnostics,
   };
 }

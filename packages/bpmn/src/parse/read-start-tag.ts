@@ -1,15 +1,23 @@
+import type { NextOccurrence } from './next-occurrence.js';
+
 /** A place in the text where the XML breaks a well-formedness rule, and which rule. */
 export type ScanProblem = { readonly offset: number; readonly message: string };
 
-/** A start tag read from the text: its name, its attributes as written (values undecoded), and where it ends. */
+/**
+ * A start tag read from the text: its name, where its attributes are, and where it ends. One object is
+ * filled again for each tag, so that reading a tag allocates nothing but its name.
+ */
 export type StartTag = {
-  readonly name: string;
-  /** Attribute names and raw values, alternating: `[name, value, name, value, ...]`. */
-  readonly attributes: readonly string[];
+  name: string;
+  /** Four offsets per attribute: name start, name end, value start, value end (inside the quotes). */
+  readonly attributes: number[];
   /** The offset just past the closing `>`. */
-  readonly end: number;
-  readonly selfClosing: boolean;
+  end: number;
+  selfClosing: boolean;
 };
+
+/** The next `<` and `&` of the text being read, so that attribute values need not be read character by character. */
+export type TextMarks = { readonly lt: NextOccurrence; readonly amp: NextOccurrence };
 
 // XML 1.0 names, with the astral planes allowed as surrogate pairs. Built from strings, since the
 // ranges hold the zero-width joiner, which a regular-expression literal's class would flag.
@@ -24,11 +32,16 @@ const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || co
 
 /** True when `name` is an XML name. */
 export function isXmlName(name: string): boolean {
+  return isXmlNameAt(name, 0, name.length);
+}
+
+/** True when the text from `start` to `end` is an XML name. */
+function isXmlNameAt(text: string, start: number, end: number): boolean {
   // Nearly every name is ASCII: check those with a loop (no allocation), the rest with the full pattern.
-  const first = name.charCodeAt(0);
-  if (!(isAsciiLetter(first) || first === 95 || first === 58)) return NAME.test(name);
-  for (let i = 1; i < name.length; i++) {
-    const code = name.charCodeAt(i);
+  const first = start < end ? text.charCodeAt(start) : -1;
+  if (!(isAsciiLetter(first) || first === 95 || first === 58)) return NAME.test(text.slice(start, end));
+  for (let i = start + 1; i < end; i++) {
+    const code = text.charCodeAt(i);
     if (
       isAsciiLetter(code) ||
       (code >= 48 && code <= 57) ||
@@ -38,7 +51,7 @@ export function isXmlName(name: string): boolean {
       code === 46
     )
       continue;
-    return NAME.test(name);
+    return NAME.test(text.slice(start, end));
   }
   return true;
 }
@@ -46,21 +59,27 @@ export function isXmlName(name: string): boolean {
 const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** The offset of the first `&` in `text` (from `start` to `end`) that starts no reference, or -1. */
-export function badAmpersand(text: string, start: number, end: number): number {
-  // A loop, not indexOf: indexOf would search past `end` to the next `&`, which is quadratic.
-  let amp = start;
-  while (amp < end && text.charCodeAt(amp) !== 38) amp++;
-  if (amp >= end) return -1;
-  const match = BAD_AMPERSAND.exec(text.slice(amp, end));
-  return match ? amp + match.index : -1;
+export function badAmpersand(text: string, start: number, end: number, amp?: NextOccurrence): number {
+  // Never indexOf alone: it would search past `end` to the next `&`, which is quadratic.
+  let at = start;
+  if (amp) at = amp(start);
+  else while (at < end && text.charCodeAt(at) !== 38) at++;
+  if (at === -1 || at >= end) return -1;
+  const match = BAD_AMPERSAND.exec(text.slice(at, end));
+  return match ? at + match.index : -1;
 }
 
 /**
- * Reads the start tag at `lt` (the offset of its `<`): a valid name, then attributes each written
- * `name="value"` or `name='value'` after white space, unique, with no `<` and only valid references in
- * their values, then `>` or `/>`. Returns the problem when the tag breaks one of those rules.
+ * Reads the start tag at `lt` (the offset of its `<`) into `tag`: a valid name, then attributes each
+ * written `name="value"` or `name='value'` after white space, unique, with no `<` and only valid
+ * references in their values, then `>` or `/>`. Returns the problem when the tag breaks one of those rules.
  */
-export function readStartTag(text: string, lt: number): StartTag | ScanProblem {
+export function readStartTag(
+  text: string,
+  lt: number,
+  tag: StartTag,
+  marks: TextMarks,
+): ScanProblem | undefined {
   const n = text.length;
   let j = lt + 1;
   while (j < n) {
@@ -69,32 +88,36 @@ export function readStartTag(text: string, lt: number): StartTag | ScanProblem {
     j++;
   }
   const name = text.slice(lt + 1, j);
-  if (!isXmlName(name)) return { offset: lt, message: `<${name.slice(0, 40)}> is not a valid tag name` };
-  const attributes: string[] = [];
+  if (!isXmlNameAt(text, lt + 1, j))
+    return { offset: lt, message: `<${name.slice(0, 40)}> is not a valid tag name` };
+  tag.name = name;
+  tag.attributes.length = 0;
   for (;;) {
     const before = j;
     while (j < n && isSpace(text.charCodeAt(j))) j++;
     if (j >= n) return { offset: lt, message: `the start tag <${name}> is not closed` };
     const code = text.charCodeAt(j);
-    if (code === 62) return { name, attributes, end: j + 1, selfClosing: false };
+    if (code === 62) return closeTag(tag, j + 1, false);
     if (code === 47) {
-      if (text.charCodeAt(j + 1) === 62) return { name, attributes, end: j + 2, selfClosing: true };
+      if (text.charCodeAt(j + 1) === 62) return closeTag(tag, j + 2, true);
       return { offset: j, message: `"/" inside the start tag <${name}>` };
     }
     if (j === before)
       return { offset: j, message: `attributes of <${name}> must be separated by white space` };
-    const read = readAttribute(text, j, name, attributes);
-    if ('message' in read) return read;
-    j = read.end;
+    const read = readAttribute(text, j, tag, marks);
+    if (typeof read !== 'number') return read;
+    j = read;
   }
 }
 
-function readAttribute(
-  text: string,
-  start: number,
-  tag: string,
-  attributes: string[],
-): { readonly end: number } | ScanProblem {
+function closeTag(tag: StartTag, end: number, selfClosing: boolean): undefined {
+  tag.end = end;
+  tag.selfClosing = selfClosing;
+  return undefined;
+}
+
+/** Reads one attribute at `start` into `tag.attributes`; returns the offset past its closing quote, or the problem. */
+function readAttribute(text: string, start: number, tag: StartTag, marks: TextMarks): number | ScanProblem {
   const n = text.length;
   let j = start;
   while (j < n) {
@@ -102,29 +125,54 @@ function readAttribute(
     if (isSpace(code) || code === 61 || code === 62 || code === 47) break;
     j++;
   }
-  const name = text.slice(start, j);
-  if (!isXmlName(name))
-    return { offset: start, message: `"${name.slice(0, 40)}" in <${tag}> is not a valid attribute name` };
+  const nameEnd = j;
+  const name = () => text.slice(start, nameEnd);
+  if (!isXmlNameAt(text, start, nameEnd))
+    return {
+      offset: start,
+      message: `"${name().slice(0, 40)}" in <${tag.name}> is not a valid attribute name`,
+    };
   while (j < n && isSpace(text.charCodeAt(j))) j++;
   if (text.charCodeAt(j) !== 61)
-    return { offset: start, message: `attribute ${name} of <${tag}> has no value` };
+    return { offset: start, message: `attribute ${name()} of <${tag.name}> has no value` };
   j++;
   while (j < n && isSpace(text.charCodeAt(j))) j++;
   const quote = text.charCodeAt(j);
   if (quote !== 34 && quote !== 39)
-    return { offset: j, message: `the value of ${name} in <${tag}> is not quoted` };
+    return { offset: j, message: `the value of ${name()} in <${tag.name}> is not quoted` };
   const close = text.indexOf(quote === 34 ? '"' : "'", j + 1);
-  if (close === -1) return { offset: j, message: `the value of ${name} in <${tag}> is not closed` };
-  for (let k = j + 1; k < close; k++) {
+  if (close === -1) return { offset: j, message: `the value of ${name()} in <${tag.name}> is not closed` };
+  const valueProblem = checkValue(text, j + 1, close, marks);
+  if (valueProblem !== -1) {
+    const what = text.charCodeAt(valueProblem) === 60 ? '"<"' : '"&" that starts no reference';
+    return { offset: valueProblem, message: `${what} in the value of ${name()} in <${tag.name}>` };
+  }
+  const { attributes } = tag;
+  for (let k = 0; k < attributes.length; k += 4) {
+    if (sameText(text, attributes[k] as number, attributes[k + 1] as number, start, nameEnd))
+      return { offset: start, message: `attribute ${name()} is repeated in <${tag.name}>` };
+  }
+  attributes.push(start, nameEnd, j + 1, close);
+  return close + 1;
+}
+
+/** The offset of the first `<`, or `&` that starts no reference, in a value (from `start` to `end`), or -1. */
+function checkValue(text: string, start: number, end: number, marks: TextMarks): number {
+  // Most values hold neither: two remembered searches tell, without reading the value.
+  const lt = marks.lt(start);
+  const amp = marks.amp(start);
+  if ((lt === -1 || lt >= end) && (amp === -1 || amp >= end)) return -1;
+  for (let k = start; k < end; k++) {
     const code = text.charCodeAt(k);
-    if (code === 60) return { offset: k, message: `"<" in the value of ${name} in <${tag}>` };
-    if (code === 38 && badAmpersand(text, k, close) === k)
-      return { offset: k, message: `"&" that starts no reference in the value of ${name} in <${tag}>` };
+    if (code === 60) return k;
+    if (code === 38 && badAmpersand(text, k, end) === k) return k;
   }
-  for (let k = 0; k < attributes.length; k += 2) {
-    if (attributes[k] === name)
-      return { offset: start, message: `attribute ${name} is repeated in <${tag}>` };
-  }
-  attributes.push(name, text.slice(j + 1, close));
-  return { end: close + 1 };
+  return -1;
+}
+
+/** True when two stretches of the text hold the same characters. */
+export function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
 }

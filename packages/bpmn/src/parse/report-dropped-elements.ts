@@ -1,6 +1,5 @@
 import type { Diagnostic } from '@tracery/core';
 import { bpmnDiagnostic } from '../diagnostics/bpmn-diagnostic.js';
-import type { ImportedElement } from './collect-imported-elements.js';
 import type { ConvertedWarning } from './convert-moddle-warning.js';
 import type { LineIndex } from './line-index.js';
 import type { RawAncestor, RawElement } from './scan-raw-xml.js';
@@ -12,32 +11,20 @@ export type DroppedReport = {
 };
 
 /**
- * Compares the counted elements of the raw XML with those bpmn-moddle imported, by kind and id,
- * and reports each raw element that has no imported twin, with the warning that explains it:
- * its own, or the one of the enclosing element whose drop took it along.
+ * Reports each raw element that bpmn-moddle dropped (as `findDroppedElements` finds them), with the warning
+ * that explains it: its own, or the one of the enclosing element whose drop took it along.
  */
 export function reportDroppedElements(
-  raw: readonly RawElement[],
-  imported: readonly ImportedElement[],
+  dropped: readonly RawElement[],
   warnings: readonly ConvertedWarning[],
   lines: LineIndex,
 ): DroppedReport {
-  const remaining = new Map<string, number>();
-  for (const element of imported) {
-    const key = keyOf(element.countKey, element.id);
-    remaining.set(key, (remaining.get(key) ?? 0) + 1);
-  }
-  const byOffset = new Map<number, ConvertedWarning>();
-  for (const warning of warnings) if (warning.offset !== undefined) byOffset.set(warning.offset, warning);
   const diagnostics: Diagnostic[] = [];
   const absorbed = new Set<ConvertedWarning>();
-  for (const element of raw) {
-    const key = keyOf(element.countKey, element.id);
-    const left = remaining.get(key) ?? 0;
-    if (left > 0) {
-      remaining.set(key, left - 1);
-      continue;
-    }
+  if (dropped.length === 0) return { diagnostics, absorbed };
+  const byOffset = new Map<number, ConvertedWarning>();
+  for (const warning of warnings) if (warning.offset !== undefined) byOffset.set(warning.offset, warning);
+  for (const element of dropped) {
     const own = byOffset.get(element.offset);
     if (own) absorbed.add(own);
     const message = `${describe(element)} was not imported: ${because(element, own, byOffset, lines)}; the model will miss it and what it holds, so fix the file in the modelling tool.`;
@@ -46,10 +33,6 @@ export function reportDroppedElements(
     );
   }
   return { diagnostics, absorbed };
-}
-
-function keyOf(countKey: string, id: string | undefined): string {
-  return `${countKey}\u0000${id ?? ''}`;
 }
 
 function describe(element: RawElement): string {

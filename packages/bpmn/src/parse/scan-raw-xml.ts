@@ -1,7 +1,15 @@
 import type { SourceRef } from '@tracery/core';
 import { BPMN_NAMESPACE, type BpmnCountKey, countKeyOfLocalName, TRACERY_NAMESPACE } from './bpmn-counts.js';
 import type { LineIndex } from './line-index.js';
-import { badAmpersand, isXmlName, readStartTag, type ScanProblem } from './read-start-tag.js';
+import { nextOccurrence } from './next-occurrence.js';
+import {
+  badAmpersand,
+  isXmlName,
+  readStartTag,
+  type ScanProblem,
+  type StartTag,
+  type TextMarks,
+} from './read-start-tag.js';
 import { decodeXmlReferences } from './xml-text.js';
 
 export type { ScanProblem } from './read-start-tag.js';
@@ -32,25 +40,39 @@ export type RawScan = {
   readonly positions: ReadonlyMap<string, SourceRef>;
   /** The `tracery:` attributes (by local name) of each element with an id that has some. */
   readonly extensionAttributes: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** True when some id is on more than one element. */
+  readonly idsRepeat: boolean;
   /** The first well-formedness problem, if any: then the rest of the scan is incomplete. */
   readonly problem: ScanProblem | undefined;
 };
 
-type Scope = ReadonlyMap<string, string>;
-type Frame = { readonly tag: string; readonly scope: Scope };
+/** A counted element's kind and local name, by its tag as written. */
+type TagKind = { readonly countKey: BpmnCountKey; readonly localName: string };
+
+/** The namespace prefixes in scope, and what each tag written under them is (remembered per scope). */
+type Scope = { readonly uris: ReadonlyMap<string, string>; readonly tags: Map<string, TagKind | null> };
+
 type Walk = {
   readonly text: string;
   readonly lines: LineIndex;
+  readonly marks: TextMarks;
+  /** Filled again for each start tag. */
+  readonly tag: StartTag;
   readonly elements: RawElement[];
   readonly positions: Map<string, SourceRef>;
   readonly extensions: Map<string, Record<string, string>>;
-  readonly stack: Frame[];
+  /** The open elements, outermost first, and the scope of each. */
   readonly ancestors: RawAncestor[];
+  readonly scopes: Scope[];
   /** A copy of `ancestors` that siblings share, until the next push or pop (undefined: none yet). */
   shared: readonly RawAncestor[] | undefined;
+  idsRepeat: boolean;
 };
 
-const XML_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+const XML_SCOPE: Scope = {
+  uris: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]),
+  tags: new Map(),
+};
 
 /**
  * One pass over the text that checks it is well-formed XML (tags nest and match, attributes are
@@ -62,30 +84,34 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
   const walk: Walk = {
     text,
     lines,
+    marks: { lt: nextOccurrence(text, '<'), amp: nextOccurrence(text, '&') },
+    tag: { name: '', attributes: [], end: 0, selfClosing: false },
     elements: [],
     positions: new Map(),
     extensions: new Map(),
-    stack: [],
     ancestors: [],
+    scopes: [],
     shared: undefined,
+    idsRepeat: false,
   };
   const problem = scan(walk);
   return {
     elements: walk.elements,
     positions: walk.positions,
     extensionAttributes: walk.extensions,
+    idsRepeat: walk.idsRepeat,
     problem,
   };
 }
 
 function scan(walk: Walk): ScanProblem | undefined {
-  const { text, stack } = walk;
+  const { text, ancestors: stack } = walk;
   let i = 0;
   let roots = 0;
   while (i < text.length) {
     const lt = text.indexOf('<', i);
     const end = lt === -1 ? text.length : lt;
-    const textProblem = checkText(text, i, end, stack.length === 0);
+    const textProblem = checkText(walk, i, end, stack.length === 0);
     if (textProblem) return textProblem;
     if (lt === -1) break;
     const next = text.charCodeAt(lt + 1);
@@ -109,8 +135,9 @@ function scan(walk: Walk): ScanProblem | undefined {
   return undefined;
 }
 
-function checkText(text: string, start: number, end: number, outside: boolean): ScanProblem | undefined {
+function checkText(walk: Walk, start: number, end: number, outside: boolean): ScanProblem | undefined {
   if (start >= end) return undefined;
+  const { text } = walk;
   if (outside) {
     for (let k = start; k < end; k++) {
       const code = text.charCodeAt(k);
@@ -119,7 +146,7 @@ function checkText(text: string, start: number, end: number, outside: boolean): 
     }
     return undefined;
   }
-  const amp = badAmpersand(text, start, end);
+  const amp = badAmpersand(text, start, end, walk.marks.amp);
   return amp === -1 ? undefined : { offset: amp, message: '"&" that starts no reference' };
 }
 
@@ -146,88 +173,122 @@ function skipInstruction(text: string, lt: number): { end: number } | ScanProble
 }
 
 function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
-  const close = walk.text.indexOf('>', lt + 2);
+  const { text } = walk;
+  const close = text.indexOf('>', lt + 2);
   if (close === -1) return { offset: lt, message: 'an end tag that is not closed' };
-  const name = walk.text.slice(lt + 2, close).trimEnd();
-  const open = walk.stack.pop();
-  walk.ancestors.pop();
+  const open = walk.ancestors.pop();
+  walk.scopes.pop();
   walk.shared = undefined;
+  // The common case, `</tag>` closing <tag>, is compared in place; anything else is read as a name.
+  if (open && close - (lt + 2) === open.tag.length && text.startsWith(open.tag, lt + 2))
+    return { end: close + 1 };
+  const name = text.slice(lt + 2, close).trimEnd();
   if (!open) return { offset: lt, message: `</${name}> closes no element` };
   if (open.tag !== name) return { offset: lt, message: `</${name}> closes <${open.tag}>` };
   return { end: close + 1 };
 }
 
 function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
-  const tag = readStartTag(walk.text, lt);
-  if ('message' in tag) return tag;
-  const outer = walk.stack.at(-1)?.scope ?? XML_SCOPE;
-  const scope = declareNamespaces(outer, tag.attributes);
-  const rawId = attribute(tag.attributes, 'id');
-  const self: RawAncestor = {
-    tag: tag.name,
-    id: rawId === undefined ? undefined : decodeXmlReferences(rawId),
-    offset: lt,
-  };
-  record(walk, scope, tag.attributes, self);
+  const { text, tag } = walk;
+  const problem = readStartTag(text, lt, tag, walk.marks);
+  if (problem) return problem;
+  const scope = declareNamespaces(text, walk.scopes.at(-1) ?? XML_SCOPE, tag.attributes);
+  const rawId = attribute(text, tag.attributes, 'id');
+  const id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
+  record(walk, scope, id, lt);
   if (!tag.selfClosing) {
-    walk.stack.push({ tag: tag.name, scope });
-    walk.ancestors.push(self);
+    walk.ancestors.push({ tag: tag.name, id, offset: lt });
+    walk.scopes.push(scope);
     walk.shared = undefined;
   }
   return { end: tag.end };
 }
 
-function attribute(attributes: readonly string[], name: string): string | undefined {
-  for (let k = 0; k < attributes.length; k += 2) if (attributes[k] === name) return attributes[k + 1];
+/** The raw value of the attribute called `name`, if the tag has it. */
+function attribute(text: string, attributes: readonly number[], name: string): string | undefined {
+  for (let k = 0; k < attributes.length; k += 4) {
+    const start = attributes[k] as number;
+    if ((attributes[k + 1] as number) - start === name.length && text.startsWith(name, start))
+      return text.slice(attributes[k + 2], attributes[k + 3]);
+  }
   return undefined;
 }
 
-function record(walk: Walk, scope: Scope, attributes: readonly string[], self: RawAncestor): void {
-  const { id, offset, tag } = self;
+function record(walk: Walk, scope: Scope, id: string | undefined, offset: number): void {
+  const { text, tag } = walk;
   let source: SourceRef | undefined;
-  if (id !== undefined && !walk.positions.has(id)) {
-    source = walk.lines.sourceAt(offset);
-    walk.positions.set(id, source);
-  }
   if (id !== undefined) {
-    const extension = extensionAttributes(scope, attributes);
+    if (walk.positions.has(id)) walk.idsRepeat = true;
+    else {
+      source = walk.lines.sourceAt(offset);
+      walk.positions.set(id, source);
+    }
+    const extension = extensionAttributes(text, scope, tag.attributes);
     if (extension !== undefined && !walk.extensions.has(id)) walk.extensions.set(id, extension);
   }
-  const colon = tag.indexOf(':');
-  if (scope.get(colon === -1 ? '' : tag.slice(0, colon)) !== BPMN_NAMESPACE) return;
-  const localName = colon === -1 ? tag : tag.slice(colon + 1);
-  const countKey = countKeyOfLocalName(localName);
-  if (countKey === undefined) return;
-  const rawName = attribute(attributes, 'name');
+  const kind = tagKind(scope, tag.name);
+  if (kind === null) return;
+  const rawName = attribute(text, tag.attributes, 'name');
   const name = rawName === undefined ? undefined : decodeXmlReferences(rawName);
   source ??= walk.lines.sourceAt(offset);
   walk.shared ??= [...walk.ancestors];
-  walk.elements.push({ countKey, localName, tag, id, name, offset, source, ancestors: walk.shared });
+  const { countKey, localName } = kind;
+  walk.elements.push({
+    countKey,
+    localName,
+    tag: tag.name,
+    id,
+    name,
+    offset,
+    source,
+    ancestors: walk.shared,
+  });
+}
+
+/** What a tag is in a scope: a counted BPMN element's kind and local name, or null (remembered per scope). */
+function tagKind(scope: Scope, tag: string): TagKind | null {
+  let kind = scope.tags.get(tag);
+  if (kind !== undefined) return kind;
+  const colon = tag.indexOf(':');
+  const localName = colon === -1 ? tag : tag.slice(colon + 1);
+  const countKey =
+    scope.uris.get(colon === -1 ? '' : tag.slice(0, colon)) === BPMN_NAMESPACE
+      ? countKeyOfLocalName(localName)
+      : undefined;
+  kind = countKey === undefined ? null : { countKey, localName };
+  scope.tags.set(tag, kind);
+  return kind;
 }
 
 /** The scope with this element's `xmlns` and `xmlns:p` declarations added (the same scope when it has none). */
-function declareNamespaces(scope: Scope, attributes: readonly string[]): Scope {
+function declareNamespaces(text: string, scope: Scope, attributes: readonly number[]): Scope {
   let inner: Map<string, string> | undefined;
-  for (let k = 0; k < attributes.length; k += 2) {
-    const key = attributes[k] as string;
-    if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
-    inner ??= new Map(scope);
-    inner.set(key === 'xmlns' ? '' : key.slice(6), decodeXmlReferences(attributes[k + 1] ?? ''));
+  for (let k = 0; k < attributes.length; k += 4) {
+    const start = attributes[k] as number;
+    const end = attributes[k + 1] as number;
+    if (!text.startsWith('xmlns', start) || (end !== start + 5 && text.charCodeAt(start + 5) !== 58))
+      continue;
+    inner ??= new Map(scope.uris);
+    const prefix = end === start + 5 ? '' : text.slice(start + 6, end);
+    inner.set(prefix, decodeXmlReferences(text.slice(attributes[k + 2], attributes[k + 3])));
   }
-  return inner ?? scope;
+  return inner ? { uris: inner, tags: new Map() } : scope;
 }
 
 function extensionAttributes(
+  text: string,
   scope: Scope,
-  attributes: readonly string[],
+  attributes: readonly number[],
 ): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
-  for (let k = 0; k < attributes.length; k += 2) {
-    const key = attributes[k] as string;
-    const colon = key.indexOf(':');
-    if (colon === -1 || scope.get(key.slice(0, colon)) !== TRACERY_NAMESPACE) continue;
+  for (let k = 0; k < attributes.length; k += 4) {
+    const start = attributes[k] as number;
+    const end = attributes[k + 1] as number;
+    let colon = start;
+    while (colon < end && text.charCodeAt(colon) !== 58) colon++;
+    if (colon === end || scope.uris.get(text.slice(start, colon)) !== TRACERY_NAMESPACE) continue;
     found ??= {};
-    found[key.slice(colon + 1)] = decodeXmlReferences(attributes[k + 1] ?? '');
+    found[text.slice(colon + 1, end)] = decodeXmlReferences(text.slice(attributes[k + 2], attributes[k + 3]));
   }
   return found;
 }

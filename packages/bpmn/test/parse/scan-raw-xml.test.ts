@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findMarkupDeclaration } from '@tracery/core/advanced';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
@@ -91,5 +92,35 @@ describe('scanRawXml checks well-formedness in its one pass', () => {
     ['<a x="<"/>', '"<" in the value of x in <a>'],
   ])('%s is refused: %s', (text, message) => {
     expect(scan(text).problem?.message).toBe(message);
+  });
+
+  // parseBpmn runs core's DOCTYPE guard only when the scan fails: that is safe only if no text with a
+  // markup declaration (outside comments, CDATA and processing instructions) ever passes the scan.
+  test('no text that holds a DOCTYPE or an entity declaration passes the scan', () => {
+    const declarations = [
+      '<!DOCTYPE x>',
+      '<!DOCTYPE definitions [<!ENTITY a "b">]>',
+      '<!ENTITY a SYSTEM "file:///etc/passwd">',
+      '<!ELEMENT x ANY>',
+      '<!doctype x>',
+    ];
+    let declared = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...documents),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(...declarations),
+        (doc, at, declaration) => {
+          const offset = Math.floor(at * doc.length);
+          const text = doc.slice(0, offset) + declaration + doc.slice(offset);
+          if (findMarkupDeclaration(text) === undefined) return;
+          declared++;
+          expect(scan(text).problem).toBeDefined();
+        },
+      ),
+      { numRuns: 2000, seed: 20261130 },
+    );
+    // Most insertions land in markup the guard sees (not inside a comment or CDATA).
+    expect(declared).toBeGreaterThan(1000);
   });
 });

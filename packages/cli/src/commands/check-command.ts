@@ -134,6 +134,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     // As a script gets it: the default rules and those of the source plugins (BPMN notation).
     const report = await loaded.check();
     if (options.accept !== undefined) {
+      // The load errors first: one in tracery.yaml (a file outside the repository) drops the setting.
+      if (!guardWrites('check --accept', loaded.diagnostics, io, options.allowErrors).write)
+        return setExit(EXIT.findings);
       const file = loaded.config.rules?.acceptedFindings;
       if (!file)
         return setExit(
@@ -141,8 +144,6 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
             '--accept needs a file: set rules.acceptedFindings in tracery.yaml (such as assurance/accepted-findings.yaml).',
           ),
         );
-      if (!guardWrites('check --accept', loaded.diagnostics, io, options.allowErrors).write)
-        return setExit(EXIT.findings);
       await accept(
         loaded.root,
         file,

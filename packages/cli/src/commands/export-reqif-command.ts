@@ -6,6 +6,7 @@ import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
 import { withRepoOption } from '../repository-option.js';
+import { allowErrorsOption, guardWrites } from '../write-guard.js';
 
 type Options = {
   repo?: string;
@@ -22,17 +23,18 @@ export function registerExportReqif(
   io: CliIo,
   setExit: (code: number) => void,
 ): void {
-  withRepoOption(
-    exportCommand
-      .command('reqif')
-      .description(
-        'Write the model (or some kinds of it) as a ReqIF 1.2 file for DOORS, Polarion, Jama or Enterprise Architect.',
-      ),
+  allowErrorsOption(
+    withRepoOption(
+      exportCommand
+        .command('reqif')
+        .description(
+          'Write the model (or some kinds of it) as a ReqIF 1.2 file for DOORS, Polarion, Jama or Enterprise Architect.',
+        ),
+    )
+      .requiredOption('--out <file>', 'the .reqif file to write')
+      .option('--kinds <kinds>', 'only these kinds, comma-separated (default: every kind)')
+      .option('--title <title>', 'the title of the exchange document'),
   )
-    .requiredOption('--out <file>', 'the .reqif file to write')
-    .option('--kinds <kinds>', 'only these kinds, comma-separated (default: every kind)')
-    .option('--title <title>', 'the title of the exchange document')
-    .option('--allow-errors', 'export what loaded even when the repository has load errors')
     .option('--json', 'print the JSON envelope (what was written) instead of text')
     .addHelpText(
       'after',
@@ -47,12 +49,10 @@ async function runExportReqif(options: Options, io: CliIo): Promise<number> {
   const run = new CommandRun('export reqif', io, options.json === true);
   const loaded = await run.load(undefined, options.repo);
   if (!loaded) return run.exitCode;
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0 && !options.allowErrors)
-    return run.fail(
-      `the repository has ${plural(errors, 'load error')} (run tracery validate); nothing was written. Fix them, or pass --allow-errors to export what loaded.`,
-      { exit: EXIT.findings },
-    );
+  if (!guardWrites('export reqif', loaded.diagnostics, io, options.allowErrors).write)
+    return run.json
+      ? run.fail('the repository has load errors; nothing was written.', { exit: EXIT.findings })
+      : EXIT.findings;
   const kinds = options.kinds
     ?.split(',')
     .map((k) => k.trim())

@@ -8,6 +8,7 @@ import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
 import { plural } from '../plural.js';
 import { withRepoOption } from '../repository-option.js';
+import { printLoadErrors } from '../write-guard.js';
 
 /** The payload of `tracery import reqif --json`. */
 export type ReqifImportReport = {
@@ -90,7 +91,7 @@ async function runImportReqif(file: string, options: Options, io: CliIo): Promis
   if (options.write) {
     const refusal =
       repoErrors.length > 0
-        ? `the repository has ${plural(repoErrors.length, 'load error')} (run tracery validate); nothing was written.`
+        ? `the repository has ${plural(repoErrors.length, 'load error')} (above; tracery validate lists them); nothing was written.`
         : !report.ok
           ? 'the file has errors (listed above); nothing was written.'
           : targetExists && previousIds === undefined
@@ -105,6 +106,7 @@ async function runImportReqif(file: string, options: Options, io: CliIo): Promis
         out: options.out,
         exit: EXIT.findings,
       });
+      printLoadErrors(loaded.diagnostics, io);
       io.err(`tracery: ${refusal}`);
       return EXIT.findings;
     }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
@@ -7,6 +7,16 @@ import { writeFileAtomic } from '@tracery/core/advanced';
 
 /** Folders never copied for a trial load: they hold no design files and can be large. */
 const SKIPPED = new Set(['.git', 'node_modules', 'out', 'baselines', '.tracery']);
+
+/**
+ * Copied for a trial load: folders, regular files and links. A FIFO, socket or device is left out (a
+ * copy would fail, and the loader refuses them anyway; one in the model is already a load error).
+ */
+async function copied(root: string, src: string): Promise<boolean> {
+  if (src !== root && SKIPPED.has(basename(src))) return false;
+  const info = await lstat(src).catch(() => undefined);
+  return info !== undefined && (info.isDirectory() || info.isFile() || info.isSymbolicLink());
+}
 
 /**
  * Loads the repository as it would be after writing `files` (repository path -> text), in a temporary
@@ -20,7 +30,7 @@ export async function importErrors(
 ): Promise<Diagnostic[]> {
   const trial = await mkdtemp(join(tmpdir(), 'tracery-import-check-'));
   try {
-    await cp(loaded.root, trial, { recursive: true, filter: (src) => !SKIPPED.has(basename(src)) });
+    await cp(loaded.root, trial, { recursive: true, filter: (src) => copied(loaded.root, src) });
     for (const [path, text] of files) await writeFileAtomic(join(trial, path), text);
     const after = await loadRepository(trial, { loaders: [bpmnSourceLoader()] });
     const before = new Set(loaded.diagnostics.map((d) => `${d.code} ${d.message}`));

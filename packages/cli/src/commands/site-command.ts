@@ -4,6 +4,7 @@ import { buildSite } from '@tracery/site';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
+import { printLoadErrors } from '../write-guard.js';
 
 /** The options of `tracery site`. */
 type SiteCommandOptions = { repo: string; out?: string; history: boolean };
@@ -16,11 +17,14 @@ export function registerSite(program: Command, io: CliIo, setExit: (code: number
       'Write the static site of the design for participants: dashboard, element pages, views, diagrams, search, impact explorer.',
     )
     .option('--repo <dir>', 'the repository folder', '.')
-    .option('--out <dir>', 'the folder to write the site to (emptied first)')
+    .option(
+      '--out <dir>',
+      'the folder to write the site to: new, empty, or a site written before (it is emptied first)',
+    )
     .option('--no-history', 'do not read progress over time from git')
     .addHelpText(
       'after',
-      '\nOpen <out>/index.html from any web server or file share.\nExit codes: 0 written, 1 the repository has load errors (nothing written), 2 bad usage.',
+      '\nOpen <out>/index.html from any web server or file share.\nExit codes: 0 written, 1 the repository has load errors (nothing written), 2 bad usage (such as an --out folder that holds the repository or other files).',
     )
     .action(async (options: SiteCommandOptions) => {
       if (!options.out) {
@@ -30,7 +34,10 @@ export function registerSite(program: Command, io: CliIo, setExit: (code: number
       const loaded = await loadForCli(options.repo, io);
       if (!loaded) return setExit(EXIT.usage);
       if (hasErrors(loaded.diagnostics)) {
-        io.err('tracery site: the repository has load errors; run "tracery validate" and fix them first.');
+        const errors = printLoadErrors(loaded.diagnostics, io);
+        io.err(
+          `tracery site: the repository has ${errors.length} load error(s); nothing was written. Fix them first (tracery validate).`,
+        );
         return setExit(EXIT.findings);
       }
       try {

@@ -1,6 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
-import type { SheetData } from '@tracery/core/advanced';
+import { extname } from 'node:path';
+import { type SheetData, writeFileAtomic } from '@tracery/core/advanced';
 import ExcelJS from 'exceljs';
 
 // A fixed date for the workbook's properties, so that an unchanged table writes the same workbook.
@@ -8,7 +7,7 @@ const FIXED = new Date(Date.UTC(2000, 0, 1));
 
 /**
  * Writes a table as XLSX (a bold, frozen header row, columns sized to their text) or CSV, by the file's
- * extension, with exceljs. Every cell is written as text, so ids such as 0012 stay as they are.
+ * extension, with exceljs, atomically (writeFileAtomic). Every cell is written as text, so ids such as 0012 stay as they are.
  *
  * @example
  * await writeSheet('out/MHHSP-IF-021.xlsx', { sheet: 'MHHSP-IF-021', headers: ['ID'], rows: [['IF021-T1-001']] });
@@ -30,7 +29,10 @@ export async function writeSheet(path: string, data: SheetData): Promise<void> {
     );
     column.width = Math.max(8, longest + 2);
   });
-  await mkdir(dirname(path), { recursive: true });
-  if (extname(path).toLowerCase() === '.csv') await workbook.csv.writeFile(path, { sheetName: sheet.name });
-  else await workbook.xlsx.writeFile(path);
+  const bytes =
+    extname(path).toLowerCase() === '.csv'
+      ? await workbook.csv.writeBuffer({ sheetName: sheet.name })
+      : await workbook.xlsx.writeBuffer();
+  // Whole or not at all: a sheet someone has open, or a crash, never leaves half a file.
+  await writeFileAtomic(path, new Uint8Array(bytes));
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -40,20 +40,27 @@ export async function removeHostileRepos(): Promise<void> {
 }
 
 /**
- * Every file under a folder (path relative to it -> sha256 of its bytes): equal before and after means
- * nothing changed. Tracery's parsed-file cache (`.tracery/cache`, ignored by git, safe to delete) is
- * not the user's content and is left out; `cacheFiles` lists it.
+ * Every file under a folder (path relative to it -> sha256 of its bytes; a link -> where it points; a
+ * FIFO, socket or device -> its kind, never read): equal before and after means nothing changed.
+ * Tracery's parsed-file cache (`.tracery/cache`, ignored by git, safe to delete) is not the user's
+ * content and is left out unless `withCache`.
  */
-export async function fileTree(dir: string): Promise<Record<string, string>> {
+export async function fileTree(
+  dir: string,
+  options: { readonly withCache?: boolean } = {},
+): Promise<Record<string, string>> {
   const tree: Record<string, string> = {};
   const cache = join(dir, '.tracery', 'cache');
   const walk = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
-      if (path === cache) continue;
+      const key = relative(dir, path).split('\\').join('/');
+      if (path === cache && !options.withCache) continue;
       if (entry.isDirectory()) await walk(path);
+      else if (entry.isSymbolicLink()) tree[key] = `link to ${await readlink(path)}`;
+      else if (!entry.isFile()) tree[key] = entry.isFIFO() ? 'fifo' : entry.isSocket() ? 'socket' : 'device';
       else
-        tree[relative(dir, path).split('\\').join('/')] = createHash('sha256')
+        tree[key] = createHash('sha256')
           .update(await readFile(path))
           .digest('hex');
     }

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -91,6 +93,24 @@ describe('import bpmn --write checks what it would write', () => {
       expect(await readFile(join(other, recorded), 'utf8')).toBe(DIAGRAM);
     } finally {
       await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a FIFO or socket anywhere in the repository does not break the trial load (it was an internal error)', async () => {
+    const repo = await hostileRepo({ 'diagrams/bp005.bpmn': DIAGRAM });
+    execFileSync('mkfifo', [join(repo, 'a-pipe')]);
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(join(repo, 'diagrams', 'a.sock'), done));
+    try {
+      const { code, err } = await runCaptured([
+        ...['import', 'bpmn', join(repo, 'diagrams/bp005.bpmn')],
+        ...['--repo', repo, '--write'],
+      ]);
+      expect(err).not.toContain('internal error');
+      expect(code).toBe(0);
+      expect(await readFile(join(repo, 'model/bpmn/bp005.yaml'), 'utf8')).toContain('id: BP005.Settle');
+    } finally {
+      server.close();
     }
   });
 });

@@ -38,6 +38,36 @@ describe('every text for a terminal shows control characters escaped', () => {
     expect(out).toContain('unknown field "colour\\x1b[2J\\x1b]0;pwned\\x07\\x00\\x9b\\u202e" on MB-M0');
   });
 
+  test('JUnit test names, class names and messages print escaped, in text and in HTML, XML and SARIF', async () => {
+    const results = [
+      '<testsuite name="s\u001b]0;t\u0007" tests="2" failures="1">',
+      '<testcase name="[TC-1] a \u001b[2J" classname="c\u001b[2J\u0007">',
+      '<failure message="boom &#x1b;[31m \u001b]0;pwned\u0007">trace \u001b[2J</failure></testcase>',
+      '<testcase name="[TC-9\u001b[2J] b" classname="x\u001b[1m"/></testsuite>',
+      '',
+    ].join('\n');
+    const repo = await hostileRepo({
+      'model/tests.yaml': 'elements:\n  - { id: TC-1, kind: TestCase, name: A test, verifies: [IF-021] }\n',
+      'results/run.xml': results,
+    });
+    const runs = [
+      ['check', repo],
+      ['check', repo, '--format', 'junit'],
+      ['check', repo, '--format', 'sarif'],
+      ['trace', 'report', repo],
+      ['trace', 'report', repo, '--format', 'html'],
+      ['trace', 'TC-1', '--repo', repo],
+    ];
+    for (const args of runs) {
+      const { out, err } = await runCaptured(args);
+      expect(out + err, args.join(' ')).not.toMatch(RAW_CONTROL);
+    }
+    const check = await runCaptured(['check', repo]);
+    expect(check.out).toContain('failed in its latest run: boom \\x1b[31m \\x1b]0;pwned\\x07;');
+    const trace = await runCaptured(['trace', 'report', repo]);
+    expect(trace.out).toContain('results/run.xml: x\\x1b[1m > [TC-9\\x1b[2J] b (passed)');
+  });
+
   test('the CLI keeps its own colours on a terminal, and nothing else', () => {
     const text = `\u001b[31merror\u001b[39m ${'\u001b[8mhidden\u001b[0m \u001b]0;t\u0007'}`;
     expect(terminalText(text, { colours: true })).toBe(

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCaptured } from '../run-cli.js';
 import { fileTree, hostileRepo, removeHostileRepos } from './hostile-repo.js';
@@ -91,6 +91,22 @@ describe('one policy for load errors: a command that reads reports them and exit
     expect(err + out).toMatch(/1 load error|1 error/);
     expect(await fileTree(repo)).toEqual(before);
   });
+});
+
+describe('check --accept with a file outside the repository', () => {
+  test.each([['../../outside-accepted.yaml'], ['/tmp/outside-accepted.yaml']])(
+    'rules.acceptedFindings: %s is a load error: exit 1, named at tracery.yaml, nothing written',
+    async (path) => {
+      const repo = await hostileRepo({ 'tracery.yaml': `name: x\nrules:\n  acceptedFindings: ${path}\n` });
+      const before = await fileTree(repo);
+      const { code, err } = await runCaptured(['check', repo, '--accept', 'agreed']);
+      expect(code).toBe(1);
+      expect(err).toMatch(/tracery\.yaml:3:\d+: error invalid-config: .*leads outside the repository/);
+      expect(err).toContain('nothing was written');
+      expect(await fileTree(repo)).toEqual(before);
+      await expect(readFile(resolve(repo, path))).rejects.toThrow(/ENOENT/);
+    },
+  );
 });
 
 describe('baseline create', () => {

@@ -4,14 +4,16 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
+import { attach, NO_RELATIONS, type Node, removeFrom, replaceIn } from './model-node.js';
 
 /** Where an element or relation was written: a file position, as diagnostics use. */
 export type Origin = SourceRef;
 
-/** An element in the model with the relations at it, in the order they were added (undefined: none yet). */
-type Node = { element: Element; out: Relation[] | undefined; in: Relation[] | undefined };
-
-const NO_RELATIONS: readonly Relation[] = Object.freeze([]);
+/** The origins of a restored model's elements and relations, by index (see {@link Model.restore}). */
+type RestoredOrigins = {
+  readonly element: (index: number) => Origin | undefined;
+  readonly relation: (index: number) => Origin | undefined;
+};
 
 /**
  * The design as a typed graph: elements are nodes, relations are directed edges keyed by
@@ -29,9 +31,12 @@ const NO_RELATIONS: readonly Relation[] = Object.freeze([]);
 export class Model {
   readonly metamodel: Metamodel;
   readonly #nodes = new Map<string, Node>();
+  /** Relations by `relationKey`, in insertion order; built from `#restoredRelations` when first needed. */
   readonly #relations = new Map<string, Relation>();
+  /** A restored model's relations while none has changed and none was looked up by key. */
+  #restoredRelations: readonly Relation[] | undefined;
+  #restoredOrigins: RestoredOrigins | undefined;
   readonly #byKind = new Map<string, Set<string>>();
-  readonly #elementOrigins = new Map<string, Origin>();
   readonly #relationOrigins = new Map<string, Origin>();
   #graph: ModelGraph | undefined;
   #revision = 0;
@@ -48,7 +53,7 @@ export class Model {
    * without building it.
    */
   get graph(): ModelGraph {
-    this.#graph ??= buildModelGraph(this.elements(), this.#relations);
+    this.#graph ??= buildModelGraph(this.elements(), this.#keyed());
     return this.#graph;
   }
 
@@ -67,7 +72,7 @@ export class Model {
 
   /** How many relations the model holds. */
   get relationCount(): number {
-    return this.#relations.size;
+    return this.#restoredRelations?.length ?? this.#relations.size;
   }
 
   /** Adds an element; throws if its id is already taken. */
@@ -87,9 +92,9 @@ export class Model {
     if (node) {
       if (node.element.kind !== frozen.kind) this.#byKind.get(node.element.kind)?.delete(frozen.id);
       node.element = frozen;
-    } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined });
+      if (origin) node.origin = origin;
+    } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined, origin });
     this.#indexKind(frozen);
-    if (origin) this.#elementOrigins.set(frozen.id, origin);
     this.#graph?.mergeNode(frozen.id, { element: frozen });
     this.#revision++;
     return frozen;
@@ -109,11 +114,10 @@ export class Model {
     const element = this.getElement(id);
     const node = this.#nodes.get(id)!;
     for (const relation of [...(node.out ?? []), ...(node.in ?? [])]) {
-      if (this.#relations.has(relationKey(relation))) this.#dropRelation(relation);
+      if (this.#keyed().has(relationKey(relation))) this.#dropRelation(relation);
     }
     this.#nodes.delete(id);
     this.#byKind.get(element.kind)?.delete(id);
-    this.#elementOrigins.delete(id);
     this.#graph?.dropNode(id);
     this.#revision++;
   }
@@ -190,26 +194,42 @@ export class Model {
       if (!node) throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
     }
     const key = relationKey(relation);
-    if (this.#relations.has(key)) return false;
+    if (this.#keyed().has(key)) return false;
     this.#link(key, freezeRelation(relation), source!, target!);
     if (origin) this.#relationOrigins.set(key, origin);
     return true;
   }
 
   #link(key: string, relation: Relation, source: Node, target: Node): void {
-    this.#relations.set(key, relation);
-    if (source.out) source.out.push(relation);
-    else source.out = [relation];
-    if (target.in) target.in.push(relation);
-    else target.in = [relation];
+    this.#keyed().set(key, relation);
+    attach(relation, source, target);
     this.#graph?.addDirectedEdgeWithKey(key, relation.source, relation.target, { relation });
     this.#revision++;
+  }
+
+  /**
+   * The relations by key. A restored model keys its relations (and decodes their origins) only here,
+   * on the first change or look-up by key: a load answered from the cache and only read does not.
+   */
+  #keyed(): Map<string, Relation> {
+    const restored = this.#restoredRelations;
+    if (restored) {
+      this.#restoredRelations = undefined;
+      for (let i = 0; i < restored.length; i++) {
+        const relation = restored[i]!;
+        const key = relationKey(relation);
+        this.#relations.set(key, relation);
+        const origin = this.#restoredOrigins!.relation(i);
+        if (origin) this.#relationOrigins.set(key, origin);
+      }
+    }
+    return this.#relations;
   }
 
   /** Replaces the attributes of an existing relation. */
   putRelation(relation: Relation): void {
     const key = relationKey(relation);
-    const previous = this.#relations.get(key);
+    const previous = this.#keyed().get(key);
     if (!previous) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
     const frozen = freezeRelation(relation);
     this.#relations.set(key, frozen);
@@ -221,17 +241,17 @@ export class Model {
 
   /** True when this relation is in the model. */
   hasRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): boolean {
-    return this.#relations.has(relationKey(relation));
+    return this.#keyed().has(relationKey(relation));
   }
 
   /** The relation with this type and ends, or undefined. */
   findRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): Relation | undefined {
-    return this.#relations.get(relationKey(relation));
+    return this.#keyed().get(relationKey(relation));
   }
 
   /** Removes a relation; throws {@link NotFoundError} when it is not there. */
   removeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): void {
-    const stored = this.#relations.get(relationKey(relation));
+    const stored = this.#keyed().get(relationKey(relation));
     if (!stored) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
     this.#dropRelation(stored);
   }
@@ -248,52 +268,51 @@ export class Model {
 
   /** Every relation, in insertion order. */
   relations(): IterableIterator<Relation> {
-    return this.#relations.values();
+    return this.#restoredRelations ? this.#restoredRelations.values() : this.#relations.values();
   }
 
   /** Where an element was written, when it came from a file. */
   originOfElement(id: string): Origin | undefined {
-    return this.#elementOrigins.get(id);
+    const node = this.#nodes.get(id);
+    if (typeof node?.origin !== 'number') return node?.origin;
+    node.origin = this.#restoredOrigins!.element(node.origin);
+    return node.origin;
   }
 
   /** Where a relation was written, when it came from a file. */
   originOfRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): Origin | undefined {
-    return this.#relationOrigins.get(relationKey(relation));
+    const key = relationKey(relation);
+    this.#keyed();
+    return this.#relationOrigins.get(key);
   }
 
   /**
    * A model rebuilt from what an earlier, checked load produced (the whole-load cache): elements and
    * relations are taken as they are (frozen in place, not copied) and added without the checks
    * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `origins`
-   * gives each element's and each relation's origin by index. Not for data that was not checked.
+   * gives each element's and each relation's origin by index, asked only when an origin is read (or,
+   * for relations, when the model first looks one up by key). Not for data that was not checked.
    */
   static restore(
     metamodel: Metamodel,
     elements: readonly Element[],
     relations: readonly Relation[],
-    origins: {
-      readonly element: (index: number) => Origin | undefined;
-      readonly relation: (index: number) => Origin | undefined;
-    },
+    origins: RestoredOrigins,
   ): Model {
     const model = new Model(metamodel);
     const nodes = model.#nodes;
     for (let i = 0; i < elements.length; i++) {
       const element = freezeInPlace(elements[i]!);
-      nodes.set(element.id, { element, out: undefined, in: undefined });
+      nodes.set(element.id, { element, out: undefined, in: undefined, origin: i });
       model.#indexKind(element);
-      const origin = origins.element(i);
-      if (origin) model.#elementOrigins.set(element.id, origin);
     }
     for (let i = 0; i < relations.length; i++) {
       const relation = relations[i]!;
       Object.freeze(relation.attributes);
-      Object.freeze(relation);
-      const key = relationKey(relation);
-      model.#link(key, relation, nodes.get(relation.source)!, nodes.get(relation.target)!);
-      const origin = origins.relation(i);
-      if (origin) model.#relationOrigins.set(key, origin);
+      attach(Object.freeze(relation), nodes.get(relation.source)!, nodes.get(relation.target)!);
     }
+    model.#restoredRelations = relations;
+    model.#restoredOrigins = origins;
     return model;
   }
 
@@ -301,26 +320,14 @@ export class Model {
   clone(): Model {
     const copy = new Model(this.metamodel);
     for (const [id, node] of this.#nodes) {
-      copy.#nodes.set(id, { element: node.element, out: node.out?.slice(), in: node.in?.slice() });
+      const origin = this.originOfElement(id);
+      copy.#nodes.set(id, { element: node.element, out: node.out?.slice(), in: node.in?.slice(), origin });
       copy.#indexKind(node.element);
     }
-    for (const [key, relation] of this.#relations) copy.#relations.set(key, relation);
-    for (const [id, origin] of this.#elementOrigins) copy.#elementOrigins.set(id, origin);
+    for (const [key, relation] of this.#keyed()) copy.#relations.set(key, relation);
     for (const [key, origin] of this.#relationOrigins) copy.#relationOrigins.set(key, origin);
     return copy;
   }
-}
-
-function replaceIn(list: Relation[], previous: Relation, next: Relation): void {
-  const at = list.indexOf(previous);
-  if (at >= 0) list[at] = next;
-}
-
-function removeFrom(node: Node, side: 'out' | 'in', relation: Relation): void {
-  const list = node[side];
-  if (!list) return;
-  const at = list.indexOf(relation);
-  if (at >= 0) list.splice(at, 1);
 }
 
 /**

@@ -80,7 +80,7 @@ function notRegular(file: string, info: Stats): SourceText {
   return fail(
     file,
     'file-not-regular',
-    `"${file}" is ${kindOfEntry(info)}, not a regular file; a model file must be a plain file. Remove it or change sources.model in tracery.yaml so it does not match.`,
+    `"${file}" is ${kindOfEntry(info)}, not a regular file; Tracery reads plain files only. Remove it, or change the sources in tracery.yaml so that none matches it.`,
   );
 }
 

@@ -59,7 +59,8 @@ function disagreement(node: XmlNode): string | undefined {
 /**
  * A warning when a suite's header (`tests=`, `failures=`) disagrees with the test cases it holds
  * (nested suites included): a truncated report, a runner that left tests out, or a hand-edited file.
- * jest-junit's todo tests, which it leaves out of `tests=`, are no disagreement (see `jestTodos`). Tracery reads the test cases; the warning says what differs, where.
+ * jest-junit's todo tests, which it leaves out of `tests=`, are no disagreement (see `jestTodos`).
+ * Tracery reads the test cases; the warning says what differs, where.
  */
 export function checkSuiteCounts(
   node: XmlNode,

@@ -1,10 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ctestCouldNotRun } from './ctest-not-run.js';
 import { ambiguousTodos, asTodo, jestTodos } from './jest-todo.js';
 import { checkSuiteCounts, suiteStarts } from './junit-counts.js';
 import { junitPreflight, positionAt } from './junit-preflight.js';
 import { asNode, attr, CDATA, children, textOf, type XmlNode } from './junit-xml.js';
 import { readReportTime } from './report-time.js';
+import { reportZone } from './report-zone.js';
 import type { TestReport, TestResult, TestStatus } from './test-result.js';
 
 export { decodeXml } from './junit-xml.js';
@@ -45,7 +47,7 @@ const parser = new XMLParser({
 
 /** Options of {@link parseJunit}. */
 export type ParseJunitOptions = {
-  /** The zone of timestamps written without one (Surefire, gtest, ctest, jest-junit): `UTC` unless given. */
+  /** The zone of timestamps written without one (Surefire, gtest, ctest): `UTC` unless given. jest-junit's are UTC. */
   readonly timezone?: string;
 };
 
@@ -73,9 +75,10 @@ function outcome(node: XmlNode): {
     const found = children(node, tag)[0];
     if (found === undefined) continue;
     const detail = asNode(found);
+    const message = attr(detail, 'message') ?? firstLine(textOf(found));
     return {
-      status,
-      message: attr(detail, 'message') ?? firstLine(textOf(found)),
+      status: tag === 'skipped' && ctestCouldNotRun(node, message) ? 'error' : status,
+      message,
       type: attr(detail, 'type') || undefined,
       reruns,
     };
@@ -218,7 +221,8 @@ function positionOf(text: string, needle: string): { line: number; column: numbe
  * reruns, system-out and system-err (CDATA kept as written). Bad input is a diagnostic with file, line
  * and column, never an exception; a DOCTYPE in the prolog (and so an entity bomb) is refused before
  * parsing. A suite header whose `tests=` or `failures=` disagrees with its test cases is a warning.
- * The first timestamp gives `startedAt`; one without a zone is read in `options.timezone` (UTC).
+ * The first timestamp gives `startedAt`; one without a zone is read in `options.timezone` (UTC), except
+ * in jest-junit's reports (root `<testsuites name="jest tests">`), which write UTC without the `Z`.
  *
  * @example
  * const { report, diagnostics } = parseJunit(xml, 'results/surefire.xml');
@@ -259,6 +263,7 @@ export function parseJunit(
     timestamp ??= attr(suite, 'timestamp');
     walkSuite(suite, [], walk);
   }
-  const report = withTime({ file, results: walk.results }, timestamp, options.timezone ?? 'UTC', walk);
+  const zone = reportZone(roots, options.timezone ?? 'UTC');
+  const report = withTime({ file, results: walk.results }, timestamp, zone, walk);
   return { report, diagnostics: walk.diagnostics };
 }

@@ -1,7 +1,7 @@
 /**
  * Where the time that orders a report comes from: its timestamp with a zone (`zoned`), its timestamp
- * without one, read in `results.timezone` (`unzoned`: Surefire, gtest, ctest and jest-junit write local
- * or UTC times with no zone), or, when it has no timestamp, its file's modification time (`file-time`).
+ * without one, read in `results.timezone` (`unzoned`: Surefire, gtest and ctest write local times with
+ * no zone; jest-junit writes UTC with no zone, always read as UTC), or, when it has no timestamp, its file's modification time (`file-time`).
  */
 export type ReportTimeSource = 'zoned' | 'unzoned' | 'file-time';
 

@@ -43,7 +43,7 @@ export const ResultsConfigSchema = z
           `results.timezone: "${String(issue.input)}" is not a time zone; write UTC or an IANA name such as Europe/London.`,
       })
       .describe(
-        'The zone of report timestamps written without one (Surefire, gtest, ctest, jest-junit): UTC by default.',
+        'The zone of report timestamps written without one (Surefire, gtest and ctest write local time): UTC by default. jest-junit reports (root testsuites named "jest tests") are always read as UTC, as jest-junit writes them.',
       ),
   })
   .strict();

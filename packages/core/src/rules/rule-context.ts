@@ -1,9 +1,9 @@
 import type { Severity } from '../diagnostics/diagnostic.js';
-import type { Element } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import type { TraceryConfig } from '../repository/repository-config.js';
 import { type Finding, findingFingerprint } from './finding.js';
 import type { FindingInput, Rule, RuleContext, RuleInputs } from './rule.js';
+import { RuleIndex } from './rule-index.js';
 
 /**
  * The ids at the other end of an element's relations of one name (a type or an inverse name), sorted.
@@ -35,14 +35,6 @@ export function hasRelated(model: Model, id: string, name: string): boolean {
   return false;
 }
 
-function* elementsOf(model: Model, kinds: readonly string[] | undefined): Generator<Element> {
-  if (!kinds) {
-    yield* model.elements();
-    return;
-  }
-  for (const kind of kinds) for (const id of model.idsOfKind(kind)) yield model.getElement(id);
-}
-
 /** What the engine gives {@link createRuleContext} for one rule. */
 export type RuleRun = {
   readonly rule: Rule;
@@ -53,11 +45,15 @@ export type RuleRun = {
   readonly model: Model;
   readonly config: TraceryConfig | undefined;
   readonly inputs: RuleInputs;
+  /** The run's shared lookups; one is made for this rule alone when not given. */
+  readonly index?: RuleIndex;
 };
 
 /** Builds the context a rule's check runs with; what it reports is pushed to `findings`. */
 export function createRuleContext(run: RuleRun, findings: Finding[]): RuleContext<unknown> {
   const { rule, model } = run;
+  const index = run.index ?? new RuleIndex(model);
+  const severity = run.severity;
   return {
     ruleId: rule.id,
     model,
@@ -65,15 +61,17 @@ export function createRuleContext(run: RuleRun, findings: Finding[]): RuleContex
     config: run.config,
     options: run.options,
     inputs: run.inputs,
-    elements: () => elementsOf(model, rule.kinds),
-    related: (id, name) => relatedIds(model, id, name),
-    has: (id, name) => hasRelated(model, id, name),
+    elements: () => index.ofKinds(rule.kinds),
+    elementsOfKind: (kind) => index.ofKind(kind),
+    linked: (id) => index.linked(id),
+    related: (id, name) => index.related(id, name),
+    has: (id, name) => index.has(id, name),
     report(input: FindingInput) {
       // Built field by field, not with spreads: a check may report 100,000s of findings.
       const finding: Finding = {
         rule: rule.id,
         code: rule.id,
-        severity: run.overridden ? run.severity : (input.severity ?? run.severity),
+        severity: run.overridden ? severity : (input.severity ?? severity),
         message: input.message,
         fingerprint: findingFingerprint(rule.id, input.elementId, input.message),
       };

@@ -66,6 +66,13 @@ export type RuleContext<Options = Record<string, never>> = {
   /** The elements of the kinds the rule applies to (every element when it names none), in model order. */
   elements(): Iterable<Element>;
   /**
+   * The elements of one kind, in model order. Computed once per run and shared by its rules: read it,
+   * do not change it.
+   */
+  elementsOfKind(kind: string): readonly Element[];
+  /** True when the element is at either end of at least one relation. */
+  linked(id: string): boolean;
+  /**
    * The ids at the other end of an element's relations of one name (a type or an inverse name: `sentBy`
    * gives the senders), sorted; unknown names give an empty list.
    */

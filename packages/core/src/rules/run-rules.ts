@@ -8,6 +8,7 @@ import { diagnosticFinding, ENGINE_CODES, engineFinding } from './engine-finding
 import type { Finding, SuppressedFinding } from './finding.js';
 import type { Rule, RuleInputs } from './rule.js';
 import { createRuleContext } from './rule-context.js';
+import { RuleIndex } from './rule-index.js';
 import { RuleRegistry } from './rule-registry.js';
 import { type ConfigLocator, type RuleSetting, resolveRuleSettings } from './rule-settings.js';
 
@@ -77,10 +78,15 @@ function loadFindings(
   return findings;
 }
 
-function runOne(setting: RuleSetting, input: RunRulesInput, inputs: RuleInputs, findings: Finding[]): void {
+function runOne(
+  setting: RuleSetting,
+  input: RunRulesInput,
+  shared: { inputs: RuleInputs; index: RuleIndex },
+  findings: Finding[],
+): void {
   const { rule } = setting;
   const context = createRuleContext(
-    { ...setting, model: input.model, config: input.config, inputs },
+    { ...setting, model: input.model, config: input.config, ...shared },
     findings,
   );
   try {
@@ -115,9 +121,10 @@ export function runRules(input: RunRulesInput, options: RunRulesOptions = {}): C
   const resolved = resolveRuleSettings(rules, ENGINE_CODES, rulesConfig, locate);
   const settings = new Map(resolved.settings.map((s) => [s.rule.id, s]));
   const all: Finding[] = [...resolved.findings, ...loadFindings(input.diagnostics ?? [], settings)];
-  const inputs = options.inputs ?? {};
+  // One index for the whole run: every rule reads the same lookups, built once.
+  const shared = { inputs: options.inputs ?? {}, index: new RuleIndex(input.model) };
   for (const setting of resolved.settings)
-    if (setting.enabled && !setting.rule.reportedAtLoad) runOne(setting, input, inputs, all);
+    if (setting.enabled && !setting.rule.reportedAtLoad) runOne(setting, input, shared, all);
   const ran = new Set<string>([
     ...resolved.settings.filter((s) => s.enabled).map((s) => s.rule.id),
     ...(input.diagnostics ?? []).map((d) => d.code),

@@ -152,6 +152,37 @@ describe("the model's own adjacency and its graphology view", () => {
     );
   });
 
+  test('a restored model answers as the model it was taken from, before and after changes', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 20 }), (before, after) => {
+        const model = new Model(defaultMetamodel());
+        const ref: Reference = { elements: new Map(), relations: new Map() };
+        for (const o of before) apply(model, ref, o);
+        const elements = [...model.elements()].map((e) => ({ ...e }));
+        const relations = [...model.relations()].map((r) => ({ ...r }));
+        const at = (file: string, line: number) => ({ file, line, column: 1 });
+        const restored = Model.restore(defaultMetamodel(), elements, relations, {
+          element: (i) => (i % 2 === 0 ? at('e.yaml', i + 1) : undefined),
+          relation: (i) => at('r.yaml', i + 1),
+        });
+        expect([...restored.relations()].map(relationKey)).toEqual([...model.relations()].map(relationKey));
+        for (const [i, e] of elements.entries())
+          expect(restored.originOfElement(e.id)).toEqual(i % 2 === 0 ? at('e.yaml', i + 1) : undefined);
+        for (const [i, r] of relations.entries())
+          expect(restored.originOfRelation(r)).toEqual(at('r.yaml', i + 1));
+        const restoredRef: Reference = { elements: new Map(ref.elements), relations: new Map(ref.relations) };
+        expectAgrees(restored, restoredRef);
+        const fresh = Model.restore(defaultMetamodel(), elements, relations, {
+          element: () => undefined,
+          relation: () => undefined,
+        });
+        for (const o of after) apply(fresh, restoredRef, o);
+        expectAgrees(fresh, restoredRef);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   test('a self-loop is one relation, out of and into its element, and goes with it', () => {
     const model = new Model(defaultMetamodel());
     model.addElement({ id: 'A', kind: 'Service', name: 'a', attributes: {} });

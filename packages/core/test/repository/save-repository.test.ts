@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRepository } from '@tracery/core';
@@ -142,5 +142,56 @@ describe('round trip of awkward text', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('saving a repository with load errors (issue 12: save refuses like every writer)', () => {
+  const GOOD = 'elements:\n  - { id: SDS, kind: Service, name: Smart Data Service }\n';
+  // One element of an unknown kind beside one that loads: what loaded lacks X-1.
+  const BROKEN =
+    'elements:\n  - { id: X-1, kind: Servise, name: A service }\n  - { id: SUP, kind: Role, name: Supplier }\n';
+
+  async function broken(): Promise<string> {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'model'));
+    await writeFile(join(dir, 'tracery.yaml'), 'name: Save\n');
+    await writeFile(join(dir, 'model/good.yaml'), GOOD);
+    await writeFile(join(dir, 'model/broken.yaml'), BROKEN);
+    return dir;
+  }
+
+  test('is refused before anything is written, naming the first error', async () => {
+    const dir = await broken();
+    const loaded = await loadRepository(dir);
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(['unknown-kind']);
+    const before = await readTree(dir);
+    await expect(saveRepository(dir, loaded)).rejects.toThrow(
+      expect.objectContaining({
+        name: 'InvalidArgumentError',
+        message: expect.stringMatching(
+          /1 load error\(s\), the first model\/broken\.yaml:2:\d+: error unknown-kind.*nothing was written/,
+        ),
+      }),
+    );
+    expect(await readTree(dir)).toEqual(before);
+  });
+
+  test('with allowErrors writes the files without errors, and never the one that had one', async () => {
+    const dir = await broken();
+    const loaded = await loadRepository(dir);
+    loaded.model.addElement({ id: 'SUP-2', kind: 'Role', name: 'Another supplier', attributes: {} });
+    const { written } = await saveRepository(dir, loaded, { allowErrors: true });
+    expect(written).toEqual(['model/good.yaml', 'model/role.yaml']);
+    expect(await readFile(join(dir, 'model/broken.yaml'), 'utf8')).toBe(BROKEN);
+    expect(await readFile(join(dir, 'model/role.yaml'), 'utf8')).toContain('id: SUP-2');
+  });
+
+  test('a loaded repository without errors saves as its model does', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'model'));
+    await writeFile(join(dir, 'tracery.yaml'), 'name: Save\n');
+    await writeFile(join(dir, 'model/good.yaml'), GOOD);
+    const loaded = await loadRepository(dir);
+    expect((await saveRepository(dir, loaded)).written).toEqual(['model/good.yaml']);
   });
 });

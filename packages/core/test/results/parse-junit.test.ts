@@ -26,7 +26,8 @@ describe('parseJunit on reports that real runners wrote', () => {
       { passed: 1, flaky: 1, failed: 2, error: 1, skipped: 1 },
     ],
     ['gtest/gtest.xml', { passed: 2, failed: 3, skipped: 2 }],
-    ['ctest/ctest-junit.xml', { passed: 1, failed: 1, skipped: 3 }],
+    // A missing executable is an error: CTest lists it as failed ("Not Run").
+    ['ctest/ctest-junit.xml', { passed: 1, failed: 1, error: 1, skipped: 2 }],
     ['node-test/node-junit.xml', { passed: 2, failed: 1, skipped: 2 }],
     // One test passes, one fails, one is test.skip and one test.todo (jest-junit writes no <skipped/> for it).
     ['jest/jest-junit.xml', { passed: 1, failed: 1, skipped: 2 }],
@@ -87,13 +88,13 @@ describe('parseJunit on reports that real runners wrote', () => {
     expect(nested?.suites).toEqual(['settlement periods', 'clock changes']);
   });
 
-  test('gtest disabled tests and ctest disabled or missing tests count as skipped', async () => {
+  test('gtest and ctest disabled tests count as skipped; a ctest test whose executable is missing is an error', async () => {
     const gtest = (await parse('gtest/gtest.xml')).report!.results;
     const ctest = (await parse('ctest/ctest-junit.xml')).report!.results;
     expect(gtest.find((r) => r.name === 'DISABLED_LeapSecond')?.status).toBe('skipped');
     expect(ctest.find((r) => r.name === 'disabled_check')?.status).toBe('skipped');
     expect(ctest.find((r) => r.name === 'missing_binary')).toMatchObject({
-      status: 'skipped',
+      status: 'error',
       message: 'Unable to find executable',
     });
   });

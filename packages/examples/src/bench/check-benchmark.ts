@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,18 @@ type Measured = { code: number; ms: number; cpuMs: number; maxRssKb: number; byt
 /** Goal of issue 17 for `check --format json` on 200k elements. */
 const GOAL_MIB = 800;
 
-/** One `tracery check --format json` in a fresh process; the bytes it printed are counted, not kept. */
-function measureOnce(dir: string, cached: boolean): Promise<Measured> {
+/**
+ * One `tracery check --format json` in a fresh process; the bytes it printed are counted, not kept.
+ * With `out`, the findings go to that file (`--out`) and its size is counted.
+ */
+function measureOnce(dir: string, cached: boolean, out?: string): Promise<Measured> {
   return new Promise((done, fail) => {
-    const args = [join(import.meta.dirname, 'measure-check.js'), dir, ...(cached ? [] : ['--no-cache'])];
+    const args = [
+      join(import.meta.dirname, 'measure-check.js'),
+      dir,
+      cached ? '--cache' : '--no-cache',
+      ...(out ? [out] : []),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let bytes = 0;
     let err = '';
@@ -23,7 +32,8 @@ function measureOnce(dir: string, cached: boolean): Promise<Measured> {
     child.on('close', () => {
       const line = err.trim().split('\n').pop() ?? '';
       try {
-        done({ ...(JSON.parse(line) as Omit<Measured, 'bytes'>), bytes });
+        const measured = JSON.parse(line) as Omit<Measured, 'bytes'>;
+        done({ ...measured, bytes: out ? statSync(out).size : bytes });
       } catch {
         fail(new Error(`measure-check printed no figures: ${err.slice(0, 500)}`));
       }
@@ -44,15 +54,21 @@ export async function checkBenchmark(sizes: readonly number[], repeats: number):
     const dir = await mkdtemp(join(tmpdir(), `tracery-bench-check-${size}-`));
     try {
       await writeGeneratedRepository(dir, generateModel({ elements: size, seed: 42 }));
-      for (const cached of [false, true]) {
-        if (cached) await measureOnce(dir, true); // fills the cache
+      // Without the cache, with it (files unchanged), and with it writing to a file (--out).
+      const variants = [
+        { cached: false, label: 'no-cache' },
+        { cached: true, label: 'unchanged' },
+        { cached: true, label: 'unchanged --out', out: join(dir, 'findings.json') },
+      ];
+      for (const { cached, label, out } of variants) {
+        if (cached && !out) await measureOnce(dir, true); // fills the cache
         const runs: Measured[] = [];
-        for (let i = 0; i < repeats; i++) runs.push(await measureOnce(dir, cached));
+        for (let i = 0; i < repeats; i++) runs.push(await measureOnce(dir, cached, out));
         if (runs.some((r) => r.code !== runs[0]!.code || r.bytes !== runs[0]!.bytes))
           throw new Error('check --format json answered differently between runs.');
         results.push({
           benchmark: 'check json',
-          size: `${size} ${cached ? 'unchanged' : 'no-cache'}`,
+          size: `${size} ${label}`,
           figures: [
             { name: 'wall', value: median(runs.map((r) => r.ms)), unit: 'ms' },
             { name: 'cpu', value: median(runs.map((r) => r.cpuMs)), unit: 'ms' },

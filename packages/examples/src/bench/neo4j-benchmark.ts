@@ -99,7 +99,10 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
     // the first variant measured does not pay for it.
     if (server) await warmUp(driver);
     if (!options.withoutBaseline) await once(BASELINE, false);
-    for (let round = 0; round < options.rounds; round += 1) for (const v of sweep) await once(v, false);
+    // Each round starts one variant further on, so that no variant is always the first after a pause.
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (let i = 0; i < sweep.length; i += 1) await once(sweep[(round + i) % sweep.length]!, false);
+    }
     await once(variants.at(-1)!, options.impactModel === undefined);
     const rows = model.elementCount + model.relationCount;
     const results: BenchResult[] = variants.map((variant) => ({
@@ -309,9 +312,12 @@ async function impactFigures(
   };
 }
 
+/** The median; of an even count, the mean of the middle two (of two rounds, not the slower one). */
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Deletes a benchmark label's nodes (in transactions of 10 000), its export record and the schema an export made for it. */

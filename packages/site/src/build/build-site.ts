@@ -11,12 +11,16 @@ import { renderPage } from '../render-page.js';
 import { assetFolder } from './asset-folder.js';
 import { dataFiles } from './data-files.js';
 import { diagramFiles } from './diagram-files.js';
+import { checkSiteFolder, markSiteFolder } from './site-folder.js';
 import { sitePages } from './site-pages.js';
 import { type WriteTally, writeFiles } from './write-files.js';
 
 /** Options of {@link buildSite}. */
 export type BuildSiteOptions = CollectOptions & {
-  /** The folder to write; it is emptied first. */
+  /**
+   * The folder to write; it is emptied first, so it must be new, empty or a site written before (it
+   * holds `.tracery-site`); the repository, a folder that holds it, or another folder is refused.
+   */
   readonly out: string;
   /** Called with a line of progress now and then. */
   readonly progress?: (message: string) => void;
@@ -52,6 +56,7 @@ function* pages(data: SiteData): Generator<readonly [string, () => string]> {
 export async function buildSite(loaded: LoadedRepository, options: BuildSiteOptions): Promise<BuiltSite> {
   if (typeof options?.out !== 'string' || options.out === '')
     throw new InvalidArgumentError('options.out: expected the folder to write the site to.');
+  await checkSiteFolder(options.out, loaded.root);
   const assets = assetFolder();
   const say = options.progress ?? (() => {});
   say('reading the design, its results, findings and history');
@@ -59,6 +64,7 @@ export async function buildSite(loaded: LoadedRepository, options: BuildSiteOpti
   await rm(options.out, { recursive: true, force: true });
   const tally: WriteTally = { files: 0, bytes: 0 };
   await cp(assets, join(options.out, 'assets'), { recursive: true });
+  await markSiteFolder(options.out);
   say(`writing ${data.loaded.model.elementCount} element pages and the views`);
   await writeFiles(options.out, pages(data), tally);
   await writeFiles(options.out, await diagramFiles(data, (file) => readFile(join(loaded.root, file))), tally);

@@ -16,11 +16,11 @@ export const descriptionRequired = defineRule({
     .strict(),
   check(context) {
     for (const kind of context.options.kinds) {
-      for (const id of context.model.idsOfKind(kind)) {
-        const element = context.model.getElement(id);
-        if ((element.description ?? '').trim() !== '') continue;
+      for (const element of context.elementsOfKind(kind)) {
+        const description = element.description;
+        if (description !== undefined && description.trim() !== '') continue;
         context.report({
-          elementId: id,
+          elementId: element.id,
           message: `${describeElement(element)} has no description; say what it is and why it exists.`,
         });
       }

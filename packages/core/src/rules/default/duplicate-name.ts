@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SourceRef } from '../../diagnostics/diagnostic.js';
-import { defineRule } from '../rule.js';
+import type { Element } from '../../model/element.js';
+import { compareById } from '../../model/model-queries.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { describeElement } from './describe-element.js';
 
 /** A name with case, accents, punctuation and spacing taken out: "Energisation-status " -> "energisation status". */
@@ -28,30 +30,37 @@ export const duplicateName = defineRule({
   options: z.object({ ignoreKinds: z.array(z.string()).default(['ProcessStep', 'TestCase']) }).strict(),
   check(context) {
     const ignore = new Set(context.options.ignoreKinds);
-    const groups = new Map<string, string[]>();
+    // By kind, then by normalised name: no key string is built per element.
+    const kinds = new Map<string, Map<string, Element[]>>();
     for (const element of context.elements()) {
       if (ignore.has(element.kind)) continue;
-      const key = `${element.kind}\u0000${normaliseName(element.name)}`;
-      if (key.endsWith('\u0000')) continue;
-      const ids = groups.get(key);
-      if (ids) ids.push(element.id);
-      else groups.set(key, [element.id]);
-    }
-    for (const ids of groups.values()) {
-      if (ids.length < 2) continue;
-      ids.sort();
-      const first = context.model.getElement(ids[0]!);
-      const firstSource: SourceRef | undefined = context.model.originOfElement(first.id);
-      for (const id of ids.slice(1)) {
-        const element = context.model.getElement(id);
-        context.report({
-          elementId: id,
-          message: `${describeElement(element)} "${element.name}" has the same name as ${first.id} "${first.name}": two definitions of one thing? Merge them, or name each for what makes it different.`,
-          ...(firstSource
-            ? { related: [{ message: `${first.id} "${first.name}"`, source: firstSource }] }
-            : {}),
-        });
+      const name = normaliseName(element.name);
+      if (name === '') continue;
+      let groups = kinds.get(element.kind);
+      if (!groups) {
+        groups = new Map();
+        kinds.set(element.kind, groups);
       }
+      const same = groups.get(name);
+      if (same) same.push(element);
+      else groups.set(name, [element]);
     }
+    for (const groups of kinds.values())
+      for (const same of groups.values()) if (same.length > 1) reportSame(context, same);
   },
 });
+
+/** Reports every element of a group of same-named elements but the first by id. */
+function reportSame(context: RuleContext<unknown>, same: Element[]): void {
+  same.sort(compareById);
+  const first = same[0]!;
+  const firstSource: SourceRef | undefined = context.model.originOfElement(first.id);
+  for (let i = 1; i < same.length; i++) {
+    const element = same[i]!;
+    context.report({
+      elementId: element.id,
+      message: `${describeElement(element)} "${element.name}" has the same name as ${first.id} "${first.name}": two definitions of one thing? Merge them, or name each for what makes it different.`,
+      ...(firstSource ? { related: [{ message: `${first.id} "${first.name}"`, source: firstSource }] } : {}),
+    });
+  }
+}

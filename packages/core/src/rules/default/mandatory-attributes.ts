@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import type { AttributeValue } from '../../model/element.js';
 import { fieldValue } from '../../model/model-queries.js';
 import { defineRule } from '../rule.js';
 import { describeElement } from './describe-element.js';
+
+/** No value, a blank text or an empty list. */
+function isMissing(value: AttributeValue | undefined): boolean {
+  return (
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
 
 /** Elements carry the attributes their kind must have (option `attributes`, by kind). */
 export const mandatoryAttributes = defineRule({
@@ -18,19 +28,16 @@ export const mandatoryAttributes = defineRule({
     .strict(),
   check(context) {
     for (const [kind, names] of Object.entries(context.options.attributes)) {
-      for (const id of context.model.idsOfKind(kind)) {
-        const element = context.model.getElement(id);
-        const missing = names.filter((name) => {
-          const value = fieldValue(element, name);
-          return (
-            value === undefined ||
-            (typeof value === 'string' && value.trim() === '') ||
-            (Array.isArray(value) && value.length === 0)
-          );
-        });
-        if (missing.length === 0) continue;
+      for (const element of context.elementsOfKind(kind)) {
+        let missing: string[] | undefined;
+        for (const name of names) {
+          if (!isMissing(fieldValue(element, name))) continue;
+          if (missing) missing.push(name);
+          else missing = [name];
+        }
+        if (!missing) continue;
         context.report({
-          elementId: id,
+          elementId: element.id,
           message: `${describeElement(element)} lacks ${missing.join(', ')}; every ${kind} must have ${names.join(', ')}.`,
         });
       }

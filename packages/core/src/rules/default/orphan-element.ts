@@ -10,13 +10,10 @@ export const orphanElement = defineRule({
   options: z.object({ ignoreKinds: z.array(z.string()).default([]) }).strict(),
   check(context) {
     const ignore = new Set(context.options.ignoreKinds);
-    const { model } = context;
-    for (const element of model.elements()) {
-      const id = element.id;
-      if (ignore.has(element.kind) || model.outRelations(id).length > 0 || model.inRelations(id).length > 0)
-        continue;
+    for (const element of context.elements()) {
+      if (ignore.has(element.kind) || context.linked(element.id)) continue;
       context.report({
-        elementId: id,
+        elementId: element.id,
         message: `${describeElement(element)} has no relation at all; link it into the design or remove it.`,
       });
     }

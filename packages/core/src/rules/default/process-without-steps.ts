@@ -9,10 +9,12 @@ export const processWithoutSteps = defineRule({
   kinds: ['BusinessProcess'],
   check(context) {
     for (const process of context.elements()) {
-      const steps = context
-        .related(process.id, 'hasPart')
-        .filter((id) => context.model.getElement(id).kind === 'ProcessStep');
-      if (steps.length > 0) continue;
+      if (
+        context
+          .related(process.id, 'hasPart')
+          .some((id) => context.model.getElement(id).kind === 'ProcessStep')
+      )
+        continue;
       context.report({
         elementId: process.id,
         message: `${describeElement(process)} has no steps; add its steps with \`partOf: [${process.id}]\`.`,

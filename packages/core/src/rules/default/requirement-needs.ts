@@ -2,7 +2,7 @@ import type { Severity } from '../../diagnostics/diagnostic.js';
 import type { ElementCoverage } from '../../trace-coverage/compute-coverage.js';
 import { defineRule, type Rule, type RuleContext } from '../rule.js';
 import { describeElement } from './describe-element.js';
-import { ruleCoverage } from './rule-coverage.js';
+import { coverageLookup, ruleCoverage } from './rule-coverage.js';
 
 /** Why relations of one name that a requirement has do not count, for the message (`TC-1 (outdated)`). */
 function notCounted(coverage: ElementCoverage | undefined, name: string): string {
@@ -50,9 +50,7 @@ export function requirementNeeds(spec: {
     description: spec.description,
     kinds: ['Requirement'],
     check(context) {
-      const coverage = ruleCoverage(context);
-      const excluded = new Set(coverage.excluded);
-      const byId = new Map(coverage.elements.map((e) => [e.id, e]));
+      const { byId, excluded } = coverageLookup(ruleCoverage(context));
       for (const requirement of context.elements()) {
         if (excluded.has(requirement.id)) continue;
         const covered = byId.get(requirement.id);

@@ -1,6 +1,10 @@
 import type { Model } from '../../model/model.js';
 import type { TraceryConfig } from '../../repository/repository-config.js';
-import { type CoverageResult, computeCoverage } from '../../trace-coverage/compute-coverage.js';
+import {
+  type CoverageResult,
+  computeCoverage,
+  type ElementCoverage,
+} from '../../trace-coverage/compute-coverage.js';
 import { DEFAULT_COVERAGE_POLICY } from '../../trace-coverage/coverage-policy.js';
 import type { RuleContext, RuleInputs } from '../rule.js';
 
@@ -26,6 +30,26 @@ export function ruleCoverage(
     byModel.set(context.model, result);
   }
   return result;
+}
+
+/** The coverage's elements by id and its excluded ids, for lookups; made once per coverage. */
+export type CoverageLookup = {
+  readonly byId: ReadonlyMap<string, ElementCoverage>;
+  readonly excluded: ReadonlySet<string>;
+};
+
+const lookups = new WeakMap<CoverageResult, CoverageLookup>();
+
+/** {@link CoverageLookup} of a coverage, shared by the rules that read it in one run. */
+export function coverageLookup(coverage: CoverageResult): CoverageLookup {
+  let lookup = lookups.get(coverage);
+  if (!lookup) {
+    const byId = new Map<string, ElementCoverage>();
+    for (const e of coverage.elements) byId.set(e.id, e);
+    lookup = { byId, excluded: new Set(coverage.excluded) };
+    lookups.set(coverage, lookup);
+  }
+  return lookup;
 }
 
 const policyOf = (config: TraceryConfig | undefined) => config?.coverage ?? DEFAULT_COVERAGE_POLICY;

@@ -34,9 +34,10 @@ export const terminology = defineRule({
     if (preferredOf.size === 0) return;
     const alternatives = [...preferredOf.keys()].sort((a, b) => b.length - a.length).map(termPattern);
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const fields = context.options.fields;
     for (const element of context.elements()) {
-      const seen = new Set<string>();
-      for (const field of context.options.fields) {
+      let seen: Set<string> | undefined;
+      for (const field of fields) {
         const value =
           field === 'name'
             ? element.name
@@ -44,9 +45,13 @@ export const terminology = defineRule({
               ? element.description
               : element.attributes[field];
         if (typeof value !== 'string') continue;
-        for (const match of value.matchAll(pattern)) {
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
+          // As matchAll does: an empty match moves on by one code point.
+          if (match[0] === '') pattern.lastIndex += (value.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1;
           const used = match[0].toLowerCase().replace(/\s+/g, ' ');
-          if (seen.has(used)) continue;
+          if (seen?.has(used)) continue;
+          if (!seen) seen = new Set();
           seen.add(used);
           context.report({
             elementId: element.id,

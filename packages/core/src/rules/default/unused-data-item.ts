@@ -1,16 +1,16 @@
-import type { Model } from '../../model/model.js';
-import { defineRule } from '../rule.js';
-import { hasRelated, relatedIds } from '../rule-context.js';
+import { defineRule, type RuleContext } from '../rule.js';
 import { describeElement } from './describe-element.js';
 
+type Lookups = Pick<RuleContext<unknown>, 'has' | 'related'>;
+
 /** True when an interface carries the element or something uses it. */
-function passedOrUsed(model: Model, id: string): boolean {
-  return hasRelated(model, id, 'carriedBy') || hasRelated(model, id, 'usedBy');
+function passedOrUsed(context: Lookups, id: string): boolean {
+  return context.has(id, 'carriedBy') || context.has(id, 'usedBy');
 }
 
 /** Whether a block, or a block it is part of, is carried or used; memoised, since items share blocks. */
 function blockInUse(
-  model: Model,
+  context: Lookups,
   block: string,
   memo: Map<string, boolean>,
   path = new Set<string>(),
@@ -20,8 +20,8 @@ function blockInUse(
   if (path.has(block)) return false;
   path.add(block);
   const used =
-    passedOrUsed(model, block) ||
-    relatedIds(model, block, 'partOf').some((up) => blockInUse(model, up, memo, path));
+    passedOrUsed(context, block) ||
+    context.related(block, 'partOf').some((up) => blockInUse(context, up, memo, path));
   memo.set(block, used);
   return used;
 }
@@ -34,12 +34,11 @@ export const unusedDataItem = defineRule({
     'Every data item is carried by an interface or used by a step or service, directly or through a block it is part of.',
   kinds: ['DataItem'],
   check(context) {
-    const { model } = context;
     const memo = new Map<string, boolean>();
     for (const item of context.elements()) {
-      if (passedOrUsed(model, item.id)) continue;
-      const blocks = relatedIds(model, item.id, 'partOf');
-      if (blocks.some((block) => blockInUse(model, block, memo))) continue;
+      if (passedOrUsed(context, item.id)) continue;
+      const blocks = context.related(item.id, 'partOf');
+      if (blocks.some((block) => blockInUse(context, block, memo))) continue;
       context.report({
         elementId: item.id,
         message: `${describeElement(item)} is carried by no interface and used by nothing${blocks.length ? `, nor is its block ${blocks.join(', ')}` : ''}; remove it, or add it to the interfaces that pass it.`,

@@ -27,8 +27,9 @@ describe('CTest', () => {
       // SKIP_REGULAR_EXPRESSION matched GoogleTest's "[  SKIPPED ]".
       [names[3], names[3], 'skipped'],
       [names[4], names[4], 'passed'],
-      // The executable does not exist: CTest writes status="notrun", so not run.
-      [names[5], names[5], 'skipped'],
+      // The executable does not exist: CTest writes status="notrun" with <skipped>, yet lists it as
+      // failed ("Not Run"), as it does a missing REQUIRED_FILES or a failed fixture: an error.
+      [names[5], names[5], 'error'],
     ]);
   });
 
@@ -60,7 +61,7 @@ describe('CTest', () => {
       ['TC-LSS-002', 'failed'],
       ['TC-LSS-003', 'failed'],
       ['TC-LSS-007', 'skipped'],
-      ['TC-LSS-008', 'skipped'],
+      ['TC-LSS-008', 'error'],
     ]);
     expect(linked.unmatched.map((r) => r.name)).toEqual([names[4]]);
     expect(linked.diagnostics[0]?.message).toContain('it names REQ-LSS-001 is a Requirement');

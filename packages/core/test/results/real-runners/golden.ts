@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 // made by its regenerate.sh; see its README). The expected answers in the tests come from each
 // suite's source, beside its report.
 
-const REAL_RUNNERS = join(import.meta.dirname, '..', '..', 'fixtures', 'junit', 'real-runners');
+/** The folder of the golden reports. */
+export const REAL_RUNNERS = join(import.meta.dirname, '..', '..', 'fixtures', 'junit', 'real-runners');
 
 /** What regenerate.sh recorded about a run: tool versions, the runner's TZ, UTC instants around it. */
 export type RunInfo = {
