@@ -4,7 +4,7 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import { attach, NO_RELATIONS, type Node, removeFrom, replaceIn } from './model-node.js';
+import { attach, layOutAdjacency, NO_RELATIONS, type Node, removeFrom, replaceIn } from './model-node.js';
 
 /** Where an element or relation was written: a file position, as diagnostics use. */
 export type Origin = SourceRef;
@@ -291,26 +291,34 @@ export class Model {
    * relations are taken as they are (frozen in place, not copied) and added without the checks
    * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `origins`
    * gives each element's and each relation's origin by index, asked only when an origin is read (or,
-   * for relations, when the model first looks one up by key). Not for data that was not checked.
+   * for relations, when the model first looks one up by key). `ends`, when given, holds for relation
+   * `i` the indexes in `elements` of its source (at `2 * i`) and target (at `2 * i + 1`), so the
+   * adjacency is laid out without looking ids up. Not for data that was not checked.
    */
   static restore(
     metamodel: Metamodel,
     elements: readonly Element[],
     relations: readonly Relation[],
     origins: RestoredOrigins,
+    ends?: Int32Array,
   ): Model {
     const model = new Model(metamodel);
     const nodes = model.#nodes;
+    const list: Node[] = new Array(elements.length);
     for (let i = 0; i < elements.length; i++) {
       const element = freezeInPlace(elements[i]!);
-      nodes.set(element.id, { element, out: undefined, in: undefined, origin: i });
+      const node: Node = { element, out: undefined, in: undefined, origin: i };
+      nodes.set(element.id, node);
+      list[i] = node;
       model.#indexKind(element);
     }
     for (let i = 0; i < relations.length; i++) {
       const relation = relations[i]!;
       Object.freeze(relation.attributes);
-      attach(Object.freeze(relation), nodes.get(relation.source)!, nodes.get(relation.target)!);
+      Object.freeze(relation);
     }
+    if (ends) layOutAdjacency(list, relations, ends);
+    else for (const r of relations) attach(r, nodes.get(r.source)!, nodes.get(r.target)!);
     model.#restoredRelations = relations;
     model.#restoredOrigins = origins;
     return model;

@@ -141,7 +141,10 @@ function decode(metamodel: Metamodel, e: Encoded): LoadSnapshot {
   const count = e.ends.length / 3;
   const withAttributes = new Map(e.attributes);
   const relations: Relation[] = new Array(count);
+  const ends = new Int32Array(count * 2);
   for (let r = 0; r < count; r++) {
+    ends[2 * r] = e.ends[r * 3]!;
+    ends[2 * r + 1] = e.ends[r * 3 + 1]!;
     relations[r] = {
       type: e.types[e.ends[r * 3 + 2]!]!,
       source: e.elements[e.ends[r * 3]!]!.id,
@@ -149,10 +152,16 @@ function decode(metamodel: Metamodel, e: Encoded): LoadSnapshot {
       attributes: withAttributes.get(r) ?? EMPTY,
     };
   }
-  const model = Model.restore(metamodel, e.elements, relations, {
-    element: (i) => decodeOrigin(e.elementOrigins, i, e.originFiles),
-    relation: (i) => decodeOrigin(e.relationOrigins, i, e.originFiles),
-  });
+  const model = Model.restore(
+    metamodel,
+    e.elements,
+    relations,
+    {
+      element: (i) => decodeOrigin(e.elementOrigins, i, e.originFiles),
+      relation: (i) => decodeOrigin(e.relationOrigins, i, e.originFiles),
+    },
+    ends,
+  );
   return { model, diagnostics: e.diagnostics, files: e.files };
 }
 

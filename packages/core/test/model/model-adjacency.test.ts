@@ -152,35 +152,75 @@ describe("the model's own adjacency and its graphology view", () => {
     );
   });
 
-  test('a restored model answers as the model it was taken from, before and after changes', () => {
-    fc.assert(
-      fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 20 }), (before, after) => {
-        const model = new Model(defaultMetamodel());
-        const ref: Reference = { elements: new Map(), relations: new Map() };
-        for (const o of before) apply(model, ref, o);
-        const elements = [...model.elements()].map((e) => ({ ...e }));
-        const relations = [...model.relations()].map((r) => ({ ...r }));
-        const at = (file: string, line: number) => ({ file, line, column: 1 });
-        const restored = Model.restore(defaultMetamodel(), elements, relations, {
-          element: (i) => (i % 2 === 0 ? at('e.yaml', i + 1) : undefined),
-          relation: (i) => at('r.yaml', i + 1),
-        });
-        expect([...restored.relations()].map(relationKey)).toEqual([...model.relations()].map(relationKey));
-        for (const [i, e] of elements.entries())
-          expect(restored.originOfElement(e.id)).toEqual(i % 2 === 0 ? at('e.yaml', i + 1) : undefined);
-        for (const [i, r] of relations.entries())
-          expect(restored.originOfRelation(r)).toEqual(at('r.yaml', i + 1));
-        const restoredRef: Reference = { elements: new Map(ref.elements), relations: new Map(ref.relations) };
-        expectAgrees(restored, restoredRef);
-        const fresh = Model.restore(defaultMetamodel(), elements, relations, {
-          element: () => undefined,
-          relation: () => undefined,
-        });
-        for (const o of after) apply(fresh, restoredRef, o);
-        expectAgrees(fresh, restoredRef);
-      }),
-      { numRuns: 150 },
+  test.each([
+    ['looked up by id', false],
+    ['given as element indexes', true],
+  ])(
+    'a restored model, its relation ends %s, answers as the model it was taken from, before and after changes',
+    (_how, withEnds) => {
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 20 }), (before, after) => {
+          const model = new Model(defaultMetamodel());
+          const ref: Reference = { elements: new Map(), relations: new Map() };
+          for (const o of before) apply(model, ref, o);
+          const elements = [...model.elements()].map((e) => ({ ...e }));
+          const relations = [...model.relations()].map((r) => ({ ...r }));
+          const at = (file: string, line: number) => ({ file, line, column: 1 });
+          const index = new Map(elements.map((e, i) => [e.id, i]));
+          const ends = withEnds
+            ? Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]))
+            : undefined;
+          const restored = Model.restore(
+            defaultMetamodel(),
+            elements,
+            relations,
+            {
+              element: (i) => (i % 2 === 0 ? at('e.yaml', i + 1) : undefined),
+              relation: (i) => at('r.yaml', i + 1),
+            },
+            ends,
+          );
+          expect([...restored.relations()].map(relationKey)).toEqual([...model.relations()].map(relationKey));
+          for (const [i, e] of elements.entries())
+            expect(restored.originOfElement(e.id)).toEqual(i % 2 === 0 ? at('e.yaml', i + 1) : undefined);
+          for (const [i, r] of relations.entries())
+            expect(restored.originOfRelation(r)).toEqual(at('r.yaml', i + 1));
+          const restoredRef: Reference = {
+            elements: new Map(ref.elements),
+            relations: new Map(ref.relations),
+          };
+          expectAgrees(restored, restoredRef);
+          const fresh = Model.restore(
+            defaultMetamodel(),
+            elements,
+            relations,
+            { element: () => undefined, relation: () => undefined },
+            ends,
+          );
+          for (const o of after) apply(fresh, restoredRef, o);
+          expectAgrees(fresh, restoredRef);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  test("relation ends that do not name the relation's elements are refused, not laid out", () => {
+    const elements = ['A', 'B'].map((id) => ({ id, kind: 'Service', name: id, attributes: {} }));
+    const relations = [{ type: 'dependsOn', source: 'A', target: 'B', attributes: {} }];
+    const none = { element: () => undefined, relation: () => undefined };
+    expect(() => Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(1, 0))).toThrow(
+      /relation 0 does not join the elements its indexes name/,
     );
+    expect(() => Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0, 7))).toThrow(
+      /relation 0 does not join/,
+    );
+    expect(() => Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0))).toThrow(
+      /expected 2 indexes, got 1/,
+    );
+    const model = Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0, 1));
+    expect(model.outRelations('A').map((r) => r.target)).toEqual(['B']);
+    expect(model.inRelations('B').map((r) => r.source)).toEqual(['A']);
   });
 
   test('a self-loop is one relation, out of and into its element, and goes with it', () => {
