@@ -3,7 +3,9 @@ import { formatSourceRef } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/metamodel.js';
 
+import type { Relation } from '../model/element.js';
 import { findCycles } from '../model/find-cycles.js';
+import { freezeInPlace } from '../model/freeze-values.js';
 import { describeRelation, Model } from '../model/model.js';
 import type { ElementDraft, RelationDraft } from './model-drafts.js';
 
@@ -47,7 +49,9 @@ function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics:
       });
       continue;
     }
-    model.addElement(element, origin);
+    // The draft's element becomes the model's, frozen where it is: a copy would double the elements
+    // while the drafts are still held.
+    model.addElement(freezeInPlace(element), origin);
     const pattern = patterns.get(element.kind);
     if (pattern && !pattern.test(element.id)) {
       diagnostics.push({
@@ -94,16 +98,25 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       });
       continue;
     }
-    const relation = {
+    const relation: Relation = Object.freeze({
       type: draft.type,
       source: draft.source,
       target: draft.target,
-      attributes: draft.attributes,
-    };
+      attributes: frozenAttributes(draft.attributes),
+    });
     if (model.addRelation(relation, draft.origin)) continue;
     const existing = model.findRelation(draft)!;
     reportRepeatedRelation(model, draft, sameAttributes(existing.attributes, draft.attributes), diagnostics);
   }
+}
+
+/** Most relations have no attributes: they share one frozen empty record. */
+const NO_ATTRIBUTES: Relation['attributes'] = Object.freeze({});
+
+/** A draft's attributes frozen where they are (the draft is not used after), or the shared empty record. */
+function frozenAttributes(attributes: RelationDraft['attributes']): Relation['attributes'] {
+  for (const _ in attributes) return Object.freeze(attributes);
+  return NO_ATTRIBUTES;
 }
 
 /**
@@ -195,6 +208,8 @@ function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {
 /**
  * Joins the drafts of every file into one model, reporting duplicate ids, ids that break their kind's
  * pattern, dangling references, relations between kinds their type does not allow, and partOf cycles.
+ * The drafts' elements and attribute records are frozen in place and become the model's (not copied):
+ * the drafts are read once, here.
  */
 export function resolveModel(
   metamodel: Metamodel,
