@@ -3,7 +3,7 @@ import { formatSourceRef } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/metamodel.js';
 
-import type { Relation } from '../model/element.js';
+import type { Element, Relation } from '../model/element.js';
 import { findCycles } from '../model/find-cycles.js';
 import { freezeInPlace } from '../model/freeze-values.js';
 import { describeRelation, Model } from '../model/model.js';
@@ -49,9 +49,7 @@ function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics:
       });
       continue;
     }
-    // The draft's element becomes the model's, frozen where it is: a copy would double the elements
-    // while the drafts are still held.
-    model.addElement(freezeInPlace(element), origin);
+    model.addElement(adopt(element, model.metamodel), origin);
     const pattern = patterns.get(element.kind);
     if (pattern && !pattern.test(element.id)) {
       diagnostics.push({
@@ -98,16 +96,27 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       });
       continue;
     }
+    // The ends are the elements' own id strings: a file's parser gives each mention its own copy.
     const relation: Relation = Object.freeze({
       type: draft.type,
-      source: draft.source,
-      target: draft.target,
+      source: from.id,
+      target: to.id,
       attributes: frozenAttributes(draft.attributes),
     });
     if (model.addRelation(relation, draft.origin)) continue;
     const existing = model.findRelation(draft)!;
     reportRepeatedRelation(model, draft, sameAttributes(existing.attributes, draft.attributes), diagnostics);
   }
+}
+
+/**
+ * A draft's element as the model keeps it: frozen where it is (a copy would double the elements while
+ * the drafts are held), its kind the metamodel's own string (one string per kind, not per element).
+ */
+function adopt(element: Element, metamodel: Metamodel): Element {
+  const kind = metamodel.kinds.get(element.kind)?.name;
+  if (kind !== undefined && !Object.isFrozen(element)) (element as { kind: string }).kind = kind;
+  return freezeInPlace(element);
 }
 
 /** Most relations have no attributes: they share one frozen empty record. */
@@ -219,6 +228,7 @@ export function resolveModel(
   const diagnostics: Diagnostic[] = [];
   addElements(model, drafts.elements, diagnostics);
   addRelations(model, drafts, diagnostics);
+  model.compact();
   reportPartOfCycles(model, diagnostics);
   return { model, diagnostics };
 }
