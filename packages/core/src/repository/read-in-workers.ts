@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { ModelFileRead } from './model-file-cache.js';
 import type { WorkerAnswer, WorkerJob } from './model-file-worker.js';
+import { unpackModelFileRead } from './pack-model-file-read.js';
 import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
 
 /** A model file to read: its repository path and its text. */
@@ -47,7 +48,9 @@ export function modelFileWorkerEntry(): WorkerEntry | undefined {
   }
   let api: string;
   try {
-    api = createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+    api = createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs');
   } catch {
     return undefined;
   }
@@ -92,7 +95,11 @@ export async function readInWorkers(
   return { results: results as ModelFileRead[], started, fallbacks };
 }
 
-function startWorker(entry: WorkerEntry, setup: ReadSetup, resourceLimits?: ResourceLimits): Worker | undefined {
+function startWorker(
+  entry: WorkerEntry,
+  setup: ReadSetup,
+  resourceLimits?: ResourceLimits,
+): Worker | undefined {
   try {
     return new Worker(entry.url, { workerData: setup, ...(resourceLimits ? { resourceLimits } : {}) });
   } catch {
@@ -132,7 +139,8 @@ function drive(
     };
     worker.on('message', (answer: WorkerAnswer) => {
       inFlight--;
-      if ('result' in answer) results[answer.index] = answer.result;
+      if ('packed' in answer) results[answer.index] = unpackModelFileRead(answer.packed);
+      else if ('result' in answer) results[answer.index] = answer.result;
       feed();
     });
     worker.on('error', finish);

@@ -17,7 +17,10 @@ export const WORKERS_MIN_BYTES = 4 * 2 ** 20;
  * `0` reads every file in process), else `'auto'`. Throws {@link InvalidArgumentError} for a value
  * that is neither.
  */
-export function workersSetting(option: WorkersSetting | undefined, env = process.env[WORKERS_ENV]): WorkersSetting {
+export function workersSetting(
+  option: WorkersSetting | undefined,
+  env = process.env[WORKERS_ENV],
+): WorkersSetting {
   if (option !== undefined) {
     if (option === 'auto' || (Number.isInteger(option) && option >= 0)) return option;
     throw new InvalidArgumentError(
