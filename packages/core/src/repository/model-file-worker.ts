@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ModelFileRead } from './model-file-cache.js';
 import { type PackedModelFileRead, packModelFileRead } from './pack-model-file-read.js';
-import { readContextOf, type ReadSetup, readModelText } from './read-model-text.js';
+import { type ReadSetup, readContextOf, readModelText } from './read-model-text.js';
 
 // The entry of a worker thread that reads model files (see readInWorkers). It rebuilds the read
 // context from the setup it is given (the metamodel and schemas are never shared between threads),

@@ -3,7 +3,7 @@ import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
 import { readInWorkers, type TextJob } from './read-in-workers.js';
 import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
 import { readSourceFile, repositoryPath, type SourceText } from './read-source-file.js';
-import { workerCount, type WorkersSetting } from './workers-setting.js';
+import { type WorkersSetting, workerCount } from './workers-setting.js';
 
 export type { ReadContext } from './read-model-text.js';
 

@@ -36,11 +36,11 @@ export function workersSetting(
 }
 
 /**
- * How many workers to start for `files` files holding `bytes` characters to parse: none for one file
- * or under {@link WORKERS_MIN_BYTES} when automatic; else the setting, or the cores when automatic.
+ * How many workers to start for `files` files holding `bytes` characters to parse, never more than
+ * the files or the cores: when automatic, none for one file or under {@link WORKERS_MIN_BYTES}, else
+ * one per core; else the setting.
  */
 export function workerCount(setting: WorkersSetting, files: number, bytes: number, cores: number): number {
-  if (files < 2) return 0;
-  if (setting !== 'auto') return Math.min(setting, files);
-  return bytes < WORKERS_MIN_BYTES ? 0 : Math.min(cores, files);
+  if (setting !== 'auto') return Math.min(setting, files, cores);
+  return files < 2 || bytes < WORKERS_MIN_BYTES ? 0 : Math.min(cores, files);
 }
