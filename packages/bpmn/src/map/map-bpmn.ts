@@ -89,7 +89,8 @@ export function mapBpmn(parsed: ParsedBpmn, options: MapBpmnOptions = {}): BpmnM
   // strings by UTF-16 code units, as `<` does, and calls no function per comparison.
   const elements = sortedKeys(context.elements).map((id) => context.elements.get(id) as MappedElement);
   const relations = sortedKeys(context.relations).map((key) => context.relations.get(key) as MappedRelation);
-  const ids = new Map(sortedKeys(context.assigned).map((id) => [id, context.assigned.get(id) as string]));
+  const ids = new Map<string, string>();
+  for (const id of sortedKeys(context.assigned)) ids.set(id, context.assigned.get(id) as string);
   return { elements, relations, diagnostics: context.diagnostics.sort(compareDiagnostics), ids };
 }
 

@@ -197,6 +197,20 @@ function checkValue(text: string, start: number, end: number, marks: TextMarks):
   return -1;
 }
 
+/** The raw value of the attribute called `name` among a tag's attributes, if the tag has it. */
+export function attributeValue(
+  text: string,
+  attributes: readonly number[],
+  name: string,
+): string | undefined {
+  for (let k = 0; k < attributes.length; k += 4) {
+    const start = attributes[k] as number;
+    if ((attributes[k + 1] as number) - start === name.length && text.startsWith(name, start))
+      return text.slice(attributes[k + 2], attributes[k + 3]);
+  }
+  return undefined;
+}
+
 /** True when two stretches of the text hold the same characters. */
 export function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
   if (aEnd - a !== bEnd - b) return false;

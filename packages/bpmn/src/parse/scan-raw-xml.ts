@@ -1,8 +1,18 @@
 import type { SourceRef } from '@tracery/core';
-import { BPMN_NAMESPACE, type BpmnCountKey, countKeyOfLocalName, TRACERY_NAMESPACE } from './bpmn-counts.js';
+import type { BpmnCountKey } from './bpmn-counts.js';
 import type { LineIndex } from './line-index.js';
-import { nextOccurrence } from './next-occurrence.js';
 import {
+  declareNamespaces,
+  extensionAttributes,
+  type Scope,
+  type TagKind,
+  tagKind,
+  XML_SCOPE,
+} from './namespace-scope.js';
+import { nextOccurrence } from './next-occurrence.js';
+import { PositionIndex } from './position-index.js';
+import {
+  attributeValue,
   badAmpersand,
   isXmlName,
   readStartTag,
@@ -40,17 +50,14 @@ export type RawScan = {
   readonly positions: ReadonlyMap<string, SourceRef>;
   /** The `tracery:` attributes (by local name) of each element with an id that has some. */
   readonly extensionAttributes: ReadonlyMap<string, Readonly<Record<string, string>>>;
-  /** True when some id is on more than one element. */
+  /**
+   * True when some id is on more than one element (not counting the ids in a deferred diagram, which is
+   * enough for the comparison with bpmn-moddle: a counted element is never deferred).
+   */
   readonly idsRepeat: boolean;
   /** The first well-formedness problem, if any: then the rest of the scan is incomplete. */
   readonly problem: ScanProblem | undefined;
 };
-
-/** A counted element's kind and local name, by its tag as written. */
-type TagKind = { readonly countKey: BpmnCountKey; readonly localName: string };
-
-/** The namespace prefixes in scope, and what each tag written under them is (remembered per scope). */
-type Scope = { readonly uris: ReadonlyMap<string, string>; readonly tags: Map<string, TagKind | null> };
 
 type Walk = {
   readonly text: string;
@@ -59,7 +66,7 @@ type Walk = {
   /** Filled again for each start tag. */
   readonly tag: StartTag;
   readonly elements: RawElement[];
-  readonly positions: Map<string, SourceRef>;
+  readonly positions: PositionIndex;
   readonly extensions: Map<string, Record<string, string>>;
   /** The open elements, outermost first, and the scope of each. */
   readonly ancestors: RawAncestor[];
@@ -67,11 +74,12 @@ type Walk = {
   /** A copy of `ancestors` that siblings share, until the next push or pop (undefined: none yet). */
   shared: readonly RawAncestor[] | undefined;
   idsRepeat: boolean;
-};
-
-const XML_SCOPE: Scope = {
-  uris: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]),
-  tags: new Map(),
+  /**
+   * The open `bpmndi:BPMNDiagram` whose ids are not indexed as the scan goes: how many elements enclose
+   * it (-1: none open) and the offset of its start tag. Its elements enter `ancestors` without their id.
+   */
+  diagramDepth: number;
+  diagramStart: number;
 };
 
 /**
@@ -87,12 +95,14 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     marks: { lt: nextOccurrence(text, '<'), amp: nextOccurrence(text, '&') },
     tag: { name: '', names: [], attributes: [], end: 0, selfClosing: false },
     elements: [],
-    positions: new Map(),
+    positions: new PositionIndex(text, lines),
     extensions: new Map(),
     ancestors: [],
     scopes: [],
     shared: undefined,
     idsRepeat: false,
+    diagramDepth: -1,
+    diagramStart: 0,
   };
   const problem = scan(walk);
   return {
@@ -181,11 +191,20 @@ function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   walk.shared = undefined;
   // The common case, `</tag>` closing <tag>, is compared in place; anything else is read as a name.
   if (open && close - (lt + 2) === open.tag.length && text.startsWith(open.tag, lt + 2))
-    return { end: close + 1 };
+    return closed(walk, close + 1);
   const name = text.slice(lt + 2, close).trimEnd();
   if (!open) return { offset: lt, message: `</${name}> closes no element` };
   if (open.tag !== name) return { offset: lt, message: `</${name}> closes <${open.tag}>` };
-  return { end: close + 1 };
+  return closed(walk, close + 1);
+}
+
+/** After an end tag: a diagram closed by it leaves its ids to the index, to read when asked. */
+function closed(walk: Walk, end: number): { end: number } {
+  if (walk.ancestors.length === walk.diagramDepth) {
+    walk.positions.defer(walk.diagramStart, end);
+    walk.diagramDepth = -1;
+  }
+  return { end };
 }
 
 function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
@@ -193,9 +212,24 @@ function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   const problem = readStartTag(text, lt, tag, walk.marks);
   if (problem) return problem;
   const scope = declareNamespaces(text, walk.scopes.at(-1) ?? XML_SCOPE, tag.attributes);
-  const rawId = attribute(text, tag.attributes, 'id');
-  const id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
-  record(walk, scope, id, lt);
+  const kind = tagKind(scope, tag.name);
+  if (kind.opensDiagram && walk.diagramDepth === -1 && !tag.selfClosing) {
+    walk.diagramDepth = walk.ancestors.length;
+    walk.diagramStart = lt;
+  }
+  let id: string | undefined;
+  // In a diagram, only a counted element or a `tracery:` attribute (neither belongs there) needs indexing:
+  // then the diagram is indexed as the scan goes from here on, and its open elements get their ids.
+  const deferred =
+    walk.diagramDepth !== -1 &&
+    kind.countKey === undefined &&
+    extensionAttributes(text, scope, tag.attributes) === undefined;
+  if (!deferred) {
+    if (walk.diagramDepth !== -1) indexDiagramFrom(walk, lt);
+    const rawId = attributeValue(text, tag.attributes, 'id');
+    id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
+    record(walk, scope, kind, id, lt);
+  }
   if (!tag.selfClosing) {
     walk.ancestors.push({ tag: tag.name, id, offset: lt });
     walk.scopes.push(scope);
@@ -204,17 +238,25 @@ function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   return { end: tag.end };
 }
 
-/** The raw value of the attribute called `name`, if the tag has it. */
-function attribute(text: string, attributes: readonly number[], name: string): string | undefined {
-  for (let k = 0; k < attributes.length; k += 4) {
-    const start = attributes[k] as number;
-    if ((attributes[k + 1] as number) - start === name.length && text.startsWith(name, start))
-      return text.slice(attributes[k + 2], attributes[k + 3]);
+/**
+ * Stops deferring the open diagram at `offset`: what came before is left to the index, and the diagram's
+ * open elements, which entered `ancestors` without their ids, get them.
+ */
+function indexDiagramFrom(walk: Walk, offset: number): void {
+  walk.positions.defer(walk.diagramStart, offset);
+  const tag: StartTag = { name: '', names: [], attributes: [], end: 0, selfClosing: false };
+  for (let k = walk.diagramDepth; k < walk.ancestors.length; k++) {
+    const open = walk.ancestors[k] as RawAncestor;
+    readStartTag(walk.text, open.offset, tag, walk.marks);
+    const rawId = attributeValue(walk.text, tag.attributes, 'id');
+    const id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
+    walk.ancestors[k] = { tag: open.tag, id, offset: open.offset };
   }
-  return undefined;
+  walk.shared = undefined;
+  walk.diagramDepth = -1;
 }
 
-function record(walk: Walk, scope: Scope, id: string | undefined, offset: number): void {
+function record(walk: Walk, scope: Scope, kind: TagKind, id: string | undefined, offset: number): void {
   const { text, tag } = walk;
   let source: SourceRef | undefined;
   if (id !== undefined) {
@@ -226,9 +268,8 @@ function record(walk: Walk, scope: Scope, id: string | undefined, offset: number
     const extension = extensionAttributes(text, scope, tag.attributes);
     if (extension !== undefined && !walk.extensions.has(id)) walk.extensions.set(id, extension);
   }
-  const kind = tagKind(scope, tag.name);
-  if (kind === null) return;
-  const rawName = attribute(text, tag.attributes, 'name');
+  if (kind.countKey === undefined) return;
+  const rawName = attributeValue(text, tag.attributes, 'name');
   const name = rawName === undefined ? undefined : decodeXmlReferences(rawName);
   source ??= walk.lines.sourceAt(offset);
   walk.shared ??= [...walk.ancestors];
@@ -243,52 +284,4 @@ function record(walk: Walk, scope: Scope, id: string | undefined, offset: number
     source,
     ancestors: walk.shared,
   });
-}
-
-/** What a tag is in a scope: a counted BPMN element's kind and local name, or null (remembered per scope). */
-function tagKind(scope: Scope, tag: string): TagKind | null {
-  let kind = scope.tags.get(tag);
-  if (kind !== undefined) return kind;
-  const colon = tag.indexOf(':');
-  const localName = colon === -1 ? tag : tag.slice(colon + 1);
-  const countKey =
-    scope.uris.get(colon === -1 ? '' : tag.slice(0, colon)) === BPMN_NAMESPACE
-      ? countKeyOfLocalName(localName)
-      : undefined;
-  kind = countKey === undefined ? null : { countKey, localName };
-  scope.tags.set(tag, kind);
-  return kind;
-}
-
-/** The scope with this element's `xmlns` and `xmlns:p` declarations added (the same scope when it has none). */
-function declareNamespaces(text: string, scope: Scope, attributes: readonly number[]): Scope {
-  let inner: Map<string, string> | undefined;
-  for (let k = 0; k < attributes.length; k += 4) {
-    const start = attributes[k] as number;
-    const end = attributes[k + 1] as number;
-    if (!text.startsWith('xmlns', start) || (end !== start + 5 && text.charCodeAt(start + 5) !== 58))
-      continue;
-    inner ??= new Map(scope.uris);
-    const prefix = end === start + 5 ? '' : text.slice(start + 6, end);
-    inner.set(prefix, decodeXmlReferences(text.slice(attributes[k + 2], attributes[k + 3])));
-  }
-  return inner ? { uris: inner, tags: new Map() } : scope;
-}
-
-function extensionAttributes(
-  text: string,
-  scope: Scope,
-  attributes: readonly number[],
-): Record<string, string> | undefined {
-  let found: Record<string, string> | undefined;
-  for (let k = 0; k < attributes.length; k += 4) {
-    const start = attributes[k] as number;
-    const end = attributes[k + 1] as number;
-    let colon = start;
-    while (colon < end && text.charCodeAt(colon) !== 58) colon++;
-    if (colon === end || scope.uris.get(text.slice(start, colon)) !== TRACERY_NAMESPACE) continue;
-    found ??= {};
-    found[text.slice(colon + 1, end)] = decodeXmlReferences(text.slice(attributes[k + 2], attributes[k + 3]));
-  }
-  return found;
 }
