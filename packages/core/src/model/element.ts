@@ -35,7 +35,9 @@ export type Relation = Readonly<z.infer<typeof RelationSchema>>;
 
 /** The key that identifies a relation: one relation per type, source and target. */
 export function relationKey(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
-  return `${relation.source}\u0000${relation.type}\u0000${relation.target}`;
+  // Joined, not concatenated: `+` and template literals build a chain of cons strings (about 100
+  // bytes more per key, and a model keeps a key per relation), `join` one flat string.
+  return [relation.source, relation.type, relation.target].join('\u0000');
 }
 
 /** The fields of an element other than id and kind, in the order files write them. */

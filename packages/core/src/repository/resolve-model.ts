@@ -3,7 +3,9 @@ import { formatSourceRef } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/metamodel.js';
 
+import type { Element, Relation } from '../model/element.js';
 import { findCycles } from '../model/find-cycles.js';
+import { freezeInPlace } from '../model/freeze-values.js';
 import { describeRelation, Model } from '../model/model.js';
 import type { ElementDraft, RelationDraft } from './model-drafts.js';
 
@@ -47,7 +49,7 @@ function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics:
       });
       continue;
     }
-    model.addElement(element, origin);
+    model.addElement(adopt(element, model.metamodel), origin);
     const pattern = patterns.get(element.kind);
     if (pattern && !pattern.test(element.id)) {
       diagnostics.push({
@@ -94,16 +96,36 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       });
       continue;
     }
-    const relation = {
+    // The ends are the elements' own id strings: a file's parser gives each mention its own copy.
+    const relation: Relation = Object.freeze({
       type: draft.type,
-      source: draft.source,
-      target: draft.target,
-      attributes: draft.attributes,
-    };
+      source: from.id,
+      target: to.id,
+      attributes: frozenAttributes(draft.attributes),
+    });
     if (model.addRelation(relation, draft.origin)) continue;
     const existing = model.findRelation(draft)!;
     reportRepeatedRelation(model, draft, sameAttributes(existing.attributes, draft.attributes), diagnostics);
   }
+}
+
+/**
+ * A draft's element as the model keeps it: frozen where it is (a copy would double the elements while
+ * the drafts are held), its kind the metamodel's own string (one string per kind, not per element).
+ */
+function adopt(element: Element, metamodel: Metamodel): Element {
+  const kind = metamodel.kinds.get(element.kind)?.name;
+  if (kind !== undefined && !Object.isFrozen(element)) (element as { kind: string }).kind = kind;
+  return freezeInPlace(element);
+}
+
+/** Most relations have no attributes: they share one frozen empty record. */
+const NO_ATTRIBUTES: Relation['attributes'] = Object.freeze({});
+
+/** A draft's attributes frozen where they are (the draft is not used after), or the shared empty record. */
+function frozenAttributes(attributes: RelationDraft['attributes']): Relation['attributes'] {
+  for (const _ in attributes) return Object.freeze(attributes);
+  return NO_ATTRIBUTES;
 }
 
 /**
@@ -195,6 +217,8 @@ function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {
 /**
  * Joins the drafts of every file into one model, reporting duplicate ids, ids that break their kind's
  * pattern, dangling references, relations between kinds their type does not allow, and partOf cycles.
+ * The drafts' elements and attribute records are frozen in place and become the model's (not copied):
+ * the drafts are read once, here.
  */
 export function resolveModel(
   metamodel: Metamodel,
@@ -204,6 +228,7 @@ export function resolveModel(
   const diagnostics: Diagnostic[] = [];
   addElements(model, drafts.elements, diagnostics);
   addRelations(model, drafts, diagnostics);
+  model.compact();
   reportPartOfCycles(model, diagnostics);
   return { model, diagnostics };
 }

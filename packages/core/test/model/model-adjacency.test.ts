@@ -38,6 +38,7 @@ const op = fc.oneof(
     note: fc.string({ maxLength: 3 }),
   }),
   fc.record({ op: fc.constant('read-graph' as const) }),
+  fc.record({ op: fc.constant('compact' as const) }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -88,6 +89,14 @@ function apply(model: Model, ref: Reference, o: Op): void {
     }
     case 'read-graph':
       model.graph;
+      return;
+    case 'compact': {
+      // Trimming the lists keeps every relation at every element, in the order they were added.
+      const before = [...model.elementIds()].map((id) => [model.outRelations(id), model.inRelations(id)]);
+      model.compact();
+      const after = [...model.elementIds()].map((id) => [model.outRelations(id), model.inRelations(id)]);
+      expect(after).toEqual(before);
+    }
   }
 }
 
