@@ -1,9 +1,9 @@
 import type { Session } from 'neo4j-driver';
 import type { Connection } from '../connection/connection.js';
 import { describeNeo4jFailure } from '../connection/describe-failure.js';
+import { isSharedEmpty } from '../mapping/relation-properties.js';
 import type { ExportDiff } from './diff-plan.js';
 import type { GraphScope } from './graph-scope.js';
-import { isSharedEmpty } from '../mapping/relation-properties.js';
 import type { ExportPlan, RelationshipRow } from './plan-export.js';
 import type { NodeRefs } from './read-graph-state.js';
 import { type Batch, chunk, runBatches } from './run-batches.js';
