@@ -5,12 +5,15 @@ import { BASE_FIELDS } from '../metamodel/base-fields.js';
 import { elementFileSchema } from '../metamodel/element-schema.js';
 import { describeEnds, type Metamodel } from '../metamodel/metamodel.js';
 import type { AttributeValue, Element } from '../model/element.js';
+import { fastCheckOf } from './element-fast-check.js';
 import { checkElementSafety } from './element-safety.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
 import { keyNode, type MapNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
 
 type Record_ = Record<string, unknown>;
+
+const NOTHING_INVALID: ReadonlySet<string> = new Set();
 
 function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.ZodObject {
   let schema = cache.kinds.get(kind);
@@ -147,9 +150,13 @@ export function readElement(
     if (!cache.tolerated?.has(key))
       out.diagnostics.push(unknownKeyDiagnostic(key, kind, id, node, source, metamodel, schema.shape));
   }
-  const result = schema.safeParse(known);
-  const invalid = new Set<string>();
-  if (!result.success) {
+  // zod only when the fast check does not vouch for the element: it words the diagnostics.
+  const plain = fastCheckOf(metamodel, metamodel.kinds.get(kind)!, schema)(known);
+  const result = plain ? undefined : schema.safeParse(known);
+  let invalid = NOTHING_INVALID;
+  if (result !== undefined && !result.success) {
+    const found = new Set<string>();
+    invalid = found;
     for (const issue of result.error.issues) {
       const [field, index] = issue.path;
       // A bad item of a relation list drops that item only, not the whole list.
@@ -157,7 +164,7 @@ export function readElement(
         metamodel.relationNames.has(String(field)) &&
         typeof index === 'number' &&
         Array.isArray(known[String(field)]);
-      invalid.add(itemOfList ? `${String(field)}.${index}` : String(field ?? ''));
+      found.add(itemOfList ? `${String(field)}.${index}` : String(field ?? ''));
       out.diagnostics.push(
         ...schemaIssueDiagnostics(issue, {
           source,
@@ -180,7 +187,7 @@ function buildElement(
   known: Record_,
   id: string,
   kind: string,
-  invalid: Set<string>,
+  invalid: ReadonlySet<string>,
   metamodel: Metamodel,
 ): Element {
   const element: Record_ = { id, kind, name: known.name };
@@ -201,7 +208,7 @@ function collectInlineRelations(
   node: MapNode,
   source: YamlSource,
   metamodel: Metamodel,
-  invalid: Set<string>,
+  invalid: ReadonlySet<string>,
   out: ModelFileContents,
 ): void {
   for (const [key, value] of Object.entries(known)) {
