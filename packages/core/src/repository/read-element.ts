@@ -9,7 +9,14 @@ import { fastCheckOf } from './element-fast-check.js';
 import { checkElementSafety } from './element-safety.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
-import { keyNode, type MapNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
+import {
+  childNode,
+  keyNode,
+  type LocatableNode,
+  type MapNode,
+  positionOf,
+  type YamlSource,
+} from './yaml-position.js';
 
 type Record_ = Record<string, unknown>;
 
@@ -211,30 +218,53 @@ function collectInlineRelations(
   invalid: ReadonlySet<string>,
   out: ModelFileContents,
 ): void {
-  for (const [key, value] of Object.entries(known)) {
+  for (const key in known) {
+    const value = known[key];
     const resolved = metamodel.relationNames.get(key);
-    if (!resolved || invalid.has(key) || value === undefined) continue;
-    const items = Array.isArray(value) ? value : [value];
-    items.forEach((entry, index) => {
-      if (invalid.has(`${key}.${index}`)) return;
-      const path = Array.isArray(value) ? [key, index] : [key];
+    if (!resolved || value === undefined || invalid.has(key)) continue;
+    const list = Array.isArray(value);
+    const items: readonly unknown[] = list ? value : [value];
+    // The node of the key's value, looked up once for all its items (what nodeAtPath walks first).
+    const valueNode = childNode(node, key);
+    for (let index = 0; index < items.length; index++) {
+      if (invalid.size > 0 && invalid.has(`${key}.${index}`)) continue;
+      const entry = items[index];
       const isObject = typeof entry === 'object' && entry !== null;
       const other = isObject ? String((entry as Record_).id) : String(entry);
       const attributes: Record<string, AttributeValue> = {};
       if (isObject)
         for (const [k, v] of Object.entries(entry as Record_))
           if (k !== 'id' && v !== undefined) attributes[k] = v as AttributeValue;
-      const at = positionOf(source, nodeAtPath(node, isObject ? [...path, 'id'] : path));
-      const [from, to] = resolved.inverse ? [other, id] : [id, other];
+      const at = positionOf(source, entryNode(node, valueNode, list ? index : undefined, isObject));
       out.relations.push({
         type: resolved.type.name,
-        source: from,
-        target: to,
+        source: resolved.inverse ? other : id,
+        target: resolved.inverse ? id : other,
         attributes,
         origin: at,
         writtenBy: id,
         writtenAs: key,
       });
-    });
+    }
   }
+}
+
+/**
+ * Where a relation entry is written: exactly `nodeAtPath(node, [key, index?, 'id'?])`, the deepest
+ * node of that path that exists, from the key's value node found once.
+ */
+function entryNode(
+  node: MapNode,
+  valueNode: LocatableNode | undefined,
+  index: number | undefined,
+  isObject: boolean,
+): LocatableNode | undefined {
+  if (valueNode === undefined) return node;
+  let current = valueNode;
+  if (index !== undefined) {
+    const item = childNode(current, index);
+    if (item === undefined) return current;
+    current = item;
+  }
+  return isObject ? (childNode(current, 'id') ?? current) : current;
 }
