@@ -52,6 +52,8 @@ export const BPMN_IMPORT_GOAL = 1.3;
  * `rounds` fresh processes; each process gives the ratios
  * ours / bare of CPU time, which a busy machine disturbs less than wall time, and the median ratio is
  * reported beside the goal ({@link BPMN_IMPORT_GOAL}). Heap and RSS come from one process per mode.
+ * With TRACERY_BPMN_BASELINE naming another revision's built `@tracery/bpmn` (its `dist/index.js`), that
+ * revision's import is timed in the same processes too, for a before/after side by side.
  */
 export async function bpmnBenchmark(options: BpmnBenchmarkOptions): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'tracery-bench-bpmn-'));
@@ -85,7 +87,8 @@ async function corpusPaths(count: number | undefined): Promise<string[]> {
   return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)] as string);
 }
 
-type Paired = Record<Mode, { cpu: number; wall: number }>;
+/** One process's CPU and wall milliseconds per mode; `baseline` only with TRACERY_BPMN_BASELINE set. */
+type Paired = Record<Mode, { cpu: number; wall: number }> & { baseline?: { cpu: number; wall: number } };
 
 async function compare(list: string, rounds: number): Promise<BenchFigure[]> {
   const paired: Paired[] = [];
@@ -115,12 +118,22 @@ async function compare(list: string, rounds: number): Promise<BenchFigure[]> {
     { name: 'parse/bare', value: ratio('parse', 'cpu'), unit: 'x' },
     { name: 'import/bare', value: ratio('import', 'cpu'), unit: 'x' },
     { name: 'goal', value: BPMN_IMPORT_GOAL, unit: 'x' },
+    ...baselineFigures(paired),
     { name: 'import/bare wall', value: ratio('import', 'wall'), unit: 'x' },
     { name: 'heapBare', value: Math.round(alone.bare.heapPeakMb), unit: 'MiB' },
     { name: 'heapImport', value: Math.round(alone.import.heapPeakMb), unit: 'MiB' },
     { name: 'rssBare', value: Math.round(alone.bare.maxRssMb), unit: 'MiB' },
     { name: 'rssImport', value: Math.round(alone.import.maxRssMb), unit: 'MiB' },
   ];
+}
+
+/** The import of the revision TRACERY_BPMN_BASELINE names, as a ratio to bare bpmn-moddle in the same processes. */
+function baselineFigures(paired: readonly Paired[]): BenchFigure[] {
+  const ratios = paired
+    .flatMap((p) => (p.baseline ? [p.baseline.cpu / p.bare.cpu] : []))
+    .sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)];
+  return median === undefined ? [] : [{ name: 'baseline import/bare', value: median, unit: 'x' }];
 }
 
 async function measurePaired(list: string, order: 'forward' | 'reverse'): Promise<Paired> {

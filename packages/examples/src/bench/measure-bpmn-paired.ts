@@ -1,5 +1,6 @@
 /// <reference path="../../../bpmn/src/bpmn-moddle.d.ts" />
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { importBpmn, parseBpmn } from '@tracery/bpmn';
 import { BpmnModdle } from 'bpmn-moddle';
 
@@ -8,7 +9,8 @@ import { BpmnModdle } from 'bpmn-moddle';
 // three alike. A collection is forced before each, outside the timing: without it each mode pays for
 // collecting what the one before it left (bpmn-moddle's tree, the mapping), which moves time between
 // them (measured on the 20 MiB diagram: 1.10x with it left to fall, 1.43x with it forced). The order
-// alternates between processes: `forward` runs bare, parse, import; `reverse` import, parse, bare.
+// alternates between processes: `forward` runs bare, parse, import; `reverse` import, parse, bare (with
+// TRACERY_BPMN_BASELINE, `baseline` runs right after bare, or right before it in reverse).
 // The first pass warms the JIT up; the second is reported, as CPU and wall milliseconds per mode.
 const list = process.argv[2];
 const order = process.argv[3] ?? 'forward';
@@ -19,10 +21,17 @@ if (!list || (order !== 'forward' && order !== 'reverse')) {
 const paths = JSON.parse(await readFile(list, 'utf8')) as string[];
 const files = await Promise.all(paths.map(async (path) => ({ path, bytes: await readFile(path) })));
 const moddle = new BpmnModdle();
+// TRACERY_BPMN_BASELINE: the built @tracery/bpmn (dist/index.js) of another revision, such as main's in a
+// temporary clone; its importBpmn is timed as a fourth mode, `baseline`, beside this revision's.
+const baselinePath = process.env.TRACERY_BPMN_BASELINE;
+const baseline = baselinePath
+  ? ((await import(pathToFileURL(baselinePath).href)) as { importBpmn: typeof importBpmn })
+  : undefined;
 const modes = {
   bare: (_path: string, bytes: Buffer) => moddle.fromXML(bytes.toString('utf8')).catch(() => undefined),
   parse: (path: string, bytes: Buffer) => parseBpmn(bytes, { file: path }),
   import: (path: string, bytes: Buffer) => importBpmn(bytes, { file: path }),
+  baseline: (path: string, bytes: Buffer) => baseline?.importBpmn(bytes, { file: path }),
 } as const;
 type Mode = keyof typeof modes;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -31,11 +40,14 @@ if (!gc) {
   process.exit(2);
 }
 const collect: () => void = gc;
-const FORWARD: readonly Mode[] = ['bare', 'parse', 'import'];
-const REVERSE: readonly Mode[] = ['import', 'parse', 'bare'];
+const FORWARD: readonly Mode[] = baseline
+  ? ['bare', 'baseline', 'parse', 'import']
+  : ['bare', 'parse', 'import'];
+const REVERSE: readonly Mode[] = [...FORWARD].reverse();
 
-async function pass(): Promise<Record<Mode, { cpu: number; wall: number }>> {
-  const totals = { bare: { cpu: 0, wall: 0 }, parse: { cpu: 0, wall: 0 }, import: { cpu: 0, wall: 0 } };
+async function pass(): Promise<Partial<Record<Mode, { cpu: number; wall: number }>>> {
+  const totals: Partial<Record<Mode, { cpu: number; wall: number }>> = {};
+  for (const mode of FORWARD) totals[mode] = { cpu: 0, wall: 0 };
   for (const { path, bytes } of files) {
     for (const mode of order === 'forward' ? FORWARD : REVERSE) {
       collect();
@@ -43,8 +55,9 @@ async function pass(): Promise<Record<Mode, { cpu: number; wall: number }>> {
       const cpu = process.cpuUsage();
       await modes[mode](path, bytes);
       const used = process.cpuUsage(cpu);
-      totals[mode].cpu += (used.user + used.system) / 1000;
-      totals[mode].wall += performance.now() - wall;
+      const total = totals[mode] as { cpu: number; wall: number };
+      total.cpu += (used.user + used.system) / 1000;
+      total.wall += performance.now() - wall;
     }
   }
   return totals;
