@@ -7,6 +7,8 @@ export default defineConfig({
     render: 'src/render.ts',
     advanced: 'src/advanced.ts',
     'testing/index': 'src/testing/index.ts',
+    // The entry of the worker threads that parse model files (loaded by URL beside the bundle).
+    'model-file-worker': 'src/repository/model-file-worker.ts',
   },
   format: ['esm'],
   dts: true,

@@ -4,14 +4,11 @@ import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { RepositoryError } from '../errors/tracery-error.js';
-import { applyImpactConfig, impactNameProblems } from '../impact/apply-impact-config.js';
+import { impactNameProblems } from '../impact/apply-impact-config.js';
 import { defaultMetamodel, type Metamodel } from '../metamodel/metamodel.js';
-import {
-  type ExtensionProblem,
-  extendMetamodel,
-  type MetamodelExtension,
-} from '../metamodel/metamodel-extension.js';
+import type { ExtensionProblem } from '../metamodel/metamodel-extension.js';
 import { appendAll } from './append-all.js';
+import { metamodelOfConfig } from './metamodel-of-config.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { refuseTooDeep } from './parse-yaml-text.js';
 import { readSourceFile } from './read-source-file.js';
@@ -117,7 +114,7 @@ function declaredNames(value: unknown): Set<string> {
 }
 
 function extensionDiagnostics(
-  problems: ReturnType<typeof extendMetamodel>['problems'],
+  problems: readonly ExtensionProblem[],
   source: YamlSource,
   document: Document.Parsed,
 ): Diagnostic[] {
@@ -200,17 +197,13 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
       ? {}
       : validateSections(parsed.value, parsed.source, parsed.document, diagnostics);
   const config = TraceryConfigSchema.parse({ name: 'unnamed', ...good });
-  const { metamodel: extended, problems } = extendMetamodel(
-    defaultMetamodel(),
-    (config.metamodel ?? {}) as MetamodelExtension,
-  );
+  const { metamodel, extended, problems } = metamodelOfConfig(config);
   appendAll(diagnostics, extensionDiagnostics(problems, parsed.source, parsed.document));
   const rawImpact = (parsed.value as Sections | null | undefined)?.impact;
   appendAll(
     diagnostics,
     impactDiagnostics(impactNameProblems(extended, rawImpact), parsed.source, parsed.document),
   );
-  const metamodel = applyImpactConfig(extended, config.impact ?? {});
   const broken = diagnostics.some((d) => d.severity === 'error');
   return { config, metamodel, diagnostics, tolerated: broken ? declaredNames(parsed.value) : new Set() };
 }

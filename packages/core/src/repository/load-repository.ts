@@ -16,6 +16,7 @@ import { ModelSnapshotCache } from './model-snapshot-cache.js';
 import { readModelContents, readModelTexts } from './read-model-files.js';
 import type { TraceryConfig } from './repository-config.js';
 import { resolveModel } from './resolve-model.js';
+import { workersSetting } from './workers-setting.js';
 
 /** What a source loader (such as BPMN diagrams) adds to the drafts read from the model files. */
 export type LoaderResult = {
@@ -64,6 +65,13 @@ export type LoadOptions = {
    * full parser alone is several times slower.
    */
   readonly fastParser?: boolean;
+  /**
+   * Worker threads that parse model files: `'auto'` (default) starts one per core when there are
+   * at least two files and 4 MiB of text to parse, else reads in this thread; a number starts at most
+   * that many (never more than the cores), `0` none. The `TRACERY_WORKERS` environment variable
+   * (`auto` or a number) sets it when this option is not given. Every setting gives the same answer.
+   */
+  readonly workers?: 'auto' | number;
 };
 
 /** A loaded repository: its config, metamodel and model, every diagnostic (sorted), and the files read. */
@@ -87,6 +95,7 @@ export type LoadedRepository = {
  */
 export async function loadRepository(dir: string, options: LoadOptions = {}): Promise<LoadedRepository> {
   const root = resolve(dir);
+  const workers = workersSetting(options.workers);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())
     throw new RepositoryError(`"${dir}" is not a folder; give the path of a Tracery repository.`);
@@ -113,7 +122,8 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const snapshot = snapshotKey === undefined ? undefined : await snapshots?.get(snapshotKey, metamodel);
   if (snapshot) return { root, config, metamodel, ...snapshot };
   const context = { limits: config.limits, metamodel, schemas, fast };
-  const contents = await readModelContents(texts, context, cache);
+  const setup = { config, tolerated: [...tolerated], fast };
+  const contents = await readModelContents(texts, context, cache, { setup, workers });
   for (const content of contents) {
     files.push(content.file);
     appendAll(diagnostics, content.diagnostics);

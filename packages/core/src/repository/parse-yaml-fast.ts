@@ -1,32 +1,53 @@
 import { load } from 'js-yaml';
 import { LineCounter } from 'yaml';
 import type { ParsedYamlText } from './parse-yaml-file.js';
-import { SpanNode } from './span-node.js';
+import { NO_CHILDREN, SpanNode } from './span-node.js';
 import { JS_YAML_CORE_SCHEMA } from './yaml-core-schema.js';
 
 // Anchors, aliases, tags, directives and prototype keys need the full checks of the `yaml` package.
 const NEEDS_FULL_PARSER = /(^|[\s[{,:-])[&*!][^\s]|^%|__proto__|\bconstructor\b|\bprototype\b/m;
-const SPACE = /\s/;
+/** True for exactly the characters of the regular expression `\s` (white space and line ends). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
-type Frame = { start: number; children: SpanNode[] };
+// The range of the node just closed, set by `trim` and `emptyAt` (no array per node).
+let rangeStart = 0;
+let rangeEnd = 0;
 
-function trimmed(text: string, start: number, end: number): [number, number] {
+/** The range from `start` to `end` without the white space at either end. */
+function trim(text: string, start: number, end: number): void {
   let s = start;
   let e = end;
-  while (s < e && SPACE.test(text[s]!)) s++;
-  while (e > s && SPACE.test(text[e - 1]!)) e--;
-  return [s, e];
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  rangeStart = s;
+  rangeEnd = e;
 }
 
 // Where the `yaml` package places a value written as nothing (`name:`): after the indicator and the
 // spaces that follow it on its line; js-yaml's listener places it at the next content.
-function emptyAt(text: string, start: number, end: number): [number, number] {
-  const [s, e] = trimmed(text, start, end);
-  if (s < e) return [s, e];
+function emptyAt(text: string, start: number, end: number): void {
+  trim(text, start, end);
+  const s = rangeStart;
+  if (s < rangeEnd) return;
   let i = s;
-  while (i > 0 && SPACE.test(text[i - 1]!)) i--;
-  while (i < s && (text[i] === ' ' || text[i] === '\t')) i++;
-  return [i, i];
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i < s && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  rangeStart = i;
+  rangeEnd = i;
 }
 
 function kindOf(value: unknown): SpanNode['kind'] {
@@ -60,7 +81,11 @@ function hasOddKey(children: readonly SpanNode[]): boolean {
  */
 export function parseYamlFast(file: string, text: string): ParsedYamlText | undefined {
   if (NEEDS_FULL_PARSER.test(text)) return undefined;
-  const stack: Frame[] = [{ start: 0, children: [] }];
+  // The start of each open node, where its children begin in `done`, and the nodes closed but not
+  // yet given to their parent: flat lists, so that a scalar costs no array of its own.
+  const starts: number[] = [];
+  const marks: number[] = [];
+  const done: SpanNode[] = [];
   let value: unknown;
   let oddKey = false;
   try {
@@ -68,29 +93,30 @@ export function parseYamlFast(file: string, text: string): ParsedYamlText | unde
       schema: JS_YAML_CORE_SCHEMA,
       listener(event, state) {
         if (event === 'open') {
-          stack.push({ start: state.position, children: [] });
+          starts.push(state.position);
+          marks.push(done.length);
           return;
         }
-        const frame = stack.pop()!;
-        const [start, end] =
-          state.result === null
-            ? emptyAt(text, frame.start, state.position)
-            : trimmed(text, frame.start, state.position);
-        const only = frame.children.length === 1 ? frame.children[0]! : undefined;
+        const start = starts.pop()!;
+        const mark = marks.pop()!;
+        if (state.result === null) emptyAt(text, start, state.position);
+        else trim(text, start, state.position);
+        const count = done.length - mark;
+        const only = count === 1 ? done[mark]! : undefined;
         // js-yaml composes some nodes twice (a block sequence entry wraps its content): keep one.
-        const node =
-          only && only.start === start && only.end === end
-            ? only
-            : new SpanNode(start, end, kindOf(state.result), frame.children, state.result);
+        if (only && only.start === rangeStart && only.end === rangeEnd) return;
+        const children = count === 0 ? NO_CHILDREN : done.slice(mark);
+        done.length = mark;
+        const node = new SpanNode(rangeStart, rangeEnd, kindOf(state.result), children, state.result);
         if (node.kind === 'map' && !oddKey) oddKey = hasOddKey(node.children);
-        stack[stack.length - 1]!.children.push(node);
+        done.push(node);
       },
     });
   } catch {
     return undefined;
   }
   if (oddKey) return undefined;
-  const root = stack[0]!.children[stack[0]!.children.length - 1];
+  const root = done[done.length - 1];
   if (value === null || value === undefined || !root) return undefined;
   return { source: { file, lineCounter: lineCounterOf(text), text }, root, value, diagnostics: [] };
 }

@@ -1,20 +1,14 @@
-import type { Metamodel } from '../metamodel/metamodel.js';
-import type { SchemaCache } from './model-drafts.js';
+import { availableParallelism } from 'node:os';
 import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
-import { parseYamlText, type YamlLimits } from './parse-yaml-text.js';
-import { readModelFile } from './read-model-file.js';
+import { readInWorkers, type TextJob } from './read-in-workers.js';
+import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
 import { readSourceFile, repositoryPath, type SourceText } from './read-source-file.js';
+import { type WorkersSetting, workerCount } from './workers-setting.js';
+
+export type { ReadContext } from './read-model-text.js';
 
 /** A model file's text as read from disk (or why it could not be), with its cache key when cached. */
 export type ModelFileText = { readonly file: string; readonly read: SourceText; readonly key?: string };
-
-/** What reading model files needs: the parse limits, the metamodel, the per-kind schemas, the parser. */
-export type ReadContext = {
-  readonly limits: YamlLimits;
-  readonly metamodel: Metamodel;
-  readonly schemas: SchemaCache;
-  readonly fast: boolean;
-};
 
 /** Runs `read` over `items`, at most `concurrency` at a time, keeping the order of the items. */
 export async function readAll<T, R>(
@@ -49,29 +43,44 @@ export function readModelTexts(
   });
 }
 
-/** Parses one model file's text and reads its elements and relations. */
-function readModelText(file: string, text: string, context: ReadContext): ModelFileRead {
-  const parsed = parseYamlText(file, text, context.limits, context.fast);
-  if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
-  return {
-    file,
-    diagnostics: parsed.diagnostics,
-    read: readModelFile(parsed, context.metamodel, context.schemas),
-  };
-}
+/** How model files are parsed: the setup a worker rebuilds the context from, and the workers setting. */
+export type ParsePlan = { readonly setup: ReadSetup; readonly workers: WorkersSetting };
 
-/** What each model file gave: from the cache when its entry is there, else parsed (and kept for the cache). */
-export function readModelContents(
+/**
+ * What each model file gave, in the order of the texts: from the cache when its entry is there, else
+ * parsed (and kept for the cache), in worker threads when the plan and the amount of text call for
+ * them, else in this thread. Both give the same reads.
+ */
+export async function readModelContents(
   texts: readonly ModelFileText[],
   context: ReadContext,
   cache: ModelFileCache | undefined,
+  plan: ParsePlan,
 ): Promise<ModelFileRead[]> {
-  return readAll(texts, 16, async ({ file, read, key }): Promise<ModelFileRead> => {
-    if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] };
-    const cached = key === undefined ? undefined : await cache?.get(key);
-    if (cached) return cached;
-    const result = readModelText(file, read.text, context);
-    if (key !== undefined) cache?.set(key, result);
-    return result;
+  const results = await readAll(texts, 16, async ({ file, read, key }) => {
+    if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] } satisfies ModelFileRead;
+    return key === undefined ? undefined : await cache?.get(key);
   });
+  const misses: number[] = [];
+  let bytes = 0;
+  texts.forEach(({ read }, index) => {
+    if (results[index] !== undefined || 'diagnostic' in read) return;
+    misses.push(index);
+    bytes += read.text.length;
+  });
+  const jobs: TextJob[] = misses.map((index) => {
+    const { file, read } = texts[index]!;
+    return { file, text: 'text' in read ? read.text : '' };
+  });
+  const count = workerCount(plan.workers, jobs.length, bytes, availableParallelism());
+  const reads =
+    count > 0
+      ? (await readInWorkers(jobs, plan.setup, context, { workers: count })).results
+      : jobs.map(({ file, text }) => readModelText(file, text, context));
+  misses.forEach((index, k) => {
+    const key = texts[index]!.key;
+    results[index] = reads[k]!;
+    if (key !== undefined) cache?.set(key, reads[k]!);
+  });
+  return results as ModelFileRead[];
 }

@@ -3,7 +3,8 @@
  * ranges. It offers the few methods of the `yaml` package's nodes that position look-ups use
  * (`range`, `get(key, true)`, `items`), so the same code locates values in either tree.
  */
-const NO_CHILDREN: readonly SpanNode[] = Object.freeze([]);
+/** The children of every node without any (most nodes are scalars). */
+export const NO_CHILDREN: readonly SpanNode[] = Object.freeze([]);
 
 export class SpanNode {
   readonly start: number;

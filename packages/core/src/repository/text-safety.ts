@@ -37,21 +37,22 @@ export function textSafetyDiagnostics(
           message: `${path.join('.')} of ${show(id)} holds the control character ${escapeControlCharacters(hit.char)} ("${show(value)}"); remove it${strict ? '' : ', or write the text without control characters'}.`,
         });
     } else if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) visit(v, [...path, i]);
+      for (let i = 0; i < value.length; i++) visit(value[i], [...path, i]);
     } else if (typeof value === 'object' && value !== null)
-      for (const [key, v] of Object.entries(value)) {
-        checkKey(key, path.length === 0 ? keyNode(node, key) : nodeAtPath(node, path));
-        visit(v, [...path, key]);
+      for (const key of Object.keys(value)) {
+        checkKey(key, path);
+        visit((value as Record<string, unknown>)[key], [...path, key]);
       }
   };
-  const checkKey = (key: string, at: Parameters<typeof positionOf>[1]) => {
+  // The key's node is looked up only for a diagnostic: most keys are clean.
+  const checkKey = (key: string, path: readonly (string | number)[]) => {
     const hit = findControlCharacter(key, { lineBreaks: false });
     if (hit)
       found.push({
         code: 'control-character',
         severity: 'error',
         elementId: id,
-        source: positionOf(source, at ?? node),
+        source: positionOf(source, (path.length === 0 ? keyNode(node, key) : nodeAtPath(node, path)) ?? node),
         message: `the key "${show(key)}" on ${show(id)} holds the control character ${escapeControlCharacters(hit.char)}; remove it.`,
       });
   };

@@ -76,10 +76,11 @@ class DepthScanner {
     let i = from;
     let scalarStart = true;
     let last = 0;
+    // The depth only grows where `inline` or `flow` grows, so it is compared with the limit at the
+    // first character checked after a change, not at every character.
+    let grown = true;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
-      const next = i + 1 < end ? text.charCodeAt(i + 1) : NEWLINE;
-      const blankNext = next === SPACE || next === TAB || next === NEWLINE || next === 13;
       if (c === SPACE || c === TAB || c === 13) continue;
       if (c === 35 /* # */ && (i === from || text.charCodeAt(i - 1) === SPACE)) break;
       if (scalarStart && (c === 34 || c === 39)) {
@@ -90,10 +91,12 @@ class DepthScanner {
         last = c;
         continue;
       }
-      if ((c === 45 /* - */ || c === 63) /* ? */ && scalarStart && blankNext) {
+      if ((c === 45 /* - */ || c === 63) /* ? */ && scalarStart && this.blankAfter(i, end)) {
         inline++;
-      } else if (c === 58 /* : */ && blankNext) {
+        grown = true;
+      } else if (c === 58 /* : */ && this.blankAfter(i, end)) {
         inline++;
+        grown = true;
         scalarStart = true;
         last = c;
         continue;
@@ -112,12 +115,22 @@ class DepthScanner {
       } else {
         scalarStart = false;
       }
-      if (this.depth(inline) > this.max) return i;
+      if (grown) {
+        if (this.depth(inline) > this.max) return i;
+        grown = false;
+      }
       last = c;
     }
     if (this.flow === 0 && BLOCK_HEADER_END.test(String.fromCharCode(last)) && this.blockHeaderAt(from, i))
       this.blockScalarIndent = indent;
     return this.depth(inline) > this.max ? from : undefined;
+  }
+
+  /** True when the character after `i` is a space, a tab or the end of the line. */
+  private blankAfter(i: number, end: number): boolean {
+    if (i + 1 >= end) return true;
+    const next = this.text.charCodeAt(i + 1);
+    return next === SPACE || next === TAB || next === NEWLINE || next === 13;
   }
 
   /** True when the line's content ends in a block scalar header such as `key: |-` or `- >2`. */

@@ -29,39 +29,40 @@ export type YamlSource = {
   readonly text?: string;
 };
 
-// The last line found per source: look-ups mostly move forward through a file, so the next one is
-// usually on the same line or just after, and needs no binary search.
-const lastLine = new WeakMap<LineCounter, number>();
+// The last line found, and in which file: look-ups mostly move forward through one file at a time, so
+// the next one is usually on the same line or just after, and needs no binary search.
+let lastCounter: LineCounter | undefined;
+let lastLine = 0;
 
-/** True when `offset` lies on line `index` (0-based) of `starts`. */
-function onLine(starts: readonly number[], index: number, offset: number): boolean {
-  return (
-    index < starts.length &&
-    starts[index]! <= offset &&
-    (index + 1 >= starts.length || starts[index + 1]! > offset)
-  );
-}
-
-/** Line and column (1-based) of an offset: exactly `LineCounter.linePos`, faster on forward reads. */
-function linePos(counter: LineCounter, offset: number): { line: number; col: number } {
+/** The 0-based line of an offset: exactly what `LineCounter.linePos` gives, faster on forward reads. */
+function lineIndex(counter: LineCounter, offset: number): number {
   const starts = counter.lineStarts;
-  const last = lastLine.get(counter);
-  if (last !== undefined) {
-    const hint = onLine(starts, last, offset) ? last : onLine(starts, last + 1, offset) ? last + 1 : -1;
-    if (hint >= 0) {
-      if (hint !== last) lastLine.set(counter, hint);
-      return { line: hint + 1, col: offset - starts[hint]! + 1 };
+  if (counter === lastCounter) {
+    let line = lastLine;
+    // The same line, or one of the next two: no search.
+    for (let step = 0; step < 3 && line < starts.length; step++, line++) {
+      if (starts[line]! > offset) break;
+      if (line + 1 >= starts.length || starts[line + 1]! > offset) {
+        lastLine = line;
+        return line;
+      }
     }
   }
-  const position = counter.linePos(offset);
-  if (position.line > 0) lastLine.set(counter, position.line - 1);
-  return position;
+  const found = counter.linePos(offset).line - 1;
+  if (found >= 0) {
+    lastCounter = counter;
+    lastLine = found;
+  }
+  return found;
 }
 
 /** The file position of a character offset. */
 export function positionAt(source: YamlSource, offset: number): SourceRef {
-  const { line, col } = linePos(source.lineCounter, offset);
-  return { file: source.file, line, column: col };
+  const line = lineIndex(source.lineCounter, offset);
+  const starts = source.lineCounter.lineStarts;
+  return line < 0
+    ? { file: source.file, line: 0, column: offset }
+    : { file: source.file, line: line + 1, column: offset - starts[line]! + 1 };
 }
 
 /** The end of a node's content: before trailing spaces, blank lines and whole-line comments. */
@@ -80,16 +81,31 @@ function contentEnd(text: string, start: number, end: number): number {
 
 /** The file position of a YAML node (its start, and its end on the same line or later). */
 export function positionOf(source: YamlSource, node: LocatableNode | null | undefined): SourceRef {
-  const range = node?.range;
-  if (!range) return { file: source.file, line: 1, column: 1 };
-  const start = linePos(source.lineCounter, range[0] ?? 0);
-  let endOffset = range[1] ?? range[0] ?? 0;
+  let startOffset: number;
+  let endOffset: number;
+  if (node instanceof SpanNode) {
+    startOffset = node.start;
+    endOffset = node.end;
+  } else {
+    const range = node?.range;
+    if (!range) return { file: source.file, line: 1, column: 1 };
+    startOffset = range[0] ?? 0;
+    endOffset = range[1] ?? startOffset;
+  }
   const text = source.text;
-  if (text !== undefined) endOffset = contentEnd(text, range[0] ?? 0, endOffset);
-  const end = linePos(source.lineCounter, endOffset);
+  if (text !== undefined) endOffset = contentEnd(text, startOffset, endOffset);
+  const starts = source.lineCounter.lineStarts;
+  const line = lineIndex(source.lineCounter, startOffset);
+  const endLine = lineIndex(source.lineCounter, endOffset);
   // One literal, not a spread of the start: V8 gives spread copies made here a hidden class each
   // (about 100 bytes more per position; a model keeps one per element and per relation).
-  return { file: source.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  return {
+    file: source.file,
+    line: line < 0 ? 0 : line + 1,
+    column: line < 0 ? startOffset : startOffset - starts[line]! + 1,
+    endLine: endLine < 0 ? 0 : endLine + 1,
+    endColumn: endLine < 0 ? endOffset : endOffset - starts[endLine]! + 1,
+  };
 }
 
 /** The key node of `key` in a YAML map, for pointing at a field name. */

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
@@ -21,15 +21,29 @@ type Measured = {
 /** Goals of issue 17 for 200k elements, printed beside the figures. */
 const GOALS = { coldMs: 3000, warmMs: 1000 };
 
-async function measure(dir: string, mode: 'plain' | 'cache', repeats: number): Promise<Measured[]> {
+/** How model files are parsed: in worker threads when the load decides so (the default), or in process. */
+type Parsing = 'auto' | 'in-process';
+
+async function measureOnce(dir: string, mode: 'plain' | 'cache', parsing: Parsing): Promise<Measured> {
+  const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'measure-load.js'), dir, mode], {
+    maxBuffer: 1 << 20,
+    env: { ...process.env, TRACERY_WORKERS: parsing === 'auto' ? 'auto' : '0' },
+  });
+  return JSON.parse(stdout) as Measured;
+}
+
+async function measure(dir: string, mode: 'plain' | 'cache', repeats: number, parsing: Parsing = 'auto') {
   const runs: Measured[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await measureOnce(dir, mode, parsing));
+  return runs;
+}
+
+/** Cold loads with and without worker threads, alternating, so that both see the same machine. */
+async function measureCold(dir: string, repeats: number): Promise<Record<Parsing, Measured[]>> {
+  const runs: Record<Parsing, Measured[]> = { auto: [], 'in-process': [] };
   for (let i = 0; i < repeats; i++) {
-    const { stdout } = await run(
-      process.execPath,
-      [join(import.meta.dirname, 'measure-load.js'), dir, mode],
-      { maxBuffer: 1 << 20 },
-    );
-    runs.push(JSON.parse(stdout) as Measured);
+    const order: Parsing[] = i % 2 === 0 ? ['auto', 'in-process'] : ['in-process', 'auto'];
+    for (const parsing of order) runs[parsing].push(await measureOnce(dir, 'plain', parsing));
   }
   return runs;
 }
@@ -50,9 +64,11 @@ function figures(runs: Measured[], goal: number) {
 
 /**
  * Load + validate of generated repositories from files, each load in a fresh process (so peak RSS is
- * the load's own), `repeats` times: cold (no cache: every file parsed), then with the model-file
- * cache of `.tracery/cache` filled by a first load (files unchanged). Reports median wall and CPU
- * time beside the goal, elements per second and peak RSS.
+ * the load's own), `repeats` times: cold (no cache: every file parsed), with model files parsed in
+ * worker threads as a load decides by default and, alternating with it, all in process
+ * (`TRACERY_WORKERS=0`); then with the cache of `.tracery/cache` filled by a first load (files
+ * unchanged). Reports median wall and CPU time (all threads) beside the goal, elements per second,
+ * peak RSS, and the machine's load average.
  */
 export async function loadBenchmark(sizes: readonly number[], repeats: number): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -60,7 +76,8 @@ export async function loadBenchmark(sizes: readonly number[], repeats: number): 
     const dir = await mkdtemp(join(tmpdir(), `tracery-bench-load-${size}-`));
     try {
       await writeGeneratedRepository(dir, generateModel({ elements: size, seed: 42 }));
-      const cold = await measure(dir, 'plain', repeats);
+      const load = loadavg()[0]!;
+      const { auto: cold, 'in-process': coldInProcess } = await measureCold(dir, repeats);
       const last = cold[cold.length - 1]!;
       if (last.errors > 0)
         throw new Error(
@@ -76,7 +93,14 @@ export async function loadBenchmark(sizes: readonly number[], repeats: number): 
             ...figures(cold, GOALS.coldMs),
             { name: 'relations', value: last.relations, unit: '' },
             { name: 'files', value: last.files, unit: '' },
+            // How busy the machine was (1-minute load average when the size started): wall time counts it.
+            { name: 'load1', value: Math.round(load * 10) / 10, unit: '' },
           ],
+        },
+        {
+          benchmark: 'load+validate',
+          size: `${size} cold in-process`,
+          figures: figures(coldInProcess, GOALS.coldMs),
         },
         {
           benchmark: 'load+validate',

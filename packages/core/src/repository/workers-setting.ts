@@ -1,0 +1,46 @@
+import { InvalidArgumentError } from '../errors/tracery-error.js';
+
+/** How many worker threads may read model files: `'auto'` (by size and cores) or at most a number (0: none). */
+export type WorkersSetting = 'auto' | number;
+
+/** The environment variable that sets {@link WorkersSetting} when the caller does not. */
+export const WORKERS_ENV = 'TRACERY_WORKERS';
+
+/**
+ * Below this much text to parse, reading in process is faster than starting workers (each worker
+ * loads the code and rebuilds the metamodel first). Measured: see the core README.
+ */
+export const WORKERS_MIN_BYTES = 4 * 2 ** 20;
+
+/**
+ * The workers setting of a load: the option when given, else `TRACERY_WORKERS` (`auto`, or a count;
+ * `0` reads every file in process), else `'auto'`. Throws {@link InvalidArgumentError} for a value
+ * that is neither.
+ */
+export function workersSetting(
+  option: WorkersSetting | undefined,
+  env = process.env[WORKERS_ENV],
+): WorkersSetting {
+  if (option !== undefined) {
+    if (option === 'auto' || (Number.isInteger(option) && option >= 0)) return option;
+    throw new InvalidArgumentError(
+      `options.workers is ${String(option)}; give 'auto' or a whole number of worker threads (0 reads in process).`,
+    );
+  }
+  const written = env?.trim();
+  if (written === undefined || written === '' || written === 'auto') return 'auto';
+  if (/^\d+$/.test(written)) return Number(written);
+  throw new InvalidArgumentError(
+    `${WORKERS_ENV} is "${written}"; set it to auto or to a whole number of worker threads (0 reads every model file in process).`,
+  );
+}
+
+/**
+ * How many workers to start for `files` files holding `bytes` characters to parse, never more than
+ * the files or the cores: when automatic, none for one file or under {@link WORKERS_MIN_BYTES}, else
+ * one per core; else the setting.
+ */
+export function workerCount(setting: WorkersSetting, files: number, bytes: number, cores: number): number {
+  if (setting !== 'auto') return Math.min(setting, files, cores);
+  return files < 2 || bytes < WORKERS_MIN_BYTES ? 0 : Math.min(cores, files);
+}
