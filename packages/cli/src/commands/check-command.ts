@@ -156,11 +156,13 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       return setExit(EXIT.ok);
     }
     const fails = failsCheck(report, options.failOn as Severity);
+    // The rendering needs the report and the root only: the model is not kept alive while it is written.
+    const extra = { root: loaded.root, version: program.version() ?? '' };
     setExit(
       await run.finish({
         ok: !fails,
         payload: report,
-        text: () => render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
+        text: () => render(report, options, io, extra),
         out: options.out,
         exit: fails ? EXIT.findings : EXIT.ok,
       }),
