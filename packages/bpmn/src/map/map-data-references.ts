@@ -14,6 +14,7 @@ import {
 } from './mapping-context.js';
 
 const DATA_REFERENCES = new Set(['bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+const NO_PAIRS: readonly [ModdleElement, ModdleElement][] = [];
 
 /**
  * Matches each data object and data store reference to a data element of the model (by `tracery:id`,
@@ -47,7 +48,9 @@ export function mapDataReferences(context: MappingContext, processes: ProcessMap
 }
 
 /** The data references a flow node reads (input associations) and writes (output associations). */
-function associatedData(node: ModdleElement): [ModdleElement, ModdleElement][] {
+function associatedData(node: ModdleElement): readonly [ModdleElement, ModdleElement][] {
+  // Most flow nodes have no data association: no lists built for them.
+  if (node.dataInputAssociations === undefined && node.dataOutputAssociations === undefined) return NO_PAIRS;
   const pairs: [ModdleElement, ModdleElement][] = [];
   for (const association of elementsOf<BpmnDataAssociation>(node.dataInputAssociations)) {
     for (const source of elementsOf(association.sourceRef)) pairs.push([association, source]);

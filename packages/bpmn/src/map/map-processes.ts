@@ -38,10 +38,13 @@ export type MappedProcess = {
   readonly dataReferences: readonly ModdleElement[];
 };
 
+/** The step a flow node became, and the process it was drawn in. */
+export type StepRef = ElementRef & { readonly placement: ProcessPlacement };
+
 /** The processes of a diagram, and the step each mapped flow node became. */
 export type ProcessMap = {
   readonly processes: readonly MappedProcess[];
-  readonly stepOf: ReadonlyMap<ModdleElement, ElementRef>;
+  readonly stepOf: ReadonlyMap<ModdleElement, StepRef>;
 };
 
 const DATA_REFERENCES = new Set(['bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
@@ -57,7 +60,7 @@ const NOT_FLOW_NODES = new Set([
  * (`BP004.Activity_1`) that is `partOf` it, with documentation as description and `tracery:satisfies`.
  */
 export function mapProcesses(context: MappingContext, definitions: BpmnDefinitions): ProcessMap {
-  const stepOf = new Map<ModdleElement, ElementRef>();
+  const stepOf = new Map<ModdleElement, StepRef>();
   const processes = placeProcesses(definitions).map((placement) => {
     const businessProcess = emitBusinessProcess(context, placement, definitions);
     const mapped = {
@@ -137,57 +140,66 @@ function collectFlowElements(
   context: MappingContext,
   container: BpmnFlowElementsContainer,
   mapped: {
+    readonly placement: ProcessPlacement;
     readonly businessProcess: ElementRef | undefined;
     readonly flowNodes: ModdleElement[];
     readonly sequenceFlows: BpmnSequenceFlow[];
     readonly dataReferences: ModdleElement[];
   },
-  stepOf: Map<ModdleElement, ElementRef>,
+  stepOf: Map<ModdleElement, StepRef>,
 ): void {
-  for (const element of elementsOf(container.flowElements)) {
-    const type = element.$type;
-    if (type === 'bpmn:SequenceFlow') mapped.sequenceFlows.push(element as BpmnSequenceFlow);
-    if (DATA_REFERENCES.has(type)) mapped.dataReferences.push(element);
+  const elements = container.flowElements;
+  if (!Array.isArray(elements)) return;
+  for (const element of elements as readonly unknown[]) {
+    // bpmn-moddle defines `$type` on each element as a getter: read it once (anything without one is skipped).
+    const type =
+      typeof element === 'object' && element !== null ? (element as ModdleElement).$type : undefined;
+    if (typeof type !== 'string') continue;
+    const node = element as ModdleElement;
+    if (type === 'bpmn:SequenceFlow') mapped.sequenceFlows.push(node as BpmnSequenceFlow);
+    if (DATA_REFERENCES.has(type)) mapped.dataReferences.push(node);
     if (NOT_FLOW_NODES.has(type)) continue;
-    mapped.flowNodes.push(element);
-    const step = mapped.businessProcess ? emitStep(context, element, mapped.businessProcess) : undefined;
-    if (step) stepOf.set(element, step);
-    if (Array.isArray(element.flowElements))
-      collectFlowElements(context, element as BpmnFlowElementsContainer, mapped, stepOf);
+    mapped.flowNodes.push(node);
+    const { businessProcess, placement } = mapped;
+    const step = businessProcess ? emitStep(context, node, type, businessProcess, placement) : undefined;
+    if (step) stepOf.set(node, step);
+    if (Array.isArray(node.flowElements))
+      collectFlowElements(context, node as BpmnFlowElementsContainer, mapped, stepOf);
   }
 }
 
 function emitStep(
   context: MappingContext,
   node: ModdleElement,
+  type: string,
   businessProcess: ElementRef,
-): ElementRef | undefined {
-  const rule = context.mapping.flowNodes[node.$type];
+  placement: ProcessPlacement,
+): StepRef | undefined {
+  const rule = context.mapping.flowNodes[type];
+  const bpmnId = node.id;
   const origin = originOf(context, node);
   if (rule === undefined) {
-    const message = `${node.$type} "${node.id}" has no rule in the mapping table, so sequence flows pass through it like a gateway; add a rule to make it a step.`;
-    report(context, 'bpmn-unmapped-type', message, { elementId: node.id, source: origin });
+    const message = `${type} "${bpmnId}" has no rule in the mapping table, so sequence flows pass through it like a gateway; add a rule to make it a step.`;
+    report(context, 'bpmn-unmapped-type', message, { elementId: bpmnId, source: origin });
     return undefined;
   }
-  if (rule === 'collapse' || node.id === undefined) return undefined;
+  if (rule === 'collapse' || bpmnId === undefined) return undefined;
   // A `tracery:id` joins the step to one written by hand (BP004-01) instead of naming a new one.
+  const extension = extensionOf(context, node);
   const id =
-    extensionOf(context, node).id ??
-    context.previousIds.get(node.id) ??
-    stepId(context, node.id, businessProcess, rule.kind);
-  assignId(context, node.id, id);
+    extension.id ?? context.previousIds.get(bpmnId) ?? stepId(context, bpmnId, businessProcess, rule.kind);
+  assignId(context, bpmnId, id);
   const description = documentationOf(node);
-  const element = {
-    id,
-    kind: rule.kind,
-    name: cleanName(node.name),
-    ...(description ? { description } : {}),
-    attributes: rule.attributes,
-  };
+  const name = cleanName(node.name);
+  // Two literal shapes (with a description, without) rather than a spread of a temporary object.
+  const element =
+    description === undefined
+      ? { id, kind: rule.kind, name, attributes: rule.attributes }
+      : { id, kind: rule.kind, name, description, attributes: rule.attributes };
   // Added: it is of the rule's kind. Not added: the model or an earlier node has the id, maybe as another kind.
   if (!emitElement(context, element, origin) && kindOfReference(context, id, rule.kind) !== rule.kind)
     return undefined;
-  const step = { id, kind: rule.kind };
+  const step = { id, kind: rule.kind, placement };
   emitRelation(
     context,
     {
@@ -199,6 +211,6 @@ function emitStep(
     },
     origin,
   );
-  emitSatisfies(context, step, node);
+  if (extension.satisfies !== undefined) emitSatisfies(context, step, node);
   return step;
 }

@@ -1,58 +1,69 @@
 import type { BpmnSequenceFlow, ModdleElement } from '../parse/moddle-types.js';
-import type { ProcessMap } from './map-processes.js';
+import type { ProcessMap, StepRef } from './map-processes.js';
 import { emitRelation, type MappingContext, originOf } from './mapping-context.js';
 
-type Outgoing = { readonly flow: BpmnSequenceFlow; readonly target: ModdleElement };
+/** The sequence flows that leave each flow node that is not a step (each has a target). */
+type Outgoing = ReadonlyMap<ModdleElement, readonly BpmnSequenceFlow[]>;
+
+const NONE: readonly BpmnSequenceFlow[] = [];
 
 /**
  * Adds a `flowsTo` relation for each step-to-step path of sequence flows, passing through gateways
  * (and any other flow node that is not a step), so that `A -> gateway -> B` becomes `A flowsTo B`.
- * The relation's origin is the first sequence flow of the path.
+ * The relation's origin is the first sequence flow of the path. Each path starts at a flow from a step
+ * of the same process; the flows of each step are taken in document order, so of two paths to the same
+ * step the first flow's origin is kept. Only flows that leave a node that is not a step are indexed
+ * (a walk never goes on past a step).
  */
 export function mapSequenceFlows(context: MappingContext, processes: ProcessMap): void {
   const type = context.mapping.relations.flowsTo;
+  const { stepOf } = processes;
   for (const mapped of processes.processes) {
-    const outgoing = new Map<ModdleElement, Outgoing[]>();
+    const outgoing = new Map<ModdleElement, BpmnSequenceFlow[]>();
+    const fromSteps: BpmnSequenceFlow[] = [];
     for (const flow of mapped.sequenceFlows) {
-      if (!flow.sourceRef || !flow.targetRef) continue;
-      const list = outgoing.get(flow.sourceRef) ?? [];
-      list.push({ flow, target: flow.targetRef });
-      outgoing.set(flow.sourceRef, list);
+      const source = flow.sourceRef;
+      if (!source || !flow.targetRef) continue;
+      const from = stepOf.get(source);
+      if (from) {
+        if (from.placement === mapped.placement) fromSteps.push(flow);
+        continue;
+      }
+      const list = outgoing.get(source);
+      if (list) list.push(flow);
+      else outgoing.set(source, [flow]);
     }
-    for (const node of mapped.flowNodes) {
-      const from = processes.stepOf.get(node);
-      if (!from) continue;
-      for (const { flow, target } of outgoing.get(node) ?? []) {
-        for (const to of reachableSteps(target, outgoing, processes)) {
-          const draft = { type, source: from.id, sourceKind: from.kind, target: to.id, targetKind: to.kind };
-          emitRelation(context, draft, originOf(context, flow));
-        }
+    for (const flow of fromSteps) {
+      const from = stepOf.get(flow.sourceRef as ModdleElement) as StepRef;
+      const target = flow.targetRef as ModdleElement;
+      // Most flows end at a step: no walk.
+      const direct = stepOf.get(target);
+      for (const to of direct ? [direct] : reachableSteps(target, outgoing, stepOf)) {
+        const draft = { type, source: from.id, sourceKind: from.kind, target: to.id, targetKind: to.kind };
+        emitRelation(context, draft, originOf(context, flow));
       }
     }
   }
 }
 
-/** The steps reached from a flow node: itself when it is a step, else the steps beyond it (loops are cut). */
+/** The steps reached from a flow node that is not a step: the steps beyond it (loops are cut). */
 function reachableSteps(
   start: ModdleElement,
-  outgoing: ReadonlyMap<ModdleElement, readonly Outgoing[]>,
-  processes: ProcessMap,
-) {
-  // Most flows end at a step: no walk.
-  const direct = processes.stepOf.get(start);
-  if (direct) return [direct];
-  const found: { id: string; kind: string }[] = [];
+  outgoing: Outgoing,
+  stepOf: ProcessMap['stepOf'],
+): readonly StepRef[] {
+  const found: StepRef[] = [];
   const seen = new Set<ModdleElement>();
   const stack = [start];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (seen.has(node)) continue;
     seen.add(node);
-    const step = processes.stepOf.get(node);
+    const step = stepOf.get(node);
     if (step) {
       found.push(step);
       continue;
     }
-    for (const next of outgoing.get(node) ?? []) stack.push(next.target);
+    for (const next of outgoing.get(node) ?? NONE) stack.push(next.targetRef as ModdleElement);
   }
   return found;
 }

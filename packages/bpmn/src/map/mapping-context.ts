@@ -38,7 +38,8 @@ export type MappingContext = {
   readonly assigned: Map<string, string>;
   /**
    * Model id -> the first BPMN id given it by this run (the reverse of `assigned`), folded in from `log`
-   * (BPMN id, model id, ... in the order given) only when asked: most runs never ask.
+   * (BPMN id, model id, ... in the order given) only when asked. Only `createProcesses` asks, so the log
+   * is kept only then.
    */
   readonly assignedFrom: { readonly first: Map<string, string>; readonly log: string[]; folded: number };
   /** The next id from a template that neither the model, this diagram nor an earlier import uses. */
@@ -67,10 +68,13 @@ export function originOf(
 /** Records that this run gave a BPMN element a model id. */
 export function assignId(context: MappingContext, bpmnId: string, modelId: string): void {
   context.assigned.set(bpmnId, modelId);
-  context.assignedFrom.log.push(bpmnId, modelId);
+  if (context.createProcesses) context.assignedFrom.log.push(bpmnId, modelId);
 }
 
-/** The first BPMN element this run gave `modelId` to, or undefined (a look-up, not a scan of every id). */
+/**
+ * The first BPMN element this run gave `modelId` to, or undefined (a look-up, not a scan of every id).
+ * Only for a run with `createProcesses`: other runs keep no log.
+ */
 export function assignedFrom(context: MappingContext, modelId: string): string | undefined {
   const from = context.assignedFrom;
   for (; from.folded < from.log.length; from.folded += 2) {

@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from 'node:buffer';
 import type { Diagnostic, SourceRef } from '@tracery/core';
 import { bpmnDiagnostic } from '../diagnostics/bpmn-diagnostic.js';
 
@@ -44,6 +45,11 @@ export function decodeXml(input: Uint8Array | string, file: string): DecodedXml 
         }),
       ],
     };
+  }
+  if (decoder.encoding === 'utf-8' && isAscii(input)) {
+    // Bytes below 0x80 read the same in UTF-8 and Latin-1, and Latin-1 is a copy without checks.
+    const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+    return { ok: true, text, encoding: decoder.encoding, diagnostics: [] };
   }
   try {
     const text = decoder.decode(input);

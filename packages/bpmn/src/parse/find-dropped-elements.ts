@@ -30,10 +30,11 @@ export function findDroppedElements(
   // When an id is on more than one element, the first raw element of the imported element's kind uses
   // it up, the others are drops: `matched` says which ids are used up (false: counted, not matched).
   const matched = idsRepeat ? new Map<string, boolean>() : undefined;
+  const kindOf = createCountKeyReader();
   for (const element of raw) {
     const id = element.id as string;
-    const imported = Object.hasOwn(elementsById, id) ? elementsById[id] : undefined;
-    const countKey = isModdleElement(imported) ? countKeyOfType(imported.$type) : undefined;
+    const imported = elementsById[id];
+    const countKey = imported !== undefined && Object.hasOwn(elementsById, id) ? kindOf(imported) : undefined;
     if (countKey === undefined) {
       dropped.push(element);
       continue;
@@ -48,6 +49,26 @@ export function findDroppedElements(
     dropped.push(element);
   }
   return { importedCounts: counts, dropped };
+}
+
+/**
+ * The count key of an imported element, by its type. bpmn-moddle defines `$type` on each element as a
+ * getter of its own; the elements of one type share a prototype, so the answer is remembered by
+ * prototype (generic elements of unknown namespaces are plain objects: read every time).
+ */
+function createCountKeyReader(): (value: unknown) => BpmnCountKey | undefined {
+  const byPrototype = new Map<object, BpmnCountKey | undefined>();
+  return (value) => {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const prototype = Object.getPrototypeOf(value) as object | null;
+    if (prototype !== null && prototype !== Object.prototype) {
+      const known = byPrototype.get(prototype);
+      if (known !== undefined || byPrototype.has(prototype)) return known;
+    }
+    const countKey = isModdleElement(value) ? countKeyOfType(value.$type) : undefined;
+    if (prototype !== null && prototype !== Object.prototype) byPrototype.set(prototype, countKey);
+    return countKey;
+  };
 }
 
 /**

@@ -15,7 +15,22 @@ export type LineIndex = {
 export function createLineIndex(text: string, file: string): LineIndex {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // The scan asks in increasing order, a line or two apart: try the lines after the last answer first.
+  let last = 0;
   const lineOf = (offset: number): number => {
+    if ((starts[last] ?? 0) <= offset) {
+      for (let line = last, stop = Math.min(last + 4, starts.length - 1); ; line++) {
+        if (line === starts.length - 1 || (starts[line + 1] ?? 0) > offset) {
+          last = line;
+          return line;
+        }
+        if (line === stop) break;
+      }
+    }
+    last = search(offset);
+    return last;
+  };
+  const search = (offset: number): number => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

@@ -66,12 +66,15 @@ export function isModdleElement(value: unknown): value is ModdleElement {
   );
 }
 
+// Most many-valued properties of most elements are absent: one empty list serves them all.
+const NO_ELEMENTS: readonly ModdleElement[] = Object.freeze([]);
+
 /**
  * The elements of a many-valued property, skipping anything that is not an element: the property's own
  * array when it holds only elements (as bpmn-moddle's always do), so that no copy is made.
  */
 export function elementsOf<T extends ModdleElement = ModdleElement>(value: unknown): readonly T[] {
-  if (!Array.isArray(value)) return [];
+  if (!Array.isArray(value)) return NO_ELEMENTS as readonly T[];
   for (const item of value) if (!isModdleElement(item)) return value.filter(isModdleElement) as T[];
   return value as T[];
 }

@@ -5,10 +5,15 @@ export type ScanProblem = { readonly offset: number; readonly message: string };
 
 /**
  * A start tag read from the text: its name, where its attributes are, and where it ends. One object is
- * filled again for each tag, so that reading a tag allocates nothing but its name.
+ * filled again for each tag, so that reading a tag allocates nothing but a name not seen before.
  */
 export type StartTag = {
   name: string;
+  /**
+   * The names read so far, by length (a few per length): a name seen again is the same string, checked
+   * once, whose hash is known to every map that it keys.
+   */
+  readonly names: (string[] | undefined)[];
   /** Four offsets per attribute: name start, name end, value start, value end (inside the quotes). */
   readonly attributes: number[];
   /** The offset just past the closing `>`. */
@@ -87,9 +92,15 @@ export function readStartTag(
     if (isSpace(code) || code === 62 || code === 47) break;
     j++;
   }
-  const name = text.slice(lt + 1, j);
-  if (!isXmlNameAt(text, lt + 1, j))
-    return { offset: lt, message: `<${name.slice(0, 40)}> is not a valid tag name` };
+  let name = knownName(text, lt + 1, j, tag.names);
+  if (name === undefined) {
+    name = text.slice(lt + 1, j);
+    if (!isXmlNameAt(text, lt + 1, j))
+      return { offset: lt, message: `<${name.slice(0, 40)}> is not a valid tag name` };
+    const known = tag.names[name.length];
+    if (known === undefined) tag.names[name.length] = [name];
+    else if (known.length < MAX_NAMES_PER_LENGTH) known.push(name);
+  }
   tag.name = name;
   tag.attributes.length = 0;
   for (;;) {
@@ -108,6 +119,22 @@ export function readStartTag(
     if (typeof read !== 'number') return read;
     j = read;
   }
+}
+
+// A file with many names of one length reads the rest as new names, so each look-up stays short.
+const MAX_NAMES_PER_LENGTH = 8;
+
+/** The name from `start` to `end` if it was read before, as the string read then. */
+function knownName(
+  text: string,
+  start: number,
+  end: number,
+  names: readonly (string[] | undefined)[],
+): string | undefined {
+  const known = names[end - start];
+  if (known === undefined) return undefined;
+  for (const name of known) if (text.startsWith(name, start)) return name;
+  return undefined;
 }
 
 function closeTag(tag: StartTag, end: number, selfClosing: boolean): undefined {

@@ -85,7 +85,7 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     text,
     lines,
     marks: { lt: nextOccurrence(text, '<'), amp: nextOccurrence(text, '&') },
-    tag: { name: '', attributes: [], end: 0, selfClosing: false },
+    tag: { name: '', names: [], attributes: [], end: 0, selfClosing: false },
     elements: [],
     positions: new Map(),
     extensions: new Map(),

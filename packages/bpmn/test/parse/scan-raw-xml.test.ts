@@ -124,3 +124,34 @@ describe('scanRawXml checks well-formedness in its one pass', () => {
     expect(declared).toBeGreaterThan(1000);
   });
 });
+
+describe('scanRawXml, tag names', () => {
+  // The scan remembers the names it has read (a few per length); names of one length past that number
+  // are read as new ones. Either way each end tag must match its own start tag exactly.
+  const names = Array.from({ length: 12 }, (_, i) => `p${String.fromCharCode(97 + i)}:task`);
+  const nested = (inner: string) =>
+    `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="P">${inner}</bpmn:process></bpmn:definitions>`;
+
+  test('many names of one length, each closed by its own end tag, are well-formed', () => {
+    const inner = [...names, ...names].map((name, i) => `<${name} id="T${i}"></${name}>`).join('');
+    expect(scan(nested(inner)).problem).toBeUndefined();
+  });
+
+  test.each(names.map((name, i) => [name, names[(i + 1) % names.length] as string]))(
+    'an end tag of the same length but another name is refused: <%s> closed by </%s>',
+    (open, close) => {
+      const inner = `${names.map((name) => `<${name}/>`).join('')}<${open}></${close}>`;
+      expect(scan(nested(inner)).problem?.message).toBe(`</${close}> closes <${open}>`);
+    },
+  );
+
+  test('counted elements keep their tag as written, whatever was read before', () => {
+    const inner = '<bpmn:task id="A"/><bpmn:tasks id="B"/><bpmn:task id="C"/>';
+    const text = nested(inner).replace('<bpmn:tasks id="B"/>', '<other:task xmlns:other="urn:x" id="B"/>');
+    expect(scan(text).elements.map((e) => [e.tag, e.id])).toEqual([
+      ['bpmn:process', 'P'],
+      ['bpmn:task', 'A'],
+      ['bpmn:task', 'C'],
+    ]);
+  });
+});
