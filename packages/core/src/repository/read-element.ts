@@ -5,12 +5,22 @@ import { BASE_FIELDS } from '../metamodel/base-fields.js';
 import { elementFileSchema } from '../metamodel/element-schema.js';
 import { describeEnds, type Metamodel } from '../metamodel/metamodel.js';
 import type { AttributeValue, Element } from '../model/element.js';
+import { fastCheckOf } from './element-fast-check.js';
 import { checkElementSafety } from './element-safety.js';
 import type { ModelFileContents, SchemaCache } from './model-drafts.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
-import { keyNode, type MapNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
+import {
+  childNode,
+  keyNode,
+  type LocatableNode,
+  type MapNode,
+  positionOf,
+  type YamlSource,
+} from './yaml-position.js';
 
 type Record_ = Record<string, unknown>;
+
+const NOTHING_INVALID: ReadonlySet<string> = new Set();
 
 function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.ZodObject {
   let schema = cache.kinds.get(kind);
@@ -147,9 +157,13 @@ export function readElement(
     if (!cache.tolerated?.has(key))
       out.diagnostics.push(unknownKeyDiagnostic(key, kind, id, node, source, metamodel, schema.shape));
   }
-  const result = schema.safeParse(known);
-  const invalid = new Set<string>();
-  if (!result.success) {
+  // zod only when the fast check does not vouch for the element: it words the diagnostics.
+  const plain = fastCheckOf(metamodel, metamodel.kinds.get(kind)!, schema)(known);
+  const result = plain ? undefined : schema.safeParse(known);
+  let invalid = NOTHING_INVALID;
+  if (result !== undefined && !result.success) {
+    const found = new Set<string>();
+    invalid = found;
     for (const issue of result.error.issues) {
       const [field, index] = issue.path;
       // A bad item of a relation list drops that item only, not the whole list.
@@ -157,7 +171,7 @@ export function readElement(
         metamodel.relationNames.has(String(field)) &&
         typeof index === 'number' &&
         Array.isArray(known[String(field)]);
-      invalid.add(itemOfList ? `${String(field)}.${index}` : String(field ?? ''));
+      found.add(itemOfList ? `${String(field)}.${index}` : String(field ?? ''));
       out.diagnostics.push(
         ...schemaIssueDiagnostics(issue, {
           source,
@@ -180,7 +194,7 @@ function buildElement(
   known: Record_,
   id: string,
   kind: string,
-  invalid: Set<string>,
+  invalid: ReadonlySet<string>,
   metamodel: Metamodel,
 ): Element {
   const element: Record_ = { id, kind, name: known.name };
@@ -201,33 +215,56 @@ function collectInlineRelations(
   node: MapNode,
   source: YamlSource,
   metamodel: Metamodel,
-  invalid: Set<string>,
+  invalid: ReadonlySet<string>,
   out: ModelFileContents,
 ): void {
-  for (const [key, value] of Object.entries(known)) {
+  for (const key in known) {
+    const value = known[key];
     const resolved = metamodel.relationNames.get(key);
-    if (!resolved || invalid.has(key) || value === undefined) continue;
-    const items = Array.isArray(value) ? value : [value];
-    items.forEach((entry, index) => {
-      if (invalid.has(`${key}.${index}`)) return;
-      const path = Array.isArray(value) ? [key, index] : [key];
+    if (!resolved || value === undefined || invalid.has(key)) continue;
+    const list = Array.isArray(value);
+    const items: readonly unknown[] = list ? value : [value];
+    // The node of the key's value, looked up once for all its items (what nodeAtPath walks first).
+    const valueNode = childNode(node, key);
+    for (let index = 0; index < items.length; index++) {
+      if (invalid.size > 0 && invalid.has(`${key}.${index}`)) continue;
+      const entry = items[index];
       const isObject = typeof entry === 'object' && entry !== null;
       const other = isObject ? String((entry as Record_).id) : String(entry);
       const attributes: Record<string, AttributeValue> = {};
       if (isObject)
         for (const [k, v] of Object.entries(entry as Record_))
           if (k !== 'id' && v !== undefined) attributes[k] = v as AttributeValue;
-      const at = positionOf(source, nodeAtPath(node, isObject ? [...path, 'id'] : path));
-      const [from, to] = resolved.inverse ? [other, id] : [id, other];
+      const at = positionOf(source, entryNode(node, valueNode, list ? index : undefined, isObject));
       out.relations.push({
         type: resolved.type.name,
-        source: from,
-        target: to,
+        source: resolved.inverse ? other : id,
+        target: resolved.inverse ? id : other,
         attributes,
         origin: at,
         writtenBy: id,
         writtenAs: key,
       });
-    });
+    }
   }
+}
+
+/**
+ * Where a relation entry is written: exactly `nodeAtPath(node, [key, index?, 'id'?])`, the deepest
+ * node of that path that exists, from the key's value node found once.
+ */
+function entryNode(
+  node: MapNode,
+  valueNode: LocatableNode | undefined,
+  index: number | undefined,
+  isObject: boolean,
+): LocatableNode | undefined {
+  if (valueNode === undefined) return node;
+  let current = valueNode;
+  if (index !== undefined) {
+    const item = childNode(current, index);
+    if (item === undefined) return current;
+    current = item;
+  }
+  return isObject ? (childNode(current, 'id') ?? current) : current;
 }

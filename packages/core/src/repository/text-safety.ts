@@ -23,26 +23,33 @@ export function textSafetyDiagnostics(
   source: YamlSource,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const visit = (value: unknown, path: readonly (string | number)[]): void => {
+  // `path` is the path of the value's container and `segment` its key or index there; the value's own
+  // path is made only for a diagnostic or to go deeper (most values are clean text).
+  const visit = (value: unknown, path: readonly (string | number)[], segment: string | number): void => {
     if (typeof value === 'string') {
-      const field = String(path[0]);
-      const strict = path.length === 1 && NAMES.has(field);
+      const strict = path.length === 0 && NAMES.has(String(segment));
       const hit = findControlCharacter(value, { lineBreaks: !strict });
-      if (hit)
+      if (hit) {
+        const at = [...path, segment];
         found.push({
           code: 'control-character',
           severity: strict ? 'error' : 'warning',
           elementId: id,
-          source: positionOf(source, nodeAtPath(node, path) ?? node),
-          message: `${path.join('.')} of ${show(id)} holds the control character ${escapeControlCharacters(hit.char)} ("${show(value)}"); remove it${strict ? '' : ', or write the text without control characters'}.`,
+          source: positionOf(source, nodeAtPath(node, at) ?? node),
+          message: `${at.join('.')} of ${show(id)} holds the control character ${escapeControlCharacters(hit.char)} ("${show(value)}"); remove it${strict ? '' : ', or write the text without control characters'}.`,
         });
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], [...path, i]);
-    } else if (typeof value === 'object' && value !== null)
-      for (const key of Object.keys(value)) {
-        checkKey(key, path);
-        visit((value as Record<string, unknown>)[key], [...path, key]);
       }
+    } else if (typeof value === 'object' && value !== null) visitContainer(value, [...path, segment]);
+  };
+  const visitContainer = (value: object, path: readonly (string | number)[]): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], path, i);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      checkKey(key, path);
+      visit((value as Record<string, unknown>)[key], path, key);
+    }
   };
   // The key's node is looked up only for a diagnostic: most keys are clean.
   const checkKey = (key: string, path: readonly (string | number)[]) => {
@@ -56,6 +63,6 @@ export function textSafetyDiagnostics(
         message: `the key "${show(key)}" on ${show(id)} holds the control character ${escapeControlCharacters(hit.char)}; remove it.`,
       });
   };
-  visit(item, []);
+  visitContainer(item, []);
   return found;
 }

@@ -10,7 +10,7 @@ export const WORKERS_ENV = 'TRACERY_WORKERS';
  * Below this much text to parse, reading in process is faster than starting workers (each worker
  * loads the code and rebuilds the metamodel first). Measured: see the core README.
  */
-export const WORKERS_MIN_BYTES = 4 * 2 ** 20;
+export const WORKERS_MIN_BYTES = 8 * 2 ** 20;
 
 /**
  * The workers setting of a load: the option when given, else `TRACERY_WORKERS` (`auto`, or a count;

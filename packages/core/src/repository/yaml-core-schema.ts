@@ -21,6 +21,9 @@ const CORE_TAGS = (new Schema({ schema: 'core' }).tags as unknown as ScalarTag[]
   (tag) => tag.default === true && tag.test !== undefined,
 );
 
+/** The tests of the core tags, in order (for the test of {@link CORE_FIRST_CHARACTERS}). */
+export const CORE_TAG_TESTS: readonly RegExp[] = CORE_TAGS.map((tag) => tag.test!);
+
 const NOT_SCALAR = Symbol('not a core scalar');
 const ignore = () => {};
 
@@ -30,7 +33,31 @@ export function resolvePlainScalar(text: string): unknown {
   return value === NOT_SCALAR ? text : value;
 }
 
+/**
+ * The characters a plain scalar of the core schema can start with (null, booleans, numbers, `.inf`,
+ * `.nan`); the empty text is null too. Any other first character means text, with no tag to test.
+ * `test/repository/yaml-core-schema.test.ts` checks this against the tags themselves.
+ */
+export const CORE_FIRST_CHARACTERS = '~nNtTfF0123456789+-.';
+const MAY_BE_CORE = new Uint8Array(128);
+for (const c of CORE_FIRST_CHARACTERS) MAY_BE_CORE[c.charCodeAt(0)] = 1;
+
+// js-yaml asks `resolve` and then `construct` for the same scalar: the second answer is the first.
+let lastText: string | undefined;
+let lastValue: unknown;
+
 function resolveCore(text: string): unknown {
+  if (text.length > 0) {
+    const first = text.charCodeAt(0);
+    if (first >= 128 || MAY_BE_CORE[first] === 0) return NOT_SCALAR;
+  }
+  if (text === lastText) return lastValue;
+  lastText = text;
+  lastValue = resolveByTags(text);
+  return lastValue;
+}
+
+function resolveByTags(text: string): unknown {
   for (const tag of CORE_TAGS) {
     if (!tag.test!.test(text)) continue;
     const value = tag.resolve(text, ignore, { intAsBigInt: false });

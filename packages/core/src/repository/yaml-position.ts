@@ -118,6 +118,17 @@ export function keyNode(map: unknown, key: string): LocatableNode | undefined {
   return undefined;
 }
 
+/** The node at one key or index under `current`, or undefined when there is none (one step of {@link nodeAtPath}). */
+export function childNode(current: unknown, segment: PropertyKey): LocatableNode | undefined {
+  const next =
+    current !== null && typeof current === 'object' && 'get' in current && typeof current.get === 'function'
+      ? (current as { get(k: unknown, keep: boolean): unknown }).get(segment, true)
+      : undefined;
+  return next === undefined || next === null || typeof next !== 'object'
+    ? undefined
+    : (next as LocatableNode);
+}
+
 /**
  * The deepest node along `path` that exists: the value at the path, or the closest parent.
  * Used to place a schema problem at the offending value.
@@ -125,11 +136,8 @@ export function keyNode(map: unknown, key: string): LocatableNode | undefined {
 export function nodeAtPath(root: unknown, path: readonly PropertyKey[]): LocatableNode | undefined {
   let current: unknown = root;
   for (const segment of path) {
-    const next =
-      current !== null && typeof current === 'object' && 'get' in current && typeof current.get === 'function'
-        ? (current as { get(k: unknown, keep: boolean): unknown }).get(segment, true)
-        : undefined;
-    if (next === undefined || next === null || typeof next !== 'object') break;
+    const next = childNode(current, segment);
+    if (next === undefined) break;
     current = next;
   }
   return current as LocatableNode | undefined;

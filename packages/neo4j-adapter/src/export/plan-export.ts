@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Model } from '@tracery/core';
+import { InvalidArgumentError, type Model, type Relation } from '@tracery/core';
 import { nameProblem, relationshipTypeOf } from '../cypher/cypher-name.js';
 import { relationshipTypeMap } from '../cypher/relationship-type-map.js';
 import type { Properties } from '../mapping/attribute-properties.js';
@@ -34,20 +34,25 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function planExport(model: Model): ExportPlan {
   const problems: string[] = [];
   relationshipTypeMap(model.metamodel);
+  // Elements in id order, each with its outgoing relations in target order: every group comes out
+  // sorted (nodes by id, relationships by source then target) without sorting all relations at once.
+  const ids = [...model.elementIds()].sort(byText);
   const nodes = new Map<string, NodeRow[]>();
-  for (const element of model.elements()) {
+  const relationships = new Map<string, RelationshipRow[]>();
+  for (const id of ids) {
+    const element = model.getElement(id);
     const kindProblem = nameProblem(element.kind, 'label');
     if (kindProblem !== undefined) problems.push(`element "${element.id}": kind: ${kindProblem}`);
     const props = collect(problems, () => elementProperties(element, model.metamodel));
-    if (props === undefined || kindProblem !== undefined) continue;
-    push(nodes, element.kind, { id: element.id, hash: props[HASH_PROPERTY], props });
-  }
-  const relationships = new Map<string, RelationshipRow[]>();
-  for (const relation of model.relations()) {
-    const props = collect(problems, () => relationProperties(relation, model.metamodel));
-    if (props === undefined) continue;
-    const row = { source: relation.source, target: relation.target, hash: props[HASH_PROPERTY], props };
-    push(relationships, relationshipTypeOf(relation.type), row);
+    if (props !== undefined && kindProblem === undefined) {
+      push(nodes, element.kind, { id: element.id, hash: props[HASH_PROPERTY], props });
+    }
+    for (const relation of byTarget(model.outRelations(id))) {
+      const props = collect(problems, () => relationProperties(relation, model.metamodel));
+      if (props === undefined) continue;
+      const row = { source: relation.source, target: relation.target, hash: props[HASH_PROPERTY], props };
+      push(relationships, relationshipTypeOf(relation.type), row);
+    }
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, 20).join('\n  ');
@@ -57,14 +62,17 @@ export function planExport(model: Model): ExportPlan {
     );
   }
   return {
-    nodes: sortGroups(nodes, (a, b) => byText(a.id, b.id)),
-    relationships: sortGroups(
-      relationships,
-      (a, b) => byText(a.source, b.source) || byText(a.target, b.target),
-    ),
+    nodes: sortKeys(nodes),
+    relationships: sortKeys(relationships),
     nodeCount: model.elementCount,
     relationshipCount: model.relationCount,
   };
+}
+
+/** An element's outgoing relations in target order (a copy when they need sorting: the list is the model's). */
+function byTarget(relations: readonly Relation[]): readonly Relation[] {
+  if (relations.length < 2) return relations;
+  return [...relations].sort((a, b) => byText(a.target, b.target));
 }
 
 function collect<T>(problems: string[], make: () => T): T | undefined {
@@ -83,8 +91,8 @@ function push<T>(groups: Map<string, T[]>, key: string, row: T): void {
   else groups.set(key, [row]);
 }
 
-function sortGroups<T>(groups: Map<string, T[]>, compare: (a: T, b: T) => number): Map<string, T[]> {
+function sortKeys<T>(groups: Map<string, T[]>): Map<string, T[]> {
   const sorted = new Map<string, T[]>();
-  for (const key of [...groups.keys()].sort(byText)) sorted.set(key, (groups.get(key) ?? []).sort(compare));
+  for (const key of [...groups.keys()].sort(byText)) sorted.set(key, groups.get(key) ?? []);
   return sorted;
 }

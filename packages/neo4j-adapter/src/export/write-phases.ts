@@ -1,9 +1,10 @@
 import type { Session } from 'neo4j-driver';
 import type { Connection } from '../connection/connection.js';
 import { describeNeo4jFailure } from '../connection/describe-failure.js';
+import { isSharedEmpty } from '../mapping/relation-properties.js';
 import type { ExportDiff } from './diff-plan.js';
 import type { GraphScope } from './graph-scope.js';
-import type { ExportPlan } from './plan-export.js';
+import type { ExportPlan, RelationshipRow } from './plan-export.js';
 import type { NodeRefs } from './read-graph-state.js';
 import { type Batch, chunk, runBatches } from './run-batches.js';
 import { removeOldKindLabels, upsertNodes, upsertRelationships } from './upsert-rows.js';
@@ -53,8 +54,10 @@ export async function writeRelationshipDiff(context: PhaseContext, diff: ExportD
   const batches: Batch[] = [];
   for (const how of ['create', 'update'] as const) {
     for (const [type, rows] of how === 'create' ? relationships.create : relationships.update) {
-      for (const part of chunk(rows, context.batchSize))
-        batches.push(relationshipBatch(context, type, how, part, diff.refs));
+      for (const same of how === 'create' ? bySharedProperties(rows) : [rows]) {
+        for (const part of chunk(same, context.batchSize))
+          batches.push(relationshipBatch(context, type, how, part, diff.refs));
+      }
     }
   }
   const total = relationships.unchanged + relationships.created + relationships.updated;
@@ -62,11 +65,22 @@ export async function writeRelationshipDiff(context: PhaseContext, diff: ExportD
   return { counts: { ...countsOf(relationships), deleted: 0 }, batches: batches.length };
 }
 
+/**
+ * The rows of relations without attributes apart from the others, order kept: a batch of the
+ * former sends their one shared set of properties once rather than in every row.
+ */
+function bySharedProperties(rows: readonly RelationshipRow[]): RelationshipRow[][] {
+  const empty: RelationshipRow[] = [];
+  const other: RelationshipRow[] = [];
+  for (const row of rows) (isSharedEmpty(row.props) ? empty : other).push(row);
+  return [empty, other].filter((part) => part.length > 0);
+}
+
 function relationshipBatch(
   context: PhaseContext,
   type: string,
   how: WriteHow,
-  rows: Parameters<typeof writeRelationships>[4],
+  rows: readonly RelationshipRow[],
   refs: NodeRefs | undefined,
 ): Batch {
   return {

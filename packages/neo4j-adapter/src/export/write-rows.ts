@@ -15,9 +15,11 @@ export type WriteHow = 'create' | 'update';
  * The Cypher that writes one batch of nodes of one kind. New nodes are created outright (the id
  * constraint still refuses a duplicate) from positional rows, a value per key of `keys` (the keys
  * the batch uses, `id` among them; a null one is not set), since lists cost the driver less to send
- * than maps; it returns each new node's id with its element id, by which the relationships find it.
- * Changed nodes are found through the id index and their properties replaced. The text depends only
- * on the label, kind and keys, so the server plans it once per kind and caches it.
+ * than maps; `kind`, the same in every row of the batch, goes once as `$kind` rather than in each
+ * row (see {@link rowKeys}). It returns each new node's id with its element id, by which the
+ * relationships find it. Changed nodes are found through the id index and their properties
+ * replaced. The text depends only on the label, kind and keys, so the server plans it once per
+ * kind and caches it.
  */
 export function nodeWriteQuery(
   scope: GraphScope,
@@ -27,8 +29,10 @@ export function nodeWriteQuery(
 ): string {
   const labels = `${scope.quotedLabel}:${escapeName(kind, 'label')}`;
   if (how === 'create') {
-    return `UNWIND $rows AS row CREATE (n:${labels} {${inline(keys, 0)}})
-RETURN collect([row[${keys.indexOf('id')}], elementId(n)]) AS refs`;
+    const perRow = rowKeys(keys);
+    const props = [...(keys.includes('kind') ? ['kind: $kind'] : []), ...inline(perRow, 0)];
+    return `UNWIND $rows AS row CREATE (n:${labels} {${props.join(', ')}})
+RETURN collect([row[${perRow.indexOf('id')}], elementId(n)]) AS refs`;
   }
   return `UNWIND $rows AS row MATCH (n:${scope.quotedLabel} {id: row.id}) SET n = row.props, n:${labels}
 RETURN count(*) AS done`;
@@ -37,17 +41,21 @@ RETURN count(*) AS done`;
 /**
  * The Cypher that writes one batch of relationships of one type. New relationships are created with
  * their properties inline: `SET r = map` after CREATE would make the planner add an Eager step that
- * holds the whole batch in memory. Their ends are found by element id (rows `[source ref, target ref,
- * source id, target id, ...values of keys]`, `by: 'ref'`; the label and id of both ends checked, so
- * a reused element id finds nothing) or, when the export has no element id for an end, through the
- * id index (rows `[source, target, ...values of keys]`, `by: 'id'`). Changed ones are matched by
- * their ends' ids and replaced.
+ * holds the whole batch in memory. With `keys` the values come in each row; with `'shared'` every
+ * row of the batch has the same properties (a relation without attributes has only the hash of no
+ * attributes), which go once, as the map `$props`: the server then builds no map per row (see the
+ * README's figures). Their ends are found by element id (rows
+ * `[source ref, target ref, source id, target id, ...values of keys]`, `by: 'ref'`, each ref the
+ * rest of an element id after `$prefix`, the beginning all of the batch's share; the label and id
+ * of both ends checked, so a reused element id finds nothing) or, when the export has no element id
+ * for an end, through the id index (rows `[source, target, ...values of keys]`, `by: 'id'`).
+ * Changed ones are matched by their ends' ids and replaced.
  */
 export function relationshipWriteQuery(
   scope: GraphScope,
   graphType: string,
   how: WriteHow,
-  keys: readonly string[] = [],
+  keys: readonly string[] | 'shared' = [],
   by: 'ref' | 'id' = 'id',
 ): string {
   const label = scope.quotedLabel;
@@ -60,33 +68,34 @@ USING INDEX s:${label}(id)
 SET r = row.p
 RETURN count(*) AS done`;
   }
+  const props = (offset: number) => (keys === 'shared' ? '$props' : `{${inline(keys, offset).join(', ')}}`);
   if (by === 'ref') {
     // The id check compares lists so that the planner does not turn it into an index seek.
     return `UNWIND $rows AS row
-MATCH (s) WHERE elementId(s) = row[0]
-MATCH (t) WHERE elementId(t) = row[1]
+MATCH (s) WHERE elementId(s) = $prefix + row[0]
+MATCH (t) WHERE elementId(t) = $prefix + row[1]
 WITH s, t, row WHERE s:${label} AND t:${label} AND [s.id, t.id] = [row[2], row[3]]
-CREATE (s)-[:${type} {${inline(keys, 4)}}]->(t)
+CREATE (s)-[:${type} ${props(4)}]->(t)
 RETURN count(*) AS done`;
   }
   return `UNWIND $rows AS row
 MATCH (s:${label} {id: row[0]})
 MATCH (t:${label} {id: row[1]})
-CREATE (s)-[:${type} {${inline(keys, 2)}}]->(t)
+CREATE (s)-[:${type} ${props(2)}]->(t)
 RETURN count(*) AS done`;
 }
 
+/** The keys of a node batch whose values go in each row: all but `kind`, which goes once per batch. */
+export function rowKeys(keys: readonly string[]): string[] {
+  return keys.filter((key) => key !== 'kind');
+}
+
 /** `key: row[i]` for each key, the reserved keys (from Tracery itself: the plan refused them from users) included. */
-function inline(keys: readonly string[], offset: number): string {
-  return keys
-    .map((key, i) => {
-      const quoted = escapeName(
-        key,
-        key.startsWith(RESERVED_PROPERTY_PREFIX) ? 'schema name' : 'property key',
-      );
-      return `${quoted}: row[${offset + i}]`;
-    })
-    .join(', ');
+function inline(keys: readonly string[], offset: number): string[] {
+  return keys.map((key, i) => {
+    const quoted = escapeName(key, key.startsWith(RESERVED_PROPERTY_PREFIX) ? 'schema name' : 'property key');
+    return `${quoted}: row[${offset + i}]`;
+  });
 }
 
 /** Writes one batch of nodes of one kind in its own transaction; adds the element ids of new ones to `refs`, if any. */
@@ -101,13 +110,15 @@ export async function writeNodes(
 ): Promise<void> {
   if (how === 'create') {
     const keys = keysOf(rows.map((row) => row.props));
-    const params = rows.map((row) => keys.map((key) => row.props[key] ?? null));
-    const created = await runBatch(session, nodeWriteQuery(scope, kind, how, keys), params, counters, 'refs');
+    const perRow = rowKeys(keys);
+    const params = rows.map(({ props }) => perRow.map((key) => props[key] ?? null));
+    const query = nodeWriteQuery(scope, kind, how, keys);
+    const created = await runBatch(session, query, { rows: params, kind }, counters, 'refs');
     if (refs) for (const [id, ref] of created as [string, string][]) refs.set(id, ref);
     return;
   }
   const params = rows.map(({ id, props }) => ({ id, props }));
-  const done = await runBatch(session, nodeWriteQuery(scope, kind, how), params, counters);
+  const done = await runBatch(session, nodeWriteQuery(scope, kind, how), { rows: params }, counters);
   if (done < rows.length) {
     throw new Neo4jQueryError(
       `model: ${rows.length - done} node(s) of kind "${kind}" were not found to update; was the graph changed during the export?`,
@@ -129,25 +140,17 @@ export async function writeRelationships(
   counters: WriteCounters,
   refs?: NodeRefs,
 ): Promise<void> {
-  const keys = how === 'create' ? keysOf(rows.map((row) => row.props)) : [];
-  const by =
-    how === 'create' && refs && rows.every((row) => refs.has(row.source) && refs.has(row.target))
-      ? 'ref'
-      : 'id';
-  const values = (row: RelationshipRow) => keys.map((key) => row.props[key] ?? null);
-  const params =
-    how === 'update'
-      ? rows.map((row) => ({ s: row.source, t: row.target, p: row.props }))
-      : by === 'ref'
-        ? rows.map((row) => [
-            refs?.get(row.source),
-            refs?.get(row.target),
-            row.source,
-            row.target,
-            ...values(row),
-          ])
-        : rows.map((row) => [row.source, row.target, ...values(row)]);
-  const query = relationshipWriteQuery(scope, graphType, how, keys, by);
+  let query: string;
+  let params: BatchParams;
+  if (how === 'update') {
+    query = relationshipWriteQuery(scope, graphType, how);
+    params = { rows: rows.map((row) => ({ s: row.source, t: row.target, p: row.props })) };
+  } else {
+    const keys = sharesProperties(rows) ? 'shared' : keysOf(rows.map((row) => row.props));
+    const prefix = refs === undefined ? undefined : refPrefix(rows, refs);
+    query = relationshipWriteQuery(scope, graphType, how, keys, prefix === undefined ? 'id' : 'ref');
+    params = newRelationshipParams(rows, keys, refs, prefix);
+  }
   const done = await runBatch(session, query, params, counters);
   if (done < rows.length) {
     throw new Neo4jQueryError(
@@ -156,28 +159,84 @@ export async function writeRelationships(
   }
 }
 
+/**
+ * The parameters of a batch of new relationships: positional rows (see {@link relationshipWriteQuery}),
+ * and what every row shares. With element ids, each end goes as the part of its element id after
+ * `prefix` (the part all of them share, sent once as `$prefix`): a fifth of the bytes the full ids
+ * took, which is what the driver spends most of its time packing and writing.
+ */
+function newRelationshipParams(
+  rows: readonly RelationshipRow[],
+  keys: readonly string[] | 'shared',
+  refs: NodeRefs | undefined,
+  prefix: string | undefined,
+): BatchParams {
+  const perRow = keys === 'shared' ? [] : keys;
+  const out: unknown[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const { source, target, props } = rows[i]!;
+    const row: unknown[] =
+      prefix === undefined || refs === undefined
+        ? [source, target]
+        : [refs.get(source)!.slice(prefix.length), refs.get(target)!.slice(prefix.length), source, target];
+    for (const key of perRow) row.push(props[key] ?? null);
+    out[i] = row;
+  }
+  const params: Record<string, unknown> = { rows: out };
+  if (prefix !== undefined) params.prefix = prefix;
+  if (keys === 'shared') params.props = rows[0]?.props ?? {};
+  return params as BatchParams;
+}
+
+/**
+ * The beginning every end's element id in the batch shares (up to and with its last `:`; Neo4j 5's
+ * element ids are `4:<database>:<number>`), `''` when they share none, or undefined when some end has
+ * no element id (the batch then finds its ends through the id index).
+ */
+function refPrefix(rows: readonly RelationshipRow[], refs: NodeRefs): string | undefined {
+  const first = rows.length > 0 ? refs.get(rows[0]!.source) : undefined;
+  if (first === undefined) return undefined;
+  let prefix = first.slice(0, first.lastIndexOf(':') + 1);
+  for (const { source, target } of rows) {
+    const s = refs.get(source);
+    const t = refs.get(target);
+    if (s === undefined || t === undefined) return undefined;
+    if (!s.startsWith(prefix) || !t.startsWith(prefix)) prefix = '';
+  }
+  return prefix;
+}
+
+/** Whether every row of a batch has the very same properties (relations without attributes share theirs). */
+function sharesProperties(rows: readonly RelationshipRow[]): boolean {
+  const first = rows[0]?.props;
+  return first !== undefined && rows.every((row) => row.props === first);
+}
+
+/** The parameters of a batch: its rows, and what every row shares. */
+type BatchParams = { readonly rows: readonly unknown[] } & Readonly<Record<string, unknown>>;
+
 async function runBatch(
   session: Session,
   query: string,
-  rows: readonly unknown[],
+  params: BatchParams,
   counters: WriteCounters,
 ): Promise<number>;
 async function runBatch(
   session: Session,
   query: string,
-  rows: readonly unknown[],
+  params: BatchParams,
   counters: WriteCounters,
   column: 'refs',
 ): Promise<unknown[]>;
 async function runBatch(
   session: Session,
   query: string,
-  rows: readonly unknown[],
+  params: BatchParams,
   counters: WriteCounters,
   column: 'done' | 'refs' = 'done',
 ): Promise<number | unknown[]> {
   const { value, summary } = await session.executeWrite(async (tx) => {
-    const result = await tx.run(query, { rows });
+    const result = await tx.run(query, params);
     return { value: result.records[0]?.get(column), summary: result.summary };
   });
   addCounters(counters, summary.counters);

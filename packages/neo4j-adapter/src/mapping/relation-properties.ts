@@ -11,6 +11,14 @@ function isEmpty(attributes: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
+ * Whether these are the properties every relation without attributes shares (the very same object,
+ * from {@link relationProperties}), so that a batch of such rows can send them once.
+ */
+export function isSharedEmpty(properties: Properties): boolean {
+  return properties === EMPTY;
+}
+
+/**
  * The properties of a relation's relationship: its attributes, encoded by their declared types, hashed.
  * The type and the ends are the relationship's own type and nodes, so they are not repeated.
  *

@@ -45,10 +45,23 @@ const SCANS = ['AllNodesScan', 'NodeByLabelScan', 'NodeIndexScan', 'DirectedRela
 describe('the plans of the write queries (each row found without a scan)', () => {
   test('new relationships find both ends by element id, not through the id index', async () => {
     const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'ref');
-    const ops = await operators(query, { rows: [['4:x:1', '4:x:2', 'A', 'B', 'h']] });
+    const ops = await operators(query, { rows: [['1', '2', 'A', 'B', 'h']], prefix: '4:x:' });
 
     expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
     expect(ops.some((op) => op.startsWith('NodeUniqueIndexSeek'))).toBe(false);
+    expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+  });
+
+  test('a batch whose rows share their properties gets them once, with the same seeks and no Eager step', async () => {
+    const query = relationshipWriteQuery(scope, 'PART_OF', 'create', 'shared', 'ref');
+    const ops = await operators(query, {
+      rows: [['4:x:1', '4:x:2', 'A', 'B']],
+      props: { __tracery_hash: 'h' },
+    });
+
+    expect(query).toContain('$props');
+    expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
+    expect(ops).not.toContain('Eager');
     expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
   });
 
