@@ -67,7 +67,8 @@ export type LoadOptions = {
   readonly fastParser?: boolean;
   /**
    * Worker threads that parse model files: `'auto'` (default) starts one per core when there are
-   * at least two files and 8 MiB of text to parse, else reads in this thread; a number starts at most
+   * at least two files and 8 MiB of text to parse and a core is idle (by the 1-minute load average),
+   * else reads in this thread; a number starts at most
    * that many (never more than the cores), `0` none. The `TRACERY_WORKERS` environment variable
    * (`auto` or a number) sets it when this option is not given. Every setting gives the same answer.
    */

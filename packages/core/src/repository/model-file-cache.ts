@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ModelFileContents } from './model-drafts.js';
+import {
+  isPackedModelFileRead,
+  type PackedModelFileRead,
+  packModelFileRead,
+  unpackModelFileRead,
+} from './pack-model-file-read.js';
 
 /** What reading one model file gave: its diagnostics, and its drafts when it could be read. */
 export type ModelFileRead = {
@@ -15,7 +21,7 @@ export type ModelFileRead = {
 };
 
 /** Bump when the shape of an entry changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** Where the cache lives in a repository. Safe to delete at any time; git ignores it. */
 export const CACHE_FOLDER = '.tracery/cache';
@@ -42,25 +48,36 @@ export function fingerprintOfTool(): string {
   return toolFingerprint;
 }
 
-type Entry = { readonly format: number; readonly key: string; readonly value: ModelFileRead };
+/** An entry: the read packed as a worker posts it (a third of the bytes, read back faster), or as it is. */
+type Entry = {
+  readonly format: number;
+  readonly key: string;
+  readonly packed?: PackedModelFileRead;
+  readonly value?: ModelFileRead;
+};
 
-function isEntry(value: unknown, key: string): value is Entry {
-  if (value === null || typeof value !== 'object') return false;
-  const entry = value as Partial<Entry>;
-  const read = entry.value;
+function isRead(read: unknown): read is ModelFileRead {
+  if (read === null || typeof read !== 'object') return false;
+  const value = read as Partial<ModelFileRead>;
   return (
-    entry.format === CACHE_FORMAT &&
-    entry.key === key &&
-    read !== null &&
-    typeof read === 'object' &&
-    typeof read.file === 'string' &&
-    Array.isArray(read.diagnostics) &&
-    (read.read === undefined ||
-      (Array.isArray(read.read.elements) &&
-        Array.isArray(read.read.relations) &&
-        Array.isArray(read.read.brokenIds) &&
-        Array.isArray(read.read.diagnostics)))
+    typeof value.file === 'string' &&
+    Array.isArray(value.diagnostics) &&
+    (value.read === undefined ||
+      (Array.isArray(value.read.elements) &&
+        Array.isArray(value.read.relations) &&
+        Array.isArray(value.read.brokenIds) &&
+        Array.isArray(value.read.diagnostics)))
   );
+}
+
+/** The read an entry holds, or undefined when it is not a whole entry of this format and key. */
+function readOf(value: unknown, key: string): ModelFileRead | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const entry = value as Partial<Entry>;
+  if (entry.format !== CACHE_FORMAT || entry.key !== key) return undefined;
+  if (entry.packed !== undefined)
+    return isPackedModelFileRead(entry.packed) ? unpackModelFileRead(entry.packed) : undefined;
+  return isRead(entry.value) ? entry.value : undefined;
 }
 
 /**
@@ -101,8 +118,7 @@ export class ModelFileCache {
   /** The cached read of a key, or undefined (never cached, or unreadable). */
   async get(key: string): Promise<ModelFileRead | undefined> {
     try {
-      const entry: unknown = deserialize(await readFile(this.pathOf(key)));
-      return isEntry(entry, key) ? entry.value : undefined;
+      return readOf(deserialize(await readFile(this.pathOf(key))), key);
     } catch {
       return undefined;
     }
@@ -136,7 +152,11 @@ export class ModelFileCache {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, serialize({ format: CACHE_FORMAT, key, value } satisfies Entry));
+      const packed = packModelFileRead(value);
+      const entry: Entry = packed
+        ? { format: CACHE_FORMAT, key, packed }
+        : { format: CACHE_FORMAT, key, value };
+      await writeFile(temporary, serialize(entry));
       await rename(temporary, path);
     } catch {
       await rm(temporary, { force: true }).catch(() => undefined);

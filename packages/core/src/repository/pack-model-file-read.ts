@@ -181,3 +181,38 @@ export function unpackModelFileRead(packed: PackedModelFileRead): ModelFileRead 
     read: { elements, relations, brokenIds: read.brokenIds, diagnostics: read.diagnostics },
   };
 }
+
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
+/**
+ * True when a value read back from disk is a whole packed read: the lists where they belong, and every
+ * number in the columns within the tables it points into, so that unpacking it cannot fail or point
+ * anywhere else.
+ */
+export function isPackedModelFileRead(value: unknown): value is PackedModelFileRead {
+  if (value === null || typeof value !== 'object') return false;
+  const packed = value as Partial<PackedModelFileRead>;
+  if (typeof packed.file !== 'string' || !isList(packed.diagnostics)) return false;
+  if (packed.read === undefined) return !('read' in packed);
+  const read = packed.read as Partial<PackedContents> | null;
+  if (read === null || typeof read !== 'object') return false;
+  const { elements, elementOrigins, strings, relations, extras, brokenIds, diagnostics } = read;
+  if (!isList(elements) || !isList(strings) || !isList(extras) || !isList(brokenIds) || !isList(diagnostics))
+    return false;
+  if (!(elementOrigins instanceof Int32Array) || elementOrigins.length !== elements.length * POSITION_INTS)
+    return false;
+  if (!(relations instanceof Int32Array) || relations.length % RELATION_INTS !== 0) return false;
+  if (!strings.every((s) => typeof s === 'string')) return false;
+  if (!extras.every((e) => e !== null && typeof e === 'object')) return false;
+  for (let o = 0; o < relations.length; o += RELATION_INTS) {
+    for (let i = 0; i < 5; i++) {
+      const at = relations[o + i]!;
+      if (at >= strings.length || at < (i < 3 ? 0 : NONE)) return false;
+    }
+    for (let i = 5; i < 7; i++) {
+      const at = relations[o + i]!;
+      if (at >= extras.length || at < NONE) return false;
+    }
+  }
+  return true;
+}

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
 import { readInWorkers, type TextJob } from './read-in-workers.js';
 import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
@@ -72,7 +72,7 @@ export async function readModelContents(
     const { file, read } = texts[index]!;
     return { file, text: 'text' in read ? read.text : '' };
   });
-  const count = workerCount(plan.workers, jobs.length, bytes, availableParallelism());
+  const count = workerCount(plan.workers, jobs.length, bytes, availableParallelism(), loadavg()[0]);
   const reads =
     count > 0
       ? (await readInWorkers(jobs, plan.setup, context, { workers: count })).results

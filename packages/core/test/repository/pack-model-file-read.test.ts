@@ -6,7 +6,11 @@ import { discoverFiles } from '../../src/repository/discover-files.js';
 import { idRule } from '../../src/repository/id-safety.js';
 import { loadConfig } from '../../src/repository/load-config.js';
 import type { ModelFileRead } from '../../src/repository/model-file-cache.js';
-import { packModelFileRead, unpackModelFileRead } from '../../src/repository/pack-model-file-read.js';
+import {
+  isPackedModelFileRead,
+  packModelFileRead,
+  unpackModelFileRead,
+} from '../../src/repository/pack-model-file-read.js';
 import { readModelText } from '../../src/repository/read-model-text.js';
 import { repositoryPath } from '../../src/repository/read-source-file.js';
 
@@ -79,6 +83,48 @@ describe('packing a model file read for a worker to post', () => {
     };
     expect(packModelFileRead(read)?.read?.strings).toEqual(['dependsOn', 'A', 'B', 'C']);
     expect(posted(read)).toStrictEqual(read);
+  });
+
+  test('a packed read is recognised whole, and one that points past its tables is not (a damaged cache entry)', () => {
+    const read: ModelFileRead = {
+      file: 'model/x.yaml',
+      diagnostics: [],
+      read: {
+        elements: [],
+        relations: [
+          {
+            type: 'dependsOn',
+            source: 'A',
+            target: 'B',
+            attributes: { note: 'n' },
+            origin: { file: 'model/x.yaml', line: 2, column: 3 },
+            writtenBy: 'A',
+            writtenAs: 'dependsOn',
+          },
+        ],
+        brokenIds: [],
+        diagnostics: [],
+      },
+    };
+    const packed = packModelFileRead(read)!;
+    expect(isPackedModelFileRead(packed)).toBe(true);
+    const columns = packed.read!.relations;
+    for (const [at, bad] of [
+      [1, 9],
+      [0, -1],
+      [5, 4],
+      [3, -2],
+    ] as const) {
+      const damaged = Int32Array.from(columns);
+      damaged[at] = bad;
+      expect(isPackedModelFileRead({ ...packed, read: { ...packed.read!, relations: damaged } })).toBe(false);
+    }
+    expect(isPackedModelFileRead({ ...packed, read: { ...packed.read!, strings: [] } })).toBe(false);
+    expect(
+      isPackedModelFileRead({ ...packed, read: { ...packed.read!, elementOrigins: new Int32Array(4) } }),
+    ).toBe(false);
+    expect(isPackedModelFileRead({ file: 'model/x.yaml', diagnostics: [] })).toBe(true);
+    expect(isPackedModelFileRead({ file: 'model/x.yaml' })).toBe(false);
   });
 
   test.each([

@@ -33,15 +33,18 @@ describe('the workers setting', () => {
 describe('how many workers a load starts', () => {
   const big = WORKERS_MIN_BYTES;
   test.each([
-    ['auto: one file, however large, is read in process', 'auto', 1, 10 * big, 2, 0],
-    ['auto: under the size threshold, in process', 'auto', 50, big - 1, 2, 0],
-    ['auto: at the threshold, one per core', 'auto', 50, big, 2, 2],
-    ['auto: never more than the files', 'auto', 3, big, 8, 3],
-    ['a count: that many, whatever the size', 2, 5, 10, 4, 2],
-    ['a count: never more than the cores', 8, 50, big, 2, 2],
-    ['a count: never more than the files', 4, 1, 10, 4, 1],
-    ['0: none', 0, 50, 10 * big, 2, 0],
-  ] as const)('%s', (_, setting, files, bytes, cores, expected) => {
-    expect(workerCount(setting, files, bytes, cores)).toBe(expected);
+    ['auto: one file, however large, is read in process', 'auto', 1, 10 * big, 2, 0, 0],
+    ['auto: under the size threshold, in process', 'auto', 50, big - 1, 2, 0, 0],
+    ['auto: at the threshold on an idle machine, one per core', 'auto', 50, big, 2, 0, 2],
+    ['auto: with one core idle of two, one per core', 'auto', 50, big, 2, 1, 2],
+    ['auto: with no core idle, in process', 'auto', 50, big, 2, 1.2, 0],
+    ['auto: on a busy machine, in process', 'auto', 50, 10 * big, 8, 9, 0],
+    ['auto: never more than the files', 'auto', 3, big, 8, 0, 3],
+    ['a count: that many, whatever the size and the load', 2, 5, 10, 4, 30, 2],
+    ['a count: never more than the cores', 8, 50, big, 2, 0, 2],
+    ['a count: never more than the files', 4, 1, 10, 4, 0, 1],
+    ['0: none', 0, 50, 10 * big, 2, 0, 0],
+  ] as const)('%s', (_, setting, files, bytes, cores, load, expected) => {
+    expect(workerCount(setting, files, bytes, cores, load)).toBe(expected);
   });
 });
