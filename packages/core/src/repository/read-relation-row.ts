@@ -29,20 +29,21 @@ export function readRelationRow(
     });
     return;
   }
-  const result = cache.row.safeParse(item);
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      out.diagnostics.push(
-        ...schemaIssueDiagnostics(issue, { source, node, value: item, subject: 'a relations row' }),
-      );
-    return;
+  // A row of exactly from, type and to, all text (the type a known name, checked above), is what zod
+  // would give back unchanged: zod only for the others, where it may refuse and words why.
+  let data: Record_ = item;
+  if (!isPlainRow(item)) {
+    const result = cache.row.safeParse(item);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        out.diagnostics.push(
+          ...schemaIssueDiagnostics(issue, { source, node, value: item, subject: 'a relations row' }),
+        );
+      return;
+    }
+    data = result.data as Record_;
   }
-  const {
-    from,
-    to,
-    type: name,
-    ...rest
-  } = result.data as Record_ & { from: string; to: string; type: string };
+  const { from, to, type: name, ...rest } = data as Record_ & { from: string; to: string; type: string };
   const resolved = metamodel.relationNames.get(name)!;
   const declared = { ...resolved.type.attributes };
   const attributes: Record<string, AttributeValue> = {};
@@ -72,4 +73,15 @@ export function readRelationRow(
     writtenAs: name,
     endOrigins,
   });
+}
+
+/** True for a row of exactly `from`, `type` and `to`, each text. */
+function isPlainRow(item: Record_): boolean {
+  let keys = 0;
+  for (const key in item) {
+    if (key !== 'from' && key !== 'type' && key !== 'to') return false;
+    if (typeof item[key] !== 'string') return false;
+    keys++;
+  }
+  return keys === 3;
 }
