@@ -24,8 +24,8 @@ export type Neo4jBenchOptions = Neo4jBenchShape & {
   readonly batchSizes: readonly number[];
   /** Changed elements to time impact from, in memory and in Cypher. */
   readonly impactRuns: number;
-  /** Impact depth; unbounded when left out. */
-  readonly maxDepth?: number;
+  /** Impact depths to time, each in memory and in Cypher (`undefined`: unbounded); default unbounded only. */
+  readonly impactDepths?: readonly (number | undefined)[];
   /** Exports per variant of the sweep (medians reported); the first MERGE variant and the kept one run once. */
   readonly rounds: number;
   /** Leave out the first MERGE-everything variant (the slowest; for a quick measure); default false. */
@@ -61,7 +61,7 @@ const BASELINE: Variant = {
  * benchmark started the server) of the server, then a run with nothing to change through the export
  * record and one comparing every row (`skipUnchanged: false`, the path before the record), neither
  * of which may write. Then the bulk path (CSV + neo4j-admin import) when it started its own server. Then
- * impact from `impactRuns` elements, on `impactModel` when given: p50 in memory, p50 in Cypher, the
+ * impact from `impactRuns` elements at each of `impactDepths`, on `impactModel` when given: p50 in memory, p50 in Cypher, the
  * ratio. Uses the server at TRACERY_NEO4J_URI, or starts the test server (not counted).
  */
 export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchResult[]> {
@@ -112,8 +112,10 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
     }));
     if (!external) results.push(await csvFigures(model, size));
     const impactLabel = labelOf(variants.at(-1)!);
+    const depths = options.impactDepths ?? [undefined];
     if (options.impactModel === undefined) {
-      results.push(await impactFigures(driver, model, impactLabel, options, size));
+      for (const depth of depths)
+        results.push(await impactFigures(driver, model, impactLabel, options, size, depth));
     } else {
       const big = neo4jBenchModel(options.impactModel);
       const bigSize = `${Math.round(big.elementCount / 1000)}k+${Math.round(big.relationCount / 1000)}k`;
@@ -121,7 +123,8 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
       const sample = await exportOnce(driver, big, impactLabel, variant, cpu);
       const figures = exportFigures(variant, [sample], big.elementCount + big.relationCount);
       results.push({ benchmark: `export ${variant.name}`, size: bigSize, figures });
-      results.push(await impactFigures(driver, big, impactLabel, options, bigSize));
+      for (const depth of depths)
+        results.push(await impactFigures(driver, big, impactLabel, options, bigSize, depth));
     }
     await dropLabel(driver, impactLabel);
     return results;
@@ -274,11 +277,12 @@ async function impactFigures(
   label: string,
   options: Neo4jBenchOptions,
   size: string,
+  maxDepth: number | undefined,
 ): Promise<BenchResult> {
   const ids = [...model.idsOfKind('DataItem'), ...model.idsOfKind('Requirement')];
   const random = seededRandom(11);
   const seeds = Array.from({ length: options.impactRuns }, () => ids[random.int(ids.length)]!);
-  const impact = options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth };
+  const impact = maxDepth === undefined ? {} : { maxDepth };
   const memory: number[] = [];
   const cypher: number[] = [];
   let reached = 0;
@@ -301,7 +305,7 @@ async function impactFigures(
   const memoryP50 = median(memory);
   const cypherP50 = median(cypher);
   return {
-    benchmark: `impact ${options.maxDepth === undefined ? 'unbounded' : `depth ${options.maxDepth}`}`,
+    benchmark: `impact ${maxDepth === undefined ? 'unbounded' : `depth ${maxDepth}`}`,
     size,
     figures: [
       { name: 'memory p50', value: memoryP50, unit: 'ms' },

@@ -71,12 +71,21 @@ const benchmarks: Record<string, () => Promise<string>> = {
       'neo4j',
       await neo4jBenchmark(
         smoke
-          ? { elements: 1_000, relations: 4_000, batchSizes: [1_000], impactRuns: 5, rounds: 1 }
+          ? {
+              elements: 1_000,
+              relations: 4_000,
+              batchSizes: [1_000],
+              impactRuns: 5,
+              impactDepths: [3, undefined],
+              rounds: 1,
+            }
           : {
               elements: 100_000,
               relations: 500_000,
               batchSizes: [5_000, 10_000, 20_000],
               impactRuns: 20,
+              // Issue 17's Cypher impact row: depth 3 and unbounded, each beside the in-memory engine.
+              impactDepths: [3, undefined],
               rounds: 3,
               // Impact from Neo4j on a graph of 1M relations (issue 17: models past memory).
               impactModel: { elements: 200_000, relations: 1_000_000 },

@@ -39,7 +39,10 @@ export function diffPlan(plan: ExportPlan, state: GraphState, byRef = true): Exp
     if (typeof old.kind === 'string' && old.kind !== kind) relabel.push({ id: row.id, kind: old.kind });
     return old.hash === row.hash ? 'unchanged' : 'update';
   });
+  // Into an empty graph (a first export) every relationship is new: no key to build for each row.
+  const none = state.relationships.size === 0;
   const relationships = split(plan.relationships, (row, type) => {
+    if (none) return 'create';
     const key = relationKeyOf(row.source, type, row.target);
     if (!state.relationships.has(key)) return 'create';
     return state.relationships.get(key) === row.hash ? 'unchanged' : 'update';

@@ -48,7 +48,7 @@ export type ExportOptions = GraphScopeOptions & {
    * did before (kept to compare the two).
    */
   readonly relationshipEnds?: 'elementId' | 'idIndex';
-  /** Transactions in flight at once (each its own session); default 2 (on two cores, 1.7 times one lane's rows/s). */
+  /** Transactions in flight at once (each its own session); default 2 (see the README for what a second lane gains). */
   readonly concurrency?: number;
   /** Delete the element nodes and the exported relationships that the model no longer holds. */
   readonly prune?: boolean;
