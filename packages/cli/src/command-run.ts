@@ -4,15 +4,18 @@ import { type CliIo, EXIT } from './cli-io.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
 import { tryLoadForCli, unacceptedLoadErrors } from './load-for-cli.js';
 import { chooseRepository } from './repository-option.js';
-import { jsonPieces, writeJsonStreamed } from './stream-json.js';
+import { jsonPieces } from './stream-json.js';
 import { writeOutput } from './write-output.js';
 
 /** What a command answers: its payload for `--json`, and how to render it as text. */
 export type CommandResult = {
   readonly ok: boolean;
   readonly payload: JsonEnvelope['payload'] | object;
-  /** The text rendering (or another format's rendering), used when `--json` is not asked for. */
-  readonly text: () => string;
+  /**
+   * The text rendering (or another format's rendering), used when `--json` is not asked for: one
+   * string, or pieces in order that are written as they come (a long report).
+   */
+  readonly text: () => string | Iterable<string>;
   /** Diagnostics for the envelope beyond the load's (which always go in). */
   readonly diagnostics?: readonly Diagnostic[];
   /** `--out FILE`: write there instead of standard output. */
@@ -123,10 +126,7 @@ export class CommandRun {
       });
       // Streamed, to standard output or to --out FILE, when it can be: a check of 200k elements prints
       // 100s of MB, which are never held as one string besides the findings they are made from.
-      const { outChunk } = this.io;
-      if (result.out !== undefined) await writeOutput(jsonPieces(envelope), result.out, this.io);
-      else if (outChunk) await writeJsonStreamed(envelope, outChunk);
-      else await writeOutput(renderEnvelope(envelope), undefined, this.io);
+      await writeOutput(jsonPieces(envelope), result.out, this.io);
     } else {
       await writeOutput(result.text(), result.out, this.io);
     }

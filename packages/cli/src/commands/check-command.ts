@@ -8,10 +8,10 @@ import {
   writeFileAtomic,
 } from '@tracery/core/advanced';
 import {
-  renderFindingsJunit,
-  renderFindingsMarkdown,
-  renderFindingsText,
-  renderSarif,
+  findingsJunitPieces,
+  findingsMarkdownPieces,
+  findingsTextPieces,
+  sarifPieces,
   textTable,
 } from '@tracery/core/render';
 import type { Command } from 'commander';
@@ -38,28 +38,29 @@ type CheckOptions = {
   allowErrors?: boolean;
 };
 
+/** The findings in the format asked for, as pieces in order: written as they are made, never joined. */
 function render(
   report: CheckReport,
   options: CheckOptions,
   io: CliIo,
   extra: { root: string; version: string },
-) {
+): Iterable<string> {
   const c = colours(io);
   const failOn = options.failOn as Severity;
   switch (options.format) {
     case 'sarif': {
       const prefix = relative(process.cwd(), extra.root).split(sep).join('/');
-      return renderSarif(report, {
+      return sarifPieces(report, {
         toolVersion: extra.version,
         ...(prefix && !prefix.startsWith('..') ? { uriPrefix: prefix } : {}),
       });
     }
     case 'junit':
-      return renderFindingsJunit(report, { failOn });
+      return findingsJunitPieces(report, { failOn });
     case 'md':
-      return renderFindingsMarkdown(report);
+      return findingsMarkdownPieces(report);
     default:
-      return renderFindingsText(report, {
+      return findingsTextPieces(report, {
         showSuppressed: options.showSuppressed === true,
         paint: (severity, text) =>
           severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : text,
@@ -155,11 +156,13 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       return setExit(EXIT.ok);
     }
     const fails = failsCheck(report, options.failOn as Severity);
+    // The rendering needs the report and the root only: the model is not kept alive while it is written.
+    const extra = { root: loaded.root, version: program.version() ?? '' };
     setExit(
       await run.finish({
         ok: !fails,
         payload: report,
-        text: () => render(report, options, io, { root: loaded.root, version: program.version() ?? '' }),
+        text: () => render(report, options, io, extra),
         out: options.out,
         exit: fails ? EXIT.findings : EXIT.ok,
       }),

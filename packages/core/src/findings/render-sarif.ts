@@ -1,7 +1,8 @@
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Severity, SourceRef } from '../diagnostics/diagnostic.js';
 import { DIAGNOSTIC_CODES } from '../diagnostics/diagnostic-codes.js';
 import { escapeControlCharacters as visible } from '../report/escape-control-characters.js';
+import { JsonItems, JsonOpened, jsonPieces } from '../report/json-pieces.js';
 import type { Finding, SuppressedFinding } from '../rules/finding.js';
 import type { CheckReport } from '../rules/run-rules.js';
 
@@ -93,31 +94,63 @@ function result(finding: Finding | SuppressedFinding, index: Map<string, number>
   };
 }
 
-/** A check as a SARIF 2.1.0 log object (see {@link renderSarif}). */
-export function sarifLog(report: CheckReport, options: SarifOptions = {}): Log {
+/** The log around its one run: the run is given its results, as an array or as items made while written. */
+function sarifShell<R, L>(
+  report: CheckReport,
+  options: SarifOptions,
+  results: (make: (f: Finding | SuppressedFinding) => Result) => R,
+  runs: (run: { tool: Run['tool']; columnKind: 'utf16CodeUnits'; results: R }) => L,
+) {
   const rules = descriptors(report);
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const prefix = options.uriPrefix ? `${options.uriPrefix.replace(/\\/g, '/').replace(/\/+$/, '')}/` : '';
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'Tracery',
-            ...(options.toolVersion ? { version: options.toolVersion } : {}),
-            rules,
-          },
+    version: '2.1.0' as const,
+    runs: runs({
+      tool: {
+        driver: {
+          name: 'Tracery',
+          ...(options.toolVersion ? { version: options.toolVersion } : {}),
+          rules,
         },
-        columnKind: 'utf16CodeUnits',
-        results: [
-          ...report.findings.map((f) => result(f, index, prefix)),
-          ...report.suppressed.map((f) => result(f, index, prefix)),
-        ],
       },
-    ],
+      columnKind: 'utf16CodeUnits',
+      results: results((f) => result(f, index, prefix)),
+    }),
   };
+}
+
+/** A check as a SARIF 2.1.0 log object (see {@link renderSarif}). */
+export function sarifLog(report: CheckReport, options: SarifOptions = {}): Log {
+  return sarifShell(
+    report,
+    options,
+    (make) => [...report.findings.map(make), ...report.suppressed.map(make)],
+    (run) => [run],
+  );
+}
+
+/**
+ * {@link renderSarif}'s text as pieces in order: each result is made and written on its own, so the
+ * log of a large check is never held whole, neither as objects nor as one string.
+ *
+ * @example
+ * await writeFileAtomic('tracery.sarif', sarifPieces(report, { uriPrefix: 'design' }));
+ */
+export function sarifPieces(report: CheckReport, options: SarifOptions = {}): Generator<string> {
+  const log = sarifShell(
+    report,
+    options,
+    (make) =>
+      new JsonItems(function* () {
+        for (const finding of report.findings) yield make(finding);
+        for (const finding of report.suppressed) yield make(finding);
+      }),
+    // The run is opened (not written whole, as list items are) so that its results are written one by one.
+    (run) => [new JsonOpened(run)],
+  );
+  return jsonPieces(log);
 }
 
 /**
@@ -130,5 +163,5 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Log {
  * await writeFile('tracery.sarif', renderSarif(report, { uriPrefix: 'design' }));
  */
 export function renderSarif(report: CheckReport, options: SarifOptions = {}): string {
-  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`;
+  return [...sarifPieces(report, options)].join('');
 }

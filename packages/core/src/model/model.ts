@@ -5,6 +5,7 @@ import { type Element, type Relation, relationKey } from './element.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
 import { attach, layOutAdjacency, NO_RELATIONS, type Node, removeFrom, replaceIn } from './model-node.js';
+import { OriginTable } from './origin-table.js';
 
 /** Where an element or relation was written: a file position, as diagnostics use. */
 export type Origin = SourceRef;
@@ -37,7 +38,10 @@ export class Model {
   #restoredRelations: readonly Relation[] | undefined;
   #restoredOrigins: RestoredOrigins | undefined;
   readonly #byKind = new Map<string, Set<string>>();
-  readonly #relationOrigins = new Map<string, Origin>();
+  /** Where each relation was written: packed in {@link #origins} (a number), or as given. */
+  readonly #relationOrigins = new Map<string, Origin | number>();
+  /** Relation origins as integers; shared with clones (it only grows, so an index stays valid). */
+  #origins = new OriginTable();
   #graph: ModelGraph | undefined;
   #revision = 0;
 
@@ -196,7 +200,7 @@ export class Model {
     const key = relationKey(relation);
     if (this.#keyed().has(key)) return false;
     this.#link(key, freezeRelation(relation), source!, target!);
-    if (origin) this.#relationOrigins.set(key, origin);
+    if (origin) this.#relationOrigins.set(key, this.#origins.pack(origin));
     return true;
   }
 
@@ -295,7 +299,8 @@ export class Model {
   originOfRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): Origin | undefined {
     const key = relationKey(relation);
     this.#keyed();
-    return this.#relationOrigins.get(key);
+    const origin = this.#relationOrigins.get(key);
+    return typeof origin === 'number' ? this.#origins.get(origin) : origin;
   }
 
   /**
@@ -345,6 +350,7 @@ export class Model {
       copy.#indexKind(node.element);
     }
     for (const [key, relation] of this.#keyed()) copy.#relations.set(key, relation);
+    copy.#origins = this.#origins;
     for (const [key, origin] of this.#relationOrigins) copy.#relationOrigins.set(key, origin);
     return copy;
   }

@@ -18,7 +18,23 @@ export function markdownTable(
   rows: readonly (readonly unknown[])[],
   align: readonly ('left' | 'right')[] = [],
 ): string {
-  const rule = headers.map((_, i) => (align[i] === 'right' ? '---:' : '---'));
-  const line = (cells: readonly unknown[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
-  return `${[line(headers), line(rule), ...rows.map(line)].join('\n')}\n`;
+  return [...markdownTableLines(headers, rows, align)].join('');
+}
+
+/**
+ * {@link markdownTable}'s text line by line (each with its newline), the rows read one at a time: a
+ * table of 100,000s of rows is written as it is made.
+ *
+ * @example
+ * [...markdownTableLines(['id'], [['REQ-1']])] // ['| id |\n', '| --- |\n', '| REQ-1 |\n']
+ */
+export function* markdownTableLines(
+  headers: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+  align: readonly ('left' | 'right')[] = [],
+): Generator<string> {
+  const line = (cells: readonly unknown[]) => `| ${cells.map(markdownCell).join(' | ')} |\n`;
+  yield line(headers);
+  yield line(headers.map((_, i) => (align[i] === 'right' ? '---:' : '---')));
+  for (const row of rows) yield line(row);
 }
