@@ -98,7 +98,7 @@ function inheritFromSubProcesses(
   for (const node of flowNodes) {
     const parent = node.$parent;
     const inherited = parent === undefined ? undefined : ofFlowNode.get(parent);
-    if (!inLane.has(node) && inherited) ofFlowNode.set(node, inherited);
+    if (inherited && !inLane.has(node)) ofFlowNode.set(node, inherited);
   }
 }
 
@@ -113,7 +113,7 @@ function emitPerforms(
   const performers = poolPerformer ? [poolPerformer] : [];
   for (const node of mapped.flowNodes) {
     const performer = ofFlowNode.get(node);
-    const step = processes.stepOf.get(node);
+    const step = performer && processes.stepOf.get(node);
     if (!performer || !step) continue;
     performers.push(performer);
     const draft = {
