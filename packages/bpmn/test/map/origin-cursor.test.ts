@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseBpmn } from '@tracery/bpmn';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
@@ -6,7 +7,7 @@ import { type MappingContext, originOf } from '../../src/map/mapping-context.js'
 import { createOriginCursor } from '../../src/map/origin-cursor.js';
 import type { ModdleElement } from '../../src/parse/moddle-types.js';
 import type { ParsedBpmn } from '../../src/parse/parse-bpmn.js';
-import { readCorpusRows } from '../corpus.js';
+import { CORPUS_DIR, readCorpusRows } from '../corpus.js';
 import { fixtureBytes } from '../fixtures.js';
 
 // originOf and the cursor read only the parse and the file name of a mapping run.
@@ -26,10 +27,15 @@ function flowElements(parsed: ParsedBpmn): ModdleElement[] {
   return out;
 }
 
-const mapFixtures = readdirSync(new URL('../fixtures/map/', import.meta.url)).map((f) => `map/${f}`);
-const sample = readCorpusRows()
-  .filter((row) => row.error === undefined)
-  .map((row) => `miwg-sample/${row.path}`);
+// The mapping fixtures, and the corpus (the committed sample; the full suite in `pnpm conformance:bpmn`).
+const files = [
+  ...readdirSync(new URL('../fixtures/map/', import.meta.url)).map(
+    (f) => [`map/${f}`, fixtureBytes(`map/${f}`)] as const,
+  ),
+  ...readCorpusRows()
+    .filter((row) => row.error === undefined)
+    .map((row) => [row.path, readFileSync(join(CORPUS_DIR, row.path))] as const),
+];
 
 /** Many pools and message flows before the first process: the first task is far past the start. */
 function manyPools(pools: number): string {
@@ -55,8 +61,8 @@ ${processes}
 }
 
 describe('createOriginCursor', () => {
-  test.each([...mapFixtures, ...sample])('%s: in walk order, the same origins as originOf', async (path) => {
-    const parsed = await parseBpmn(fixtureBytes(path), { file: path });
+  test.each(files)('%s: in walk order, the same origins as originOf', async (path, bytes) => {
+    const parsed = await parseBpmn(bytes, { file: path });
     const context = contextOf(parsed);
     const originAt = createOriginCursor(context);
     for (const element of flowElements(parsed))
