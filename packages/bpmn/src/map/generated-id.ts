@@ -8,7 +8,8 @@ export function stepId(
   businessProcess: { readonly id: string },
   kind: string,
 ): string {
-  const plain = `${businessProcess.id}${context.mapping.stepIdSeparator}${bpmnId}`;
+  // Joined, not concatenated: one flat string rather than a chain that each map it keys must flatten.
+  const plain = [businessProcess.id, context.mapping.stepIdSeparator, bpmnId].join('');
   return fits(context, kind, plain)
     ? plain
     : nextFreeId(context, context.idTemplates.step, businessProcess.id);

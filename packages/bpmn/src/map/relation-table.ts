@@ -18,7 +18,7 @@ const SEARCHED = 8;
  * relations each, so a duplicate is found by a search of a short list, and no key is built per relation
  * (`source\0type\0target`, a string of its own to hash for each of 100,000 relations of a large diagram).
  * The first of duplicates wins. Read out sorted by source, type and target, each compared with `<`: the
- * order of their keys joined by `\0`, which no XML text holds.
+ * order of their keys joined by `\0` (as before), for ids without a NUL character, which XML cannot hold.
  */
 export class RelationTable {
   /** A source's only relation as it is (most sources have one or two), else all of them. */

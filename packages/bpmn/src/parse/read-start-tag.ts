@@ -153,31 +153,46 @@ function readAttribute(text: string, start: number, tag: StartTag, marks: TextMa
     j++;
   }
   const nameEnd = j;
-  const name = () => text.slice(start, nameEnd);
   if (!isXmlNameAt(text, start, nameEnd))
     return {
       offset: start,
-      message: `"${name().slice(0, 40)}" in <${tag.name}> is not a valid attribute name`,
+      message: `"${text.slice(start, Math.min(nameEnd, start + 40))}" in <${tag.name}> is not a valid attribute name`,
     };
   while (j < n && isSpace(text.charCodeAt(j))) j++;
   if (text.charCodeAt(j) !== 61)
-    return { offset: start, message: `attribute ${name()} of <${tag.name}> has no value` };
+    return {
+      offset: start,
+      message: `attribute ${text.slice(start, nameEnd)} of <${tag.name}> has no value`,
+    };
   j++;
   while (j < n && isSpace(text.charCodeAt(j))) j++;
   const quote = text.charCodeAt(j);
   if (quote !== 34 && quote !== 39)
-    return { offset: j, message: `the value of ${name()} in <${tag.name}> is not quoted` };
+    return {
+      offset: j,
+      message: `the value of ${text.slice(start, nameEnd)} in <${tag.name}> is not quoted`,
+    };
   const close = text.indexOf(quote === 34 ? '"' : "'", j + 1);
-  if (close === -1) return { offset: j, message: `the value of ${name()} in <${tag.name}> is not closed` };
+  if (close === -1)
+    return {
+      offset: j,
+      message: `the value of ${text.slice(start, nameEnd)} in <${tag.name}> is not closed`,
+    };
   const valueProblem = checkValue(text, j + 1, close, marks);
   if (valueProblem !== -1) {
     const what = text.charCodeAt(valueProblem) === 60 ? '"<"' : '"&" that starts no reference';
-    return { offset: valueProblem, message: `${what} in the value of ${name()} in <${tag.name}>` };
+    return {
+      offset: valueProblem,
+      message: `${what} in the value of ${text.slice(start, nameEnd)} in <${tag.name}>`,
+    };
   }
   const { attributes } = tag;
   for (let k = 0; k < attributes.length; k += 4) {
     if (sameText(text, attributes[k] as number, attributes[k + 1] as number, start, nameEnd))
-      return { offset: start, message: `attribute ${name()} is repeated in <${tag.name}>` };
+      return {
+        offset: start,
+        message: `attribute ${text.slice(start, nameEnd)} is repeated in <${tag.name}>`,
+      };
   }
   attributes.push(start, nameEnd, j + 1, close);
   return close + 1;
