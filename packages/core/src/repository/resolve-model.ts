@@ -163,39 +163,6 @@ function frozenAttributes(attributes: RelationDraft['attributes']): Relation['at
   return NO_ATTRIBUTES;
 }
 
-/**
- * True when the partOf relations might form a cycle. Peels elements with no partOf parent left
- * (Kahn's algorithm) over the partOf relations only; if all peel off there is none, and the full
- * search over the whole graph is skipped.
- */
-function mayHavePartOfCycle(model: Model): boolean {
-  const parents = new Map<string, string[]>();
-  const children = new Map<string, number>();
-  for (const relation of model.relations()) {
-    if (relation.type !== 'partOf') continue;
-    const list = parents.get(relation.target);
-    if (list) list.push(relation.source);
-    else parents.set(relation.target, [relation.source]);
-    children.set(relation.source, (children.get(relation.source) ?? 0) + 1);
-  }
-  // Leaves first: an element that is part of nothing is not in a cycle; remove it and repeat.
-  const ready: string[] = [];
-  for (const id of parents.keys()) if (!children.has(id)) ready.push(id);
-  let peeled = 0;
-  while (ready.length > 0) {
-    const id = ready.pop()!;
-    for (const part of parents.get(id) ?? []) {
-      const left = children.get(part)! - 1;
-      children.set(part, left);
-      if (left === 0) {
-        peeled++;
-        ready.push(part);
-      }
-    }
-  }
-  return peeled < children.size;
-}
-
 function reportRepeatedRelation(
   first: SourceRef | undefined,
   draft: RelationDraft,
@@ -223,8 +190,8 @@ function reportRepeatedRelation(
   });
 }
 
-function reportPartOfCycles(model: Model, diagnostics: Diagnostic[]): void {
-  if (!mayHavePartOfCycle(model)) return;
+function reportPartOfCycles(model: Model, relations: AcceptedRelations, diagnostics: Diagnostic[]): void {
+  if (!relations.mayHaveCycle('partOf')) return;
   for (const group of findCycles(model, 'partOf')) {
     const members = new Set(group);
     const related: { message: string; source: SourceRef }[] = [];
@@ -265,6 +232,6 @@ export function resolveModel(
   // length, relation keys built only when first looked up (see Model.restore).
   const origins = { element: (i: number) => elements.origins[i], relation: relations.origins() };
   const model = Model.restore(metamodel, elements.list, relations.relations, origins, relations.ends());
-  reportPartOfCycles(model, diagnostics);
+  reportPartOfCycles(model, relations, diagnostics);
   return { model, diagnostics };
 }
