@@ -21,6 +21,11 @@ export type WorkersOptions = {
   /** The worker's entry; the one beside this module by default ({@link modelFileWorkerEntry}). */
   readonly entry?: WorkerEntry;
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Called with each job's read as it arrives (from a worker, or read again in this thread after a
+   * worker failed), in no particular order; each job once.
+   */
+  readonly onResult?: (index: number, read: ModelFileRead) => void;
 };
 
 /** What {@link readInWorkers} gave: one read per job, in the order of the jobs. */
@@ -83,14 +88,16 @@ export async function readInWorkers(
     const worker = startWorker(entry!, setup, options.resourceLimits);
     if (!worker) continue;
     started++;
-    runs.push(drive(worker, jobs, results, take));
+    runs.push(drive(worker, jobs, results, take, options.onResult));
   }
   await Promise.all(runs);
   let fallbacks = 0;
   for (let index = 0; index < jobs.length; index++) {
     if (results[index] !== undefined) continue;
     fallbacks++;
-    results[index] = readModelText(jobs[index]!.file, jobs[index]!.text, context);
+    const read = readModelText(jobs[index]!.file, jobs[index]!.text, context);
+    results[index] = read;
+    options.onResult?.(index, read);
   }
   return { results: results as ModelFileRead[], started, fallbacks };
 }
@@ -116,6 +123,7 @@ function drive(
   jobs: readonly TextJob[],
   results: (ModelFileRead | undefined)[],
   take: () => number | undefined,
+  onResult: WorkersOptions['onResult'],
 ): Promise<void> {
   return new Promise((resolve) => {
     let inFlight = 0;
@@ -139,9 +147,14 @@ function drive(
     };
     worker.on('message', (answer: WorkerAnswer) => {
       inFlight--;
-      if ('packed' in answer) results[answer.index] = unpackModelFileRead(answer.packed);
-      else if ('result' in answer) results[answer.index] = answer.result;
+      // The worker gets its next file before this thread takes the answer in.
       feed();
+      let read: ModelFileRead | undefined;
+      if ('packed' in answer) read = unpackModelFileRead(answer.packed);
+      else if ('result' in answer) read = answer.result;
+      if (read === undefined) return;
+      results[answer.index] = read;
+      onResult?.(answer.index, read);
     });
     worker.on('error', finish);
     worker.on('messageerror', finish);
