@@ -26,6 +26,11 @@ export type WorkersOptions = {
    * worker failed), in no particular order; each job once.
    */
   readonly onResult?: (index: number, read: ModelFileRead) => void;
+  /**
+   * This thread reads files too, from the same queue as the workers, between taking in their
+   * answers (so that it does not wait idle while they parse, and fewer workers are started).
+   */
+  readonly alsoInThisThread?: boolean;
 };
 
 /** What {@link readInWorkers} gave: one read per job, in the order of the jobs. */
@@ -90,6 +95,7 @@ export async function readInWorkers(
     started++;
     runs.push(drive(worker, jobs, results, take, options.onResult));
   }
+  if (options.alsoInThisThread) runs.push(readHere(jobs, results, take, context, options.onResult));
   await Promise.all(runs);
   let fallbacks = 0;
   for (let index = 0; index < jobs.length; index++) {
@@ -100,6 +106,25 @@ export async function readInWorkers(
     options.onResult?.(index, read);
   }
   return { results: results as ModelFileRead[], started, fallbacks };
+}
+
+/**
+ * Reads files from the queue in this thread, one at a time, letting the workers' answers in (and
+ * feeding them their next files) between two files.
+ */
+async function readHere(
+  jobs: readonly TextJob[],
+  results: (ModelFileRead | undefined)[],
+  take: () => number | undefined,
+  context: ReadContext,
+  onResult: WorkersOptions['onResult'],
+): Promise<void> {
+  for (let index = take(); index !== undefined; index = take()) {
+    const read = readModelText(jobs[index]!.file, jobs[index]!.text, context);
+    results[index] = read;
+    onResult?.(index, read);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function startWorker(

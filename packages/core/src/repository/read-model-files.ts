@@ -91,7 +91,12 @@ export async function readModelContents(
     if (key !== undefined) cache?.set(key, read);
     put(index, read);
   };
-  if (count > 0) await readInWorkers(jobs, plan.setup, context, { workers: count, onResult: take });
+  if (count > 0)
+    await readInWorkers(jobs, plan.setup, context, {
+      workers: count,
+      onResult: take,
+      alsoInThisThread: true,
+    });
   else for (let k = 0; k < jobs.length; k++) take(k, readModelText(jobs[k]!.file, jobs[k]!.text, context));
   return results as ModelFileRead[];
 }
