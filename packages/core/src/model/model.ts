@@ -224,7 +224,7 @@ export class Model {
         const key = relationKey(relation);
         this.#relations.set(key, relation);
         const origin = this.#restoredOrigins!.relation(i);
-        if (origin) this.#relationOrigins.set(key, origin);
+        if (origin) this.#relationOrigins.set(key, this.#origins.pack(origin));
       }
     }
     return this.#relations;

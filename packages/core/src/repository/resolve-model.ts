@@ -7,6 +7,7 @@ import type { Element, Relation } from '../model/element.js';
 import { findCycles } from '../model/find-cycles.js';
 import { freezeInPlace } from '../model/freeze-values.js';
 import { describeRelation, Model } from '../model/model.js';
+import { AcceptedRelations } from './accepted-relations.js';
 import type { ElementDraft, RelationDraft } from './model-drafts.js';
 
 /** Everything read from a repository's files, ready to be joined into one model. */
@@ -32,24 +33,31 @@ function sameAttributes(a: Readonly<Record<string, unknown>>, b: Readonly<Record
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics: Diagnostic[]): void {
+/** The elements accepted from the drafts (the first of each id), where each was written, and each id's index. */
+type AcceptedElements = {
+  readonly list: Element[];
+  readonly origins: SourceRef[];
+  readonly index: Map<string, number>;
+};
+
+function acceptElements(
+  metamodel: Metamodel,
+  drafts: readonly ElementDraft[],
+  diagnostics: Diagnostic[],
+): AcceptedElements {
   const patterns = new Map<string, RegExp>();
-  for (const kind of model.metamodel.kinds.values())
+  for (const kind of metamodel.kinds.values())
     if (kind.idPattern) patterns.set(kind.name, new RegExp(kind.idPattern, 'u'));
+  const accepted: AcceptedElements = { list: [], origins: [], index: new Map() };
   for (const { element, origin } of drafts) {
-    const first = model.originOfElement(element.id);
-    if (model.hasElement(element.id)) {
-      diagnostics.push({
-        code: 'duplicate-id',
-        severity: 'error',
-        elementId: element.id,
-        source: origin,
-        message: `duplicate id "${element.id}": it is also defined at ${first ? formatSourceRef(first) : 'another place'}; rename one of them.`,
-        ...(first ? { related: [{ message: `first definition of "${element.id}"`, source: first }] } : {}),
-      });
+    const at = accepted.index.get(element.id);
+    if (at !== undefined) {
+      diagnostics.push(duplicateId(element.id, origin, accepted.origins[at]));
       continue;
     }
-    model.addElement(adopt(element, model.metamodel), origin);
+    accepted.index.set(element.id, accepted.list.length);
+    accepted.list.push(adopt(element, metamodel));
+    accepted.origins.push(origin);
     const pattern = patterns.get(element.kind);
     if (pattern && !pattern.test(element.id)) {
       diagnostics.push({
@@ -61,30 +69,38 @@ function addElements(model: Model, drafts: readonly ElementDraft[], diagnostics:
       });
     }
   }
+  return accepted;
 }
 
-function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic[]): void {
-  const metamodel = model.metamodel;
-  const ids = () => model.elementIds();
+function duplicateId(id: string, origin: SourceRef, first: SourceRef | undefined): Diagnostic {
+  return {
+    code: 'duplicate-id',
+    severity: 'error',
+    elementId: id,
+    source: origin,
+    message: `duplicate id "${id}": it is also defined at ${first ? formatSourceRef(first) : 'another place'}; rename one of them.`,
+    ...(first ? { related: [{ message: `first definition of "${id}"`, source: first }] } : {}),
+  };
+}
+
+function acceptRelations(
+  metamodel: Metamodel,
+  elements: AcceptedElements,
+  drafts: ModelDrafts,
+  diagnostics: Diagnostic[],
+): AcceptedRelations {
+  const accepted = new AcceptedRelations(elements.list.length, drafts.relations.length);
   for (const draft of drafts.relations) {
-    const from = model.findElement(draft.source);
-    const to = model.findElement(draft.target);
-    if (!from || !to) {
-      const missing = from ? draft.target : draft.source;
+    const s = elements.index.get(draft.source);
+    const t = elements.index.get(draft.target);
+    if (s === undefined || t === undefined) {
+      const missing = s === undefined ? draft.source : draft.target;
       if (drafts.brokenIds.has(missing) || (drafts.unreadableFiles?.length ?? 0) > 0) continue;
-      const at = draft.endOrigins
-        ? draft.endOrigins[missing === draft.source ? 'source' : 'target']
-        : draft.origin;
-      const guess = didYouMeanSuffix(missing, ids());
-      diagnostics.push({
-        code: 'dangling-reference',
-        severity: 'error',
-        source: at,
-        ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
-        message: `${asWritten(draft)}: no element has the id "${missing}"${guess || '; add the element or correct the id.'}`,
-      });
+      diagnostics.push(danglingReference(draft, missing, elements.index.keys()));
       continue;
     }
+    const from = elements.list[s]!;
+    const to = elements.list[t]!;
     if (!isRelationAllowed(metamodel, draft.type, from.kind, to.kind)) {
       const type = metamodel.relationTypes.get(draft.type)!;
       diagnostics.push({
@@ -96,6 +112,12 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       });
       continue;
     }
+    const existing = accepted.find(s, draft.type, t);
+    if (existing >= 0) {
+      const same = sameAttributes(accepted.relations[existing]!.attributes, draft.attributes);
+      reportRepeatedRelation(accepted.originOf(existing), draft, same, diagnostics);
+      continue;
+    }
     // The ends are the elements' own id strings: a file's parser gives each mention its own copy.
     const relation: Relation = Object.freeze({
       type: draft.type,
@@ -103,10 +125,23 @@ function addRelations(model: Model, drafts: ModelDrafts, diagnostics: Diagnostic
       target: to.id,
       attributes: frozenAttributes(draft.attributes),
     });
-    if (model.addRelation(relation, draft.origin)) continue;
-    const existing = model.findRelation(draft)!;
-    reportRepeatedRelation(model, draft, sameAttributes(existing.attributes, draft.attributes), diagnostics);
+    accepted.add(relation, s, t, draft.origin);
   }
+  return accepted;
+}
+
+function danglingReference(draft: RelationDraft, missing: string, ids: Iterable<string>): Diagnostic {
+  const at = draft.endOrigins
+    ? draft.endOrigins[missing === draft.source ? 'source' : 'target']
+    : draft.origin;
+  const guess = didYouMeanSuffix(missing, ids);
+  return {
+    code: 'dangling-reference',
+    severity: 'error',
+    source: at,
+    ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+    message: `${asWritten(draft)}: no element has the id "${missing}"${guess || '; add the element or correct the id.'}`,
+  };
 }
 
 /**
@@ -162,12 +197,11 @@ function mayHavePartOfCycle(model: Model): boolean {
 }
 
 function reportRepeatedRelation(
-  model: Model,
+  first: SourceRef | undefined,
   draft: RelationDraft,
   same: boolean,
   diagnostics: Diagnostic[],
 ): void {
-  const first = model.originOfRelation(draft);
   if (same) {
     diagnostics.push({
       code: 'duplicate-relation',
@@ -224,11 +258,13 @@ export function resolveModel(
   metamodel: Metamodel,
   drafts: ModelDrafts,
 ): { model: Model; diagnostics: Diagnostic[] } {
-  const model = new Model(metamodel);
   const diagnostics: Diagnostic[] = [];
-  addElements(model, drafts.elements, diagnostics);
-  addRelations(model, drafts, diagnostics);
-  model.compact();
+  const elements = acceptElements(metamodel, drafts.elements, diagnostics);
+  const relations = acceptRelations(metamodel, elements, drafts, diagnostics);
+  // Checked here, so the model takes them as they are: adjacency lists laid out at their final
+  // length, relation keys built only when first looked up (see Model.restore).
+  const origins = { element: (i: number) => elements.origins[i], relation: relations.origins() };
+  const model = Model.restore(metamodel, elements.list, relations.relations, origins, relations.ends());
   reportPartOfCycles(model, diagnostics);
   return { model, diagnostics };
 }
