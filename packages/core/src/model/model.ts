@@ -182,6 +182,22 @@ export class Model {
   }
 
   /**
+   * Calls `visit` with every element and the relations going out of it and coming into it, in
+   * insertion order, without looking an id up: for a query that goes over the whole model. The lists
+   * are the model's own, as for {@link outRelations}; do not change the model during the walk.
+   *
+   * @example
+   * let links = 0;
+   * model.forEachElement((element, out) => { links += out.length; });
+   */
+  forEachElement(
+    visit: (element: Element, out: readonly Relation[], into: readonly Relation[]) => void,
+  ): void {
+    for (const node of this.#nodes.values())
+      visit(node.element, node.out ?? NO_RELATIONS, node.in ?? NO_RELATIONS);
+  }
+
+  /**
    * Adds a relation under its forward type name. Both ends must exist. Returns false when the
    * same relation (type, source, target) is already there, which leaves it unchanged.
    */

@@ -1,5 +1,7 @@
+import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
-import { type CompiledNeed, type CompiledRule, type CoverIndex, endsOf } from './compiled-policy.js';
+import type { CompiledNeed, CompiledRule } from './compiled-policy.js';
+import { type CoverSubjects, isExcluded } from './cover-subjects.js';
 
 /** How one need of an element is met: the relation name and the elements that meet it (sorted). */
 export type NeedCoverage = { readonly relation: string; readonly by: readonly string[] };
@@ -19,64 +21,121 @@ export type IgnoredCoverage = {
   readonly reason: IgnoredReason;
 };
 
-/** What {@link classifyCoverers} needs besides the element: the index, exclusions and outdated links. */
-export type CoverContext = {
-  readonly model: Model;
-  readonly index: CoverIndex;
-  /** True when an element's status leaves it out of coverage. */
-  readonly excluded: (id: string) => boolean;
-  /** The kind of an element of the model. */
-  readonly kindOf: (id: string) => string;
-  /** Keys (`type\u0000source\u0000target`) of links that are suspect since their last review. */
-  readonly outdated: ReadonlySet<string>;
-};
+/** Links suspect since their last review, by source, then `type\u0000target`. */
+export type OutdatedLinks = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** The key of a link in {@link CoverContext.outdated}. */
-export const linkKey = (type: string, source: string, target: string) =>
-  `${type}\u0000${source}\u0000${target}`;
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Sorts the elements at the far end of each need of an element into those that count and those that
- * do not (with the reason). A relation name is looked at once even when several needs use it.
- */
-export function classifyCoverers(
-  context: CoverContext,
-  id: string,
-  rule: CompiledRule,
-): { needs: NeedCoverage[]; ignored: IgnoredCoverage[] } {
-  const { index, kindOf } = context;
-  const ignored: IgnoredCoverage[] = [];
-  const needs: NeedCoverage[] = [];
-  for (let n = 0; n < rule.needs.length; n++) {
-    const need = rule.needs[n]!;
-    const by: string[] = [];
-    const firstTime = rule.needs.findIndex((other) => other.relation === need.relation) === n;
-    for (const other of endsOf(index, id, need)) {
-      const kind = kindOf(other);
-      const reason = reasonToIgnore(context, need, id, other, kind);
-      if (reason === undefined) {
-        if (!need.kinds || need.kinds.has(kind)) by.push(other);
-      } else if (firstTime) ignored.push({ relation: need.relation, by: other, reason });
+/** Indexes outdated links by source, so that a link whose source has none is told apart without a key. */
+export function outdatedLinks(links: readonly Pick<Relation, 'type' | 'source' | 'target'>[]): OutdatedLinks {
+  const bySource = new Map<string, Set<string>>();
+  for (const { type, source, target } of links) {
+    let keys = bySource.get(source);
+    if (!keys) {
+      keys = new Set();
+      bySource.set(source, keys);
     }
-    needs.push({ relation: need.relation, by: by.length > 1 ? by.sort(byText) : by });
+    keys.add(`${type}\u0000${target}`);
   }
-  if (ignored.length > 1) ignored.sort((a, b) => byText(a.relation, b.relation) || byText(a.by, b.by));
-  return { needs, ignored };
+  return bySource;
 }
 
-function reasonToIgnore(
-  context: CoverContext,
-  need: CompiledNeed,
-  id: string,
-  other: string,
-  otherKind: string,
-): IgnoredReason | undefined {
-  if (context.excluded(other)) return 'excluded';
-  if (need.accepted && !need.accepted.has(otherKind)) return 'unwanted';
-  if (context.outdated.size === 0) return undefined;
-  const key = need.incoming ? linkKey(need.type, other, id) : linkKey(need.type, id, other);
-  if (context.outdated.has(key)) return 'outdated';
-  return undefined;
+/**
+ * What {@link classifyCoverers} reads and writes besides the element. It reads the model, the numbered
+ * subjects, the outdated links and `node` (1 for a subject with needs that is not excluded: a node of
+ * the coverage graph); it writes, per subject, `shallow` (1 when every need is met) and `ignored`, and
+ * appends to `edges` the graph nodes that count as covering it.
+ */
+export type CoverContext = {
+  readonly model: Model;
+  readonly subjects: CoverSubjects;
+  readonly outdated: OutdatedLinks;
+  readonly node: Uint8Array;
+  readonly shallow: Uint8Array;
+  readonly ignored: (readonly IgnoredCoverage[] | undefined)[];
+  readonly edges: number[];
+  /** Reused between needs, so that each list of coverers is allocated once at its length. */
+  readonly scratch: string[];
+  /** Reused between subjects: the current subject's ignored links, copied out when there are any. */
+  readonly scratchIgnored: IgnoredCoverage[];
+};
+
+/** A shared empty list (frozen): most needs are met and most elements have nothing ignored. */
+export const NONE: readonly never[] = Object.freeze([]);
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byRelationThenBy = (a: IgnoredCoverage, b: IgnoredCoverage) =>
+  byText(a.relation, b.relation) || byText(a.by, b.by);
+
+/**
+ * Sorts the elements at the far end of each need of subject `at` into those that count and those that do
+ * not (with the reason; listed under the first need of a relation name only), and appends the graph
+ * nodes among those that count to `context.edges`. Gives, per need, the elements that count (sorted).
+ */
+export function classifyCoverers(context: CoverContext, at: number, rule: CompiledRule): NeedCoverage[] {
+  let shallow = true;
+  const needs: NeedCoverage[] = new Array(rule.needs.length);
+  context.scratchIgnored.length = 0;
+  for (let n = 0; n < rule.needs.length; n++) {
+    const need = rule.needs[n]!;
+    const counted = coverersOf(context, at, need);
+    let by: readonly string[] = NONE;
+    if (counted === 0) shallow = false;
+    else {
+      by = context.scratch.slice(0, counted);
+      if (counted > 1) (by as string[]).sort(byText);
+    }
+    needs[n] = { relation: need.relation, by };
+  }
+  if (context.scratchIgnored.length > 0) {
+    const ignored = context.scratchIgnored.slice();
+    if (ignored.length > 1) ignored.sort(byRelationThenBy);
+    context.ignored[at] = ignored;
+  }
+  if (shallow) context.shallow[at] = 1;
+  return needs;
+}
+
+/**
+ * One need's far ends: those that count into the scratch list (and the graph nodes among them into the
+ * graph's edges), the others into the ignored scratch list; gives how many count.
+ */
+function coverersOf(context: CoverContext, at: number, need: CompiledNeed): number {
+  const { model, subjects, scratch } = context;
+  const list = need.incoming ? subjects.into[at]! : subjects.out[at]!;
+  let counted = 0;
+  for (let i = 0; i < list.length; i++) {
+    const relation = list[i]!;
+    if (relation.type !== need.type) continue;
+    const other = need.incoming ? relation.source : relation.target;
+    const number = subjects.index.get(other);
+    let kind: string;
+    let excluded: boolean;
+    if (number === undefined) {
+      const element = model.getElement(other);
+      kind = element.kind;
+      excluded = isExcluded(element, undefined);
+    } else {
+      kind = subjects.kinds[number]!;
+      excluded = subjects.excluded[number] === 1;
+    }
+    const reason = excluded
+      ? 'excluded'
+      : need.accepted && !need.accepted.has(kind)
+        ? 'unwanted'
+        : isOutdated(context.outdated, relation)
+          ? 'outdated'
+          : undefined;
+    if (reason !== undefined) {
+      if (need.listsIgnored) context.scratchIgnored.push({ relation: need.relation, by: other, reason });
+    } else if (!need.kinds || need.kinds.has(kind)) {
+      scratch[counted++] = other;
+      if (number !== undefined && context.node[number] === 1) context.edges.push(number);
+    }
+  }
+  return counted;
+}
+
+function isOutdated(outdated: OutdatedLinks, relation: Relation): boolean {
+  if (outdated.size === 0) return false;
+  const keys = outdated.get(relation.source);
+  return keys?.has(`${relation.type}\u0000${relation.target}`) === true;
 }

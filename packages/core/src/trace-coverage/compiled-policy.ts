@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import type { Model } from '../model/model.js';
+import type { CoverSubjects } from './cover-subjects.js';
 import {
   type CoverageNeed,
   type CoveragePolicy,
@@ -20,10 +21,14 @@ export type CompiledNeed = {
    * accepts any kind): a covering element of another kind is unwanted coverage.
    */
   readonly accepted: ReadonlySet<string> | undefined;
+  /** True for the first need of its relation name in the rule: links that do not count are listed there, once. */
+  readonly listsIgnored: boolean;
 };
 
 /** A kind's policy with its needs and provides resolved. */
 export type CompiledRule = {
+  /** The kind, as the policy names it. */
+  readonly kind: string;
   readonly policy: KindCoveragePolicy;
   readonly needs: readonly CompiledNeed[];
   readonly provides: readonly CompiledNeed[];
@@ -59,15 +64,23 @@ function compileNeed(
       );
   }
   const accepted = kinds ? new Set(kinds) : undefined;
-  return { relation, type: resolved.type.name, incoming: resolved.inverse, kinds: accepted, accepted };
+  return {
+    relation,
+    type: resolved.type.name,
+    incoming: resolved.inverse,
+    kinds: accepted,
+    accepted,
+    listsIgnored: true,
+  };
 }
 
 /** Gives each need the kinds accepted by all the needs of its relation name in the rule. */
 function withAccepted(needs: readonly CompiledNeed[]): CompiledNeed[] {
-  return needs.map((need) => {
+  return needs.map((need, at) => {
     const same = needs.filter((n) => n.relation === need.relation);
-    if (same.some((n) => !n.kinds)) return { ...need, accepted: undefined };
-    return { ...need, accepted: new Set(same.flatMap((n) => [...n.kinds!])) };
+    const listsIgnored = needs.findIndex((n) => n.relation === need.relation) === at;
+    if (same.some((n) => !n.kinds)) return { ...need, accepted: undefined, listsIgnored };
+    return { ...need, accepted: new Set(same.flatMap((n) => [...n.kinds!])), listsIgnored };
   });
 }
 
@@ -91,6 +104,7 @@ export function compilePolicy(
         .map((n) => compileNeed(model, kind, n, diagnostics))
         .filter((n): n is CompiledNeed => n !== undefined);
     compiled.set(kind, {
+      kind,
       policy: rule,
       needs: withAccepted(compile(rule.needs)),
       provides: compile(rule.provides),
@@ -99,36 +113,12 @@ export function compilePolicy(
   return { compiled, diagnostics };
 }
 
-/** For each relation type a policy uses, the ids at the other end of each element's relations, both ways. */
-export type CoverIndex = ReadonlyMap<
-  string,
-  { readonly bySource: Map<string, string[]>; readonly byTarget: Map<string, string[]> }
->;
-
-/** Indexes every relation of the types the compiled policy uses, in one pass over the graph. */
-export function coverIndex(model: Model, compiled: ReadonlyMap<string, CompiledRule>): CoverIndex {
-  const index = new Map<string, { bySource: Map<string, string[]>; byTarget: Map<string, string[]> }>();
-  for (const rule of compiled.values())
-    for (const need of [...rule.needs, ...rule.provides])
-      if (!index.has(need.type)) index.set(need.type, { bySource: new Map(), byTarget: new Map() });
-  const push = (map: Map<string, string[]>, key: string, value: string) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  for (const { type, source, target } of model.relations()) {
-    const entry = index.get(type);
-    if (!entry) continue;
-    push(entry.bySource, source, target);
-    push(entry.byTarget, target, source);
-  }
-  return index;
-}
-
-const NONE: readonly string[] = [];
-
-/** The ids at the far end of an element's relations of a need's type, whatever their kind (unsorted). */
-export function endsOf(index: CoverIndex, id: string, need: CompiledNeed): readonly string[] {
-  const entry = index.get(need.type);
-  return (need.incoming ? entry?.byTarget.get(id) : entry?.bySource.get(id)) ?? NONE;
+/**
+ * True when subject `at` has at least one relation of a need's type in the need's direction, whatever
+ * is at the far end (what an element must provide not to be an orphan).
+ */
+export function hasLinkOf(subjects: CoverSubjects, at: number, need: CompiledNeed): boolean {
+  const list = need.incoming ? subjects.into[at]! : subjects.out[at]!;
+  for (let i = 0; i < list.length; i++) if (list[i]!.type === need.type) return true;
+  return false;
 }

@@ -6,16 +6,14 @@ import {
   classifyCoverers,
   type IgnoredCoverage,
   type IgnoredReason,
-  linkKey,
   type NeedCoverage,
+  NONE,
+  outdatedLinks,
 } from './classify-coverers.js';
-import { type CompiledRule, compilePolicy, coverIndex, endsOf } from './compiled-policy.js';
-import {
-  type CoveragePolicy,
-  DEFAULT_COVERAGE_POLICY,
-  DEFAULT_EXCLUDED_STATUSES,
-} from './coverage-policy.js';
-import { type CoverNode, type DeepStatus, deepStatuses } from './deep-coverage.js';
+import { compilePolicy, hasLinkOf } from './compiled-policy.js';
+import { type CoverSubjects, coverSubjects } from './cover-subjects.js';
+import { type CoveragePolicy, DEFAULT_COVERAGE_POLICY } from './coverage-policy.js';
+import { DEEP_STATUS, type DeepStatus, deepStatuses } from './deep-coverage.js';
 
 /**
  * The coverage verdict of one element: `covered`; `covered-shallow` (every need is met, but something
@@ -77,21 +75,18 @@ export type CoverageOptions = {
 };
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Whether an element's status leaves it out of coverage, answered once per element. */
-function exclusion(model: Model, compiled: ReadonlyMap<string, CompiledRule>): (id: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (id) => {
-    let out = known.get(id);
-    if (out === undefined) {
-      const element = model.getElement(id);
-      const statuses = compiled.get(element.kind)?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES;
-      out = element.status !== undefined && statuses.includes(element.status);
-      known.set(id, out);
-    }
-    return out;
-  };
-}
+type Count = { total: number; covered: number; uncovered: number; excluded: number };
+
+/** What the first pass over the subjects finds: each graph node's needs and coverers, orphans, exclusions. */
+type Classified = {
+  readonly found: (readonly NeedCoverage[] | undefined)[];
+  readonly context: CoverContext;
+  readonly start: Int32Array;
+  readonly orphans: Orphan[];
+  readonly excluded: string[];
+};
 
 /**
  * The coverage of every element that the policy names a kind for, with OpenFastTrace's meaning: each
@@ -109,78 +104,105 @@ export function computeCoverage(
   options: CoverageOptions = {},
 ): CoverageResult {
   const { compiled, diagnostics } = compilePolicy(model, policy);
-  const context: CoverContext = {
-    model,
-    index: coverIndex(model, compiled),
-    excluded: exclusion(model, compiled),
-    kindOf: (id) => model.getElement(id).kind,
-    outdated: new Set((options.outdated ?? []).map((r) => linkKey(r.type, r.source, r.target))),
-  };
-  const found = new Map<string, { kind: string; rule: CompiledRule } & ReturnType<typeof classifyCoverers>>();
-  const nodes = new Map<string, CoverNode>();
-  const orphans: Orphan[] = [];
-  const excluded: string[] = [];
-  const countsByKind: Record<string, KindCoverageCount> = {};
-  for (const [kind, rule] of [...compiled].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    let left = 0;
-    for (const id of model.idsOfKind(kind)) {
-      if (context.excluded(id)) {
-        left++;
-        if (rule.needs.length > 0) excluded.push(id);
-        continue;
-      }
-      if (
-        rule.provides.length > 0 &&
-        !rule.provides.some((need) => endsOf(context.index, id, need).length > 0)
-      )
-        orphans.push({ id, kind, provides: rule.provides.map((p) => p.relation) });
-      if (rule.needs.length === 0) continue;
-      const classified = classifyCoverers(context, id, rule);
-      found.set(id, { kind, rule, ...classified });
-      nodes.set(id, coverNode(classified.needs));
-    }
-    if (rule.needs.length > 0) countsByKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: left };
-  }
-  const deep = deepStatuses(nodes);
+  const countsByKind: Record<string, Count> = {};
+  for (const kind of [...compiled.keys()].sort(byText))
+    if (compiled.get(kind)!.needs.length > 0)
+      countsByKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: 0 };
+  const subjects = coverSubjects(model, compiled);
+  const classified = classifyAll(model, subjects, options, countsByKind);
+  const { found, context, start } = classified;
+  const deep = deepStatuses({ node: context.node, shallow: context.shallow, start, edges: context.edges });
   const elements: ElementCoverage[] = [];
   const links: CoverageLinkProblem[] = [];
-  for (const [id, { kind, rule, needs, ignored }] of found) {
-    const missing = needs.filter((n) => n.by.length === 0).map((n) => n.relation);
-    const verdict: CoverageVerdict = rule.policy.deep
-      ? deep.get(id)!
-      : missing.length > 0
-        ? 'uncovered'
-        : 'covered';
-    elements.push({ id, kind, needs, missing, ignored, verdict });
-    const count = countsByKind[kind] as { total: number; covered: number; uncovered: number };
+  for (let at = 0; at < found.length; at++) {
+    const needs = found[at];
+    if (!needs) continue;
+    const element = elementCoverage(context, at, needs, deep);
+    elements.push(element);
+    const count = countsByKind[element.kind]!;
     count.total++;
-    count[verdict === 'covered' ? 'covered' : 'uncovered']++;
-    for (const i of ignored)
+    if (element.verdict === 'covered') count.covered++;
+    else count.uncovered++;
+    for (const i of element.ignored)
       if (i.reason !== 'excluded')
-        links.push({ relation: i.relation, covered: id, by: i.by, reason: i.reason });
+        links.push({ relation: i.relation, covered: element.id, by: i.by, reason: i.reason });
   }
   return {
     elements: elements.sort(byId),
-    orphans: orphans.sort(byId),
+    orphans: classified.orphans.sort(byId),
     countsByKind,
-    excluded: excluded.sort(),
+    excluded: classified.excluded.sort(),
     links: links.sort(compareLinks),
     diagnostics,
   };
 }
 
-/** An element's node in the coverage graph: whether every need is met, and its distinct coverers. */
-function coverNode(needs: readonly NeedCoverage[]): CoverNode {
-  let shallow = true;
-  for (const need of needs) if (need.by.length === 0) shallow = false;
-  if (needs.length === 1) return { shallow, coverers: needs[0]!.by };
-  const coverers = new Set<string>();
-  for (const need of needs) for (const by of need.by) coverers.add(by);
-  return { shallow, coverers: [...coverers] };
+/** One pass over the subjects: exclusions, orphans, and each graph node's coverers (the graph's edges). */
+function classifyAll(
+  model: Model,
+  subjects: CoverSubjects,
+  options: CoverageOptions,
+  countsByKind: Record<string, Count>,
+): Classified {
+  const size = subjects.ids.length;
+  const node = new Uint8Array(size);
+  for (let at = 0; at < size; at++)
+    if (subjects.excluded[at] === 0 && subjects.rules[at]!.needs.length > 0) node[at] = 1;
+  const context: CoverContext = {
+    model,
+    subjects,
+    outdated: outdatedLinks(options.outdated ?? []),
+    node,
+    shallow: new Uint8Array(size),
+    ignored: new Array(size),
+    edges: [],
+    scratch: [],
+    scratchIgnored: [],
+  };
+  const found: (readonly NeedCoverage[] | undefined)[] = new Array(size);
+  const start = new Int32Array(size + 1);
+  const orphans: Orphan[] = [];
+  const excluded: string[] = [];
+  for (let at = 0; at < size; at++) {
+    start[at] = context.edges.length;
+    const rule = subjects.rules[at]!;
+    if (subjects.excluded[at] === 1) {
+      const count = countsByKind[subjects.kinds[at]!];
+      if (count) count.excluded++;
+      if (rule.needs.length > 0) excluded.push(subjects.ids[at]!);
+      continue;
+    }
+    if (rule.provides.length > 0 && !rule.provides.some((need) => hasLinkOf(subjects, at, need)))
+      orphans.push({
+        id: subjects.ids[at]!,
+        kind: subjects.kinds[at]!,
+        provides: rule.provides.map((p) => p.relation),
+      });
+    if (node[at] === 1) found[at] = classifyCoverers(context, at, rule);
+  }
+  start[size] = context.edges.length;
+  return { found, context, start, orphans, excluded };
+}
+
+/** The coverage of graph node `at`: its needs, what is missing, what was ignored, and its verdict. */
+function elementCoverage(
+  context: CoverContext,
+  at: number,
+  needs: readonly NeedCoverage[],
+  deep: Uint8Array,
+): ElementCoverage {
+  const { subjects } = context;
+  const shallow = context.shallow[at] === 1;
+  const missing = shallow ? NONE : needs.filter((n) => n.by.length === 0).map((n) => n.relation);
+  const verdict: CoverageVerdict = subjects.rules[at]!.policy.deep
+    ? DEEP_STATUS[deep[at]!]!
+    : shallow
+      ? 'covered'
+      : 'uncovered';
+  const ignored = context.ignored[at] ?? NONE;
+  return { id: subjects.ids[at]!, kind: subjects.kinds[at]!, needs, missing, ignored, verdict };
 }
 
 function compareLinks(a: CoverageLinkProblem, b: CoverageLinkProblem): number {
-  const ka = `${a.covered}\u0000${a.relation}\u0000${a.by}`;
-  const kb = `${b.covered}\u0000${b.relation}\u0000${b.by}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return byText(a.covered, b.covered) || byText(a.relation, b.relation) || byText(a.by, b.by);
 }

@@ -1,74 +1,113 @@
 /** The deep status of an element, as OpenFastTrace's `DeepCoverageStatus` plus shallow-only coverage. */
 export type DeepStatus = 'covered' | 'covered-shallow' | 'uncovered' | 'cycle';
 
-/** One element of the coverage graph: whether its own needs are met, and the elements that count as covering it. */
-export type CoverNode = { readonly shallow: boolean; readonly coverers: readonly string[] };
-
-type Frame = { id: string; i: number };
+/** The statuses by the codes {@link deepStatuses} gives (0: not a node of the graph). */
+export const DEEP_STATUS: readonly (DeepStatus | undefined)[] = [
+  undefined,
+  'covered',
+  'covered-shallow',
+  'uncovered',
+  'cycle',
+];
+const COVERED = 1;
+const SHALLOW = 2;
+const UNCOVERED = 3;
+const CYCLE = 4;
 
 /**
- * The deep status of every element of a coverage graph. An element is `covered` when its needs are met
- * and every element covering it is covered in turn, all the way down; `covered-shallow` when its needs
- * are met but something below is not; `uncovered` when a need is not met; `cycle` when it is on a cycle
- * of coverage or depends on one (OpenFastTrace's CYCLE; it wins over the others, as there). Elements
- * outside the graph (kinds with no needs) count as covered. Tarjan's algorithm, iterative, so a long
- * chain cannot overflow the stack; each element and link is visited once.
+ * The coverage graph over numbered elements: `node[i]` is 1 for an element of the graph (one with
+ * needs, not excluded), `shallow[i]` is 1 when its own needs are met, and its coverers (graph nodes
+ * only) are `edges[start[i]]` up to `edges[start[i + 1]]`, exclusive.
  */
-export function deepStatuses(nodes: ReadonlyMap<string, CoverNode>): Map<string, DeepStatus> {
-  const status = new Map<string, DeepStatus>();
-  const order = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+export type CoverGraph = {
+  readonly node: Uint8Array;
+  readonly shallow: Uint8Array;
+  readonly start: Int32Array;
+  readonly edges: readonly number[];
+};
+
+/**
+ * The deep status code (see {@link DEEP_STATUS}) of every node of a coverage graph. An element is
+ * `covered` when its needs are met and every element covering it is covered in turn, all the way down;
+ * `covered-shallow` when its needs are met but something below is not; `uncovered` when a need is not
+ * met; `cycle` when it is on a cycle of coverage or depends on one (OpenFastTrace's CYCLE; it wins over
+ * the others, as there). Coverers outside the graph count as covered (they are not in `edges`). Tarjan's
+ * algorithm over typed arrays, iterative, so a long chain cannot overflow the stack; each element and
+ * link is visited once.
+ */
+export function deepStatuses(graph: CoverGraph): Uint8Array {
+  const { node, start, edges } = graph;
+  const size = node.length;
+  const status = new Uint8Array(size);
+  const order = new Int32Array(size).fill(-1);
+  const low = new Int32Array(size);
+  const onStack = new Uint8Array(size);
+  const stack = new Int32Array(size);
+  const frames = new Int32Array(size);
+  const next = new Int32Array(size);
+  let sp = 0;
+  let fp = 0;
   let counter = 0;
-  const visit = (start: string) => {
-    const frames: Frame[] = [];
-    const enter = (id: string) => {
-      order.set(id, counter);
-      low.set(id, counter++);
-      stack.push(id);
-      onStack.add(id);
-      frames.push({ id, i: 0 });
-    };
-    enter(start);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const coverers = nodes.get(frame.id)!.coverers;
-      if (frame.i < coverers.length) {
-        const child = coverers[frame.i++]!;
-        if (!nodes.has(child)) continue;
-        if (!order.has(child)) enter(child);
-        else if (onStack.has(child)) low.set(frame.id, Math.min(low.get(frame.id)!, order.get(child)!));
+  const enter = (v: number) => {
+    order[v] = low[v] = counter++;
+    stack[sp++] = v;
+    onStack[v] = 1;
+    frames[fp] = v;
+    next[fp++] = start[v]!;
+  };
+  for (let root = 0; root < size; root++) {
+    if (node[root] === 0 || order[root]! >= 0) continue;
+    enter(root);
+    while (fp > 0) {
+      const v = frames[fp - 1]!;
+      const e = next[fp - 1]!;
+      if (e < start[v + 1]!) {
+        next[fp - 1] = e + 1;
+        const w = edges[e]!;
+        if (order[w]! < 0) enter(w);
+        else if (onStack[w] === 1 && order[w]! < low[v]!) low[v] = order[w]!;
         continue;
       }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === order.get(frame.id)) settle(frame.id);
+      fp--;
+      if (fp > 0 && low[v]! < low[frames[fp - 1]!]!) low[frames[fp - 1]!] = low[v]!;
+      // Tarjan emits a component after every component it reaches, so its coverers are settled already.
+      if (low[v] === order[v]) sp = settle(graph, status, stack, onStack, sp, v);
     }
-  };
-  // Tarjan emits a component after every component it reaches, so its coverers are settled already.
-  const settle = (root: string) => {
-    const members: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      members.push(member);
-    } while (member !== root);
-    const cyclic = members.length > 1 || nodes.get(root)!.coverers.includes(root);
-    for (const id of members) status.set(id, cyclic ? 'cycle' : statusOf(nodes.get(id)!, status));
-  };
-  for (const id of nodes.keys()) if (!order.has(id)) visit(id);
+  }
   return status;
 }
 
-function statusOf(node: CoverNode, settled: ReadonlyMap<string, DeepStatus>): DeepStatus {
-  let below: DeepStatus = 'covered';
-  for (const child of node.coverers) {
-    const s = settled.get(child) ?? 'covered';
-    if (s === 'cycle') return 'cycle';
-    if (s !== 'covered') below = 'covered-shallow';
+/** Pops the component rooted at `root` off the stack and gives each member its status; returns the new top. */
+function settle(
+  graph: CoverGraph,
+  status: Uint8Array,
+  stack: Int32Array,
+  onStack: Uint8Array,
+  sp: number,
+  root: number,
+): number {
+  let bottom = sp - 1;
+  while (stack[bottom] !== root) bottom--;
+  const cyclic = bottom < sp - 1 || coversItself(graph, root);
+  for (let i = bottom; i < sp; i++) {
+    const v = stack[i]!;
+    onStack[v] = 0;
+    status[v] = cyclic ? CYCLE : statusOf(graph, status, v);
   }
-  return node.shallow ? below : 'uncovered';
+  return bottom;
+}
+
+function coversItself(graph: CoverGraph, v: number): boolean {
+  for (let e = graph.start[v]!; e < graph.start[v + 1]!; e++) if (graph.edges[e] === v) return true;
+  return false;
+}
+
+function statusOf(graph: CoverGraph, status: Uint8Array, v: number): number {
+  let below = COVERED;
+  for (let e = graph.start[v]!; e < graph.start[v + 1]!; e++) {
+    const s = status[graph.edges[e]!]!;
+    if (s === CYCLE) return CYCLE;
+    if (s !== COVERED) below = SHALLOW;
+  }
+  return graph.shallow[v] === 1 ? below : UNCOVERED;
 }

@@ -116,6 +116,12 @@ function expectAgrees(model: Model, ref: Reference): void {
     for (const r of model.outRelations(id))
       expect(r.attributes).toEqual(ref.relations.get(relationKey(r))!.attributes);
   }
+  // forEachElement walks the same adjacency without look-ups: every element once, in insertion order.
+  const walked: [string, readonly Relation[], readonly Relation[]][] = [];
+  model.forEachElement((element, out, into) => walked.push([element.id, out, into]));
+  expect(walked).toEqual(
+    [...model.elementIds()].map((id) => [id, model.outRelations(id), model.inRelations(id)]),
+  );
   for (const [key, r] of ref.relations) {
     expect(model.findRelation(r)?.attributes).toEqual(r.attributes);
     expect(relationKey(model.findRelation(r)!)).toBe(key);
