@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The BPMN conformance run: every file of the BPMN MIWG suite (831 files) through the importer, and
 // every diagram with a task imported with createMissing into a repository that then validates, and
-// the drops found by looking ids up checked against a walk over bpmn-moddle's tree, file by file.
+// the drops found by looking ids up checked against a walk over bpmn-moddle's tree, and the mapping's
+// origins read in document order checked against the look-up by id, file by file.
 // Usage: pnpm conformance:bpmn [corpus-folder]   (default: ../shared/corpora/bpmn-miwg beside the repository)
 // It fails, never skips, when the corpus is missing.
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ const vitest = spawnSync(
     'packages/bpmn/test/parse/corpus.test.ts',
     'packages/bpmn/test/map/corpus-create-missing.test.ts',
     'packages/bpmn/test/parse/find-dropped-elements.test.ts',
+    'packages/bpmn/test/map/origin-cursor.test.ts',
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, TRACERY_BPMN_CORPUS: corpus } },
 );

@@ -16,7 +16,13 @@ import { mapMessageFlows } from './map-message-flows.js';
 import { mapPerformers } from './map-performers.js';
 import { mapProcesses } from './map-processes.js';
 import { mapSequenceFlows } from './map-sequence-flows.js';
-import type { MappedElement, MappedRelation, MappingContext } from './mapping-context.js';
+import {
+  assignedIds,
+  type MappedElement,
+  type MappedRelation,
+  type MappingContext,
+} from './mapping-context.js';
+import { RelationTable } from './relation-table.js';
 
 /** Options of {@link mapBpmn}. */
 export type MapBpmnOptions = {
@@ -84,13 +90,11 @@ export function mapBpmn(parsed: ParsedBpmn, options: MapBpmnOptions = {}): BpmnM
     mapMessageFlows(context, definitions, processes, performers);
     mapDataReferences(context, processes);
   }
-  // Each map is keyed by what its output is sorted by (relations by `source\0type\0target`, so by
-  // source, type, target): sort the keys, then read the values. A sort without a comparator orders
+  // Elements are keyed by id: sort the keys, then read the values. A sort without a comparator orders
   // strings by UTF-16 code units, as `<` does, and calls no function per comparison.
   const elements = sortedKeys(context.elements).map((id) => context.elements.get(id) as MappedElement);
-  const relations = sortedKeys(context.relations).map((key) => context.relations.get(key) as MappedRelation);
-  const ids = new Map<string, string>();
-  for (const id of sortedKeys(context.assigned)) ids.set(id, context.assigned.get(id) as string);
+  const relations = context.relations.sorted();
+  const ids = assignedIds(context);
   return { elements, relations, diagnostics: context.diagnostics.sort(compareDiagnostics), ids };
 }
 
@@ -161,13 +165,12 @@ function createContext(parsed: ParsedBpmn, options: MapBpmnOptions): MappingCont
       ),
     },
     previousIds,
-    assigned: new Map(),
-    assignedFrom: { first: new Map(), log: [], folded: 0 },
+    assigned: { log: [], current: new Map(), first: new Map(), folded: 0 },
     fillIdTemplate: createIdTemplateFiller(
       (id) => options.model?.hasElement(id) === true || elements.has(id) || earlierIds.has(id),
     ),
     elements,
-    relations: new Map(),
+    relations: new RelationTable(),
     diagnostics: [],
   };
 }

@@ -29,9 +29,11 @@ export function mapDataReferences(context: MappingContext, processes: ProcessMap
   for (const mapped of processes.processes) {
     for (const reference of mapped.dataReferences) resolve(reference);
     for (const node of mapped.flowNodes) {
+      const pairs = associatedData(node);
+      if (pairs.length === 0) continue;
       const step = processes.stepOf.get(node);
       if (!step) continue;
-      for (const [association, reference] of associatedData(node)) {
+      for (const [association, reference] of pairs) {
         const data = resolve(reference);
         if (!data) continue;
         const draft = {

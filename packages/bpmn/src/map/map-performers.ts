@@ -1,3 +1,4 @@
+import type { Origin } from '@tracery/core';
 import type {
   BpmnCollaboration,
   BpmnDefinitions,
@@ -21,8 +22,8 @@ import {
 } from './mapping-context.js';
 import { isBusinessProcessId } from './resolve-business-process.js';
 
-/** A Service or Role, and the lane or pool that made it the performer. */
-export type Performer = ElementRef & { readonly via: ModdleElement };
+/** A Service or Role, and the lane or pool that made it the performer, with where that starts. */
+export type Performer = ElementRef & { readonly via: ModdleElement; readonly origin: Origin };
 
 /** Who performs what: the performer of each pool and of each flow node. */
 export type PerformerMap = {
@@ -97,7 +98,7 @@ function inheritFromSubProcesses(
   for (const node of flowNodes) {
     const parent = node.$parent;
     const inherited = parent === undefined ? undefined : ofFlowNode.get(parent);
-    if (!inLane.has(node) && inherited) ofFlowNode.set(node, inherited);
+    if (inherited && !inLane.has(node)) ofFlowNode.set(node, inherited);
   }
 }
 
@@ -112,7 +113,7 @@ function emitPerforms(
   const performers = poolPerformer ? [poolPerformer] : [];
   for (const node of mapped.flowNodes) {
     const performer = ofFlowNode.get(node);
-    const step = processes.stepOf.get(node);
+    const step = performer && processes.stepOf.get(node);
     if (!performer || !step) continue;
     performers.push(performer);
     const draft = {
@@ -122,7 +123,7 @@ function emitPerforms(
       target: step.id,
       targetKind: step.kind,
     };
-    emitRelation(context, draft, originOf(context, performer.via));
+    emitRelation(context, draft, performer.origin);
   }
   const process = mapped.businessProcess;
   if (!process) return;
@@ -134,7 +135,7 @@ function emitPerforms(
       target: process.id,
       targetKind: process.kind,
     };
-    emitRelation(context, draft, originOf(context, performer.via));
+    emitRelation(context, draft, performer.origin);
   }
 }
 
@@ -152,7 +153,8 @@ function createResolver(context: MappingContext, match: ElementMatcher): Resolve
     const place = { elementId: element.id, source: originOf(context, element) };
     const label = `${what} "${element.id}"${name ? ` ("${name}")` : ''}`;
     const kinds = context.mapping.kinds.performers.join(' or ');
-    if (outcome.status === 'found') return { id: outcome.id, kind: outcome.kind, via: element };
+    if (outcome.status === 'found')
+      return { id: outcome.id, kind: outcome.kind, via: element, origin: place.source };
     if (outcome.status === 'ambiguous') {
       const message = `${label} matches ${outcome.ids.map((id) => `"${id}"`).join(', ')}; add tracery:id to say which.`;
       report(context, 'bpmn-ambiguous-match', message, place);
@@ -171,7 +173,7 @@ function createResolver(context: MappingContext, match: ElementMatcher): Resolve
     if (create && (explicitId ?? name) !== '') {
       const id = createdId(context, create, explicitId, name);
       emitElement(context, { id, kind: create, name: name || id, attributes: {} }, place.source);
-      return { id, kind: create, via: element };
+      return { id, kind: create, via: element, origin: place.source };
     }
     const message = `${label} matches no ${kinds} in the model by id, name or short name; add tracery:id, rename the ${what}, or add the element to the model.`;
     report(context, 'bpmn-unmatched-performer', message, place);

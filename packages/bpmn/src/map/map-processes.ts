@@ -1,3 +1,4 @@
+import type { Origin } from '@tracery/core';
 import type {
   BpmnCollaboration,
   BpmnDefinitions,
@@ -22,6 +23,7 @@ import {
   originOf,
   report,
 } from './mapping-context.js';
+import { createOriginCursor } from './origin-cursor.js';
 import { type ProcessPlacement, resolveBusinessProcess } from './resolve-business-process.js';
 
 /** An element of the model that a BPMN element maps to. */
@@ -34,6 +36,8 @@ export type MappedProcess = {
   /** Every flow node, sub-processes' included, in document order. */
   readonly flowNodes: readonly ModdleElement[];
   readonly sequenceFlows: readonly BpmnSequenceFlow[];
+  /** The origin of each of `sequenceFlows`, by index. */
+  readonly sequenceFlowOrigins: readonly Origin[];
   /** The data object and data store references, sub-processes' included. */
   readonly dataReferences: readonly ModdleElement[];
 };
@@ -61,6 +65,7 @@ const NOT_FLOW_NODES = new Set([
  */
 export function mapProcesses(context: MappingContext, definitions: BpmnDefinitions): ProcessMap {
   const stepOf = new Map<ModdleElement, StepRef>();
+  const originAt = createOriginCursor(context);
   const processes = placeProcesses(definitions).map((placement) => {
     const businessProcess = emitBusinessProcess(context, placement, definitions);
     const mapped = {
@@ -68,9 +73,10 @@ export function mapProcesses(context: MappingContext, definitions: BpmnDefinitio
       businessProcess,
       flowNodes: [] as ModdleElement[],
       sequenceFlows: [] as BpmnSequenceFlow[],
+      sequenceFlowOrigins: [] as Origin[],
       dataReferences: [] as ModdleElement[],
     };
-    collectFlowElements(context, placement.process, mapped, stepOf);
+    collectFlowElements({ context, mapped, stepOf, originAt }, placement.process);
     return mapped;
   });
   return { processes, stepOf };
@@ -136,35 +142,45 @@ function emitBusinessProcess(
   return ref;
 }
 
-function collectFlowElements(
-  context: MappingContext,
-  container: BpmnFlowElementsContainer,
-  mapped: {
+/** A walk over the flow elements of one process, and where it puts what it finds. */
+type Collect = {
+  readonly context: MappingContext;
+  readonly mapped: {
     readonly placement: ProcessPlacement;
     readonly businessProcess: ElementRef | undefined;
     readonly flowNodes: ModdleElement[];
     readonly sequenceFlows: BpmnSequenceFlow[];
+    readonly sequenceFlowOrigins: Origin[];
     readonly dataReferences: ModdleElement[];
-  },
-  stepOf: Map<ModdleElement, StepRef>,
-): void {
+  };
+  readonly stepOf: Map<ModdleElement, StepRef>;
+  /** Flow elements come in document order: their origins from the raw elements. */
+  readonly originAt: (element: ModdleElement, type: string) => Origin;
+};
+
+function collectFlowElements(walk: Collect, container: BpmnFlowElementsContainer): void {
   const elements = container.flowElements;
   if (!Array.isArray(elements)) return;
+  const { context, mapped, stepOf, originAt } = walk;
   for (const element of elements as readonly unknown[]) {
     // bpmn-moddle defines `$type` on each element as a getter: read it once (anything without one is skipped).
     const type =
       typeof element === 'object' && element !== null ? (element as ModdleElement).$type : undefined;
     if (typeof type !== 'string') continue;
     const node = element as ModdleElement;
-    if (type === 'bpmn:SequenceFlow') mapped.sequenceFlows.push(node as BpmnSequenceFlow);
+    if (type === 'bpmn:SequenceFlow') {
+      mapped.sequenceFlows.push(node as BpmnSequenceFlow);
+      mapped.sequenceFlowOrigins.push(originAt(node, type));
+    }
     if (DATA_REFERENCES.has(type)) mapped.dataReferences.push(node);
     if (NOT_FLOW_NODES.has(type)) continue;
     mapped.flowNodes.push(node);
     const { businessProcess, placement } = mapped;
-    const step = businessProcess ? emitStep(context, node, type, businessProcess, placement) : undefined;
+    const step = businessProcess
+      ? emitStep(context, node, type, businessProcess, placement, originAt(node, type))
+      : undefined;
     if (step) stepOf.set(node, step);
-    if (Array.isArray(node.flowElements))
-      collectFlowElements(context, node as BpmnFlowElementsContainer, mapped, stepOf);
+    if (Array.isArray(node.flowElements)) collectFlowElements(walk, node as BpmnFlowElementsContainer);
   }
 }
 
@@ -174,10 +190,10 @@ function emitStep(
   type: string,
   businessProcess: ElementRef,
   placement: ProcessPlacement,
+  origin: Origin,
 ): StepRef | undefined {
   const rule = context.mapping.flowNodes[type];
   const bpmnId = node.id;
-  const origin = originOf(context, node);
   if (rule === undefined) {
     const message = `${type} "${bpmnId}" has no rule in the mapping table, so sequence flows pass through it like a gateway; add a rule to make it a step.`;
     report(context, 'bpmn-unmapped-type', message, { elementId: bpmnId, source: origin });
@@ -187,7 +203,9 @@ function emitStep(
   // A `tracery:id` joins the step to one written by hand (BP004-01) instead of naming a new one.
   const extension = extensionOf(context, node);
   const id =
-    extension.id ?? context.previousIds.get(bpmnId) ?? stepId(context, bpmnId, businessProcess, rule.kind);
+    extension.id ??
+    (context.previousIds.size === 0 ? undefined : context.previousIds.get(bpmnId)) ??
+    stepId(context, bpmnId, businessProcess, rule.kind);
   assignId(context, bpmnId, id);
   const description = documentationOf(node);
   const name = cleanName(node.name);

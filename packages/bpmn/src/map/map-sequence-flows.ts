@@ -1,6 +1,7 @@
+import type { Origin } from '@tracery/core';
 import type { BpmnSequenceFlow, ModdleElement } from '../parse/moddle-types.js';
 import type { ProcessMap, StepRef } from './map-processes.js';
-import { emitRelation, type MappingContext, originOf } from './mapping-context.js';
+import { emitRelation, type MappingContext } from './mapping-context.js';
 
 /** The sequence flows that leave each flow node that is not a step (each has a target). */
 type Outgoing = ReadonlyMap<ModdleElement, readonly BpmnSequenceFlow[]>;
@@ -20,30 +21,46 @@ export function mapSequenceFlows(context: MappingContext, processes: ProcessMap)
   const { stepOf } = processes;
   for (const mapped of processes.processes) {
     const outgoing = new Map<ModdleElement, BpmnSequenceFlow[]>();
-    const fromSteps: BpmnSequenceFlow[] = [];
-    for (const flow of mapped.sequenceFlows) {
+    // Flows from a step of this process: their indices (into the flows and their origins) and steps.
+    const fromSteps: number[] = [];
+    const fromStepRefs: StepRef[] = [];
+    const flows = mapped.sequenceFlows;
+    for (let k = 0; k < flows.length; k++) {
+      const flow = flows[k] as BpmnSequenceFlow;
       const source = flow.sourceRef;
       if (!source || !flow.targetRef) continue;
       const from = stepOf.get(source);
       if (from) {
-        if (from.placement === mapped.placement) fromSteps.push(flow);
+        if (from.placement === mapped.placement) {
+          fromSteps.push(k);
+          fromStepRefs.push(from);
+        }
         continue;
       }
       const list = outgoing.get(source);
       if (list) list.push(flow);
       else outgoing.set(source, [flow]);
     }
-    for (const flow of fromSteps) {
-      const from = stepOf.get(flow.sourceRef as ModdleElement) as StepRef;
-      const target = flow.targetRef as ModdleElement;
+    for (let j = 0; j < fromSteps.length; j++) {
+      const k = fromSteps[j] as number;
+      const from = fromStepRefs[j] as StepRef;
+      const origin = mapped.sequenceFlowOrigins[k] as Origin;
+      const target = (flows[k] as BpmnSequenceFlow).targetRef as ModdleElement;
       // Most flows end at a step: no walk.
       const direct = stepOf.get(target);
-      for (const to of direct ? [direct] : reachableSteps(target, outgoing, stepOf)) {
-        const draft = { type, source: from.id, sourceKind: from.kind, target: to.id, targetKind: to.kind };
-        emitRelation(context, draft, originOf(context, flow));
-      }
+      if (direct) emitFlow(context, type, from, direct, origin);
+      else
+        for (const to of reachableSteps(target, outgoing, stepOf)) emitFlow(context, type, from, to, origin);
     }
   }
+}
+
+function emitFlow(context: MappingContext, type: string, from: StepRef, to: StepRef, origin: Origin): void {
+  emitRelation(
+    context,
+    { type, source: from.id, sourceKind: from.kind, target: to.id, targetKind: to.kind },
+    origin,
+  );
 }
 
 /** The steps reached from a flow node that is not a step: the steps beyond it (loops are cut). */

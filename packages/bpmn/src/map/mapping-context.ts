@@ -1,16 +1,16 @@
 import type { Diagnostic, Element, Metamodel, Model, Origin, Relation } from '@tracery/core';
-import { isRelationAllowed, relationKey } from '@tracery/core/advanced';
+import { isRelationAllowed } from '@tracery/core/advanced';
 import { bpmnDiagnostic, type DiagnosticPlace } from '../diagnostics/bpmn-diagnostic.js';
 import type { BpmnDiagnosticCode } from '../diagnostics/bpmn-diagnostic-codes.js';
 import type { ModdleElement } from '../parse/moddle-types.js';
 import type { ParsedBpmn } from '../parse/parse-bpmn.js';
 import type { BpmnMapping } from './bpmn-mapping.js';
+import type { MappedRelation, RelationTable } from './relation-table.js';
+
+export type { MappedRelation };
 
 /** An element that a diagram produced, with where it was drawn. */
 export type MappedElement = { readonly element: Element; readonly origin: Origin };
-
-/** A relation that a diagram produced, with the BPMN element it came from. */
-export type MappedRelation = { readonly relation: Relation; readonly origin: Origin };
 
 /** The state of one mapping run: its inputs, and the elements, relations and diagnostics so far. */
 export type MappingContext = {
@@ -34,18 +34,22 @@ export type MappingContext = {
   };
   /** BPMN id -> model id from an earlier import. */
   readonly previousIds: ReadonlyMap<string, string>;
-  /** BPMN id -> model id given by this run (processes and steps); set through {@link assignId}. */
-  readonly assigned: Map<string, string>;
   /**
-   * Model id -> the first BPMN id given it by this run (the reverse of `assigned`), folded in from `log`
-   * (BPMN id, model id, ... in the order given) only when asked. Only `createProcesses` asks, so the log
-   * is kept only then.
+   * The ids this run gave (processes and steps), set through {@link assignId}: `log` holds BPMN id, model
+   * id, ... in the order given (the result's `ids` is read from it). Only `createProcesses` asks who holds
+   * an id ({@link assignedFrom}): then `current` (BPMN id -> model id) and `first` (model id -> the first
+   * BPMN id given it) are folded in from the log, so that other runs keep no map of them.
    */
-  readonly assignedFrom: { readonly first: Map<string, string>; readonly log: string[]; folded: number };
+  readonly assigned: {
+    readonly log: string[];
+    readonly current: Map<string, string>;
+    readonly first: Map<string, string>;
+    folded: number;
+  };
   /** The next id from a template that neither the model, this diagram nor an earlier import uses. */
   readonly fillIdTemplate: (template: string) => string;
   readonly elements: Map<string, MappedElement>;
-  readonly relations: Map<string, MappedRelation>;
+  readonly relations: RelationTable;
   readonly diagnostics: Diagnostic[];
 };
 
@@ -67,24 +71,43 @@ export function originOf(
 
 /** Records that this run gave a BPMN element a model id. */
 export function assignId(context: MappingContext, bpmnId: string, modelId: string): void {
-  context.assigned.set(bpmnId, modelId);
-  if (context.createProcesses) context.assignedFrom.log.push(bpmnId, modelId);
+  context.assigned.log.push(bpmnId, modelId);
 }
 
 /**
- * The first BPMN element this run gave `modelId` to, or undefined (a look-up, not a scan of every id).
- * Only for a run with `createProcesses`: other runs keep no log.
+ * The first BPMN element this run gave `modelId` to, or undefined (a look-up, not a scan of every id):
+ * folds the ids given since the last question into `current` and `first`.
  */
 export function assignedFrom(context: MappingContext, modelId: string): string | undefined {
-  const from = context.assignedFrom;
+  const from = context.assigned;
   for (; from.folded < from.log.length; from.folded += 2) {
+    const bpmn = from.log[from.folded] as string;
     const model = from.log[from.folded + 1] as string;
-    if (!from.first.has(model)) from.first.set(model, from.log[from.folded] as string);
+    from.current.set(bpmn, model);
+    if (!from.first.has(model)) from.first.set(model, bpmn);
   }
   const first = from.first.get(modelId);
-  if (first === undefined || context.assigned.get(first) === modelId) return first;
+  if (first === undefined || from.current.get(first) === modelId) return first;
   // That element was given another id since: the first one still holding modelId, in order.
-  return [...context.assigned.entries()].find(([, id]) => id === modelId)?.[0];
+  return [...from.current.entries()].find(([, id]) => id === modelId)?.[0];
+}
+
+/**
+ * BPMN id -> model id of each id this run gave, sorted by BPMN id (a BPMN id given twice keeps the last).
+ */
+export function assignedIds(context: MappingContext): Map<string, string> {
+  const { log } = context.assigned;
+  const order: number[] = [];
+  for (let k = 0; k < log.length; k += 2) order.push(k);
+  // Stable: of two entries for one BPMN id, the later is set last and wins.
+  order.sort((a, b) => {
+    const x = log[a] as string;
+    const y = log[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const ids = new Map<string, string>();
+  for (const k of order) ids.set(log[k] as string, log[k + 1] as string);
+  return ids;
 }
 
 /** The `tracery:` attributes of a BPMN element (empty when it has none). */
@@ -92,9 +115,13 @@ export function extensionOf(
   context: MappingContext,
   element: ModdleElement | undefined,
 ): Readonly<Record<string, string>> {
-  const id = element?.id;
-  return (id === undefined ? undefined : context.parsed.extensionAttributes.get(id)) ?? {};
+  const attributes = context.parsed.extensionAttributes;
+  // Most diagrams have none: no look-up (and no hash of each id) then.
+  const id = attributes.size === 0 ? undefined : element?.id;
+  return (id === undefined ? undefined : attributes.get(id)) ?? NO_EXTENSIONS;
 }
+
+const NO_EXTENSIONS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Adds a diagnostic about a BPMN element. */
 export function report(
@@ -150,15 +177,14 @@ export type RelationDraft = {
 
 /** Adds a relation when the metamodel allows it between these kinds; the first of duplicates wins. */
 export function emitRelation(context: MappingContext, draft: RelationDraft, origin: Origin): void {
-  const key = relationKey(draft);
-  if (context.relations.has(key)) return;
   if (!relationAllowed(context.metamodel, draft)) {
+    if (context.relations.has(draft.source, draft.type, draft.target)) return;
     const message = `the diagram implies ${draft.source} (${draft.sourceKind}) -${draft.type}-> ${draft.target} (${draft.targetKind}), which the metamodel does not allow between these kinds; it was left out.`;
     report(context, 'bpmn-kind-conflict', message, { elementId: draft.source, source: origin });
     return;
   }
   const relation: Relation = { type: draft.type, source: draft.source, target: draft.target, attributes: {} };
-  context.relations.set(key, { relation, origin });
+  context.relations.add(relation, origin);
 }
 
 // A diagram asks the same few questions thousands of times: remember the metamodel's answers, by

@@ -31,10 +31,14 @@ export function findDroppedElements(
   // it up, the others are drops: `matched` says which ids are used up (false: counted, not matched).
   const matched = idsRepeat ? new Map<string, boolean>() : undefined;
   const kindOf = createCountKeyReader();
+  // bpmn-moddle's map has no prototype (`Object.create(null)`): then what it holds is its own, and each
+  // id costs one look-up; a map that inherits is asked whether the value is its own.
+  const inherits = Object.getPrototypeOf(elementsById) !== null;
   for (const element of raw) {
     const id = element.id as string;
     const imported = elementsById[id];
-    const countKey = imported !== undefined && Object.hasOwn(elementsById, id) ? kindOf(imported) : undefined;
+    const own = imported !== undefined && (!inherits || Object.hasOwn(elementsById, id));
+    const countKey = own ? kindOf(imported) : undefined;
     if (countKey === undefined) {
       dropped.push(element);
       continue;

@@ -18,6 +18,11 @@ export class PositionIndex extends Map<string, SourceRef> {
   readonly #lines: LineIndex;
   /** Start and end offsets of the stretches not indexed yet, in document order. */
   readonly #deferred: number[] = [];
+  /**
+   * False when no two elements share an id (outside the diagram interchange, whose ids come after and
+   * are never the first): then the position of each id is that of the one raw element that has it.
+   */
+  idsRepeat = false;
 
   constructor(text: string, lines: LineIndex) {
     super();

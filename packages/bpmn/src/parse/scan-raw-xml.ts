@@ -105,6 +105,7 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     diagramStart: 0,
   };
   const problem = scan(walk);
+  walk.positions.idsRepeat = walk.idsRepeat;
   return {
     elements: walk.elements,
     positions: walk.positions,

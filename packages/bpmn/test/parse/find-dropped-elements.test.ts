@@ -53,4 +53,25 @@ describe('findDroppedElements', () => {
     const { dropped } = findDroppedElements(imported.definitions, imported.elementsById, raw.elements, true);
     expect(dropped.map((e) => e.id)).toEqual(['Lane_1', 'Lane_2', 'Task_1']);
   });
+
+  // bpmn-moddle's map has no prototype; a map that inherits (`{}`) must not take `toString` for a kept element.
+  test('an id named like an Object.prototype member is a drop when the map holds it only by inheritance', async () => {
+    const text = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+<process id="P"><task id="toString"/><task id="constructor"/><task id="T"/></process></definitions>`;
+    const raw = scanRawXml(text, createLineIndex(text, 'x.bpmn'));
+    const imported = await importWithModdle(text);
+    if (!imported.ok) throw new Error('the text does not import');
+    expect(Object.getPrototypeOf(imported.elementsById)).toBe(null);
+    const kept = findDroppedElements(imported.definitions, imported.elementsById, raw.elements, false);
+    expect(kept.dropped).toEqual([]);
+    const inherited: Record<string, unknown> = { P: imported.elementsById.P, T: imported.elementsById.T };
+    const { dropped, importedCounts } = findDroppedElements(
+      imported.definitions,
+      inherited,
+      raw.elements,
+      false,
+    );
+    expect(dropped.map((e) => e.id)).toEqual(['toString', 'constructor']);
+    expect(importedCounts.activities).toBe(1);
+  });
 });

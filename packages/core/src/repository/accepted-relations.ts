@@ -92,6 +92,45 @@ export class AcceptedRelations {
     };
   }
 
+  /**
+   * True when the accepted relations of `type` might form a cycle. Peels the elements with no relation
+   * of that type out left (Kahn's algorithm) over those relations only, on element indexes; if every
+   * element with one out peels off there is no cycle, and the search over the whole model is skipped.
+   */
+  mayHaveCycle(type: string): boolean {
+    const elements = this.#last.length;
+    const out = new Int32Array(elements);
+    const inStart = new Int32Array(elements + 1);
+    const ends = this.#ends;
+    const relations = this.relations;
+    let sources = 0;
+    for (let r = 0; r < relations.length; r++) {
+      if (relations[r]!.type !== type) continue;
+      if (out[ends[2 * r]!]!++ === 0) sources++;
+      inStart[ends[2 * r + 1]! + 1]!++;
+    }
+    for (let n = 0; n < elements; n++) inStart[n + 1]! += inStart[n]!;
+    const fill = inStart.slice(0, elements);
+    const parts = new Int32Array(inStart[elements]!);
+    for (let r = 0; r < relations.length; r++)
+      if (relations[r]!.type === type) parts[fill[ends[2 * r + 1]!]!++] = ends[2 * r]!;
+    // Leaves first: an element that is the end of such relations but starts none is in no cycle.
+    const ready: number[] = [];
+    for (let n = 0; n < elements; n++) if (inStart[n + 1]! > inStart[n]! && out[n] === 0) ready.push(n);
+    let peeled = 0;
+    while (ready.length > 0) {
+      const n = ready.pop()!;
+      for (let i = inStart[n]!; i < inStart[n + 1]!; i++) {
+        const part = parts[i]!;
+        if (--out[part]! === 0) {
+          peeled++;
+          ready.push(part);
+        }
+      }
+    }
+    return peeled < sources;
+  }
+
   /** The ends of every accepted relation, as `Model.restore` takes them. */
   ends(): Int32Array {
     return this.#ends.subarray(0, 2 * this.relations.length);

@@ -12,10 +12,10 @@ import { loadConfig } from './load-config.js';
 import { loadSnapshotKey } from './load-snapshot-key.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
 import { ModelFileCache } from './model-file-cache.js';
+import { ModelResolver } from './model-resolver.js';
 import { ModelSnapshotCache } from './model-snapshot-cache.js';
 import { readModelContents, readModelTexts } from './read-model-files.js';
 import type { TraceryConfig } from './repository-config.js';
-import { resolveModel } from './resolve-model.js';
 import { workersSetting } from './workers-setting.js';
 
 /** What a source loader (such as BPMN diagrams) adds to the drafts read from the model files. */
@@ -124,26 +124,32 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   if (snapshot) return { root, config, metamodel, ...snapshot };
   const context = { limits: config.limits, metamodel, schemas, fast };
   const setup = { config, tolerated: [...tolerated], fast };
-  const contents = await readModelContents(texts, context, cache, { setup, workers });
-  for (const content of contents) {
+  // Each file's drafts go into the model as soon as it and the files before it are read, while
+  // workers still parse later files; what is joined is the same, in the same order.
+  const resolver = new ModelResolver(metamodel);
+  await readModelContents(texts, context, cache, { setup, workers }, (content) => {
     files.push(content.file);
     appendAll(diagnostics, content.diagnostics);
     if (!content.read && content.diagnostics.some((d) => d.severity === 'error'))
       unreadableFiles.push(content.file);
-    if (!content.read) continue;
+    if (!content.read) return;
     appendAll(elements, content.read.elements);
     appendAll(relations, content.read.relations);
     for (const id of content.read.brokenIds) brokenIds.add(id);
     appendAll(diagnostics, content.read.diagnostics);
-  }
+    resolver.addElements(content.read.elements);
+    resolver.addRelations(content.read.relations);
+  });
   for (const loader of loaders) {
     const added = await loader.load({ root, config, metamodel, elements, relations });
     appendAll(elements, added.elements);
     appendAll(relations, added.relations);
     appendAll(diagnostics, added.diagnostics);
     appendAll(files, added.files);
+    resolver.addElements(added.elements);
+    resolver.addRelations(added.relations);
   }
-  const resolved = resolveModel(metamodel, { elements, relations, brokenIds, unreadableFiles });
+  const resolved = resolver.finish(brokenIds, unreadableFiles);
   appendAll(diagnostics, resolved.diagnostics);
   const answer = {
     model: resolved.model,

@@ -21,6 +21,16 @@ export type WorkersOptions = {
   /** The worker's entry; the one beside this module by default ({@link modelFileWorkerEntry}). */
   readonly entry?: WorkerEntry;
   readonly resourceLimits?: ResourceLimits;
+  /**
+   * Called with each job's read as it arrives (from a worker, or read again in this thread after a
+   * worker failed), in no particular order; each job once.
+   */
+  readonly onResult?: (index: number, read: ModelFileRead) => void;
+  /**
+   * This thread reads files too, from the same queue as the workers, between taking in their
+   * answers (so that it does not wait idle while they parse, and fewer workers are started).
+   */
+  readonly alsoInThisThread?: boolean;
 };
 
 /** What {@link readInWorkers} gave: one read per job, in the order of the jobs. */
@@ -83,16 +93,38 @@ export async function readInWorkers(
     const worker = startWorker(entry!, setup, options.resourceLimits);
     if (!worker) continue;
     started++;
-    runs.push(drive(worker, jobs, results, take));
+    runs.push(drive(worker, jobs, results, take, options.onResult));
   }
+  if (options.alsoInThisThread) runs.push(readHere(jobs, results, take, context, options.onResult));
   await Promise.all(runs);
   let fallbacks = 0;
   for (let index = 0; index < jobs.length; index++) {
     if (results[index] !== undefined) continue;
     fallbacks++;
-    results[index] = readModelText(jobs[index]!.file, jobs[index]!.text, context);
+    const read = readModelText(jobs[index]!.file, jobs[index]!.text, context);
+    results[index] = read;
+    options.onResult?.(index, read);
   }
   return { results: results as ModelFileRead[], started, fallbacks };
+}
+
+/**
+ * Reads files from the queue in this thread, one at a time, letting the workers' answers in (and
+ * feeding them their next files) between two files.
+ */
+async function readHere(
+  jobs: readonly TextJob[],
+  results: (ModelFileRead | undefined)[],
+  take: () => number | undefined,
+  context: ReadContext,
+  onResult: WorkersOptions['onResult'],
+): Promise<void> {
+  for (let index = take(); index !== undefined; index = take()) {
+    const read = readModelText(jobs[index]!.file, jobs[index]!.text, context);
+    results[index] = read;
+    onResult?.(index, read);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function startWorker(
@@ -116,6 +148,7 @@ function drive(
   jobs: readonly TextJob[],
   results: (ModelFileRead | undefined)[],
   take: () => number | undefined,
+  onResult: WorkersOptions['onResult'],
 ): Promise<void> {
   return new Promise((resolve) => {
     let inFlight = 0;
@@ -139,9 +172,14 @@ function drive(
     };
     worker.on('message', (answer: WorkerAnswer) => {
       inFlight--;
-      if ('packed' in answer) results[answer.index] = unpackModelFileRead(answer.packed);
-      else if ('result' in answer) results[answer.index] = answer.result;
+      // The worker gets its next file before this thread takes the answer in.
       feed();
+      let read: ModelFileRead | undefined;
+      if ('packed' in answer) read = unpackModelFileRead(answer.packed);
+      else if ('result' in answer) read = answer.result;
+      if (read === undefined) return;
+      results[answer.index] = read;
+      onResult?.(answer.index, read);
     });
     worker.on('error', finish);
     worker.on('messageerror', finish);

@@ -1,4 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
+import { inFileOrder } from './in-file-order.js';
 import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
 import { readInWorkers, type TextJob } from './read-in-workers.js';
 import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
@@ -14,14 +15,14 @@ export type ModelFileText = { readonly file: string; readonly read: SourceText; 
 export async function readAll<T, R>(
   items: readonly T[],
   concurrency: number,
-  read: (item: T) => Promise<R>,
+  read: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await read(items[index]!);
+      results[index] = await read(items[index]!, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
@@ -49,17 +50,27 @@ export type ParsePlan = { readonly setup: ReadSetup; readonly workers: WorkersSe
 /**
  * What each model file gave, in the order of the texts: from the cache when its entry is there, else
  * parsed (and kept for the cache), in worker threads when the plan and the amount of text call for
- * them, else in this thread. Both give the same reads.
+ * them, else in this thread. Both give the same reads. `onRead`, when given, is called with each
+ * read in the order of the texts as soon as it and every one before it are there (while workers
+ * still parse later files), so that the caller can take them in as they come.
  */
 export async function readModelContents(
   texts: readonly ModelFileText[],
   context: ReadContext,
   cache: ModelFileCache | undefined,
   plan: ParsePlan,
+  onRead: (read: ModelFileRead, index: number) => void = () => undefined,
 ): Promise<ModelFileRead[]> {
-  const results = await readAll(texts, 16, async ({ file, read, key }) => {
-    if ('diagnostic' in read) return { file, diagnostics: [read.diagnostic] } satisfies ModelFileRead;
-    return key === undefined ? undefined : await cache?.get(key);
+  const put = inFileOrder(texts.length, onRead);
+  const results = await readAll(texts, 16, async ({ file, read, key }, index) => {
+    const found: ModelFileRead | undefined =
+      'diagnostic' in read
+        ? { file, diagnostics: [read.diagnostic] }
+        : key === undefined
+          ? undefined
+          : await cache?.get(key);
+    if (found) put(index, found);
+    return found;
   });
   const misses: number[] = [];
   let bytes = 0;
@@ -73,14 +84,19 @@ export async function readModelContents(
     return { file, text: 'text' in read ? read.text : '' };
   });
   const count = workerCount(plan.workers, jobs.length, bytes, availableParallelism(), loadavg()[0]);
-  const reads =
-    count > 0
-      ? (await readInWorkers(jobs, plan.setup, context, { workers: count })).results
-      : jobs.map(({ file, text }) => readModelText(file, text, context));
-  misses.forEach((index, k) => {
+  const take = (k: number, read: ModelFileRead) => {
+    const index = misses[k]!;
     const key = texts[index]!.key;
-    results[index] = reads[k]!;
-    if (key !== undefined) cache?.set(key, reads[k]!);
-  });
+    results[index] = read;
+    if (key !== undefined) cache?.set(key, read);
+    put(index, read);
+  };
+  if (count > 0)
+    await readInWorkers(jobs, plan.setup, context, {
+      workers: count,
+      onResult: take,
+      alsoInThisThread: true,
+    });
+  else for (let k = 0; k < jobs.length; k++) take(k, readModelText(jobs[k]!.file, jobs[k]!.text, context));
   return results as ModelFileRead[];
 }

@@ -90,6 +90,40 @@ describe('loading with worker threads', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  test('takes the files in file order however the workers answer: a large first file, ids and relations across files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tracery-workers-order-'));
+    dirs.push(dir);
+    // a.yaml is large, so the workers answer for the small files after it first; it refers to elements
+    // of later files, repeats an id of d.yaml, and d.yaml repeats its relations with other attributes.
+    const many = Array.from(
+      { length: 4000 },
+      (_, i) => `  - {id: S${i}, kind: Service, name: s${i}, dependsOn: [B1]}`,
+    );
+    const files: Record<string, string> = {
+      'tracery.yaml': 'name: order\n',
+      'model/a.yaml': `elements:\n${many.join('\n')}\n  - {id: D1, kind: Service, name: first, dependsOn: [C1, Z9]}\n`,
+      'model/b.yaml': 'elements:\n  - {id: B1, kind: Service, name: b, partOf: [C1]}\n',
+      'model/c.yaml': 'elements:\n  - {id: C1, kind: Service, name: c, partOf: [B1]}\n',
+      'model/d.yaml':
+        'elements:\n  - {id: D1, kind: Service, name: again}\nrelations:\n  - {from: D1, type: dependsOn, to: C1, note: other}\n  - {from: S1, type: dependsOn, to: B1}\n',
+    };
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), content);
+    }
+    const { inWorkers, inProcess } = await bothWays(dir);
+    expect(inWorkers).toStrictEqual(inProcess);
+    expect(JSON.stringify(inWorkers)).toBe(JSON.stringify(inProcess));
+    const codes = inProcess.diagnostics.map((d) => `${d.source?.file} ${d.code}`);
+    expect(codes).toEqual([
+      'model/a.yaml dangling-reference',
+      'model/b.yaml partof-cycle',
+      'model/d.yaml duplicate-id',
+      'model/d.yaml relation-conflict',
+      'model/d.yaml duplicate-relation',
+    ]);
+  });
+
   test('a workers option that is not a count is refused at the door', async () => {
     await expect(loadRepository(MHHS, { workers: -2 })).rejects.toThrow(InvalidArgumentError);
   });

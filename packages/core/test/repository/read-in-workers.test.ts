@@ -100,6 +100,21 @@ describe('reading model files in worker threads', () => {
     expectSameReads(answer.results, inProcess(jobs, setup));
   });
 
+  test('with this thread reading from the same queue, each file is read once, by one thread or the other, the same', async () => {
+    const setup = await setupOf(generated);
+    const jobs = await jobsOf(generated);
+    const arrived: number[] = [];
+    const answer = await readInWorkers(jobs, setup.setup, setup.context, {
+      workers: 1,
+      alsoInThisThread: true,
+      onResult: (index) => arrived.push(index),
+    });
+    expect(answer.started).toBe(1);
+    expect(answer.fallbacks).toBe(0);
+    expect([...arrived].sort((a, b) => a - b)).toEqual([...jobs.keys()]);
+    expectSameReads(answer.results, inProcess(jobs, setup));
+  });
+
   test('gives the same values, drafts, positions and diagnostics as the main thread on generated documents', async () => {
     const setup = await setupOf(MHHS);
     await fc.assert(

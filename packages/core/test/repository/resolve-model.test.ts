@@ -3,6 +3,7 @@ import { extendMetamodel } from '@tracery/core/advanced';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ElementDraft, RelationDraft } from '../../src/repository/model-drafts.js';
+import { ModelResolver } from '../../src/repository/model-resolver.js';
 import { resolveModel } from '../../src/repository/resolve-model.js';
 import { resolveModelOneByOne } from './resolve-model-reference.js';
 
@@ -135,7 +136,41 @@ const plans = fc.record({
   unreadable: fc.boolean(),
 });
 
+/** The plan's drafts given file by file, in file order (elements of a file, then its relations), as a load gives them. */
+function fileByFile(plan: Plan) {
+  const drafts = draftsOf(plan);
+  const resolver = new ModelResolver(metamodel);
+  for (let file = 0; file <= 3; file++) {
+    resolver.addElements(drafts.elements.filter((_, i) => plan.elements[i]!.file === file));
+    resolver.addRelations(drafts.relations.filter((_, i) => plan.relations[i]!.file === file));
+  }
+  return resolver.finish(drafts.brokenIds, drafts.unreadableFiles ?? []);
+}
+
+/** The plan with its elements and relations in file order (a stable sort), as the files would give them. */
+function inFileOrderOf(plan: Plan): Plan {
+  const byFile = <T extends { file: number }>(items: T[]) =>
+    items
+      .map((item, i) => [item, i] as const)
+      .sort(([a, i], [b, j]) => a.file - b.file || i - j)
+      .map(([item]) => item);
+  return { ...plan, elements: byFile(plan.elements), relations: byFile(plan.relations) };
+}
+
 describe('resolveModel gives what adding each element and relation through the model gives', () => {
+  test('and so does the resolver fed file by file: relations to elements of later files, ids repeated across files', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const expected = resolveModelOneByOne(metamodel, draftsOf(inFileOrderOf(plan)));
+        const actual = fileByFile(plan);
+        expect(actual.diagnostics).toStrictEqual(expected.diagnostics);
+        expect(JSON.stringify(actual.diagnostics)).toBe(JSON.stringify(expected.diagnostics));
+        expect(picture(actual.model)).toStrictEqual(picture(expected.model));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('on generated drafts (repeats, patterns, unknown and broken ids, kinds not allowed, cycles)', () => {
     fc.assert(fc.property(plans, expectSameAsOneByOne), { numRuns: 400 });
   });

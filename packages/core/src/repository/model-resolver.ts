@@ -1,0 +1,282 @@
+import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import { formatSourceRef } from '../diagnostics/diagnostic.js';
+import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
+import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/metamodel.js';
+
+import type { Element, Relation } from '../model/element.js';
+import { findCycles } from '../model/find-cycles.js';
+import { freezeInPlace } from '../model/freeze-values.js';
+import { describeRelation, Model } from '../model/model.js';
+import { AcceptedRelations } from './accepted-relations.js';
+import type { ElementDraft, RelationDraft } from './model-drafts.js';
+
+/** How a relation was written, for messages: `IF-021 sentBy SDX` when written inline, else `SDX -sends-> IF-021`. */
+function asWritten(draft: RelationDraft): string {
+  if (draft.writtenBy === undefined || draft.writtenAs === undefined) return describeRelation(draft);
+  const other = draft.writtenBy === draft.source ? draft.target : draft.source;
+  return `${draft.writtenBy} ${draft.writtenAs} ${other}`;
+}
+
+function sameAttributes(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+/** The elements accepted from the drafts (the first of each id), where each was written, and each id's index. */
+type AcceptedElements = {
+  readonly list: Element[];
+  readonly origins: SourceRef[];
+  readonly index: Map<string, number>;
+};
+
+/** Id patterns by kind name. */
+function idPatterns(metamodel: Metamodel): Map<string, RegExp> {
+  const patterns = new Map<string, RegExp>();
+  for (const kind of metamodel.kinds.values())
+    if (kind.idPattern) patterns.set(kind.name, new RegExp(kind.idPattern, 'u'));
+  return patterns;
+}
+
+function acceptElements(
+  accepted: AcceptedElements,
+  patterns: ReadonlyMap<string, RegExp>,
+  drafts: readonly ElementDraft[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const { element, origin } of drafts) {
+    const at = accepted.index.get(element.id);
+    if (at !== undefined) {
+      diagnostics.push(duplicateId(element.id, origin, accepted.origins[at]));
+      continue;
+    }
+    accepted.index.set(element.id, accepted.list.length);
+    accepted.list.push(element);
+    accepted.origins.push(origin);
+    const pattern = patterns.get(element.kind);
+    if (pattern && !pattern.test(element.id)) {
+      diagnostics.push({
+        code: 'id-pattern',
+        severity: 'error',
+        elementId: element.id,
+        source: origin,
+        message: `id "${element.id}" does not match the ${element.kind} pattern /${pattern.source}/; rename it or change metamodel.idPatterns in tracery.yaml.`,
+      });
+    }
+  }
+}
+
+function duplicateId(id: string, origin: SourceRef, first: SourceRef | undefined): Diagnostic {
+  return {
+    code: 'duplicate-id',
+    severity: 'error',
+    elementId: id,
+    source: origin,
+    message: `duplicate id "${id}": it is also defined at ${first ? formatSourceRef(first) : 'another place'}; rename one of them.`,
+    ...(first ? { related: [{ message: `first definition of "${id}"`, source: first }] } : {}),
+  };
+}
+
+/** What deciding on the relations needs besides the elements: the drafts and the ends found so far. */
+type RelationsToDecide = {
+  readonly drafts: readonly RelationDraft[];
+  /** Source and target element index of draft `i` at `2 * i` and `2 * i + 1`, -1 where not found yet. */
+  readonly ends: readonly number[];
+  readonly brokenIds: ReadonlySet<string>;
+  readonly unreadableFiles: readonly string[];
+};
+
+function acceptRelations(
+  metamodel: Metamodel,
+  elements: AcceptedElements,
+  pending: RelationsToDecide,
+  diagnostics: Diagnostic[],
+): AcceptedRelations {
+  const { drafts, ends } = pending;
+  const accepted = new AcceptedRelations(elements.list.length, drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i]!;
+    // An end found when its file arrived stays found (an id keeps its index); one not found then may
+    // be an element of a later file.
+    const s = ends[2 * i]! >= 0 ? ends[2 * i] : elements.index.get(draft.source);
+    const t = ends[2 * i + 1]! >= 0 ? ends[2 * i + 1] : elements.index.get(draft.target);
+    if (s === undefined || t === undefined) {
+      const missing = s === undefined ? draft.source : draft.target;
+      if (pending.brokenIds.has(missing) || pending.unreadableFiles.length > 0) continue;
+      diagnostics.push(danglingReference(draft, missing, elements.index.keys()));
+      continue;
+    }
+    const from = elements.list[s]!;
+    const to = elements.list[t]!;
+    if (!isRelationAllowed(metamodel, draft.type, from.kind, to.kind)) {
+      const type = metamodel.relationTypes.get(draft.type)!;
+      diagnostics.push({
+        code: 'relation-not-allowed',
+        severity: 'error',
+        source: draft.origin,
+        ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+        message: `${describeRelation(draft)} is not allowed: ${draft.type} goes from ${describeEnds(type.from)} to ${describeEnds(type.to)}, not from ${from.kind} to ${to.kind}.`,
+      });
+      continue;
+    }
+    const existing = accepted.find(s, draft.type, t);
+    if (existing >= 0) {
+      const same = sameAttributes(accepted.relations[existing]!.attributes, draft.attributes);
+      reportRepeatedRelation(accepted.originOf(existing), draft, same, diagnostics);
+      continue;
+    }
+    // The ends are the elements' own id strings: a file's parser gives each mention its own copy.
+    const relation: Relation = Object.freeze({
+      type: draft.type,
+      source: from.id,
+      target: to.id,
+      attributes: frozenAttributes(draft.attributes),
+    });
+    accepted.add(relation, s, t, draft.origin);
+  }
+  return accepted;
+}
+
+function danglingReference(draft: RelationDraft, missing: string, ids: Iterable<string>): Diagnostic {
+  const at = draft.endOrigins
+    ? draft.endOrigins[missing === draft.source ? 'source' : 'target']
+    : draft.origin;
+  const guess = didYouMeanSuffix(missing, ids);
+  return {
+    code: 'dangling-reference',
+    severity: 'error',
+    source: at,
+    ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+    message: `${asWritten(draft)}: no element has the id "${missing}"${guess || '; add the element or correct the id.'}`,
+  };
+}
+
+/**
+ * A draft's element as the model keeps it: frozen where it is (a copy would double the elements while
+ * the drafts are held), its kind the metamodel's own string (one string per kind, not per element).
+ */
+function adopt(element: Element, metamodel: Metamodel): Element {
+  const kind = metamodel.kinds.get(element.kind)?.name;
+  if (kind !== undefined && !Object.isFrozen(element)) (element as { kind: string }).kind = kind;
+  return freezeInPlace(element);
+}
+
+/** Most relations have no attributes: they share one frozen empty record. */
+const NO_ATTRIBUTES: Relation['attributes'] = Object.freeze({});
+
+/** A draft's attributes frozen where they are (the draft is not used after), or the shared empty record. */
+function frozenAttributes(attributes: RelationDraft['attributes']): Relation['attributes'] {
+  for (const _ in attributes) return Object.freeze(attributes);
+  return NO_ATTRIBUTES;
+}
+
+function reportRepeatedRelation(
+  first: SourceRef | undefined,
+  draft: RelationDraft,
+  same: boolean,
+  diagnostics: Diagnostic[],
+): void {
+  if (same) {
+    diagnostics.push({
+      code: 'duplicate-relation',
+      severity: 'warning',
+      source: draft.origin,
+      ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+      message: `${describeRelation(draft)} is written twice${first ? ` (also at ${formatSourceRef(first)})` : ''}; write a relation once, on either end, so the two cannot drift apart.`,
+      ...(first ? { related: [{ message: 'also written here', source: first }] } : {}),
+    });
+    return;
+  }
+  diagnostics.push({
+    code: 'relation-conflict',
+    severity: 'warning',
+    source: draft.origin,
+    ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
+    message: `${describeRelation(draft)} is written twice with different attributes${first ? ` (first at ${formatSourceRef(first)})` : ''}; the first is kept. Write it once.`,
+    ...(first ? { related: [{ message: 'first written here', source: first }] } : {}),
+  });
+}
+
+function reportPartOfCycles(model: Model, relations: AcceptedRelations, diagnostics: Diagnostic[]): void {
+  if (!relations.mayHaveCycle('partOf')) return;
+  for (const group of findCycles(model, 'partOf')) {
+    const members = new Set(group);
+    const related: { message: string; source: SourceRef }[] = [];
+    for (const id of group) {
+      for (const relation of model.outRelations(id)) {
+        const origin = model.originOfRelation(relation);
+        if (relation.type === 'partOf' && members.has(relation.target) && origin)
+          related.push({ message: describeRelation(relation), source: origin });
+      }
+    }
+    related.sort((a, b) => (a.message < b.message ? -1 : 1));
+    const first = model.originOfElement(group[0]!);
+    diagnostics.push({
+      code: 'partof-cycle',
+      severity: 'error',
+      elementId: group[0]!,
+      ...(first ? { source: first } : {}),
+      message: `${group.join(', ')} are part of each other in a cycle (${related.map((r) => r.message).join('; ')}); remove one of these partOf links.`,
+      related,
+    });
+  }
+}
+
+/**
+ * Joins the drafts of a repository's files into one model, as the files arrive: elements are taken
+ * in the order they are given (the first of an id wins) and each relation's ends looked up when it is
+ * given; {@link finish} looks up the ends not found yet (elements of later files, of loaders) and
+ * decides on every relation in the order given. It reports duplicate ids, ids that break their kind's
+ * pattern, dangling references, relations between kinds their type does not allow, relations written
+ * twice and partOf cycles: exactly what joining all the drafts at once gives (resolveModel). The
+ * drafts' elements and attribute records are frozen in place and become the model's (not copied).
+ */
+export class ModelResolver {
+  readonly #metamodel: Metamodel;
+  readonly #patterns: Map<string, RegExp>;
+  readonly #elements: AcceptedElements = { list: [], origins: [], index: new Map() };
+  readonly #relations: RelationDraft[] = [];
+  readonly #ends: number[] = [];
+  readonly #diagnostics: Diagnostic[] = [];
+
+  constructor(metamodel: Metamodel) {
+    this.#metamodel = metamodel;
+    this.#patterns = idPatterns(metamodel);
+  }
+
+  /** Takes elements, after every element given before. */
+  addElements(drafts: readonly ElementDraft[]): void {
+    acceptElements(this.#elements, this.#patterns, drafts, this.#diagnostics);
+  }
+
+  /** Takes relations, after every relation given before; their ends are looked up among the elements so far. */
+  addRelations(drafts: readonly RelationDraft[]): void {
+    const index = this.#elements.index;
+    for (const draft of drafts) {
+      this.#relations.push(draft);
+      this.#ends.push(index.get(draft.source) ?? -1, index.get(draft.target) ?? -1);
+    }
+  }
+
+  /**
+   * The model and the diagnostics of joining everything given. `brokenIds` are ids of elements too
+   * broken to load and `unreadableFiles` model files that could not be read: a reference to an
+   * unknown id may be to one of those, so it is not reported.
+   */
+  finish(
+    brokenIds: ReadonlySet<string>,
+    unreadableFiles: readonly string[],
+  ): { model: Model; diagnostics: Diagnostic[] } {
+    const metamodel = this.#metamodel;
+    const elements = this.#elements;
+    const diagnostics = this.#diagnostics;
+    // Adopted only now: until the load is whole, loaders read the drafts as the files gave them.
+    for (let i = 0; i < elements.list.length; i++) elements.list[i] = adopt(elements.list[i]!, metamodel);
+    const pending = { drafts: this.#relations, ends: this.#ends, brokenIds, unreadableFiles };
+    const relations = acceptRelations(metamodel, elements, pending, diagnostics);
+    // Checked here, so the model takes them as they are: adjacency lists laid out at their final
+    // length, relation keys built only when first looked up (see Model.restore).
+    const origins = { element: (i: number) => elements.origins[i], relation: relations.origins() };
+    const model = Model.restore(metamodel, elements.list, relations.relations, origins, relations.ends());
+    reportPartOfCycles(model, relations, diagnostics);
+    return { model, diagnostics };
+  }
+}
