@@ -37,7 +37,8 @@ export class Model {
   /** A restored model's relations while none has changed and none was looked up by key. */
   #restoredRelations: readonly Relation[] | undefined;
   #restoredOrigins: RestoredOrigins | undefined;
-  readonly #byKind = new Map<string, Set<string>>();
+  /** Element ids by kind, in insertion order; a restored model builds it when first needed. */
+  #byKind: Map<string, Set<string>> | undefined = new Map();
   /** Where each relation was written: packed in {@link #origins} (a number), or as given. */
   readonly #relationOrigins = new Map<string, Origin | number>();
   /** Relation origins as integers; shared with clones (it only grows, so an index stays valid). */
@@ -94,7 +95,7 @@ export class Model {
     const frozen = freezeElement(element);
     const node = this.#nodes.get(frozen.id);
     if (node) {
-      if (node.element.kind !== frozen.kind) this.#byKind.get(node.element.kind)?.delete(frozen.id);
+      if (node.element.kind !== frozen.kind) this.#kinds().get(node.element.kind)?.delete(frozen.id);
       node.element = frozen;
       if (origin) node.origin = origin;
     } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined, origin });
@@ -105,12 +106,25 @@ export class Model {
   }
 
   #indexKind(element: Element): void {
-    let ids = this.#byKind.get(element.kind);
+    const byKind = this.#kinds();
+    let ids = byKind.get(element.kind);
     if (!ids) {
       ids = new Set();
-      this.#byKind.set(element.kind, ids);
+      byKind.set(element.kind, ids);
     }
     ids.add(element.id);
+  }
+
+  /**
+   * The ids by kind. A restored model builds them here, on the first question by kind or change, in
+   * element order (the order eager indexing gives): a load that only walks the model never pays for it.
+   */
+  #kinds(): Map<string, Set<string>> {
+    if (!this.#byKind) {
+      this.#byKind = new Map();
+      for (const node of this.#nodes.values()) this.#indexKind(node.element);
+    }
+    return this.#byKind;
   }
 
   /** Removes an element and every relation at either end of it. */
@@ -121,7 +135,7 @@ export class Model {
       if (this.#keyed().has(relationKey(relation))) this.#dropRelation(relation);
     }
     this.#nodes.delete(id);
-    this.#byKind.get(element.kind)?.delete(id);
+    this.#kinds().get(element.kind)?.delete(id);
     this.#graph?.dropNode(id);
     this.#revision++;
   }
@@ -155,7 +169,7 @@ export class Model {
 
   /** The ids of the elements of one kind, in insertion order. */
   idsOfKind(kind: string): ReadonlySet<string> {
-    return this.#byKind.get(kind) ?? new Set();
+    return this.#kinds().get(kind) ?? new Set();
   }
 
   /**
@@ -343,8 +357,8 @@ export class Model {
       const node: Node = { element, out: undefined, in: undefined, origin: i };
       nodes.set(element.id, node);
       list[i] = node;
-      model.#indexKind(element);
     }
+    model.#byKind = undefined;
     for (let i = 0; i < relations.length; i++) {
       const relation = relations[i]!;
       Object.freeze(relation.attributes);

@@ -48,6 +48,8 @@ export type CoverContext = {
   readonly model: Model;
   readonly subjects: CoverSubjects;
   readonly outdated: OutdatedLinks;
+  /** 1 for a subject at one end of an outdated link: only its links are looked up in `outdated`. */
+  readonly nearOutdated: Uint8Array;
   readonly node: Uint8Array;
   readonly shallow: Uint8Array;
   readonly ignored: (readonly IgnoredCoverage[] | undefined)[];
@@ -121,7 +123,7 @@ function coverersOf(context: CoverContext, at: number, need: CompiledNeed): numb
       ? 'excluded'
       : need.accepted && !need.accepted.has(kind)
         ? 'unwanted'
-        : isOutdated(context.outdated, relation)
+        : context.nearOutdated[at] === 1 && isOutdated(context.outdated, relation)
           ? 'outdated'
           : undefined;
     if (reason !== undefined) {
@@ -135,7 +137,6 @@ function coverersOf(context: CoverContext, at: number, need: CompiledNeed): numb
 }
 
 function isOutdated(outdated: OutdatedLinks, relation: Relation): boolean {
-  if (outdated.size === 0) return false;
   const keys = outdated.get(relation.source);
   return keys?.has(`${relation.type}\u0000${relation.target}`) === true;
 }

@@ -104,29 +104,16 @@ export function computeCoverage(
   options: CoverageOptions = {},
 ): CoverageResult {
   const { compiled, diagnostics } = compilePolicy(model, policy);
+  const kinds = [...compiled.keys()].sort(byText);
   const countsByKind: Record<string, Count> = {};
-  for (const kind of [...compiled.keys()].sort(byText))
+  for (const kind of kinds)
     if (compiled.get(kind)!.needs.length > 0)
       countsByKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: 0 };
   const subjects = coverSubjects(model, compiled);
   const classified = classifyAll(model, subjects, options, countsByKind);
-  const { found, context, start } = classified;
+  const { context, start } = classified;
   const deep = deepStatuses({ node: context.node, shallow: context.shallow, start, edges: context.edges });
-  const elements: ElementCoverage[] = [];
-  const links: CoverageLinkProblem[] = [];
-  for (let at = 0; at < found.length; at++) {
-    const needs = found[at];
-    if (!needs) continue;
-    const element = elementCoverage(context, at, needs, deep);
-    elements.push(element);
-    const count = countsByKind[element.kind]!;
-    count.total++;
-    if (element.verdict === 'covered') count.covered++;
-    else count.uncovered++;
-    for (const i of element.ignored)
-      if (i.reason !== 'excluded')
-        links.push({ relation: i.relation, covered: element.id, by: i.by, reason: i.reason });
-  }
+  const { elements, links } = collectElements(kinds, countsByKind, classified, deep);
   return {
     elements: elements.sort(byId),
     orphans: classified.orphans.sort(byId),
@@ -152,6 +139,7 @@ function classifyAll(
     model,
     subjects,
     outdated: outdatedLinks(options.outdated ?? []),
+    nearOutdated: nearOutdated(subjects, options.outdated ?? []),
     node,
     shallow: new Uint8Array(size),
     ignored: new Array(size),
@@ -182,6 +170,52 @@ function classifyAll(
   }
   start[size] = context.edges.length;
   return { found, context, start, orphans, excluded };
+}
+
+/**
+ * Every graph node's coverage and the links that do not count, kind by kind (kinds sorted), each in
+ * the model's order: ids often ascend within a kind, so the list is mostly sorted runs already and the
+ * sort by id that follows has little left to do. Counts each kind's verdicts on the way.
+ */
+function collectElements(
+  kinds: readonly string[],
+  countsByKind: Record<string, Count>,
+  { found, context }: Classified,
+  deep: Uint8Array,
+): { elements: ElementCoverage[]; links: CoverageLinkProblem[] } {
+  const elements: ElementCoverage[] = [];
+  const links: CoverageLinkProblem[] = [];
+  for (const kind of kinds) {
+    const count = countsByKind[kind];
+    if (!count) continue;
+    for (let at = 0; at < found.length; at++) {
+      const needs = found[at];
+      if (!needs || context.subjects.kinds[at] !== kind) continue;
+      const element = elementCoverage(context, at, needs, deep);
+      elements.push(element);
+      count.total++;
+      if (element.verdict === 'covered') count.covered++;
+      else count.uncovered++;
+      for (const i of element.ignored)
+        if (i.reason !== 'excluded')
+          links.push({ relation: i.relation, covered: element.id, by: i.by, reason: i.reason });
+    }
+  }
+  return { elements, links };
+}
+
+/** Marks the subjects at either end of an outdated link. */
+function nearOutdated(
+  subjects: CoverSubjects,
+  outdated: NonNullable<CoverageOptions['outdated']>,
+): Uint8Array {
+  const near = new Uint8Array(subjects.ids.length);
+  for (const { source, target } of outdated)
+    for (const end of [source, target]) {
+      const at = subjects.index.get(end);
+      if (at !== undefined) near[at] = 1;
+    }
+  return near;
 }
 
 /** The coverage of graph node `at`: its needs, what is missing, what was ignored, and its verdict. */

@@ -238,6 +238,48 @@ describe("the model's own adjacency and its graphology view", () => {
     expect(model.inRelations('B').map((r) => r.source)).toEqual(['A']);
   });
 
+  test.each([
+    ['asked first', []],
+    ['after a change of kind', [['put', 'C', 'Role']]],
+    ['after a removal', [['remove', 'A']]],
+    [
+      'after both',
+      [
+        ['remove', 'E'],
+        ['put', 'A', 'Role'],
+        ['put', 'F', 'Service'],
+      ],
+    ],
+  ] as const)(
+    'a restored model answers by kind as a model built one element at a time does (%s)',
+    (_how, changes) => {
+      const kinds = [
+        ['A', 'Service'],
+        ['B', 'Role'],
+        ['C', 'Service'],
+        ['D', 'Role'],
+        ['E', 'Service'],
+      ];
+      const element = (id: string, kind: string): Element => ({ id, kind, name: id, attributes: {} });
+      const built = new Model(defaultMetamodel());
+      for (const [id, kind] of kinds) built.addElement(element(id!, kind!));
+      const none = { element: () => undefined, relation: () => undefined };
+      const restored = Model.restore(
+        defaultMetamodel(),
+        kinds.map(([id, kind]) => element(id!, kind!)),
+        [],
+        none,
+      );
+      for (const model of [built, restored])
+        for (const change of changes)
+          if (change[0] === 'put') model.putElement(element(change[1], change[2]));
+          else model.removeElement(change[1]);
+      for (const kind of ['Service', 'Role', 'Interface'])
+        expect([...restored.idsOfKind(kind)]).toEqual([...built.idsOfKind(kind)]);
+      expect([...built.idsOfKind('Service')].length).toBeGreaterThan(0);
+    },
+  );
+
   test('a self-loop is one relation, out of and into its element, and goes with it', () => {
     const model = new Model(defaultMetamodel());
     model.addElement({ id: 'A', kind: 'Service', name: 'a', attributes: {} });
