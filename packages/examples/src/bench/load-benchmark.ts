@@ -24,8 +24,17 @@ const GOALS = { coldMs: 3000, warmMs: 1000 };
 /** How model files are parsed: in worker threads when the load decides so (the default), or in process. */
 type Parsing = 'auto' | 'in-process';
 
-async function measureOnce(dir: string, mode: 'plain' | 'cache', parsing: Parsing): Promise<Measured> {
-  const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'measure-load.js'), dir, mode], {
+/** This revision's measure-load.js, and with TRACERY_LOAD_BASELINE that of another (its built examples). */
+const THIS = join(import.meta.dirname, 'measure-load.js');
+const BASELINE = process.env.TRACERY_LOAD_BASELINE;
+
+async function measureOnce(
+  dir: string,
+  mode: 'plain' | 'cache',
+  parsing: Parsing,
+  script = THIS,
+): Promise<Measured> {
+  const { stdout } = await run(process.execPath, [script, dir, mode], {
     maxBuffer: 1 << 20,
     env: { ...process.env, TRACERY_WORKERS: parsing === 'auto' ? 'auto' : '0' },
   });
@@ -38,14 +47,28 @@ async function measure(dir: string, mode: 'plain' | 'cache', repeats: number, pa
   return runs;
 }
 
-/** Cold loads with and without worker threads, alternating, so that both see the same machine. */
-async function measureCold(dir: string, repeats: number): Promise<Record<Parsing, Measured[]>> {
-  const runs: Record<Parsing, Measured[]> = { auto: [], 'in-process': [] };
+type ColdRuns = Record<Parsing, Measured[]>;
+
+/**
+ * Cold loads with and without worker threads, alternating, so that both see the same machine; with
+ * TRACERY_LOAD_BASELINE (another revision's `packages/examples/dist/bench/measure-load.js`, such as
+ * main's in a clone), that revision's loads too, alternating with these (before and after side by side).
+ */
+async function measureCold(dir: string, repeats: number): Promise<{ mine: ColdRuns; baseline?: ColdRuns }> {
+  const mine: ColdRuns = { auto: [], 'in-process': [] };
+  const baseline: ColdRuns = { auto: [], 'in-process': [] };
   for (let i = 0; i < repeats; i++) {
     const order: Parsing[] = i % 2 === 0 ? ['auto', 'in-process'] : ['in-process', 'auto'];
-    for (const parsing of order) runs[parsing].push(await measureOnce(dir, 'plain', parsing));
+    for (const parsing of order) {
+      const pair = i % 2 === 0 ? [false, true] : [true, false];
+      for (const base of pair) {
+        if (base && BASELINE === undefined) continue;
+        if (base) baseline[parsing].push(await measureOnce(dir, 'plain', parsing, BASELINE));
+        else mine[parsing].push(await measureOnce(dir, 'plain', parsing));
+      }
+    }
   }
-  return runs;
+  return BASELINE === undefined ? { mine } : { mine, baseline };
 }
 
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -68,7 +91,8 @@ function figures(runs: Measured[], goal: number) {
  * worker threads as a load decides by default and, alternating with it, all in process
  * (`TRACERY_WORKERS=0`); then with the cache of `.tracery/cache` filled by a first load (files
  * unchanged). Reports median wall and CPU time (all threads) beside the goal, elements per second,
- * peak RSS, and the machine's load average.
+ * peak RSS, and the machine's load average; with TRACERY_LOAD_BASELINE, the cold figures of another
+ * revision measured alternately in the same run.
  */
 export async function loadBenchmark(sizes: readonly number[], repeats: number): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -77,7 +101,8 @@ export async function loadBenchmark(sizes: readonly number[], repeats: number): 
     try {
       await writeGeneratedRepository(dir, generateModel({ elements: size, seed: 42 }));
       const load = loadavg()[0]!;
-      const { auto: cold, 'in-process': coldInProcess } = await measureCold(dir, repeats);
+      const { mine, baseline } = await measureCold(dir, repeats);
+      const { auto: cold, 'in-process': coldInProcess } = mine;
       const last = cold[cold.length - 1]!;
       if (last.errors > 0)
         throw new Error(
@@ -102,6 +127,20 @@ export async function loadBenchmark(sizes: readonly number[], repeats: number): 
           size: `${size} cold in-process`,
           figures: figures(coldInProcess, GOALS.coldMs),
         },
+        ...(baseline
+          ? [
+              {
+                benchmark: 'load+validate',
+                size: `${size} cold baseline`,
+                figures: figures(baseline.auto, GOALS.coldMs),
+              },
+              {
+                benchmark: 'load+validate',
+                size: `${size} cold in-process baseline`,
+                figures: figures(baseline['in-process'], GOALS.coldMs),
+              },
+            ]
+          : []),
         {
           benchmark: 'load+validate',
           size: `${size} fill`,

@@ -21,13 +21,24 @@ const { values } = parseArgs({
   },
 });
 const smoke = values.smoke === true;
+
+/** The load benchmark's sizes: TRACERY_LOAD_SIZES (such as `200000`), else 10k, 100k and 200k elements. */
+function loadSizes(written: string | undefined): number[] {
+  if (written === undefined || written.trim() === '') return [10_000, 100_000, 200_000];
+  const sizes = written.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(
+      `TRACERY_LOAD_SIZES is "${written}"; give whole numbers of elements, such as 200000 or 10000,200000.`,
+    );
+  return sizes;
+}
 const out = resolve(values.out ?? '.bench');
 
 const benchmarks: Record<string, () => Promise<string>> = {
   load: async () =>
     reportResults(
       'load',
-      await loadBenchmark(smoke ? [2_000] : [10_000, 100_000, 200_000], smoke ? 1 : 3),
+      await loadBenchmark(smoke ? [2_000] : loadSizes(process.env.TRACERY_LOAD_SIZES), smoke ? 1 : 3),
       out,
     ),
   // One model file of 1,000,000 relation rows (a speed figure; core's tests load 200,000 for correctness).
