@@ -20,6 +20,9 @@ export type TraceryRun = {
   readonly wallMs: number;
   readonly loadMs: number;
   readonly coverageMs: number;
+  /** CPU time of load + coverage and of coverage alone (all threads). */
+  readonly cpuMs: number;
+  readonly coverageCpuMs: number;
   readonly maxRssKb: number;
   readonly elements: number;
   readonly uncovered: Readonly<Record<string, number>>;
@@ -127,7 +130,9 @@ export async function traceBenchmark(sizes: readonly number[], repeats: number):
           { name: 'tracery', value: t, unit: 'ms' },
           { name: 'traceryLoad', value: median(tracery.map((r) => r.loadMs)), unit: 'ms' },
           { name: 'traceryCoverage', value: median(tracery.map((r) => r.coverageMs)), unit: 'ms' },
+          { name: 'traceryCoverageCpu', value: median(tracery.map((r) => r.coverageCpuMs)), unit: 'ms' },
           { name: 'traceryWarm', value: w, unit: 'ms' },
+          { name: 'traceryWarmCpu', value: median(warm.map((r) => r.cpuMs)), unit: 'ms' },
           { name: 'traceryPeakRss', value: Math.round(traceryRss / 1024), unit: 'MiB' },
           { name: 'openfasttrace', value: o, unit: 'ms' },
           { name: 'oftPeakRss', value: Math.round(oftRss / 1024), unit: 'MiB' },
