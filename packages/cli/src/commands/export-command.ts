@@ -75,7 +75,7 @@ export function registerExport(program: Command, io: CliIo, setExit: (code: numb
       '--verify',
       'compare the content of every node and relationship (not the stored hashes) and repair what differs',
     )
-    .option('--batch-size <n>', 'rows per transaction (default 10000)')
+    .option('--batch-size <n>', 'rows per transaction (default 5000)')
     .option('--connect-timeout <seconds>', 'give up when the server does not answer within this time', '10')
     .option('--csv <dir>', 'write CSV files for neo4j-admin database import to this folder instead')
     .option('--json', 'print the JSON envelope instead of text')

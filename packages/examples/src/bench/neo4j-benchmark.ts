@@ -20,7 +20,7 @@ import { type Neo4jBenchShape, neo4jBenchModel } from './neo4j-bench-model.js';
 
 /** What the Neo4j benchmark measures, and at what size. */
 export type Neo4jBenchOptions = Neo4jBenchShape & {
-  /** Batch sizes of the sweep (the default write mode and lanes); then one lane at 10 000, whose graph is kept for the impact figures. */
+  /** Batch sizes of the sweep (the default write mode and lanes); then one lane at 5 000 (the default), whose graph is kept for the impact figures. */
   readonly batchSizes: readonly number[];
   /** Changed elements to time impact from, in memory and in Cypher. */
   readonly impactRuns: number;
@@ -77,14 +77,14 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
       ...(options.withoutBaseline ? [] : [BASELINE]),
       // The relationship ends found through the id index, as before: in the same rounds as the default.
       {
-        name: 'diff b10000 x2 idIndex',
-        options: { batchSize: 10_000, concurrency: 2, relationshipEnds: 'idIndex' },
+        name: 'diff b5000 x2 idIndex',
+        options: { batchSize: 5_000, concurrency: 2, relationshipEnds: 'idIndex' },
       },
       ...options.batchSizes.map((batchSize) => ({
         name: `diff b${batchSize} x2`,
         options: { batchSize, concurrency: 2 },
       })),
-      { name: 'diff b10000 x1', options: { batchSize: 10_000, concurrency: 1 } },
+      { name: 'diff b5000 x1', options: { batchSize: 5_000, concurrency: 1 } },
     ];
     // The sweep runs round by round (each variant once per round), so that a change of load on a
     // shared machine falls on every variant alike; the baseline and the kept last variant run once.
@@ -119,7 +119,7 @@ export async function neo4jBenchmark(options: Neo4jBenchOptions): Promise<BenchR
     } else {
       const big = neo4jBenchModel(options.impactModel);
       const bigSize = `${Math.round(big.elementCount / 1000)}k+${Math.round(big.relationCount / 1000)}k`;
-      const variant = { name: 'diff b10000 x2', options: { batchSize: 10_000, concurrency: 2 } };
+      const variant = { name: 'diff b5000 x2', options: { batchSize: 5_000, concurrency: 2 } };
       const sample = await exportOnce(driver, big, impactLabel, variant, cpu);
       const figures = exportFigures(variant, [sample], big.elementCount + big.relationCount);
       results.push({ benchmark: `export ${variant.name}`, size: bigSize, figures });

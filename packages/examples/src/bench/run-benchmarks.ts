@@ -93,7 +93,7 @@ const benchmarks: Record<string, () => Promise<string>> = {
           : {
               elements: 100_000,
               relations: 500_000,
-              batchSizes: [5_000, 10_000, 20_000],
+              batchSizes: [2_000, 5_000, 10_000],
               impactRuns: 20,
               // Issue 17's Cypher impact row: depth 3 and unbounded, each beside the in-memory engine.
               impactDepths: [3, undefined],

@@ -32,7 +32,7 @@ export type ExportProgress = {
 
 /** Options of {@link exportModel}. */
 export type ExportOptions = GraphScopeOptions & {
-  /** Rows per transaction; default 10 000. */
+  /** Rows per transaction; default 5 000 (see the README for why not more). */
   readonly batchSize?: number;
   /**
    * How rows are written. `diff` (the default) first reads the ids and content hashes the graph
@@ -84,7 +84,7 @@ export type ExportResult = {
   readonly hash?: string;
 };
 
-const DEFAULT_BATCH_SIZE = 10_000;
+const DEFAULT_BATCH_SIZE = 5_000;
 const DEFAULT_CONCURRENCY = 2;
 
 /**

@@ -5,6 +5,7 @@ import type { Properties } from '../mapping/attribute-properties.js';
 import type { GraphScope } from './graph-scope.js';
 import type { NodeRow, RelationshipRow } from './plan-export.js';
 import type { NodeRefs } from './read-graph-state.js';
+import { relationshipsByStart } from './relationships-by-start.js';
 import { toNumber } from './upsert-rows.js';
 import { addCounters, type WriteCounters } from './write-counters.js';
 
@@ -44,8 +45,8 @@ RETURN count(*) AS done`;
  * holds the whole batch in memory. With `keys` the values come in each row; with `'shared'` every
  * row of the batch has the same properties (a relation without attributes has only the hash of no
  * attributes), which go once, as the map `$props`: the server then builds no map per row (see the
- * README's figures). Their ends are found by element id (rows
- * `[source ref, target ref, source id, target id, ...values of keys]`, `by: 'ref'`, each ref the
+ * README's figures). Their ends are found by element id (`by: 'ref'`, one row per start node with
+ * the list of its ends, see {@link relationshipsByStart}; each ref the
  * rest of an element id after `$prefix`, the beginning all of the batch's share; the label and id
  * of both ends checked, so a reused element id finds nothing) or, when the export has no element id
  * for an end, through the id index (rows `[source, target, ...values of keys]`, `by: 'id'`).
@@ -68,20 +69,25 @@ USING INDEX s:${label}(id)
 SET r = row.p
 RETURN count(*) AS done`;
   }
-  const props = (offset: number) => (keys === 'shared' ? '$props' : `{${inline(keys, offset).join(', ')}}`);
+  const props = (row: string, offset: number) =>
+    keys === 'shared' ? '$props' : `{${inline(keys, offset, row).join(', ')}}`;
   if (by === 'ref') {
-    // The id check compares lists so that the planner does not turn it into an index seek.
+    // One row per start node with the list of its ends, so that each start node is sought and
+    // checked once rather than once per relationship. The id checks compare lists so that the
+    // planner does not turn them into index seeks.
     return `UNWIND $rows AS row
 MATCH (s) WHERE elementId(s) = $prefix + row[0]
-MATCH (t) WHERE elementId(t) = $prefix + row[1]
-WITH s, t, row WHERE s:${label} AND t:${label} AND [s.id, t.id] = [row[2], row[3]]
-CREATE (s)-[:${type} ${props(4)}]->(t)
+WITH s, row WHERE s:${label} AND [s.id] = [row[1]]
+UNWIND row[2] AS end
+MATCH (t) WHERE elementId(t) = $prefix + end[0]
+WITH s, t, end WHERE t:${label} AND [t.id] = [end[1]]
+CREATE (s)-[:${type} ${props('end', 2)}]->(t)
 RETURN count(*) AS done`;
   }
   return `UNWIND $rows AS row
 MATCH (s:${label} {id: row[0]})
 MATCH (t:${label} {id: row[1]})
-CREATE (s)-[:${type} ${props(2)}]->(t)
+CREATE (s)-[:${type} ${props('row', 2)}]->(t)
 RETURN count(*) AS done`;
 }
 
@@ -91,10 +97,10 @@ export function rowKeys(keys: readonly string[]): string[] {
 }
 
 /** `key: row[i]` for each key, the reserved keys (from Tracery itself: the plan refused them from users) included. */
-function inline(keys: readonly string[], offset: number): string[] {
+function inline(keys: readonly string[], offset: number, row = 'row'): string[] {
   return keys.map((key, i) => {
     const quoted = escapeName(key, key.startsWith(RESERVED_PROPERTY_PREFIX) ? 'schema name' : 'property key');
-    return `${quoted}: row[${offset + i}]`;
+    return `${quoted}: ${row}[${offset + i}]`;
   });
 }
 
@@ -172,15 +178,17 @@ function newRelationshipParams(
   prefix: string | undefined,
 ): BatchParams {
   const perRow = keys === 'shared' ? [] : keys;
-  const out: unknown[][] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    const { source, target, props } = rows[i]!;
-    const row: unknown[] =
-      prefix === undefined || refs === undefined
-        ? [source, target]
-        : [refs.get(source)!.slice(prefix.length), refs.get(target)!.slice(prefix.length), source, target];
-    for (const key of perRow) row.push(props[key] ?? null);
-    out[i] = row;
+  let out: unknown[][];
+  if (prefix === undefined || refs === undefined) {
+    out = new Array(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const { source, target, props } = rows[i]!;
+      const row: unknown[] = [source, target];
+      for (const key of perRow) row.push(props[key] ?? null);
+      out[i] = row;
+    }
+  } else {
+    out = relationshipsByStart(rows, refs, prefix, perRow);
   }
   const params: Record<string, unknown> = { rows: out };
   if (prefix !== undefined) params.prefix = prefix;

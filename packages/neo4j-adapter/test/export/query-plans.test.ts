@@ -45,7 +45,7 @@ const SCANS = ['AllNodesScan', 'NodeByLabelScan', 'NodeIndexScan', 'DirectedRela
 describe('the plans of the write queries (each row found without a scan)', () => {
   test('new relationships find both ends by element id, not through the id index', async () => {
     const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'ref');
-    const ops = await operators(query, { rows: [['1', '2', 'A', 'B', 'h']], prefix: '4:x:' });
+    const ops = await operators(query, { rows: [['1', 'A', [['2', 'B', 'h']]]], prefix: '4:x:' });
 
     expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
     expect(ops.some((op) => op.startsWith('NodeUniqueIndexSeek'))).toBe(false);
@@ -55,7 +55,8 @@ describe('the plans of the write queries (each row found without a scan)', () =>
   test('a batch whose rows share their properties gets them once, with the same seeks and no Eager step', async () => {
     const query = relationshipWriteQuery(scope, 'PART_OF', 'create', 'shared', 'ref');
     const ops = await operators(query, {
-      rows: [['4:x:1', '4:x:2', 'A', 'B']],
+      rows: [['1', 'A', [['2', 'B']]]],
+      prefix: '4:x:',
       props: { __tracery_hash: 'h' },
     });
 
@@ -95,7 +96,7 @@ describe('the plans of the write queries (each row found without a scan)', () =>
 });
 
 describe('ends found by element id are checked', () => {
-  test('an element id that names another node (another id, or the same id under another label) creates nothing', async () => {
+  test('an element id that names another node (another id, or the same id under another label), at either end, creates nothing', async () => {
     const state = await driver.executeQuery(
       `CREATE (n:${escapeName(other, 'label')} {id: 'BP001'}) RETURN elementId(n) AS ref`,
     );
@@ -104,8 +105,14 @@ describe('ends found by element id are checked', () => {
     try {
       const { refs } = await readGraphState(session, scope);
       const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props: { __tracery_hash: 'h' } };
-      for (const wrong of [refs.get('BP001-02')!, foreign]) {
-        const misled = new Map(refs).set('BP001', wrong);
+      const misleads: [string, string][] = [
+        ['BP001', refs.get('BP001-02')!],
+        ['BP001', foreign],
+        ['BP001-01', refs.get('BP001-02')!],
+        ['BP001-01', foreign],
+      ];
+      for (const [end, wrong] of misleads) {
+        const misled = new Map(refs).set(end, wrong);
 
         const error = await writeRelationships(
           session,
