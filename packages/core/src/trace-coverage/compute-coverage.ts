@@ -124,18 +124,13 @@ export function computeCoverage(
   };
 }
 
-/** One pass over the subjects: exclusions, orphans, and each graph node's coverers (the graph's edges). */
-function classifyAll(
-  model: Model,
-  subjects: CoverSubjects,
-  options: CoverageOptions,
-  countsByKind: Record<string, Count>,
-): Classified {
+/** The context of {@link classifyCoverers}: the graph's nodes (subjects with needs, not excluded), empty lists. */
+function coverContext(model: Model, subjects: CoverSubjects, options: CoverageOptions): CoverContext {
   const size = subjects.ids.length;
   const node = new Uint8Array(size);
   for (let at = 0; at < size; at++)
     if (subjects.excluded[at] === 0 && subjects.rules[at]!.needs.length > 0) node[at] = 1;
-  const context: CoverContext = {
+  return {
     model,
     subjects,
     outdated: outdatedLinks(options.outdated ?? []),
@@ -147,6 +142,18 @@ function classifyAll(
     scratch: [],
     scratchIgnored: [],
   };
+}
+
+/** One pass over the subjects: exclusions, orphans, and each graph node's coverers (the graph's edges). */
+function classifyAll(
+  model: Model,
+  subjects: CoverSubjects,
+  options: CoverageOptions,
+  countsByKind: Record<string, Count>,
+): Classified {
+  const size = subjects.ids.length;
+  const context = coverContext(model, subjects, options);
+  const { node } = context;
   const found: (readonly NeedCoverage[] | undefined)[] = new Array(size);
   const start = new Int32Array(size + 1);
   const orphans: Orphan[] = [];
