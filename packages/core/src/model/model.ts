@@ -16,6 +16,18 @@ import {
 } from './model-node.js';
 import { OriginTable } from './origin-table.js';
 
+/**
+ * A restored model as {@link Model.restore} laid it out (see {@link Model.restoredLayout}): its elements
+ * in insertion order, its relations in the order `relations()` gives, and for relation `i` the indexes
+ * in `elements` of its source (at `2 * i`) and target (at `2 * i + 1`). The arrays are the model's own:
+ * read them only.
+ */
+export type RestoredLayout = {
+  readonly elements: readonly Element[];
+  readonly relations: readonly Relation[];
+  readonly ends: Int32Array;
+};
+
 /** Where an element or relation was written: a file position, as diagnostics use. */
 export type Origin = SourceRef;
 
@@ -59,6 +71,8 @@ export class Model {
   #origins = new OriginTable();
   #graph: ModelGraph | undefined;
   #revision = 0;
+  /** What {@link restore} was given, kept while the model is at the revision it was restored at. */
+  #layout: RestoredLayout | undefined;
 
   constructor(metamodel: Metamodel) {
     this.metamodel = metamodel;
@@ -366,6 +380,20 @@ export class Model {
     this.#revision++;
   }
 
+  /**
+   * The layout {@link restore} was given (elements, relations and their ends as element indexes), while
+   * the model has not changed since; undefined for a model built through its methods or changed after
+   * it was restored. A query over the whole model can then number elements and follow relations by
+   * index, without looking an id up.
+   *
+   * @example
+   * const layout = model.restoredLayout();
+   * if (layout) for (let r = 0; r < layout.relations.length; r++) count[layout.ends[2 * r + 1]!]!++;
+   */
+  restoredLayout(): RestoredLayout | undefined {
+    return this.#revision === 0 ? this.#layout : undefined;
+  }
+
   /** Every relation, in insertion order. */
   relations(): IterableIterator<Relation> {
     return this.#restoredRelations ? this.#restoredRelations.values() : this.#relations.values();
@@ -420,6 +448,8 @@ export class Model {
     }
     if (ends) model.#adjacency = packAdjacency(list, relations, ends);
     else for (const r of relations) attach(r, nodes.get(r.source)!, nodes.get(r.target)!);
+    // Kept only when it is exact: one node per element (no id given twice) and every relation's ends.
+    if (ends && nodes.size === elements.length) model.#layout = { elements, relations, ends };
     model.#restoredRelations = relations;
     model.#restoredOrigins = origins;
     return model;
