@@ -100,6 +100,25 @@ function apply(model: Model, ref: Reference, o: Op): void {
   }
 }
 
+/** The restored layout, when there is one, names the model's elements and each relation's ends by index. */
+function expectLayout(model: Model, withEnds: boolean): void {
+  const layout = model.restoredLayout();
+  if (!withEnds) {
+    expect(layout).toBeUndefined();
+    return;
+  }
+  expect(layout).toBeDefined();
+  const { elements, relations, ends } = layout!;
+  expect(elements.map((e) => e.id)).toEqual([...model.elementIds()]);
+  expect(elements.map((e) => model.getElement(e.id))).toEqual(elements);
+  expect(relations.map(relationKey)).toEqual([...model.relations()].map(relationKey));
+  expect(ends.length).toBe(relations.length * 2);
+  relations.forEach((r, i) => {
+    expect(elements[ends[2 * i]!]!.id).toBe(r.source);
+    expect(elements[ends[2 * i + 1]!]!.id).toBe(r.target);
+  });
+}
+
 const sortedKeys = (relations: Iterable<Pick<Relation, 'type' | 'source' | 'target'>>) =>
   [...relations].map(relationKey).sort();
 
@@ -195,6 +214,7 @@ describe("the model's own adjacency and its graphology view", () => {
             },
             ends,
           );
+          expect(model.restoredLayout()).toBeUndefined();
           expect([...restored.relations()].map(relationKey)).toEqual([...model.relations()].map(relationKey));
           for (const [i, e] of elements.entries())
             expect(restored.originOfElement(e.id)).toEqual(i % 2 === 0 ? at('e.yaml', i + 1) : undefined);
@@ -212,13 +232,60 @@ describe("the model's own adjacency and its graphology view", () => {
             { element: () => undefined, relation: () => undefined },
             ends,
           );
+          expectLayout(fresh, withEnds);
           for (const o of after) apply(fresh, restoredRef, o);
           expectAgrees(fresh, restoredRef);
+          // The layout is the model's only while nothing changed: after a change it is not given.
+          if (fresh.revision !== 0) expect(fresh.restoredLayout()).toBeUndefined();
+          else expectLayout(fresh, withEnds);
         }),
         { numRuns: 150 },
       );
     },
   );
+
+  test('a restored model walks, lists and changes its relations in the order of the model it was taken from', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 10 }), (before, after) => {
+        const model = new Model(defaultMetamodel());
+        const ref: Reference = { elements: new Map(), relations: new Map() };
+        for (const o of before) apply(model, ref, o);
+        const elements = [...model.elements()].map((e) => ({ ...e }));
+        const relations = [...model.relations()].map((r) => ({ ...r }));
+        const index = new Map(elements.map((e, i) => [e.id, i]));
+        const ends = Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]));
+        const none = { element: () => undefined, relation: () => undefined };
+        const restored = Model.restore(defaultMetamodel(), elements, relations, none, ends);
+        const lists = (m: Model) => {
+          const walked: string[][][] = [];
+          m.forEachElement((e, out, into) =>
+            walked.push([[e.id], out.map(relationKey), into.map(relationKey)]),
+          );
+          return walked;
+        };
+        const byId = (m: Model) =>
+          [...m.elementIds()].map((id) => [
+            [id],
+            m.outRelations(id).map(relationKey),
+            m.inRelations(id).map(relationKey),
+          ]);
+        // Walked before any list is asked for (made for the walk), then asked by id (made and kept),
+        // then walked again: the same lists, in the order the relations were added.
+        expect(lists(restored)).toEqual(byId(model));
+        expect(byId(restored)).toEqual(byId(model));
+        expect(lists(restored)).toEqual(byId(model));
+        const id = elements[0]?.id;
+        if (id !== undefined) expect(restored.outRelations(id)).toBe(restored.outRelations(id));
+        for (const o of after) {
+          apply(model, { elements: new Map(ref.elements), relations: new Map(ref.relations) }, o);
+          apply(restored, ref, o);
+        }
+        expect(lists(restored)).toEqual(byId(model));
+        expectAgrees(restored, ref);
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   test("relation ends that do not name the relation's elements are refused, not laid out", () => {
     const elements = ['A', 'B'].map((id) => ({ id, kind: 'Service', name: id, attributes: {} }));
@@ -236,6 +303,15 @@ describe("the model's own adjacency and its graphology view", () => {
     const model = Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0, 1));
     expect(model.outRelations('A').map((r) => r.target)).toEqual(['B']);
     expect(model.inRelations('B').map((r) => r.source)).toEqual(['A']);
+  });
+
+  test('a restored model gives no layout when an id is given twice (its indexes would not name one node each)', () => {
+    const elements = ['A', 'B', 'A'].map((id) => ({ id, kind: 'Service', name: id, attributes: {} }));
+    const relations = [{ type: 'dependsOn', source: 'A', target: 'B', attributes: {} }];
+    const none = { element: () => undefined, relation: () => undefined };
+    const model = Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(2, 1));
+    expect(model.elementCount).toBe(2);
+    expect(model.restoredLayout()).toBeUndefined();
   });
 
   test.each([
