@@ -82,7 +82,8 @@ function sortByTypeAndTarget(list: MappedRelation[]): MappedRelation[] {
   for (let k = 1; k < list.length; k++) {
     const item = list[k] as MappedRelation;
     let j = k - 1;
-    for (; j >= 0 && byTypeAndTarget(list[j] as MappedRelation, item) > 0; j--) list[j + 1] = list[j] as MappedRelation;
+    for (; j >= 0 && byTypeAndTarget(list[j] as MappedRelation, item) > 0; j--)
+      list[j + 1] = list[j] as MappedRelation;
     list[j + 1] = item;
   }
   return list;

@@ -65,7 +65,8 @@ export function declareNamespaces(text: string, scope: Scope, tag: StartTag): Sc
 
 function traceryPrefixesOf(uris: ReadonlyMap<string, string>): string[] {
   const prefixes: string[] = [];
-  for (const [prefix, uri] of uris) if (uri === TRACERY_NAMESPACE && !prefix.includes(':')) prefixes.push(prefix);
+  for (const [prefix, uri] of uris)
+    if (uri === TRACERY_NAMESPACE && !prefix.includes(':')) prefixes.push(prefix);
   return prefixes;
 }
 
@@ -98,9 +99,18 @@ export function extensionAttributes(
 }
 
 /** The one of `prefixes` that the attribute name from `start` to `end` starts with, followed by a colon. */
-function boundPrefix(text: string, start: number, end: number, prefixes: readonly string[]): string | undefined {
+function boundPrefix(
+  text: string,
+  start: number,
+  end: number,
+  prefixes: readonly string[],
+): string | undefined {
   for (const prefix of prefixes)
-    if (start + prefix.length < end && text.charCodeAt(start + prefix.length) === 58 && textIs(text, start, prefix))
+    if (
+      start + prefix.length < end &&
+      text.charCodeAt(start + prefix.length) === 58 &&
+      textIs(text, start, prefix)
+    )
       return prefix;
   return undefined;
 }

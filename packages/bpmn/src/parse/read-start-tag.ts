@@ -148,7 +148,8 @@ function knownName(
  * dozen characters, a loop the compiler inlines costs less than a call of `startsWith`.
  */
 export function textIs(text: string, start: number, name: string): boolean {
-  for (let k = name.length - 1; k >= 0; k--) if (text.charCodeAt(start + k) !== name.charCodeAt(k)) return false;
+  for (let k = name.length - 1; k >= 0; k--)
+    if (text.charCodeAt(start + k) !== name.charCodeAt(k)) return false;
   return true;
 }
 

@@ -33,7 +33,12 @@ describe('moddleTypeOf', () => {
     expect(moddleTypeOf(new Shaped(3))).toBeUndefined();
     expect(moddleTypeOf(new Shaped('x:z'))).toBe('x:z');
     expect(moddleTypeOf(Object.create(null))).toBeUndefined();
-    expect([null, undefined, 'bpmn:Task', 7].map(moddleTypeOf)).toEqual([undefined, undefined, undefined, undefined]);
+    expect([null, undefined, 'bpmn:Task', 7].map(moddleTypeOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(elementsOf([{ $type: 'bpmn:Task' }, 'x', new Shaped(1)])).toEqual([{ $type: 'bpmn:Task' }]);
   });
 });

@@ -65,7 +65,9 @@ function referenceExtensions(text: string, uris: ReadonlyMap<string, string>, ta
     const colon = name.indexOf(':');
     if (colon === -1 || uris.get(name.slice(0, colon)) !== TRACERY_NAMESPACE) continue;
     found ??= {};
-    found[name.slice(colon + 1)] = decodeXmlReferences(text.slice(tag.attributes[k + 2], tag.attributes[k + 3]));
+    found[name.slice(colon + 1)] = decodeXmlReferences(
+      text.slice(tag.attributes[k + 2], tag.attributes[k + 3]),
+    );
   }
   return found;
 }
