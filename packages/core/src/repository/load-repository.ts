@@ -136,8 +136,11 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     if (!content.read && content.diagnostics.some((d) => d.severity === 'error'))
       unreadableFiles.push(content.file);
     if (!content.read) return;
-    appendAll(elements, content.read.elements);
-    appendAll(relations, content.read.relations);
+    // Kept for the loaders only: without one, a file's drafts are let go once taken in.
+    if (loaders.length > 0) {
+      appendAll(elements, content.read.elements);
+      appendAll(relations, content.read.relations);
+    }
     for (const id of content.read.brokenIds) brokenIds.add(id);
     appendAll(diagnostics, content.read.diagnostics);
     resolver.addElements(content.read.elements);

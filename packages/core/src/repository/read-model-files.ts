@@ -74,21 +74,21 @@ export function decodeModelTexts(
 export type ParsePlan = { readonly setup: ReadSetup; readonly workers: WorkersSetting };
 
 /**
- * What each model file gave, in the order of the texts: from the cache when its entry is there, else
- * parsed (and kept for the cache), in worker threads when the plan and the amount of text call for
- * them, else in this thread. Both give the same reads. `onRead`, when given, is called with each
- * read in the order of the texts as soon as it and every one before it are there (while workers
- * still parse later files), so that the caller can take them in as they come.
+ * Gives `onRead` what each model file gave, in the order of the texts: from the cache when its entry
+ * is there, else parsed (and kept for the cache), in worker threads when the plan and the amount of
+ * text call for them, else in this thread. Both give the same reads. Each read is given as soon as
+ * it and every one before it are there (while workers still parse later files), and not held here
+ * after: the caller takes them in as they come.
  */
 export async function readModelContents(
   texts: readonly ModelFileText[],
   context: ReadContext,
   cache: ModelFileCache | undefined,
   plan: ParsePlan,
-  onRead: (read: ModelFileRead, index: number) => void = () => undefined,
-): Promise<ModelFileRead[]> {
+  onRead: (read: ModelFileRead, index: number) => void,
+): Promise<void> {
   const put = inFileOrder(texts.length, onRead);
-  const results = await readAll(texts, 16, async ({ file, read, key }, index) => {
+  const found = await readAll(texts, 16, async ({ file, read, key }, index) => {
     const found: ModelFileRead | undefined =
       'diagnostic' in read
         ? { file, diagnostics: [read.diagnostic] }
@@ -96,12 +96,12 @@ export async function readModelContents(
           ? undefined
           : await cache?.get(key);
     if (found) put(index, found);
-    return found;
+    return found !== undefined;
   });
   const misses: number[] = [];
   let bytes = 0;
   texts.forEach(({ read }, index) => {
-    if (results[index] !== undefined || 'diagnostic' in read) return;
+    if (found[index] || 'diagnostic' in read) return;
     misses.push(index);
     bytes += read.text.length;
   });
@@ -113,7 +113,6 @@ export async function readModelContents(
   const take = (k: number, read: ModelFileRead) => {
     const index = misses[k]!;
     const key = texts[index]!.key;
-    results[index] = read;
     if (key !== undefined) cache?.set(key, read);
     put(index, read);
   };
@@ -124,5 +123,4 @@ export async function readModelContents(
       alsoInThisThread: true,
     });
   else for (let k = 0; k < jobs.length; k++) take(k, readModelText(jobs[k]!.file, jobs[k]!.text, context));
-  return results as ModelFileRead[];
 }
