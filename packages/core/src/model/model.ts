@@ -2,9 +2,9 @@ import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
+import { ElementSlots } from './element-slots.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import { ElementSlots } from './element-slots.js';
 import { NO_RELATIONS, packAdjacency } from './model-node.js';
 import { OriginTable } from './origin-table.js';
 
