@@ -20,12 +20,12 @@ const cacheEntries = async (dir: string): Promise<string[]> => {
   return entries.flat().filter((name) => name.endsWith('.v8') && !name.startsWith('model-'));
 };
 
-/** The whole-load snapshots (`model-<key>.v8`) of the cache. */
+/** The whole-load snapshots (`model-<key>.snapshot`) of the cache. */
 const snapshots = async (dir: string): Promise<string[]> => {
   const base = join(dir, '.tracery', 'cache');
   const versions = (await readdir(base).catch(() => [] as string[])).filter((n) => n !== '.gitignore');
   const entries = await Promise.all(versions.map((v) => readdir(join(base, v))));
-  return entries.flat().filter((name) => /^model-[0-9a-f]+\.v8$/.test(name));
+  return entries.flat().filter((name) => /^model-[0-9a-f]+\.snapshot$/.test(name));
 };
 
 describe('the parsed-file cache in the CLI', () => {

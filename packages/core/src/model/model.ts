@@ -4,7 +4,16 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import { attach, layOutAdjacency, NO_RELATIONS, type Node, removeFrom, replaceIn } from './model-node.js';
+import {
+  type Adjacency,
+  attach,
+  listAt,
+  NO_RELATIONS,
+  type Node,
+  packAdjacency,
+  removeFrom,
+  replaceIn,
+} from './model-node.js';
 import { OriginTable } from './origin-table.js';
 
 /**
@@ -49,6 +58,11 @@ export class Model {
   /** A restored model's relations while none has changed and none was looked up by key. */
   #restoredRelations: readonly Relation[] | undefined;
   #restoredOrigins: RestoredOrigins | undefined;
+  /**
+   * A restored model's adjacency as indexes, until a relation changes: an element's lists are made
+   * from it when first asked for (see {@link #side}), and every list when a relation first changes.
+   */
+  #adjacency: Adjacency | undefined;
   /** Element ids by kind, in insertion order; a restored model builds it when first needed. */
   #byKind: Map<string, Set<string>> | undefined = new Map();
   /** Where each relation was written: packed in {@link #origins} (a number), or as given. */
@@ -112,7 +126,7 @@ export class Model {
       if (node.element.kind !== frozen.kind) this.#kinds().get(node.element.kind)?.delete(frozen.id);
       node.element = frozen;
       if (origin) node.origin = origin;
-    } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined, origin });
+    } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined, origin, slot: -1 });
     this.#indexKind(frozen);
     this.#graph?.mergeNode(frozen.id, { element: frozen });
     this.#revision++;
@@ -144,6 +158,7 @@ export class Model {
   /** Removes an element and every relation at either end of it. */
   removeElement(id: string): void {
     const element = this.getElement(id);
+    this.#layOut();
     const node = this.#nodes.get(id)!;
     for (const relation of [...(node.out ?? []), ...(node.in ?? [])]) {
       if (this.#keyed().has(relationKey(relation))) this.#dropRelation(relation);
@@ -195,7 +210,8 @@ export class Model {
    * model.outRelations('IF-021').filter((r) => r.type === 'carries').map((r) => r.target)
    */
   outRelations(id: string): readonly Relation[] {
-    return this.#nodes.get(id)?.out ?? NO_RELATIONS;
+    const node = this.#nodes.get(id);
+    return node ? this.#side(node, 'out') : NO_RELATIONS;
   }
 
   /**
@@ -206,13 +222,36 @@ export class Model {
    * model.inRelations('IF-021').filter((r) => r.type === 'sends').map((r) => r.source)
    */
   inRelations(id: string): readonly Relation[] {
-    return this.#nodes.get(id)?.in ?? NO_RELATIONS;
+    const node = this.#nodes.get(id);
+    return node ? this.#side(node, 'in') : NO_RELATIONS;
+  }
+
+  /** One side of a node's adjacency: its list, made from the restored adjacency (and kept) when first asked. */
+  #side(node: Node, side: 'out' | 'in'): readonly Relation[] {
+    const list = node[side];
+    if (list || !this.#adjacency || node.slot < 0) return list ?? NO_RELATIONS;
+    const made = listAt(this.#adjacency, side, node.slot);
+    if (made.length > 0) node[side] = made;
+    return made;
+  }
+
+  /** Makes every list of a restored adjacency (before the first change of a relation) and drops it. */
+  #layOut(): void {
+    const adjacency = this.#adjacency;
+    if (!adjacency) return;
+    for (const node of this.#nodes.values()) {
+      if (node.slot < 0) continue;
+      this.#side(node, 'out');
+      this.#side(node, 'in');
+    }
+    this.#adjacency = undefined;
   }
 
   /**
    * Calls `visit` with every element and the relations going out of it and coming into it, in
-   * insertion order, without looking an id up: for a query that goes over the whole model. The lists
-   * are the model's own, as for {@link outRelations}; do not change the model during the walk.
+   * insertion order, without looking an id up: for a query that goes over the whole model. Read the
+   * lists, do not keep or change them (a restored model may make them for the walk only), and do not
+   * change the model during the walk.
    *
    * @example
    * let links = 0;
@@ -221,8 +260,20 @@ export class Model {
   forEachElement(
     visit: (element: Element, out: readonly Relation[], into: readonly Relation[]) => void,
   ): void {
-    for (const node of this.#nodes.values())
-      visit(node.element, node.out ?? NO_RELATIONS, node.in ?? NO_RELATIONS);
+    const adjacency = this.#adjacency;
+    if (!adjacency) {
+      for (const node of this.#nodes.values())
+        visit(node.element, node.out ?? NO_RELATIONS, node.in ?? NO_RELATIONS);
+      return;
+    }
+    // A restored model's lists not asked for yet are made for the walk and not kept: a walk over the
+    // whole model leaves no list per element behind.
+    for (const node of this.#nodes.values()) {
+      const restored = node.slot >= 0;
+      const out = node.out ?? (restored ? listAt(adjacency, 'out', node.slot) : NO_RELATIONS);
+      const into = node.in ?? (restored ? listAt(adjacency, 'in', node.slot) : NO_RELATIONS);
+      visit(node.element, out, into);
+    }
   }
 
   /**
@@ -243,6 +294,7 @@ export class Model {
     }
     const key = relationKey(relation);
     if (this.#keyed().has(key)) return false;
+    this.#layOut();
     this.#link(key, freezeRelation(relation), source!, target!);
     if (origin) this.#relationOrigins.set(key, this.#origins.pack(origin));
     return true;
@@ -291,6 +343,7 @@ export class Model {
     const key = relationKey(relation);
     const previous = this.#keyed().get(key);
     if (!previous) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
+    this.#layOut();
     const frozen = freezeRelation(relation);
     this.#relations.set(key, frozen);
     replaceIn(this.#nodes.get(relation.source)!.out!, previous, frozen);
@@ -317,6 +370,7 @@ export class Model {
   }
 
   #dropRelation(relation: Relation): void {
+    this.#layOut();
     const key = relationKey(relation);
     this.#relations.delete(key);
     this.#relationOrigins.delete(key);
@@ -382,7 +436,7 @@ export class Model {
     const list: Node[] = new Array(elements.length);
     for (let i = 0; i < elements.length; i++) {
       const element = freezeInPlace(elements[i]!);
-      const node: Node = { element, out: undefined, in: undefined, origin: i };
+      const node: Node = { element, out: undefined, in: undefined, origin: i, slot: i };
       nodes.set(element.id, node);
       list[i] = node;
     }
@@ -392,7 +446,7 @@ export class Model {
       Object.freeze(relation.attributes);
       Object.freeze(relation);
     }
-    if (ends) layOutAdjacency(list, relations, ends);
+    if (ends) model.#adjacency = packAdjacency(list, relations, ends);
     else for (const r of relations) attach(r, nodes.get(r.source)!, nodes.get(r.target)!);
     // Kept only when it is exact: one node per element (no id given twice) and every relation's ends.
     if (ends && nodes.size === elements.length) model.#layout = { elements, relations, ends };
@@ -404,9 +458,11 @@ export class Model {
   /** A copy that can be changed without touching this one (elements are shared: they are frozen). */
   clone(): Model {
     const copy = new Model(this.metamodel);
+    this.#layOut();
     for (const [id, node] of this.#nodes) {
       const origin = this.originOfElement(id);
-      copy.#nodes.set(id, { element: node.element, out: node.out?.slice(), in: node.in?.slice(), origin });
+      const [out, into] = [node.out?.slice(), node.in?.slice()];
+      copy.#nodes.set(id, { element: node.element, out, in: into, origin, slot: -1 });
       copy.#indexKind(node.element);
     }
     for (const [key, relation] of this.#keyed()) copy.#relations.set(key, relation);

@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
-import type { AttributeValue, Element, Relation } from '../model/element.js';
+import type { Element, Relation } from '../model/element.js';
 import { Model } from '../model/model.js';
+import { RecordReader, RecordWriter, type Shape } from './snapshot-records.js';
+import { bytesOf, float64Section, int32Section, readSections, writeSections } from './snapshot-sections.js';
+import { readStringTable, writeStringTable } from './snapshot-strings.js';
 
 /** Bump when the shape of a snapshot changes. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 const PREFIX = 'model-';
+const SUFFIX = '.snapshot';
 
 /** What a whole load answered, to be answered again while nothing it read has changed. */
 export type LoadSnapshot = {
@@ -18,42 +21,13 @@ export type LoadSnapshot = {
   readonly files: readonly string[];
 };
 
-/**
- * A load's answer in few objects: relations as indexes into the elements and a table of types,
- * origins as five integers each (file index, line, column, end line, end column; 0 for none).
- */
-type Encoded = {
-  readonly format: number;
-  readonly key: string;
-  readonly elements: Element[];
-  readonly types: string[];
-  /** Per relation: source index, target index, type index. */
-  readonly ends: Int32Array;
-  /** Relation index -> attributes, for the relations that have any. */
-  readonly attributes: Array<[number, Readonly<Record<string, AttributeValue>>]>;
-  readonly originFiles: string[];
-  readonly elementOrigins: Int32Array;
-  readonly relationOrigins: Int32Array;
-  readonly diagnostics: Diagnostic[];
-  readonly files: string[];
-};
+/** Integers per origin: file index + 1 (0: none), line, column, end line, end column (0: none). */
+const ORIGIN_INTS = 5;
 
-const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
-
-function encodeOrigin(
-  at: Int32Array,
-  index: number,
-  origin: SourceRef | undefined,
-  files: Map<string, number>,
-) {
+function encodeOrigin(at: Int32Array, index: number, origin: SourceRef | undefined, files: RecordWriter) {
   if (!origin) return;
-  let file = files.get(origin.file);
-  if (file === undefined) {
-    file = files.size;
-    files.set(origin.file, file);
-  }
-  const base = index * 5;
-  at[base] = file + 1;
+  const base = index * ORIGIN_INTS;
+  at[base] = files.string(origin.file) + 1;
   at[base + 1] = origin.line;
   at[base + 2] = origin.column;
   at[base + 3] = origin.endLine ?? 0;
@@ -61,7 +35,7 @@ function encodeOrigin(
 }
 
 function decodeOrigin(at: Int32Array, index: number, files: readonly string[]): SourceRef | undefined {
-  const base = index * 5;
+  const base = index * ORIGIN_INTS;
   const file = at[base]!;
   if (file === 0) return undefined;
   const origin: { file: string; line: number; column: number; endLine?: number; endColumn?: number } = {
@@ -74,102 +48,109 @@ function decodeOrigin(at: Int32Array, index: number, files: readonly string[]): 
   return origin;
 }
 
-function encode(key: string, snapshot: LoadSnapshot): Encoded {
+/**
+ * A load's answer as sections of integers over one table of strings (see snapshot-records.ts):
+ * [shapes (JSON), strings, string ends, numbers, records, relation ends, relation types, element
+ * origins, relation origins]. The records are the elements, then each relation's attributes, then
+ * one record of the diagnostics and files.
+ */
+function encode(key: string, snapshot: LoadSnapshot): Buffer {
   const { model } = snapshot;
-  const elements = [...model.elements()];
+  const writer = new RecordWriter();
   const index = new Map<string, number>();
-  for (let i = 0; i < elements.length; i++) index.set(elements[i]!.id, i);
-  const files = new Map<string, number>();
-  const elementOrigins = new Int32Array(elements.length * 5);
-  for (let i = 0; i < elements.length; i++)
-    encodeOrigin(elementOrigins, i, model.originOfElement(elements[i]!.id), files);
-  const types = new Map<string, number>();
-  const ends = new Int32Array(model.relationCount * 3);
-  const relationOrigins = new Int32Array(model.relationCount * 5);
-  const attributes: Encoded['attributes'] = [];
+  const elementOrigins = new Int32Array(model.elementCount * ORIGIN_INTS);
+  let i = 0;
+  for (const element of model.elements()) {
+    index.set(element.id, i);
+    writer.record(element);
+    encodeOrigin(elementOrigins, i++, model.originOfElement(element.id), writer);
+  }
+  const ends = new Int32Array(model.relationCount * 2);
+  const types = new Int32Array(model.relationCount);
+  const relationOrigins = new Int32Array(model.relationCount * ORIGIN_INTS);
   let r = 0;
   for (const relation of model.relations()) {
-    let type = types.get(relation.type);
-    if (type === undefined) {
-      type = types.size;
-      types.set(relation.type, type);
-    }
-    ends[r * 3] = index.get(relation.source)!;
-    ends[r * 3 + 1] = index.get(relation.target)!;
-    ends[r * 3 + 2] = type;
-    if (Object.keys(relation.attributes).length > 0) attributes.push([r, relation.attributes]);
-    encodeOrigin(relationOrigins, r, model.originOfRelation(relation), files);
-    r++;
+    ends[2 * r] = index.get(relation.source)!;
+    ends[2 * r + 1] = index.get(relation.target)!;
+    types[r] = writer.string(relation.type);
+    writer.record(relation.attributes);
+    encodeOrigin(relationOrigins, r++, model.originOfRelation(relation), writer);
   }
-  return {
-    format: SNAPSHOT_FORMAT,
-    key,
-    elements,
-    types: [...types.keys()],
-    ends,
-    attributes,
-    originFiles: [...files.keys()],
-    elementOrigins,
-    relationOrigins,
-    diagnostics: [...snapshot.diagnostics],
-    files: [...snapshot.files],
-  };
+  writer.record({ diagnostics: [...snapshot.diagnostics], files: [...snapshot.files] });
+  const strings = writeStringTable(writer.strings);
+  return writeSections(SNAPSHOT_FORMAT, key, [
+    Buffer.from(JSON.stringify(writer.shapes)),
+    strings.text,
+    bytesOf(strings.ends),
+    bytesOf(new Float64Array(writer.numbers)),
+    bytesOf(writer.ints.view()),
+    bytesOf(ends),
+    bytesOf(types),
+    bytesOf(elementOrigins),
+    bytesOf(relationOrigins),
+  ]);
 }
 
-function isEncoded(value: unknown, key: string): value is Encoded {
-  if (value === null || typeof value !== 'object') return false;
-  const e = value as Partial<Encoded>;
+function isShape(value: unknown): value is Shape {
+  const shape = value as Partial<Shape> | null;
   return (
-    e.format === SNAPSHOT_FORMAT &&
-    e.key === key &&
-    Array.isArray(e.elements) &&
-    Array.isArray(e.types) &&
-    e.ends instanceof Int32Array &&
-    e.ends.length % 3 === 0 &&
-    Array.isArray(e.attributes) &&
-    Array.isArray(e.originFiles) &&
-    e.elementOrigins instanceof Int32Array &&
-    e.elementOrigins.length === e.elements.length * 5 &&
-    e.relationOrigins instanceof Int32Array &&
-    e.relationOrigins.length === (e.ends.length / 3) * 5 &&
-    Array.isArray(e.diagnostics) &&
-    Array.isArray(e.files)
+    Array.isArray(shape?.keys) &&
+    Array.isArray(shape.kinds) &&
+    shape.keys.length === shape.kinds.length &&
+    shape.keys.every((key) => typeof key === 'string') &&
+    shape.kinds.every((kind) => Number.isInteger(kind))
   );
 }
 
-function decode(metamodel: Metamodel, e: Encoded): LoadSnapshot {
-  const count = e.ends.length / 3;
-  const withAttributes = new Map(e.attributes);
-  const relations: Relation[] = new Array(count);
-  const ends = new Int32Array(count * 2);
-  for (let r = 0; r < count; r++) {
-    ends[2 * r] = e.ends[r * 3]!;
-    ends[2 * r + 1] = e.ends[r * 3 + 1]!;
-    relations[r] = {
-      type: e.types[e.ends[r * 3 + 2]!]!,
-      source: e.elements[e.ends[r * 3]!]!.id,
-      target: e.elements[e.ends[r * 3 + 1]!]!.id,
-      attributes: withAttributes.get(r) ?? EMPTY,
-    };
+/** Reads the sections back; throws a RangeError when they do not hold a whole answer. */
+function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnapshot {
+  if (sections.length !== 9) throw new RangeError('snapshot: expected 9 sections.');
+  const shapes: unknown = JSON.parse(Buffer.from(sections[0]!).toString('utf8'));
+  if (!Array.isArray(shapes) || !shapes.every(isShape)) throw new RangeError('snapshot: bad shapes.');
+  const strings = readStringTable(sections[1]!, int32Section(sections[2]!));
+  const records = int32Section(sections[4]!);
+  const reader = new RecordReader(records, strings, float64Section(sections[3]!), shapes);
+  const ends = int32Section(sections[5]!);
+  const types = int32Section(sections[6]!);
+  const elementOrigins = int32Section(sections[7]!);
+  const relationOrigins = int32Section(sections[8]!);
+  const count = elementOrigins.length / ORIGIN_INTS;
+  if (!Number.isInteger(count) || types.length * 2 !== ends.length)
+    throw new RangeError('snapshot: sections of different lengths.');
+  if (relationOrigins.length !== types.length * ORIGIN_INTS)
+    throw new RangeError('snapshot: sections of different lengths.');
+  const elements: Element[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const element = reader.record() as Element;
+    if (typeof element.id !== 'string') throw new RangeError('snapshot: an element without an id.');
+    elements[i] = element;
   }
-  const model = Model.restore(
-    metamodel,
-    e.elements,
-    relations,
-    {
-      element: (i) => decodeOrigin(e.elementOrigins, i, e.originFiles),
-      relation: (i) => decodeOrigin(e.relationOrigins, i, e.originFiles),
-    },
-    ends,
-  );
-  return { model, diagnostics: e.diagnostics, files: e.files };
+  const relations: Relation[] = new Array(types.length);
+  for (let r = 0; r < relations.length; r++) {
+    const source = elements[ends[2 * r]!];
+    const target = elements[ends[2 * r + 1]!];
+    const type = strings[types[r]!];
+    if (!source || !target || type === undefined) throw new RangeError('snapshot: a relation end is out.');
+    const attributes = reader.record() as Relation['attributes'];
+    relations[r] = { type, source: source.id, target: target.id, attributes };
+  }
+  reader.shareEmpty = false;
+  const { diagnostics, files } = reader.record() as { diagnostics: Diagnostic[]; files: string[] };
+  if (!Array.isArray(diagnostics) || !Array.isArray(files) || reader.at !== records.length)
+    throw new RangeError('snapshot: the records do not end where they should.');
+  const origins = {
+    element: (i: number) => decodeOrigin(elementOrigins, i, strings),
+    relation: (i: number) => decodeOrigin(relationOrigins, i, strings),
+  };
+  const model = Model.restore(metamodel, elements, relations, origins, ends);
+  return { model, diagnostics, files };
 }
 
 /**
  * The whole-load cache: what a load answered (model, diagnostics, files), kept in the model-file
- * cache's folder (`.tracery/cache/<tool version>/model-<key>.v8`) under a key of everything the load
- * read (see `loadRepository`). One snapshot per repository: writing one deletes the others. A
- * snapshot that does not read back whole is a miss.
+ * cache's folder (`.tracery/cache/<tool version>/model-<key>.snapshot`) under a key of everything the
+ * load read (see `loadRepository`). One snapshot per repository: writing one deletes the others. A
+ * snapshot that does not read back whole (another format or key, cut short, changed) is a miss.
  */
 export class ModelSnapshotCache {
   constructor(private readonly folder: string) {}
@@ -183,17 +164,17 @@ export class ModelSnapshotCache {
 
   /** The snapshot of a key, or undefined (none, another key, or unreadable). */
   async get(key: string, metamodel: Metamodel): Promise<LoadSnapshot | undefined> {
-    let value: unknown;
+    let sections: Uint8Array[] | undefined;
     try {
-      value = deserialize(await readFile(this.pathOf(key)));
+      sections = readSections(await readFile(this.pathOf(key)), SNAPSHOT_FORMAT, key);
     } catch {
       return undefined;
     }
-    if (!isEncoded(value, key)) return undefined;
+    if (!sections) return undefined;
     try {
-      return decode(metamodel, value);
+      return decode(metamodel, sections);
     } catch {
-      return undefined; // an entry that passed the shape check but does not rebuild: rebuilt by the load
+      return undefined; // an entry that passed the checksum but does not rebuild: rebuilt by the load
     }
   }
 
@@ -202,10 +183,10 @@ export class ModelSnapshotCache {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, serialize(encode(key, snapshot)));
+      await writeFile(temporary, encode(key, snapshot));
       await rename(temporary, path);
       for (const name of await readdir(this.folder))
-        if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}.v8`)
+        if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}${SUFFIX}`)
           await rm(join(this.folder, name), { force: true });
     } catch {
       await rm(temporary, { force: true }).catch(() => undefined); // the cache only saves time
@@ -213,6 +194,6 @@ export class ModelSnapshotCache {
   }
 
   private pathOf(key: string): string {
-    return join(this.folder, `${PREFIX}${key}.v8`);
+    return join(this.folder, `${PREFIX}${key}${SUFFIX}`);
   }
 }

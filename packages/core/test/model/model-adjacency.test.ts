@@ -244,6 +244,49 @@ describe("the model's own adjacency and its graphology view", () => {
     },
   );
 
+  test('a restored model walks, lists and changes its relations in the order of the model it was taken from', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 10 }), (before, after) => {
+        const model = new Model(defaultMetamodel());
+        const ref: Reference = { elements: new Map(), relations: new Map() };
+        for (const o of before) apply(model, ref, o);
+        const elements = [...model.elements()].map((e) => ({ ...e }));
+        const relations = [...model.relations()].map((r) => ({ ...r }));
+        const index = new Map(elements.map((e, i) => [e.id, i]));
+        const ends = Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]));
+        const none = { element: () => undefined, relation: () => undefined };
+        const restored = Model.restore(defaultMetamodel(), elements, relations, none, ends);
+        const lists = (m: Model) => {
+          const walked: string[][][] = [];
+          m.forEachElement((e, out, into) =>
+            walked.push([[e.id], out.map(relationKey), into.map(relationKey)]),
+          );
+          return walked;
+        };
+        const byId = (m: Model) =>
+          [...m.elementIds()].map((id) => [
+            [id],
+            m.outRelations(id).map(relationKey),
+            m.inRelations(id).map(relationKey),
+          ]);
+        // Walked before any list is asked for (made for the walk), then asked by id (made and kept),
+        // then walked again: the same lists, in the order the relations were added.
+        expect(lists(restored)).toEqual(byId(model));
+        expect(byId(restored)).toEqual(byId(model));
+        expect(lists(restored)).toEqual(byId(model));
+        const id = elements[0]?.id;
+        if (id !== undefined) expect(restored.outRelations(id)).toBe(restored.outRelations(id));
+        for (const o of after) {
+          apply(model, { elements: new Map(ref.elements), relations: new Map(ref.relations) }, o);
+          apply(restored, ref, o);
+        }
+        expect(lists(restored)).toEqual(byId(model));
+        expectAgrees(restored, ref);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test("relation ends that do not name the relation's elements are refused, not laid out", () => {
     const elements = ['A', 'B'].map((id) => ({ id, kind: 'Service', name: id, attributes: {} }));
     const relations = [{ type: 'dependsOn', source: 'A', target: 'B', attributes: {} }];

@@ -33,13 +33,17 @@ function located(loaded: LoadedRepository) {
     files: loaded.files,
     elements: [...model.elements()].map((e) => [e, model.originOfElement(e.id)]),
     relations: [...model.relations()].map((r) => [r, model.originOfRelation(r)]),
+    // Keys in the order the files gave them (JSON output shows it; toEqual alone does not check it).
+    json: JSON.stringify([[...model.elements()], [...model.relations()], loaded.diagnostics]),
     byKind: [...model.metamodel.kinds.keys()].map((kind) => [kind, [...model.idsOfKind(kind)]]),
   };
 }
 
 const folder = (dir: string) => join(dir, '.tracery', 'cache', fingerprintOfTool());
 const snapshots = async (dir: string) =>
-  (await readdir(folder(dir)).catch(() => [] as string[])).filter((f) => /^model-[0-9a-f]+\.v8$/.test(f));
+  (await readdir(folder(dir)).catch(() => [] as string[])).filter((f) =>
+    /^model-[0-9a-f]+\.snapshot$/.test(f),
+  );
 
 const A =
   'elements:\n  - {id: A, kind: Service, name: first, dependsOn: [B]}\n  - {id: B, kind: Service, name: b}\n';
@@ -75,7 +79,7 @@ describe('the whole-load cache', () => {
     await loadRepository(other, { cache: true });
     const [mine] = await snapshots(dir);
     const [theirs] = await snapshots(other);
-    const key = (name: string) => name.replace(/^model-|\.v8$/g, '');
+    const key = (name: string) => name.replace(/^model-|\.snapshot$/g, '');
     const planted = (await readFile(join(folder(other), theirs!))).toString('latin1');
     await writeFile(
       join(folder(dir), mine!),
@@ -115,7 +119,17 @@ describe('the whole-load cache', () => {
     const plain = located(await loadRepository(dir, { cache: true }));
     const [name] = await snapshots(dir);
     const bytes = await readFile(join(folder(dir), name!));
-    for (const broken of [Buffer.from('not a snapshot'), bytes.subarray(0, bytes.length >> 1)]) {
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length >> 1]! ^= 0x01; // one bit in the middle: a string or an index
+    const otherFormat = Buffer.from(bytes);
+    otherFormat[16]! ^= 0x7f; // the format number
+    for (const broken of [
+      Buffer.from('not a snapshot'),
+      bytes.subarray(0, bytes.length >> 1),
+      bytes.subarray(0, bytes.length - 1),
+      flipped,
+      otherFormat,
+    ]) {
       await writeFile(join(folder(dir), name!), broken);
       expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
       expect((await readFile(join(folder(dir), name!))).equals(bytes)).toBe(true);

@@ -35,6 +35,8 @@ function located(loaded: LoadedRepository) {
     files: loaded.files,
     elements: [...model.elements()].map((e) => [e, model.originOfElement(e.id)]),
     relations: [...model.relations()].map((r) => [r, model.originOfRelation(r)]),
+    // Keys in the order the files gave them (JSON output shows it; toEqual alone does not check it).
+    json: JSON.stringify([[...model.elements()], [...model.relations()], loaded.diagnostics]),
   };
 }
 
@@ -62,6 +64,7 @@ describe('the model-file cache', () => {
         const { plain, cold, warm } = await threeWays(dir, { fastParser: fast, cache: 'also-with-errors' });
         expect(cold).toEqual(plain);
         expect(warm).toEqual(plain); // answered by the whole-load snapshot
+        expect((await readdir(cacheFolder(dir))).filter((f) => f.startsWith('model-'))).toHaveLength(1);
         expect(await entries(dir)).toHaveLength(1);
         await dropSnapshots(dir);
         const fromEntries = located(await loadRepository(dir, { fastParser: fast, cache: true }));

@@ -1,0 +1,285 @@
+/**
+ * Plain records (elements, attribute maps) written as integers: each record as the index of its
+ * shape (its keys, in order, with the kind of each value) followed by its values, strings as indexes
+ * into one table. Reading a record back builds it key by key in the order written, so it has the
+ * same keys in the same order (and V8 gives records of one shape one hidden class) without a
+ * serializer building a map per object.
+ */
+
+/** The kind of a value in a shape. */
+const STRING = 0;
+const INT = 1;
+const NUMBER = 2;
+const TRUE = 3;
+const FALSE = 4;
+const NULL = 5;
+const UNDEFINED = 6;
+const STRINGS = 7;
+const RECORD = 8;
+const LIST = 9;
+
+/** A shape: its keys in order, the kind of value under each, and whether it has no prototype. */
+export type Shape = {
+  readonly keys: readonly string[];
+  readonly kinds: readonly number[];
+  readonly bare?: boolean;
+};
+
+/** Thrown for a value a snapshot cannot hold (the load is then not kept). */
+export class UnencodableValue extends Error {}
+
+/** A growing list of 32-bit integers. */
+export class IntList {
+  #ints = new Int32Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.#ints.length) {
+      const grown = new Int32Array(this.#ints.length * 2);
+      grown.set(this.#ints);
+      this.#ints = grown;
+    }
+    this.#ints[this.length++] = value;
+  }
+
+  /** Sets the integer at an index already pushed. */
+  set(at: number, value: number): void {
+    this.#ints[at] = value;
+  }
+
+  /** The integers pushed, as one array (a view: push no more after taking it). */
+  view(): Int32Array {
+    return this.#ints.subarray(0, this.length);
+  }
+}
+
+const isInt32 = (value: number) => (value | 0) === value && !Object.is(value, -0);
+
+/** Writes records, collecting their shapes, strings and numbers. */
+export class RecordWriter {
+  readonly ints = new IntList();
+  readonly strings: string[] = [];
+  readonly numbers: number[] = [];
+  readonly shapes: Shape[] = [];
+  readonly #stringIndex = new Map<string, number>();
+  readonly #shapeIndex = new Map<string, number>();
+
+  /** The index of a string in the table, added when new. */
+  string(text: string): number {
+    let at = this.#stringIndex.get(text);
+    if (at === undefined) {
+      at = this.strings.push(text) - 1;
+      this.#stringIndex.set(text, at);
+    }
+    return at;
+  }
+
+  /** Writes a plain record (own string keys, values as attributes hold them, records nested). */
+  record(value: object): void {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null)
+      throw new UnencodableValue('not a plain record');
+    const at = this.ints.length;
+    this.ints.push(-1);
+    const keys: string[] = [];
+    const kinds: number[] = [];
+    for (const key of Object.keys(value)) {
+      keys.push(key);
+      kinds.push(this.#value((value as Record<string, unknown>)[key]));
+    }
+    const bare = prototype === null;
+    const signature = JSON.stringify([keys, kinds, bare]);
+    let shape = this.#shapeIndex.get(signature);
+    if (shape === undefined) {
+      shape = this.shapes.push(bare ? { keys, kinds, bare } : { keys, kinds }) - 1;
+      this.#shapeIndex.set(signature, shape);
+    }
+    this.ints.set(at, shape);
+  }
+
+  #value(value: unknown): number {
+    switch (typeof value) {
+      case 'string':
+        this.ints.push(this.string(value));
+        return STRING;
+      case 'number':
+        if (isInt32(value)) {
+          this.ints.push(value);
+          return INT;
+        }
+        this.ints.push(this.numbers.push(value) - 1);
+        return NUMBER;
+      case 'boolean':
+        return value ? TRUE : FALSE;
+      case 'undefined':
+        return UNDEFINED;
+      default:
+        return this.#object(value);
+    }
+  }
+
+  #object(value: unknown): number {
+    if (value === null) return NULL;
+    if (Array.isArray(value)) {
+      if (Object.getPrototypeOf(value) !== Array.prototype) throw new UnencodableValue('not a plain list');
+      return this.#list(value);
+    }
+    if (typeof value !== 'object') throw new UnencodableValue(`a value of type ${typeof value}`);
+    this.record(value);
+    return RECORD;
+  }
+
+  /** A list of strings as their indexes; any other list as each item's kind and value. */
+  #list(list: readonly unknown[]): number {
+    const ints = this.ints;
+    ints.push(list.length);
+    let i = 0;
+    while (i < list.length && typeof list[i] === 'string') i++;
+    if (i === list.length) {
+      for (const item of list as readonly string[]) ints.push(this.string(item));
+      return STRINGS;
+    }
+    for (let k = 0; k < list.length; k++) {
+      if (!(k in list)) throw new UnencodableValue('a list with holes');
+      const at = ints.length;
+      ints.push(-1);
+      ints.set(at, this.#value(list[k]));
+    }
+    return LIST;
+  }
+}
+
+/** True for a shape that starts with string `id`, `kind` and `name` and ends with a record `attributes`. */
+function isElementLike({ keys, kinds }: Shape): boolean {
+  const last = keys.length - 1;
+  return (
+    last >= 3 &&
+    keys[0] === 'id' &&
+    keys[1] === 'kind' &&
+    keys[2] === 'name' &&
+    keys[last] === 'attributes' &&
+    kinds[0] === STRING &&
+    kinds[1] === STRING &&
+    kinds[2] === STRING &&
+    kinds[last] === RECORD
+  );
+}
+
+/** An empty record, frozen, shared by every record read back without keys. */
+export const EMPTY_RECORD: Readonly<Record<string, never>> = Object.freeze({});
+
+/** Reads back what a {@link RecordWriter} wrote; throws a RangeError on anything out of its tables. */
+export class RecordReader {
+  /** Where the next integer is read. */
+  at = 0;
+  /** Whether a record without keys is read as {@link EMPTY_RECORD} (else as a new empty object). */
+  shareEmpty = true;
+
+  constructor(
+    readonly ints: Int32Array,
+    readonly strings: readonly string[],
+    readonly numbers: Float64Array,
+    readonly shapes: readonly Shape[],
+  ) {}
+
+  /** The next integer. */
+  int(): number {
+    if (this.at >= this.ints.length) throw new RangeError('snapshot: records end early.');
+    return this.ints[this.at++]!;
+  }
+
+  /** The string at the next integer's index. */
+  string(): string {
+    const text = this.strings[this.int()];
+    if (text === undefined) throw new RangeError('snapshot: a string index is out of the table.');
+    return text;
+  }
+
+  /** The next record (a shared frozen empty record when it has no keys). */
+  record(): Record<string, unknown> {
+    const index = this.int();
+    const shape = this.shapes[index];
+    if (shape === undefined) throw new RangeError('snapshot: a shape index is out of the table.');
+    const { keys, kinds } = shape;
+    if (shape.bare) return this.#fill(Object.create(null) as Record<string, unknown>, keys, kinds, 0);
+    if (keys.length === 0) return this.shareEmpty ? EMPTY_RECORD : {};
+    let elementLike = this.#elementLike[index];
+    if (elementLike === undefined) {
+      elementLike = isElementLike(shape);
+      this.#elementLike[index] = elementLike;
+    }
+    if (elementLike) return this.#element(keys, kinds);
+    return this.#fill({}, keys, kinds, 0);
+  }
+
+  /** Adds the values of `keys` from `from` on (`__proto__` as an own key, as it was written). */
+  #fill(
+    record: Record<string, unknown>,
+    keys: readonly string[],
+    kinds: readonly number[],
+    from: number,
+    to = keys.length,
+  ): Record<string, unknown> {
+    for (let k = from; k < to; k++) {
+      const key = keys[k]!;
+      const value = this.#value(kinds[k]!);
+      if (key === '__proto__')
+        Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+      else record[key] = value;
+    }
+    return record;
+  }
+
+  readonly #elementLike: boolean[] = [];
+
+  /**
+   * A record shaped as elements are (`id`, `kind`, `name`, ..., `attributes`), the most numerous:
+   * built as a literal where it has nothing between name and attributes (one hidden class, no
+   * look-ups by key), else the keys between added in their order.
+   */
+  #element(keys: readonly string[], kinds: readonly number[]): Record<string, unknown> {
+    const id = this.string();
+    const kind = this.string();
+    const name = this.string();
+    if (keys.length === 4) return { id, kind, name, attributes: this.record() };
+    const record = this.#fill({ id, kind, name }, keys, kinds, 3, keys.length - 1);
+    record.attributes = this.record();
+    return record;
+  }
+
+  #value(kind: number): unknown {
+    switch (kind) {
+      case STRING:
+        return this.string();
+      case INT:
+        return this.int();
+      case NUMBER: {
+        const value = this.numbers[this.int()];
+        if (value === undefined) throw new RangeError('snapshot: a number index is out of the table.');
+        return value;
+      }
+      case TRUE:
+        return true;
+      case FALSE:
+        return false;
+      case NULL:
+        return null;
+      case UNDEFINED:
+        return undefined;
+      case STRINGS: {
+        const list: string[] = new Array(this.int());
+        for (let i = 0; i < list.length; i++) list[i] = this.string();
+        return list;
+      }
+      case RECORD:
+        return this.record();
+      case LIST: {
+        const list: unknown[] = new Array(this.int());
+        for (let i = 0; i < list.length; i++) list[i] = this.#value(this.int());
+        return list;
+      }
+      default:
+        throw new RangeError(`snapshot: unknown value kind ${kind}.`);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  EMPTY_RECORD,
+  RecordReader,
+  RecordWriter,
+  UnencodableValue,
+} from '../../src/repository/snapshot-records.js';
+import { readSections, writeSections } from '../../src/repository/snapshot-sections.js';
+import { readStringTable, writeStringTable } from '../../src/repository/snapshot-strings.js';
+
+// The whole-load snapshot writes records (elements, attributes, diagnostics) as integers over one
+// table of strings. Read back, a record must be the same value with its keys in the same order
+// (what JSON output and key-order-sensitive readers see), whatever the strings hold.
+
+// Any string: lone surrogates, a byte order mark, NUL; and keys that look like element keys.
+const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\uFEFFx', '\uD800', 'a\u0000b', ''));
+const key = fc.oneof(
+  fc.constantFrom('id', 'kind', 'name', 'attributes', 'tags', '__proto__', '__proto__x'),
+  text,
+);
+const leaf = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.array(text),
+);
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, tie('record'), fc.array(tie('value'), { maxLength: 3 })),
+  record: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+}));
+const element = fc.record({
+  id: text,
+  kind: text,
+  name: text,
+  ...{ description: fc.option(text, { nil: undefined }) },
+  attributes: fc.dictionary(key, leaf, { maxKeys: 3 }),
+});
+const record = fc.oneof(element, fc.dictionary(key, value, { maxKeys: 5 }));
+
+function roundTrip(records: readonly object[]): unknown[] {
+  const writer = new RecordWriter();
+  for (const r of records) writer.record(r);
+  const table = writeStringTable(writer.strings);
+  const strings = readStringTable(table.text, table.ends);
+  const reader = new RecordReader(
+    writer.ints.view(),
+    strings,
+    Float64Array.from(writer.numbers),
+    writer.shapes,
+  );
+  reader.shareEmpty = false;
+  const read = records.map(() => reader.record());
+  expect(reader.at).toBe(writer.ints.length);
+  return read;
+}
+
+/** Keys in order, all the way down (toEqual alone ignores order and undefined values). */
+const keyed = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(keyed)
+    : v !== null && typeof v === 'object'
+      ? [
+          Object.getPrototypeOf(v) === null ? 'bare' : 'plain',
+          Object.entries(v).map(([k, x]) => [k, keyed(x)]),
+        ]
+      : Object.is(v, -0)
+        ? '-0'
+        : v;
+
+describe('snapshot records', () => {
+  test('read back as the same values with keys in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), (records) => {
+        const read = roundTrip(records);
+        expect(read).toEqual(records);
+        expect(read.map(keyed)).toEqual(records.map(keyed));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('an empty record is the shared frozen one unless asked for a new one', () => {
+    const writer = new RecordWriter();
+    writer.record({});
+    const reader = new RecordReader(writer.ints.view(), [], new Float64Array(0), writer.shapes);
+    expect(reader.record()).toBe(EMPTY_RECORD);
+    expect(Object.isFrozen(EMPTY_RECORD)).toBe(true);
+  });
+
+  test('values a snapshot cannot hold are refused, not written wrong', () => {
+    // biome-ignore lint/suspicious/noSparseArray: a list with a hole is what is refused
+    for (const bad of [{ at: new Date(0) }, { f: () => 1 }, { list: [1, , 2] }, { big: 1n }])
+      expect(() => new RecordWriter().record(bad)).toThrow(UnencodableValue);
+  });
+
+  test('a record table pointing outside its tables throws instead of reading something else', () => {
+    const writer = new RecordWriter();
+    writer.record({ id: 'A', kind: 'K', name: 'n', attributes: {} });
+    const ints = writer.ints.view().slice();
+    ints[1] = 99; // the id's string index
+    expect(() => new RecordReader(ints, writer.strings, new Float64Array(0), writer.shapes).record()).toThrow(
+      RangeError,
+    );
+    const cut = writer.ints.view().slice(0, 3);
+    expect(() => new RecordReader(cut, writer.strings, new Float64Array(0), writer.shapes).record()).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('snapshot sections', () => {
+  const sections = [Buffer.from('one'), new Uint8Array(new Int32Array([1, -2, 3]).buffer), Buffer.alloc(0)];
+  const file = writeSections(7, 'k'.repeat(64), sections);
+
+  test('read back whole under the same format and key', () => {
+    const read = readSections(file, 7, 'k'.repeat(64))!;
+    expect(read.map((s) => [...s])).toEqual(sections.map((s) => [...s]));
+  });
+
+  test('any changed byte, a cut, another format or another key is a miss', () => {
+    expect(readSections(file, 8, 'k'.repeat(64))).toBeUndefined();
+    expect(readSections(file, 7, 'j'.repeat(64))).toBeUndefined();
+    expect(readSections(file.subarray(0, file.length - 1), 7, 'k'.repeat(64))).toBeUndefined();
+    for (let at = 0; at < file.length; at++) {
+      const changed = Buffer.from(file);
+      changed[at]! ^= 0x10;
+      expect(readSections(changed, 7, 'k'.repeat(64)), `byte ${at}`).toBeUndefined();
+    }
+  });
+});
