@@ -4,8 +4,8 @@ import type { ParsedYamlText } from './parse-yaml-file.js';
 import { NO_CHILDREN, SpanNode } from './span-node.js';
 import { JS_YAML_CORE_SCHEMA } from './yaml-core-schema.js';
 
-// Anchors, aliases, tags, directives and prototype keys need the full checks of the `yaml` package.
-const NEEDS_FULL_PARSER = /(^|[\s[{,:-])[&*!][^\s]|^%|__proto__|\bconstructor\b|\bprototype\b/m;
+/** Anchors, aliases, tags, directives and prototype keys: a text matching this takes the `yaml` package. */
+export const NEEDS_FULL_PARSER = /(^|[\s[{,:-])[&*!][^\s]|^%|__proto__|\bconstructor\b|\bprototype\b/m;
 /** True for exactly the characters of the regular expression `\s` (white space and line ends). */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -30,7 +30,8 @@ let rangeEnd = 0;
 /** The range from `start` to `end` without the white space at either end. */
 function trim(text: string, start: number, end: number): void {
   let s = start;
-  let e = end;
+  // js-yaml reads a text without a final line end as if it had one: its positions can be one past the end.
+  let e = Math.min(end, text.length);
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   rangeStart = s;

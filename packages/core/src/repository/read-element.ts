@@ -20,9 +20,11 @@ import {
 
 type Record_ = Record<string, unknown>;
 
-const NOTHING_INVALID: ReadonlySet<string> = new Set();
+/** No field failed its check. */
+export const NOTHING_INVALID: ReadonlySet<string> = new Set();
 
-function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.ZodObject {
+/** The zod schema of a kind, built once per load. */
+export function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.ZodObject {
   let schema = cache.kinds.get(kind);
   if (!schema) {
     schema = elementFileSchema(metamodel, metamodel.kinds.get(kind)!, { checkIdPattern: false });
@@ -31,7 +33,11 @@ function kindSchema(metamodel: Metamodel, kind: string, cache: SchemaCache): z.Z
   return schema;
 }
 
-function classifyKeys(item: Record_, shape: Record<string, unknown>): { known: Record_; unknown: string[] } {
+/** The keys of an item that its kind's schema knows (with their values), and the others. */
+export function classifyKeys(
+  item: Record_,
+  shape: Record<string, unknown>,
+): { known: Record_; unknown: string[] } {
   const known: Record_ = {};
   const unknown: string[] = [];
   for (const key of Object.keys(item)) {
@@ -190,7 +196,8 @@ export function readElement(
   collectInlineRelations(known, id, node, source, metamodel, invalid, out);
 }
 
-function buildElement(
+/** The element an item makes, without the fields that failed their check (`invalid`). */
+export function buildElement(
   known: Record_,
   id: string,
   kind: string,

@@ -5,7 +5,9 @@ import type { SchemaCache } from './model-drafts.js';
 import type { ModelFileRead } from './model-file-cache.js';
 import { parseYamlText, type YamlLimits } from './parse-yaml-text.js';
 import { readModelFile } from './read-model-file.js';
+import { readScannedModel } from './read-scanned-model.js';
 import type { TraceryConfig } from './repository-config.js';
+import { SCAN_MIN_DEPTH_LIMIT, scanModelYaml } from './scan-model-yaml.js';
 
 /** What reading model files needs: the parse limits, the metamodel, the per-kind schemas, the parser. */
 export type ReadContext = {
@@ -36,10 +38,24 @@ export function readContextOf(setup: ReadSetup): ReadContext {
 }
 
 /**
+ * Reads a model file in its canonical form with the scanner (no YAML document, no node tree), or
+ * undefined when the scanner or the element reader leaves it to the parsers.
+ */
+function readScanned(file: string, text: string, context: ReadContext): ModelFileRead | undefined {
+  if (!context.fast || context.limits.maxDepth < SCAN_MIN_DEPTH_LIMIT) return undefined;
+  const scan = scanModelYaml(text);
+  const read = scan && readScannedModel(file, scan, context.metamodel, context.schemas);
+  return read && { file, diagnostics: [], read };
+}
+
+/**
  * Parses one model file's text and reads its elements and relations: the one function every path
- * (in process, in a worker thread) reads a model file with.
+ * (in process, in a worker thread) reads a model file with. A file in the canonical form takes the
+ * scanner, which gives exactly what the parsers give; any other file takes the parsers.
  */
 export function readModelText(file: string, text: string, context: ReadContext): ModelFileRead {
+  const scanned = readScanned(file, text, context);
+  if (scanned) return scanned;
   const parsed = parseYamlText(file, text, context.limits, context.fast);
   if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
   return {

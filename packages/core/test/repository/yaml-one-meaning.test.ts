@@ -48,6 +48,16 @@ describe('one YAML meaning (YAML 1.2 core schema) on every path', () => {
     expect(fastRuns).toBeGreaterThan(80);
   });
 
+  test('the fast path and the full parser place the last value alike in a file without a final line end', () => {
+    fc.assert(
+      fc.property(modelText, (text) => {
+        const unended = text.replace(/\n+$/, '');
+        expect(read(unended, true)).toEqual(read(unended, false));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('an anchor elsewhere in the file does not change what a value means', () => {
     fc.assert(
       fc.property(scalarText, (value) => {
