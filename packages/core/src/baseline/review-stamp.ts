@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Element, Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
-import { elementHash } from './content-hash.js';
+import { elementHash, sha256 } from './content-hash.js';
 
 /**
  * The relation attributes a review writes: the stamp, who reviewed, and when. They record a review,
@@ -39,10 +38,7 @@ function reviewedContent(element: Element): string {
 function half(model: Model, id: string, cache: HashCache): string {
   let hash = cache.get(id);
   if (hash === undefined) {
-    hash = createHash('sha256')
-      .update(reviewedContent(model.getElement(id)))
-      .digest('hex')
-      .slice(0, STAMP_HASH_LENGTH);
+    hash = sha256(reviewedContent(model.getElement(id))).slice(0, STAMP_HASH_LENGTH);
     cache.set(id, hash);
   }
   return hash;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/tracery-error.js';
-import { relationKey } from '../model/element.js';
+import { type Relation, relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import { compareStamp, type HashCache, reviewStamp } from './review-stamp.js';
 
@@ -33,6 +33,28 @@ function reasonFor(changed: { source: boolean; target: boolean }): SuspectReason
   return undefined;
 }
 
+/** Which relation types are checked: those named (by relation or inverse name), else all but `changes`. */
+function checkedTypes(model: Model, options: SuspectLinkOptions): (type: string) => boolean {
+  const types = options.types?.map((name) => {
+    const found = model.metamodel.relationNames.get(name);
+    if (!found) throw new InvalidArgumentError(`options.types: unknown relation name "${name}".`);
+    return found.type.name;
+  });
+  return (type: string) => (types ? types.includes(type) : type !== 'changes');
+}
+
+/** Why a link of a checked type is suspect, or undefined when it is not. */
+function suspectReason(
+  model: Model,
+  relation: Relation,
+  options: SuspectLinkOptions,
+  cache: HashCache,
+): SuspectReason | undefined {
+  const recorded = relation.attributes.reviewed;
+  if (recorded === undefined) return options.unreviewed ? 'never-reviewed' : undefined;
+  return reasonFor(compareStamp(model, relation, String(recorded), cache));
+}
+
 /**
  * The suspect links of a model, sorted by source, type and target: links whose source or target
  * content changed after the link was last reviewed (its `reviewed` stamp differs from the current one),
@@ -42,24 +64,14 @@ function reasonFor(changed: { source: boolean; target: boolean }): SuspectReason
  * findSuspectLinks(model).map((s) => `${s.source} -${s.type}-> ${s.target}: ${s.reason}`)
  */
 export function findSuspectLinks(model: Model, options: SuspectLinkOptions = {}): SuspectLink[] {
-  const types = options.types?.map((name) => {
-    const found = model.metamodel.relationNames.get(name);
-    if (!found) throw new InvalidArgumentError(`options.types: unknown relation name "${name}".`);
-    return found.type.name;
-  });
-  const checked = (type: string) => (types ? types.includes(type) : type !== 'changes');
+  const checked = checkedTypes(model, options);
   const cache: HashCache = new Map();
   const suspects: { key: string; link: SuspectLink }[] = [];
   for (const relation of model.relations()) {
     if (!checked(relation.type)) continue;
-    const recorded = relation.attributes.reviewed;
-    if (recorded === undefined && !options.unreviewed) continue;
-    const current = reviewStamp(model, relation, cache);
-    const reason =
-      recorded === undefined
-        ? 'never-reviewed'
-        : reasonFor(compareStamp(model, relation, String(recorded), cache));
+    const reason = suspectReason(model, relation, options, cache);
     if (!reason) continue;
+    const recorded = relation.attributes.reviewed;
     const { type, source, target } = relation;
     suspects.push({
       key: relationKey(relation),
@@ -69,9 +81,30 @@ export function findSuspectLinks(model: Model, options: SuspectLinkOptions = {})
         target,
         reason,
         ...(recorded === undefined ? {} : { reviewed: String(recorded) }),
-        current,
+        current: reviewStamp(model, relation, cache),
       },
     });
   }
   return suspects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((s) => s.link);
+}
+
+/**
+ * The links {@link findSuspectLinks} gives, as their type and ends only and in the model's order: what
+ * coverage needs to tell outdated links apart, without the stamp a review would record now (two more
+ * hashes per link) or the sort.
+ *
+ * @example
+ * computeCoverage(model, policy, { outdated: suspectLinkEnds(model) })
+ */
+export function suspectLinkEnds(
+  model: Model,
+  options: SuspectLinkOptions = {},
+): Pick<Relation, 'type' | 'source' | 'target'>[] {
+  const checked = checkedTypes(model, options);
+  const cache: HashCache = new Map();
+  const ends: Pick<Relation, 'type' | 'source' | 'target'>[] = [];
+  for (const relation of model.relations())
+    if (checked(relation.type) && suspectReason(model, relation, options, cache))
+      ends.push({ type: relation.type, source: relation.source, target: relation.target });
+  return ends;
 }

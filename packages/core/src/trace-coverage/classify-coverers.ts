@@ -1,7 +1,7 @@
 import type { Relation } from '../model/element.js';
-import type { Model } from '../model/model.js';
-import type { CompiledNeed, CompiledRule } from './compiled-policy.js';
-import { type CoverSubjects, isExcluded } from './cover-subjects.js';
+import type { CoverLinks } from './cover-links.js';
+import type { CoverSubjects } from './cover-subjects.js';
+import type { NeedPlan, RulePlan } from './need-plan.js';
 
 /** How one need of an element is met: the relation name and the elements that meet it (sorted). */
 export type NeedCoverage = { readonly relation: string; readonly by: readonly string[] };
@@ -21,6 +21,9 @@ export type IgnoredCoverage = {
   readonly reason: IgnoredReason;
 };
 
+/** A shared empty list (frozen): most needs are met and most elements have nothing ignored. */
+export const NONE: readonly never[] = Object.freeze([]);
+
 /** Links suspect since their last review, by source, then `type\u0000target`. */
 export type OutdatedLinks = ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -39,104 +42,138 @@ export function outdatedLinks(links: readonly Pick<Relation, 'type' | 'source' |
 }
 
 /**
- * What {@link classifyCoverers} reads and writes besides the element. It reads the model, the numbered
- * subjects, the outdated links and `node` (1 for a subject with needs that is not excluded: a node of
- * the coverage graph); it writes, per subject, `shallow` (1 when every need is met) and `ignored`, and
- * appends to `edges` the graph nodes that count as covering it.
+ * What the classification finds, by element number. `node` is 1 for an element of the coverage graph
+ * (one with needs, not excluded) and `shallow` 1 when all its needs are met. The elements that count as
+ * covering element `e` are `coverers[start[e]]` up to `coverers[start[e + 1]]` (exclusive), need by
+ * need: need `n` of a graph node ends at `needEnd[slot[e] + n]` (and starts where the one before ends).
+ * `ignored` holds, for the elements that have any, the links that do not count (sorted by relation,
+ * then covering element).
  */
-export type CoverContext = {
-  readonly model: Model;
-  readonly subjects: CoverSubjects;
-  readonly outdated: OutdatedLinks;
-  /** 1 for a subject at one end of an outdated link: only its links are looked up in `outdated`. */
-  readonly nearOutdated: Uint8Array;
+export type Classification = {
   readonly node: Uint8Array;
   readonly shallow: Uint8Array;
-  readonly ignored: (readonly IgnoredCoverage[] | undefined)[];
-  readonly edges: number[];
-  /** Reused between needs, so that each list of coverers is allocated once at its length. */
-  readonly scratch: string[];
-  /** Reused between subjects: the current subject's ignored links, copied out when there are any. */
-  readonly scratchIgnored: IgnoredCoverage[];
+  readonly start: Int32Array;
+  readonly coverers: Int32Array;
+  readonly slot: Int32Array;
+  readonly needEnd: Int32Array;
+  readonly ignored: ReadonlyMap<number, readonly IgnoredCoverage[]>;
 };
 
-/** A shared empty list (frozen): most needs are met and most elements have nothing ignored. */
-export const NONE: readonly never[] = Object.freeze([]);
+/** What {@link classifyAll} reads. */
+export type ClassifyInput = {
+  readonly links: CoverLinks;
+  readonly subjects: CoverSubjects;
+  readonly plans: readonly RulePlan[];
+  readonly outdated: OutdatedLinks;
+};
+
+/** A classification while it is made (its coverers are in {@link Found}). */
+type Building = Omit<Classification, 'coverers' | 'ignored'> & {
+  readonly ignored: Map<number, readonly IgnoredCoverage[]>;
+};
+
+/** The coverers found so far (a growing list) and the current element's ignored links. */
+type Found = { coverers: Int32Array; length: number; readonly ignored: IgnoredCoverage[] };
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byRelationThenBy = (a: IgnoredCoverage, b: IgnoredCoverage) =>
   byText(a.relation, b.relation) || byText(a.by, b.by);
 
-/**
- * Sorts the elements at the far end of each need of subject `at` into those that count and those that do
- * not (with the reason; listed under the first need of a relation name only), and appends the graph
- * nodes among those that count to `context.edges`. Gives, per need, the elements that count (sorted).
- */
-export function classifyCoverers(context: CoverContext, at: number, rule: CompiledRule): NeedCoverage[] {
-  let shallow = true;
-  const needs: NeedCoverage[] = new Array(rule.needs.length);
-  context.scratchIgnored.length = 0;
-  for (let n = 0; n < rule.needs.length; n++) {
-    const need = rule.needs[n]!;
-    const counted = coverersOf(context, at, need);
-    let by: readonly string[] = NONE;
-    if (counted === 0) shallow = false;
-    else {
-      by = context.scratch.slice(0, counted);
-      if (counted > 1) (by as string[]).sort(byText);
-    }
-    needs[n] = { relation: need.relation, by };
+/** Marks the graph nodes and gives each the index of its first need among all the graph's needs. */
+function graphNodes(input: ClassifyInput): { node: Uint8Array; slot: Int32Array; slots: number } {
+  const { rule, excluded } = input.subjects;
+  const node = new Uint8Array(rule.length);
+  const slot = new Int32Array(rule.length);
+  let slots = 0;
+  for (let e = 0; e < rule.length; e++) {
+    const r = rule[e]!;
+    if (r < 0 || excluded[e] === 1) continue;
+    const needs = input.plans[r]!.needs.length;
+    if (needs === 0) continue;
+    node[e] = 1;
+    slot[e] = slots;
+    slots += needs;
   }
-  if (context.scratchIgnored.length > 0) {
-    const ignored = context.scratchIgnored.slice();
-    if (ignored.length > 1) ignored.sort(byRelationThenBy);
-    context.ignored[at] = ignored;
-  }
-  if (shallow) context.shallow[at] = 1;
-  return needs;
+  return { node, slot, slots };
 }
 
 /**
- * One need's far ends: those that count into the scratch list (and the graph nodes among them into the
- * graph's edges), the others into the ignored scratch list; gives how many count.
+ * One pass over the graph nodes, in number order: each need's coverers (those that count), whether
+ * all needs are met, and the links that do not count (with the reason). Looks no id up, but for the
+ * links at an element near an outdated link.
  */
-function coverersOf(context: CoverContext, at: number, need: CompiledNeed): number {
-  const { model, subjects, scratch } = context;
-  const list = need.incoming ? subjects.into[at]! : subjects.out[at]!;
-  let counted = 0;
-  for (let i = 0; i < list.length; i++) {
-    const relation = list[i]!;
-    if (relation.type !== need.type) continue;
-    const other = need.incoming ? relation.source : relation.target;
-    const number = subjects.index.get(other);
-    let kind: string;
-    let excluded: boolean;
-    if (number === undefined) {
-      const element = model.getElement(other);
-      kind = element.kind;
-      excluded = isExcluded(element, undefined);
-    } else {
-      kind = subjects.kinds[number]!;
-      excluded = subjects.excluded[number] === 1;
-    }
-    const reason = excluded
-      ? 'excluded'
-      : need.accepted && !need.accepted.has(kind)
-        ? 'unwanted'
-        : context.nearOutdated[at] === 1 && isOutdated(context.outdated, relation)
-          ? 'outdated'
-          : undefined;
+export function classifyAll(input: ClassifyInput): Classification {
+  const size = input.subjects.rule.length;
+  const { node, slot, slots } = graphNodes(input);
+  const classified: Building = {
+    node,
+    shallow: new Uint8Array(size),
+    start: new Int32Array(size + 1),
+    slot,
+    needEnd: new Int32Array(slots),
+    ignored: new Map<number, readonly IgnoredCoverage[]>(),
+  };
+  const found: Found = { coverers: new Int32Array(input.links.source.length + 16), length: 0, ignored: [] };
+  for (let e = 0; e < size; e++) {
+    classified.start[e] = found.length;
+    if (node[e] === 1) classifyNode(input, classified, found, e);
+  }
+  classified.start[size] = found.length;
+  return { ...classified, coverers: found.coverers.subarray(0, found.length) };
+}
+
+/** Classifies graph node `at`: each need's coverers, whether all are met, the links that do not count. */
+function classifyNode(input: ClassifyInput, classified: Building, found: Found, at: number): void {
+  const needs = input.plans[input.subjects.rule[at]!]!.needs;
+  let met = true;
+  found.ignored.length = 0;
+  for (let n = 0; n < needs.length; n++) {
+    const before = found.length;
+    coverersOf(input, found, at, needs[n]!);
+    if (found.length === before) met = false;
+    classified.needEnd[classified.slot[at]! + n] = found.length;
+  }
+  if (met) classified.shallow[at] = 1;
+  if (found.ignored.length > 0) classified.ignored.set(at, found.ignored.slice().sort(byRelationThenBy));
+}
+
+/** One need's far ends at element `at`: those that count onto `found`, the others into its ignored list. */
+function coverersOf(input: ClassifyInput, found: Found, at: number, need: NeedPlan): void {
+  const { links, subjects } = input;
+  const start = need.incoming ? links.inStart : links.outStart;
+  const list = need.incoming ? links.inLinks : links.outLinks;
+  const far = need.incoming ? links.source : links.target;
+  for (let i = start[at]!; i < start[at + 1]!; i++) {
+    const l = list[i]!;
+    if (links.type[l] !== need.type) continue;
+    const other = far[l]!;
+    const kind = subjects.kind[other]!;
+    const reason: IgnoredReason | undefined =
+      subjects.excluded[other] === 1
+        ? 'excluded'
+        : need.accepts[kind] === 0
+          ? 'unwanted'
+          : subjects.near[at] === 1 && isOutdated(input, l, need)
+            ? 'outdated'
+            : undefined;
     if (reason !== undefined) {
-      if (need.listsIgnored) context.scratchIgnored.push({ relation: need.relation, by: other, reason });
-    } else if (!need.kinds || need.kinds.has(kind)) {
-      scratch[counted++] = other;
-      if (number !== undefined && context.node[number] === 1) context.edges.push(number);
-    }
+      if (need.listsIgnored)
+        found.ignored.push({ relation: need.relation, by: subjects.ids[other]!, reason });
+    } else if (need.counts[kind] === 1) push(found, other);
   }
-  return counted;
 }
 
-function isOutdated(outdated: OutdatedLinks, relation: Relation): boolean {
-  const keys = outdated.get(relation.source);
-  return keys?.has(`${relation.type}\u0000${relation.target}`) === true;
+function push(found: Found, value: number): void {
+  if (found.length === found.coverers.length) {
+    const grown = new Int32Array(found.coverers.length * 2 + 16);
+    grown.set(found.coverers);
+    found.coverers = grown;
+  }
+  found.coverers[found.length++] = value;
+}
+
+function isOutdated(input: ClassifyInput, l: number, need: NeedPlan): boolean {
+  const { ids } = input.subjects;
+  const keys = input.outdated.get(ids[input.links.source[l]!]!);
+  return keys?.has(`${need.typeName}\u0000${ids[input.links.target[l]!]!}`) === true;
 }

@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import type { Model } from '../model/model.js';
-import type { CoverSubjects } from './cover-subjects.js';
 import {
   type CoverageNeed,
   type CoveragePolicy,
@@ -111,14 +110,4 @@ export function compilePolicy(
     });
   }
   return { compiled, diagnostics };
-}
-
-/**
- * True when subject `at` has at least one relation of a need's type in the need's direction, whatever
- * is at the far end (what an element must provide not to be an orphan).
- */
-export function hasLinkOf(subjects: CoverSubjects, at: number, need: CompiledNeed): boolean {
-  const list = need.incoming ? subjects.into[at]! : subjects.out[at]!;
-  for (let i = 0; i < list.length; i++) if (list[i]!.type === need.type) return true;
-  return false;
 }

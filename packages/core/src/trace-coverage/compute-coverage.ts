@@ -2,18 +2,19 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Relation } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import {
-  type CoverContext,
-  classifyCoverers,
+  classifyAll,
   type IgnoredCoverage,
   type IgnoredReason,
   type NeedCoverage,
-  NONE,
   outdatedLinks,
 } from './classify-coverers.js';
-import { compilePolicy, hasLinkOf } from './compiled-policy.js';
+import { type Count, collectElements } from './collect-elements.js';
+import { compilePolicy } from './compiled-policy.js';
+import { type CoverLinks, coverLinks } from './cover-links.js';
 import { type CoverSubjects, coverSubjects } from './cover-subjects.js';
 import { type CoveragePolicy, DEFAULT_COVERAGE_POLICY } from './coverage-policy.js';
-import { DEEP_STATUS, type DeepStatus, deepStatuses } from './deep-coverage.js';
+import { type DeepStatus, deepStatuses } from './deep-coverage.js';
+import { type NeedPlan, planRules, type RulePlan, typesOf } from './need-plan.js';
 
 /**
  * The coverage verdict of one element: `covered`; `covered-shallow` (every need is met, but something
@@ -74,19 +75,7 @@ export type CoverageOptions = {
   readonly outdated?: readonly Pick<Relation, 'type' | 'source' | 'target'>[];
 };
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-type Count = { total: number; covered: number; uncovered: number; excluded: number };
-
-/** What the first pass over the subjects finds: each graph node's needs and coverers, orphans, exclusions. */
-type Classified = {
-  readonly found: (readonly NeedCoverage[] | undefined)[];
-  readonly context: CoverContext;
-  readonly start: Int32Array;
-  readonly orphans: Orphan[];
-  readonly excluded: string[];
-};
 
 /**
  * The coverage of every element that the policy names a kind for, with OpenFastTrace's meaning: each
@@ -94,6 +83,10 @@ type Classified = {
  * that is not excluded; under a deep policy (the default) the covering elements must be covered in
  * turn, and a cycle has its own verdict. Unwanted and outdated links are listed; orphans too. Problems
  * in the policy (unknown kinds or relation names) come back as diagnostics.
+ *
+ * Works on numbers: the elements numbered in model order (from the model's restored layout when it has
+ * one, so that no id is looked up), the links of the types the policy reads in typed arrays, one pass
+ * per concern; the only objects made are those of the result.
  *
  * @example
  * const { elements } = computeCoverage(model, { Requirement: { needs: ['satisfiedBy', 'verifiedBy'], deep: true, provides: [] } });
@@ -104,146 +97,77 @@ export function computeCoverage(
   options: CoverageOptions = {},
 ): CoverageResult {
   const { compiled, diagnostics } = compilePolicy(model, policy);
-  const kinds = [...compiled.keys()].sort(byText);
+  const rules = [...compiled.values()].sort((a, b) => byText(a.kind, b.kind));
+  const counts = rules.map((r) => (r.needs.length > 0 ? newCount() : undefined));
   const countsByKind: Record<string, Count> = {};
-  for (const kind of kinds)
-    if (compiled.get(kind)!.needs.length > 0)
-      countsByKind[kind] = { total: 0, covered: 0, uncovered: 0, excluded: 0 };
-  const subjects = coverSubjects(model, compiled);
-  const classified = classifyAll(model, subjects, options, countsByKind);
-  const { context, start } = classified;
-  const deep = deepStatuses({ node: context.node, shallow: context.shallow, start, edges: context.edges });
-  const { elements, links } = collectElements(kinds, countsByKind, classified, deep);
-  return {
-    elements: elements.sort(byId),
-    orphans: classified.orphans.sort(byId),
-    countsByKind,
-    excluded: classified.excluded.sort(),
-    links: links.sort(compareLinks),
-    diagnostics,
-  };
+  rules.forEach((rule, r) => {
+    if (counts[r]) countsByKind[rule.kind] = counts[r];
+  });
+  const types = typesOf(rules);
+  const needs = rules.flatMap((r) => [...r.needs, ...r.provides]);
+  const links = coverLinks(model, types, {
+    into: needs.some((n) => n.incoming),
+    out: needs.some((n) => !n.incoming),
+  });
+  const outdated = options.outdated ?? [];
+  const subjects = coverSubjects(links.elements, rules, endsOf(outdated));
+  const plans = planRules(rules, types, subjects.kindNames);
+  const classified = classifyAll({ links, subjects, plans, outdated: outdatedLinks(outdated) });
+  const deep = deepStatuses({
+    node: classified.node,
+    shallow: classified.shallow,
+    start: classified.start,
+    edges: classified.coverers,
+  });
+  const found = collectElements({ subjects, plans, classified, deep, counts });
+  const { excluded, orphans } = leftOut(links, subjects, plans, counts);
+  return { elements: found.elements, orphans, countsByKind, excluded, links: found.links, diagnostics };
 }
 
-/** The context of {@link classifyCoverers}: the graph's nodes (subjects with needs, not excluded), empty lists. */
-function coverContext(model: Model, subjects: CoverSubjects, options: CoverageOptions): CoverContext {
-  const size = subjects.ids.length;
-  const node = new Uint8Array(size);
-  for (let at = 0; at < size; at++)
-    if (subjects.excluded[at] === 0 && subjects.rules[at]!.needs.length > 0) node[at] = 1;
-  return {
-    model,
-    subjects,
-    outdated: outdatedLinks(options.outdated ?? []),
-    nearOutdated: nearOutdated(subjects, options.outdated ?? []),
-    node,
-    shallow: new Uint8Array(size),
-    ignored: new Array(size),
-    edges: [],
-    scratch: [],
-    scratchIgnored: [],
-  };
-}
+const newCount = (): Count => ({ total: 0, covered: 0, uncovered: 0, excluded: 0 });
 
-/** One pass over the subjects: exclusions, orphans, and each graph node's coverers (the graph's edges). */
-function classifyAll(
-  model: Model,
-  subjects: CoverSubjects,
-  options: CoverageOptions,
-  countsByKind: Record<string, Count>,
-): Classified {
-  const size = subjects.ids.length;
-  const context = coverContext(model, subjects, options);
-  const { node } = context;
-  const found: (readonly NeedCoverage[] | undefined)[] = new Array(size);
-  const start = new Int32Array(size + 1);
-  const orphans: Orphan[] = [];
-  const excluded: string[] = [];
-  for (let at = 0; at < size; at++) {
-    start[at] = context.edges.length;
-    const rule = subjects.rules[at]!;
-    if (subjects.excluded[at] === 1) {
-      const count = countsByKind[subjects.kinds[at]!];
-      if (count) count.excluded++;
-      if (rule.needs.length > 0) excluded.push(subjects.ids[at]!);
-      continue;
-    }
-    if (rule.provides.length > 0 && !rule.provides.some((need) => hasLinkOf(subjects, at, need)))
-      orphans.push({
-        id: subjects.ids[at]!,
-        kind: subjects.kinds[at]!,
-        provides: rule.provides.map((p) => p.relation),
-      });
-    if (node[at] === 1) found[at] = classifyCoverers(context, at, rule);
-  }
-  start[size] = context.edges.length;
-  return { found, context, start, orphans, excluded };
+/** The ids at either end of the outdated links. */
+function endsOf(outdated: NonNullable<CoverageOptions['outdated']>): Set<string> {
+  const ends = new Set<string>();
+  for (const { source, target } of outdated) ends.add(source).add(target);
+  return ends;
 }
 
 /**
- * Every graph node's coverage and the links that do not count, kind by kind (kinds sorted), each in
- * the model's order: ids often ascend within a kind, so the list is mostly sorted runs already and the
- * sort by id that follows has little left to do. Counts each kind's verdicts on the way.
+ * The elements of the policy's kinds left out by their status (those of a kind with needs; each
+ * counted in its kind's `excluded`), and the orphans: elements not left out that provide none of
+ * what their kind must provide. Both sorted by id.
  */
-function collectElements(
-  kinds: readonly string[],
-  countsByKind: Record<string, Count>,
-  { found, context }: Classified,
-  deep: Uint8Array,
-): { elements: ElementCoverage[]; links: CoverageLinkProblem[] } {
-  const elements: ElementCoverage[] = [];
-  const links: CoverageLinkProblem[] = [];
-  for (const kind of kinds) {
-    const count = countsByKind[kind];
-    if (!count) continue;
-    for (let at = 0; at < found.length; at++) {
-      const needs = found[at];
-      if (!needs || context.subjects.kinds[at] !== kind) continue;
-      const element = elementCoverage(context, at, needs, deep);
-      elements.push(element);
-      count.total++;
-      if (element.verdict === 'covered') count.covered++;
-      else count.uncovered++;
-      for (const i of element.ignored)
-        if (i.reason !== 'excluded')
-          links.push({ relation: i.relation, covered: element.id, by: i.by, reason: i.reason });
-    }
-  }
-  return { elements, links };
-}
-
-/** Marks the subjects at either end of an outdated link. */
-function nearOutdated(
+function leftOut(
+  links: CoverLinks,
   subjects: CoverSubjects,
-  outdated: NonNullable<CoverageOptions['outdated']>,
-): Uint8Array {
-  const near = new Uint8Array(subjects.ids.length);
-  for (const { source, target } of outdated)
-    for (const end of [source, target]) {
-      const at = subjects.index.get(end);
-      if (at !== undefined) near[at] = 1;
-    }
-  return near;
+  plans: readonly RulePlan[],
+  counts: readonly (Count | undefined)[],
+): { excluded: string[]; orphans: Orphan[] } {
+  const excluded: string[] = [];
+  const orphans: Orphan[] = [];
+  for (let e = 0; e < links.elements.length; e++) {
+    const r = subjects.rule[e]!;
+    if (r < 0) continue;
+    const plan = plans[r]!;
+    if (subjects.excluded[e] === 1) {
+      const count = counts[r];
+      if (count) count.excluded++;
+      if (count) excluded.push(subjects.ids[e]!);
+    } else if (plan.provides.length > 0 && !plan.provides.some((p) => hasLinkOf(links, e, p)))
+      orphans.push({
+        id: subjects.ids[e]!,
+        kind: plan.rule.kind,
+        provides: plan.provides.map((p) => p.relation),
+      });
+  }
+  return { excluded: excluded.sort(), orphans: orphans.sort((a, b) => byText(a.id, b.id)) };
 }
 
-/** The coverage of graph node `at`: its needs, what is missing, what was ignored, and its verdict. */
-function elementCoverage(
-  context: CoverContext,
-  at: number,
-  needs: readonly NeedCoverage[],
-  deep: Uint8Array,
-): ElementCoverage {
-  const { subjects } = context;
-  const shallow = context.shallow[at] === 1;
-  const missing = shallow ? NONE : needs.filter((n) => n.by.length === 0).map((n) => n.relation);
-  const verdict: CoverageVerdict = subjects.rules[at]!.policy.deep
-    ? DEEP_STATUS[deep[at]!]!
-    : shallow
-      ? 'covered'
-      : 'uncovered';
-  const ignored = context.ignored[at] ?? NONE;
-  return { id: subjects.ids[at]!, kind: subjects.kinds[at]!, needs, missing, ignored, verdict };
-}
-
-function compareLinks(a: CoverageLinkProblem, b: CoverageLinkProblem): number {
-  return byText(a.covered, b.covered) || byText(a.relation, b.relation) || byText(a.by, b.by);
+/** True when element `at` has a link of the need's type in the need's direction, whatever is at the far end. */
+function hasLinkOf(links: CoverLinks, at: number, need: NeedPlan): boolean {
+  const start = need.incoming ? links.inStart : links.outStart;
+  const list = need.incoming ? links.inLinks : links.outLinks;
+  for (let i = start[at]!; i < start[at + 1]!; i++) if (links.type[list[i]!] === need.type) return true;
+  return false;
 }

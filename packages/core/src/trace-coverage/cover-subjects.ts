@@ -1,53 +1,63 @@
-import type { Element, Relation } from '../model/element.js';
-import type { Model } from '../model/model.js';
+import type { Element } from '../model/element.js';
 import type { CompiledRule } from './compiled-policy.js';
 import { DEFAULT_EXCLUDED_STATUSES } from './coverage-policy.js';
 
 /**
- * The elements a coverage policy names a kind for, numbered in the model's order, with their relations
- * out and in. Coverage works on these numbers (arrays, not maps keyed by id), walks the model once to
- * make them, and then looks an id up only once per link.
+ * What coverage knows of each numbered element (numbered as in `CoverLinks`): its id, the number of its kind
+ * (`kindNames` gives them back), the number of its kind's rule in `rules` (-1 when the policy names no
+ * rule for its kind), 1 in `excluded` when its status leaves it out of coverage (it needs nothing and
+ * covers nothing), and 1 in `near` when it is at either end of an outdated link and of a kind the policy
+ * names (only the links of such an element are looked up among the outdated ones).
  */
 export type CoverSubjects = {
   readonly ids: readonly string[];
-  readonly kinds: readonly string[];
-  readonly rules: readonly CompiledRule[];
-  readonly out: readonly (readonly Relation[])[];
-  readonly into: readonly (readonly Relation[])[];
-  /** 1 when the element's status leaves it out of coverage (it needs nothing and covers nothing). */
+  readonly kindNames: readonly string[];
+  readonly kind: Uint16Array;
+  readonly rule: Int16Array;
   readonly excluded: Uint8Array;
-  /** The number of each id. */
-  readonly index: ReadonlyMap<string, number>;
+  readonly near: Uint8Array;
 };
 
-/** True when an element's status is one of the statuses its kind's rule (or the default) leaves out. */
-export function isExcluded(element: Element, rule: CompiledRule | undefined): boolean {
-  if (element.status === undefined) return false;
-  return (rule?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES).includes(element.status);
+/** The statuses an element of a kind with this rule (or none) is left out of coverage with. */
+function excludedStatuses(rule: CompiledRule | undefined): readonly string[] {
+  return rule?.policy.exclude?.status ?? DEFAULT_EXCLUDED_STATUSES;
 }
 
-/** Numbers the elements of the kinds of `compiled`, in one walk over the model. */
-export function coverSubjects(model: Model, compiled: ReadonlyMap<string, CompiledRule>): CoverSubjects {
-  const ids: string[] = [];
-  const kinds: string[] = [];
-  const rules: CompiledRule[] = [];
-  const out: (readonly Relation[])[] = [];
-  const into: (readonly Relation[])[] = [];
-  const left: number[] = [];
-  const index = new Map<string, number>();
-  model.forEachElement((element, from, to) => {
-    const rule = compiled.get(element.kind);
-    if (!rule) return;
-    if (isExcluded(element, rule)) left.push(ids.length);
-    index.set(element.id, ids.length);
-    ids.push(element.id);
-    // The policy's own string: the same text, and one string for all the elements of a kind.
-    kinds.push(rule.kind);
-    rules.push(rule);
-    out.push(from);
-    into.push(to);
-  });
-  const excluded = new Uint8Array(ids.length);
-  for (const at of left) excluded[at] = 1;
-  return { ids, kinds, rules, out, into, excluded, index };
+/**
+ * Numbers the kinds and finds each element's rule and exclusion, in one pass over the elements.
+ * `rules` are the compiled rules by number; `outdatedEnds` the ids at either end of an outdated link.
+ */
+export function coverSubjects(
+  elements: readonly Element[],
+  rules: readonly CompiledRule[],
+  outdatedEnds: ReadonlySet<string>,
+): CoverSubjects {
+  if (rules.length > 0x7fff) throw new RangeError('coverage reads at most 32767 rules.');
+  const size = elements.length;
+  const kindNumbers = new Map<string, number>();
+  const kindNames: string[] = [];
+  const ruleOfKind: number[] = [];
+  const ids: string[] = new Array(size);
+  const kind = new Uint16Array(size);
+  const rule = new Int16Array(size);
+  const excluded = new Uint8Array(size);
+  const near = new Uint8Array(size);
+  for (let e = 0; e < size; e++) {
+    const element = elements[e]!;
+    let k = kindNumbers.get(element.kind);
+    if (k === undefined) {
+      k = kindNames.length;
+      if (k > 0xffff) throw new RangeError('coverage tells at most 65536 kinds apart.');
+      kindNumbers.set(element.kind, k);
+      kindNames.push(element.kind);
+      ruleOfKind.push(rules.findIndex((r) => r.kind === element.kind));
+    }
+    const r = ruleOfKind[k]!;
+    ids[e] = element.id;
+    kind[e] = k;
+    rule[e] = r;
+    if (element.status !== undefined && excludedStatuses(rules[r]).includes(element.status)) excluded[e] = 1;
+    if (r >= 0 && outdatedEnds.size > 0 && outdatedEnds.has(ids[e]!)) near[e] = 1;
+  }
+  return { ids, kindNames, kind, rule, excluded, near };
 }

@@ -16,14 +16,15 @@ const CYCLE = 4;
 
 /**
  * The coverage graph over numbered elements: `node[i]` is 1 for an element of the graph (one with
- * needs, not excluded), `shallow[i]` is 1 when its own needs are met, and its coverers (graph nodes
- * only) are `edges[start[i]]` up to `edges[start[i + 1]]`, exclusive.
+ * needs, not excluded), `shallow[i]` is 1 when its own needs are met, and its coverers are
+ * `edges[start[i]]` up to `edges[start[i + 1]]`, exclusive. Coverers that are not nodes of the graph
+ * (elements without needs) are passed over: they count as covered.
  */
 export type CoverGraph = {
   readonly node: Uint8Array;
   readonly shallow: Uint8Array;
   readonly start: Int32Array;
-  readonly edges: readonly number[];
+  readonly edges: Int32Array;
 };
 
 /**
@@ -31,7 +32,7 @@ export type CoverGraph = {
  * `covered` when its needs are met and every element covering it is covered in turn, all the way down;
  * `covered-shallow` when its needs are met but something below is not; `uncovered` when a need is not
  * met; `cycle` when it is on a cycle of coverage or depends on one (OpenFastTrace's CYCLE; it wins over
- * the others, as there). Coverers outside the graph count as covered (they are not in `edges`). Tarjan's
+ * the others, as there). Coverers outside the graph count as covered. Tarjan's
  * algorithm over typed arrays, iterative, so a long chain cannot overflow the stack; each element and
  * link is visited once.
  */
@@ -64,6 +65,7 @@ export function deepStatuses(graph: CoverGraph): Uint8Array {
       if (e < start[v + 1]!) {
         next[fp - 1] = e + 1;
         const w = edges[e]!;
+        if (node[w] === 0) continue;
         if (order[w]! < 0) enter(w);
         else if (onStack[w] === 1 && order[w]! < low[v]!) low[v] = order[w]!;
         continue;
@@ -105,7 +107,9 @@ function coversItself(graph: CoverGraph, v: number): boolean {
 function statusOf(graph: CoverGraph, status: Uint8Array, v: number): number {
   let below = COVERED;
   for (let e = graph.start[v]!; e < graph.start[v + 1]!; e++) {
-    const s = status[graph.edges[e]!]!;
+    const w = graph.edges[e]!;
+    if (graph.node[w] === 0) continue;
+    const s = status[w]!;
     if (s === CYCLE) return CYCLE;
     if (s !== COVERED) below = SHALLOW;
   }

@@ -1,4 +1,4 @@
-import { findSuspectLinks } from '../baseline/suspect-links.js';
+import { suspectLinkEnds } from '../baseline/suspect-links.js';
 import type { LoadedRepository } from '../repository/load-repository.js';
 import { type CoverageResult, computeCoverage } from './compute-coverage.js';
 import { DEFAULT_COVERAGE_POLICY } from './coverage-policy.js';
@@ -15,6 +15,6 @@ import { DEFAULT_COVERAGE_POLICY } from './coverage-policy.js';
  */
 export function repositoryCoverage(loaded: LoadedRepository): CoverageResult {
   const types = loaded.config.suspectLinks?.types;
-  const outdated = findSuspectLinks(loaded.model, types ? { types } : {});
+  const outdated = suspectLinkEnds(loaded.model, types ? { types } : {});
   return computeCoverage(loaded.model, loaded.config.coverage ?? DEFAULT_COVERAGE_POLICY, { outdated });
 }

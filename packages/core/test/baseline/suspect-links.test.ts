@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { findSuspectLinks, reviewLinks, reviewStamp } from '../../src/advanced.js';
 import { stampRelationInYaml } from '../../src/baseline/index.js';
-import { InvalidArgumentError, loadRepository, NotFoundError } from '../../src/index.js';
+import { type SuspectLinkOptions, suspectLinkEnds } from '../../src/baseline/suspect-links.js';
+import { InvalidArgumentError, loadRepository, type Model, NotFoundError } from '../../src/index.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'baseline', 'repo');
 let root: string;
@@ -108,18 +109,32 @@ describe('tracery review: recording a review in the file where the link is writt
   });
 });
 
+/** `suspectLinkEnds` (what coverage reads) names the links `findSuspectLinks` gives, each once. */
+function expectSameEnds(model: Model, options: SuspectLinkOptions = {}): void {
+  const key = (l: { type: string; source: string; target: string }) => `${l.source} ${l.type} ${l.target}`;
+  const ends = suspectLinkEnds(model, options);
+  expect(ends.map(key).sort()).toEqual(findSuspectLinks(model, options).map(key).sort());
+  expect(ends.every((l) => Object.keys(l).sort().join() === 'source,target,type')).toBe(true);
+}
+
 describe('findSuspectLinks', () => {
   test('a reviewed link becomes suspect when either end changes, and says which', async () => {
     const { model } = await load();
     await reviewLinks(root, model, 'IF-021');
     expect(findSuspectLinks((await load()).model)).toEqual([]);
     await writeFile(file(), (await readFile(file(), 'utf8')).replace('blockCode: M0', 'blockCode: M1'));
-    const suspects = findSuspectLinks((await load()).model);
+    const changed = (await load()).model;
+    const suspects = findSuspectLinks(changed);
     expect(suspects.map((s) => [s.source, s.type, s.target, s.reason])).toEqual([
       ['IF-021', 'carries', 'MB-M0', 'target-changed'],
     ]);
+    expectSameEnds(changed);
     await writeFile(file(), (await readFile(file(), 'utf8')).replace('channel: DIP', 'channel: API'));
-    expect(findSuspectLinks((await load()).model).map((s) => s.reason)).toEqual([
+    const both = (await load()).model;
+    expectSameEnds(both);
+    expectSameEnds(both, { types: ['carries'] });
+    expect(suspectLinkEnds(both, { types: ['carries'] })).toHaveLength(2);
+    expect(findSuspectLinks(both).map((s) => s.reason)).toEqual([
       'source-changed', // IF-021 -carries-> MB-B050
       'both-changed', // IF-021 -carries-> MB-M0
       'source-changed', // IF-021 -documentedIn-> DOC-IF021
@@ -134,6 +149,10 @@ describe('findSuspectLinks', () => {
     expect(all.every((s) => s.reason === 'never-reviewed' && s.type !== 'changes')).toBe(true);
     expect(all).toHaveLength(5);
     expect(findSuspectLinks(model, { unreviewed: true, types: ['carriedBy'] })).toHaveLength(2);
+    expectSameEnds(model);
+    expectSameEnds(model, { unreviewed: true });
+    expectSameEnds(model, { unreviewed: true, types: ['carriedBy'] });
+    expect(suspectLinkEnds(model, { unreviewed: true })).toHaveLength(5);
   });
 
   test('stampRelationInYaml refuses a position where no relation is written', () => {
