@@ -2,18 +2,10 @@ import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
+import { ElementSlots } from './element-slots.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import {
-  type Adjacency,
-  attach,
-  listAt,
-  NO_RELATIONS,
-  type Node,
-  packAdjacency,
-  removeFrom,
-  replaceIn,
-} from './model-node.js';
+import { NO_RELATIONS, packAdjacency } from './model-node.js';
 import { OriginTable } from './origin-table.js';
 
 /**
@@ -52,17 +44,12 @@ type RestoredOrigins = {
  */
 export class Model {
   readonly metamodel: Metamodel;
-  readonly #nodes = new Map<string, Node>();
+  #slots = new ElementSlots();
   /** Relations by `relationKey`, in insertion order; built from `#restoredRelations` when first needed. */
   readonly #relations = new Map<string, Relation>();
   /** A restored model's relations while none has changed and none was looked up by key. */
   #restoredRelations: readonly Relation[] | undefined;
   #restoredOrigins: RestoredOrigins | undefined;
-  /**
-   * A restored model's adjacency as indexes, until a relation changes: an element's lists are made
-   * from it when first asked for (see {@link #side}), and every list when a relation first changes.
-   */
-  #adjacency: Adjacency | undefined;
   /** Element ids by kind, in insertion order; a restored model builds it when first needed. */
   #byKind: Map<string, Set<string>> | undefined = new Map();
   /** Where each relation was written: packed in {@link #origins} (a number), or as given. */
@@ -100,7 +87,7 @@ export class Model {
 
   /** How many elements the model holds. */
   get elementCount(): number {
-    return this.#nodes.size;
+    return this.#slots.size;
   }
 
   /** How many relations the model holds. */
@@ -110,7 +97,7 @@ export class Model {
 
   /** Adds an element; throws if its id is already taken. */
   addElement(element: Element, origin?: Origin): Element {
-    if (this.#nodes.has(element.id)) {
+    if (this.#slots.slotOf(element.id) !== undefined) {
       throw new InvalidArgumentError(
         `element: id "${element.id}" is already in the model; use putElement to replace it.`,
       );
@@ -121,12 +108,9 @@ export class Model {
   /** Adds an element, or replaces the one with the same id (its relations stay). */
   putElement(element: Element, origin?: Origin): Element {
     const frozen = freezeElement(element);
-    const node = this.#nodes.get(frozen.id);
-    if (node) {
-      if (node.element.kind !== frozen.kind) this.#kinds().get(node.element.kind)?.delete(frozen.id);
-      node.element = frozen;
-      if (origin) node.origin = origin;
-    } else this.#nodes.set(frozen.id, { element: frozen, out: undefined, in: undefined, origin, slot: -1 });
+    const byKind = this.#kinds(); // a restored model's, built from the elements before this one
+    const previous = this.#slots.put(frozen, origin);
+    if (previous && previous.kind !== frozen.kind) byKind.get(previous.kind)?.delete(frozen.id);
     this.#indexKind(frozen);
     this.#graph?.mergeNode(frozen.id, { element: frozen });
     this.#revision++;
@@ -150,7 +134,7 @@ export class Model {
   #kinds(): Map<string, Set<string>> {
     if (!this.#byKind) {
       this.#byKind = new Map();
-      for (const node of this.#nodes.values()) this.#indexKind(node.element);
+      for (const element of this.#slots.elements()) this.#indexKind(element);
     }
     return this.#byKind;
   }
@@ -158,12 +142,13 @@ export class Model {
   /** Removes an element and every relation at either end of it. */
   removeElement(id: string): void {
     const element = this.getElement(id);
-    this.#layOut();
-    const node = this.#nodes.get(id)!;
-    for (const relation of [...(node.out ?? []), ...(node.in ?? [])]) {
+    const slots = this.#slots;
+    slots.layOut();
+    const slot = slots.slotOf(id)!;
+    for (const relation of [...slots.side(slot, 'out'), ...slots.side(slot, 'in')]) {
       if (this.#keyed().has(relationKey(relation))) this.#dropRelation(relation);
     }
-    this.#nodes.delete(id);
+    slots.remove(id);
     this.#kinds().get(element.kind)?.delete(id);
     this.#graph?.dropNode(id);
     this.#revision++;
@@ -171,7 +156,7 @@ export class Model {
 
   /** True when an element with this id is in the model. */
   hasElement(id: string): boolean {
-    return this.#nodes.has(id);
+    return this.#slots.slotOf(id) !== undefined;
   }
 
   /** The element with this id; throws {@link NotFoundError} when there is none. */
@@ -183,17 +168,18 @@ export class Model {
 
   /** The element with this id, or undefined. */
   findElement(id: string): Element | undefined {
-    return this.#nodes.get(id)?.element;
+    const slot = this.#slots.slotOf(id);
+    return slot === undefined ? undefined : this.#slots.at(slot);
   }
 
   /** Every element, in insertion order. */
-  *elements(): IterableIterator<Element> {
-    for (const node of this.#nodes.values()) yield node.element;
+  elements(): IterableIterator<Element> {
+    return this.#slots.elements();
   }
 
   /** Every element id, in insertion order. */
   elementIds(): IterableIterator<string> {
-    return this.#nodes.keys();
+    return this.#slots.ids();
   }
 
   /** The ids of the elements of one kind, in insertion order. */
@@ -210,8 +196,8 @@ export class Model {
    * model.outRelations('IF-021').filter((r) => r.type === 'carries').map((r) => r.target)
    */
   outRelations(id: string): readonly Relation[] {
-    const node = this.#nodes.get(id);
-    return node ? this.#side(node, 'out') : NO_RELATIONS;
+    const slot = this.#slots.slotOf(id);
+    return slot === undefined ? NO_RELATIONS : this.#slots.side(slot, 'out');
   }
 
   /**
@@ -222,29 +208,8 @@ export class Model {
    * model.inRelations('IF-021').filter((r) => r.type === 'sends').map((r) => r.source)
    */
   inRelations(id: string): readonly Relation[] {
-    const node = this.#nodes.get(id);
-    return node ? this.#side(node, 'in') : NO_RELATIONS;
-  }
-
-  /** One side of a node's adjacency: its list, made from the restored adjacency (and kept) when first asked. */
-  #side(node: Node, side: 'out' | 'in'): readonly Relation[] {
-    const list = node[side];
-    if (list || !this.#adjacency || node.slot < 0) return list ?? NO_RELATIONS;
-    const made = listAt(this.#adjacency, side, node.slot);
-    if (made.length > 0) node[side] = made;
-    return made;
-  }
-
-  /** Makes every list of a restored adjacency (before the first change of a relation) and drops it. */
-  #layOut(): void {
-    const adjacency = this.#adjacency;
-    if (!adjacency) return;
-    for (const node of this.#nodes.values()) {
-      if (node.slot < 0) continue;
-      this.#side(node, 'out');
-      this.#side(node, 'in');
-    }
-    this.#adjacency = undefined;
+    const slot = this.#slots.slotOf(id);
+    return slot === undefined ? NO_RELATIONS : this.#slots.side(slot, 'in');
   }
 
   /**
@@ -260,20 +225,7 @@ export class Model {
   forEachElement(
     visit: (element: Element, out: readonly Relation[], into: readonly Relation[]) => void,
   ): void {
-    const adjacency = this.#adjacency;
-    if (!adjacency) {
-      for (const node of this.#nodes.values())
-        visit(node.element, node.out ?? NO_RELATIONS, node.in ?? NO_RELATIONS);
-      return;
-    }
-    // A restored model's lists not asked for yet are made for the walk and not kept: a walk over the
-    // whole model leaves no list per element behind.
-    for (const node of this.#nodes.values()) {
-      const restored = node.slot >= 0;
-      const out = node.out ?? (restored ? listAt(adjacency, 'out', node.slot) : NO_RELATIONS);
-      const into = node.in ?? (restored ? listAt(adjacency, 'in', node.slot) : NO_RELATIONS);
-      visit(node.element, out, into);
-    }
+    this.#slots.forEach(visit);
   }
 
   /**
@@ -284,25 +236,26 @@ export class Model {
     if (!this.metamodel.relationTypes.has(relation.type)) {
       throw new InvalidArgumentError(`relation: unknown relation type "${relation.type}".`);
     }
-    const source = this.#nodes.get(relation.source);
-    const target = this.#nodes.get(relation.target);
+    const source = this.#slots.slotOf(relation.source);
+    const target = this.#slots.slotOf(relation.target);
     for (const [end, node] of [
       ['source', source],
       ['target', target],
     ] as const) {
-      if (!node) throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
+      if (node === undefined)
+        throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
     }
     const key = relationKey(relation);
     if (this.#keyed().has(key)) return false;
-    this.#layOut();
+    this.#slots.layOut();
     this.#link(key, freezeRelation(relation), source!, target!);
     if (origin) this.#relationOrigins.set(key, this.#origins.pack(origin));
     return true;
   }
 
-  #link(key: string, relation: Relation, source: Node, target: Node): void {
+  #link(key: string, relation: Relation, source: number, target: number): void {
     this.#keyed().set(key, relation);
-    attach(relation, source, target);
+    this.#slots.attach(relation, source, target);
     this.#graph?.addDirectedEdgeWithKey(key, relation.source, relation.target, { relation });
     this.#revision++;
   }
@@ -332,10 +285,7 @@ export class Model {
    * the adjacency's memory. Changes nothing a reader sees.
    */
   compact(): void {
-    for (const node of this.#nodes.values()) {
-      if (node.out) node.out = node.out.slice();
-      if (node.in) node.in = node.in.slice();
-    }
+    this.#slots.compact();
   }
 
   /** Replaces the attributes of an existing relation. */
@@ -343,11 +293,12 @@ export class Model {
     const key = relationKey(relation);
     const previous = this.#keyed().get(key);
     if (!previous) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
-    this.#layOut();
+    const slots = this.#slots;
+    slots.layOut();
     const frozen = freezeRelation(relation);
     this.#relations.set(key, frozen);
-    replaceIn(this.#nodes.get(relation.source)!.out!, previous, frozen);
-    replaceIn(this.#nodes.get(relation.target)!.in!, previous, frozen);
+    slots.replace(slots.slotOf(relation.source)!, 'out', previous, frozen);
+    slots.replace(slots.slotOf(relation.target)!, 'in', previous, frozen);
     this.#graph?.setEdgeAttribute(key, 'relation', frozen);
     this.#revision++;
   }
@@ -370,12 +321,13 @@ export class Model {
   }
 
   #dropRelation(relation: Relation): void {
-    this.#layOut();
+    const slots = this.#slots;
+    slots.layOut();
     const key = relationKey(relation);
     this.#relations.delete(key);
     this.#relationOrigins.delete(key);
-    removeFrom(this.#nodes.get(relation.source)!, 'out', relation);
-    removeFrom(this.#nodes.get(relation.target)!, 'in', relation);
+    slots.detach(slots.slotOf(relation.source)!, 'out', relation);
+    slots.detach(slots.slotOf(relation.target)!, 'in', relation);
     this.#graph?.dropEdge(key);
     this.#revision++;
   }
@@ -401,10 +353,8 @@ export class Model {
 
   /** Where an element was written, when it came from a file. */
   originOfElement(id: string): Origin | undefined {
-    const node = this.#nodes.get(id);
-    if (typeof node?.origin !== 'number') return node?.origin;
-    node.origin = this.#restoredOrigins!.element(node.origin);
-    return node.origin;
+    const slot = this.#slots.slotOf(id);
+    return slot === undefined ? undefined : this.#slots.origin(slot);
   }
 
   /** Where a relation was written, when it came from a file. */
@@ -422,7 +372,9 @@ export class Model {
    * gives each element's and each relation's origin by index, asked only when an origin is read (or,
    * for relations, when the model first looks one up by key). `ends`, when given, holds for relation
    * `i` the indexes in `elements` of its source (at `2 * i`) and target (at `2 * i + 1`), so the
-   * adjacency is laid out without looking ids up. Not for data that was not checked.
+   * adjacency is laid out without looking ids up. `index`, when given, maps each element's id to its
+   * index in `elements`, in element order (as a load that checked the ids built it): the model takes
+   * it over as its own instead of building another. Not for data that was not checked.
    */
   static restore(
     metamodel: Metamodel,
@@ -430,15 +382,15 @@ export class Model {
     relations: readonly Relation[],
     origins: RestoredOrigins,
     ends?: Int32Array,
+    index?: Map<string, number>,
   ): Model {
     const model = new Model(metamodel);
-    const nodes = model.#nodes;
-    const list: Node[] = new Array(elements.length);
-    for (let i = 0; i < elements.length; i++) {
-      const element = freezeInPlace(elements[i]!);
-      const node: Node = { element, out: undefined, in: undefined, origin: i, slot: i };
-      nodes.set(element.id, node);
-      list[i] = node;
+    const own = elements.slice();
+    for (let i = 0; i < own.length; i++) freezeInPlace(own[i]!);
+    let ids = index;
+    if (ids?.size !== own.length) {
+      ids = new Map();
+      for (let i = 0; i < own.length; i++) ids.set(own[i]!.id, i);
     }
     model.#byKind = undefined;
     for (let i = 0; i < relations.length; i++) {
@@ -446,10 +398,12 @@ export class Model {
       Object.freeze(relation.attributes);
       Object.freeze(relation);
     }
-    if (ends) model.#adjacency = packAdjacency(list, relations, ends);
-    else for (const r of relations) attach(r, nodes.get(r.source)!, nodes.get(r.target)!);
-    // Kept only when it is exact: one node per element (no id given twice) and every relation's ends.
-    if (ends && nodes.size === elements.length) model.#layout = { elements, relations, ends };
+    const adjacency = ends ? packAdjacency(own, relations, ends) : undefined;
+    const slots = ElementSlots.restored(own, ids, origins.element, adjacency);
+    if (!ends) for (const r of relations) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
+    model.#slots = slots;
+    // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
+    if (ends && ids.size === elements.length) model.#layout = { elements, relations, ends };
     model.#restoredRelations = relations;
     model.#restoredOrigins = origins;
     return model;
@@ -458,13 +412,9 @@ export class Model {
   /** A copy that can be changed without touching this one (elements are shared: they are frozen). */
   clone(): Model {
     const copy = new Model(this.metamodel);
-    this.#layOut();
-    for (const [id, node] of this.#nodes) {
-      const origin = this.originOfElement(id);
-      const [out, into] = [node.out?.slice(), node.in?.slice()];
-      copy.#nodes.set(id, { element: node.element, out, in: into, origin, slot: -1 });
-      copy.#indexKind(node.element);
-    }
+    this.#slots.layOut();
+    copy.#slots = this.#slots.clone();
+    for (const element of copy.#slots.elements()) copy.#indexKind(element);
     for (const [key, relation] of this.#keyed()) copy.#relations.set(key, relation);
     copy.#origins = this.#origins;
     for (const [key, origin] of this.#relationOrigins) copy.#relationOrigins.set(key, origin);

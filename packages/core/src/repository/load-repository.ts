@@ -14,7 +14,7 @@ import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js
 import { ModelFileCache } from './model-file-cache.js';
 import { ModelResolver } from './model-resolver.js';
 import { ModelSnapshotCache } from './model-snapshot-cache.js';
-import { readModelContents, readModelTexts } from './read-model-files.js';
+import { decodeModelTexts, readModelBytes, readModelContents } from './read-model-files.js';
 import type { TraceryConfig } from './repository-config.js';
 import { workersSetting } from './workers-setting.js';
 
@@ -115,13 +115,16 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const fast = options.fastParser !== false;
   const settings = JSON.stringify({ config, tolerated: [...tolerated].sort(), fast });
   const cache = options.cache ? ModelFileCache.open(root, settings) : undefined;
-  const texts = await readModelTexts(root, discovered.files, config.limits.maxFileBytes, cache);
+  const bytes = await readModelBytes(root, discovered.files, config.limits.maxFileBytes, !!cache);
   const loaders = options.loaders ?? [];
   const snapshots = cache && new ModelSnapshotCache(cache.folder);
   const snapshotKey =
-    cache && (await loadSnapshotKey({ root, settings, config, discovered, texts, loaders }));
+    cache && (await loadSnapshotKey({ root, settings, config, discovered, modelFiles: bytes, loaders }));
   const snapshot = snapshotKey === undefined ? undefined : await snapshots?.get(snapshotKey, metamodel);
   if (snapshot) return { root, config, metamodel, ...snapshot };
+  // Decoded only now: a load answered from the snapshot never decodes the files.
+  const texts = decodeModelTexts(bytes, cache);
+  bytes.length = 0;
   const context = { limits: config.limits, metamodel, schemas, fast };
   const setup = { config, tolerated: [...tolerated], fast };
   // Each file's drafts go into the model as soon as it and the files before it are read, while
@@ -133,8 +136,11 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
     if (!content.read && content.diagnostics.some((d) => d.severity === 'error'))
       unreadableFiles.push(content.file);
     if (!content.read) return;
-    appendAll(elements, content.read.elements);
-    appendAll(relations, content.read.relations);
+    // Kept for the loaders only: without one, a file's drafts are let go once taken in.
+    if (loaders.length > 0) {
+      appendAll(elements, content.read.elements);
+      appendAll(relations, content.read.relations);
+    }
     for (const id of content.read.brokenIds) brokenIds.add(id);
     appendAll(diagnostics, content.read.diagnostics);
     resolver.addElements(content.read.elements);

@@ -5,7 +5,7 @@ import type { DiscoveredFiles } from './discover-files.js';
 import { CONFIG_FILE } from './load-config.js';
 import type { SourceLoader } from './load-repository.js';
 import { ModelSnapshotCache } from './model-snapshot-cache.js';
-import type { ModelFileText } from './read-model-files.js';
+import type { ModelFileBytes } from './read-model-files.js';
 import { repositoryPath } from './read-source-file.js';
 import type { TraceryConfig } from './repository-config.js';
 
@@ -18,7 +18,8 @@ export type LoadInputs = {
   readonly settings: string;
   readonly config: TraceryConfig;
   readonly discovered: DiscoveredFiles;
-  readonly texts: readonly ModelFileText[];
+  /** The model files' bytes, each with its hash. */
+  readonly modelFiles: readonly ModelFileBytes[];
   readonly loaders: readonly SourceLoader[];
 };
 
@@ -36,8 +37,8 @@ export async function loadSnapshotKey(inputs: LoadInputs): Promise<string | unde
     configBytes ? sha256(configBytes) : 'no config',
     JSON.stringify(inputs.discovered.diagnostics),
   ];
-  for (const { file, read, key } of inputs.texts)
-    parts.push(file, 'diagnostic' in read ? JSON.stringify(read.diagnostic) : (key ?? sha256(read.text)));
+  for (const { file, read, hash } of inputs.modelFiles)
+    parts.push(file, 'diagnostic' in read ? JSON.stringify(read.diagnostic) : (hash ?? sha256(read.bytes)));
   for (const loader of inputs.loaders) {
     if (!loader.inputs) return undefined;
     const { files, version } = await loader.inputs({ root, config });

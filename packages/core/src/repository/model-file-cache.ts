@@ -104,14 +104,14 @@ export class ModelFileCache {
     return new ModelFileCache(base, folder, createHash('sha256').update(settings).digest('hex'));
   }
 
-  /** The key of a file's content. */
-  keyOf(file: string, text: string): string {
+  /** The key of a file's content, given as a hash of its bytes. */
+  keyOf(file: string, contentHash: string): string {
     return createHash('sha256')
       .update(this.salt)
       .update('\0')
       .update(file)
       .update('\0')
-      .update(text)
+      .update(contentHash)
       .digest('hex');
   }
 

@@ -7,6 +7,7 @@ import type { Element, Relation } from '../model/element.js';
 import { findCycles } from '../model/find-cycles.js';
 import { freezeInPlace } from '../model/freeze-values.js';
 import { describeRelation, Model } from '../model/model.js';
+import { OriginTable } from '../model/origin-table.js';
 import { AcceptedRelations } from './accepted-relations.js';
 import type { ElementDraft, RelationDraft } from './model-drafts.js';
 
@@ -21,12 +22,22 @@ function sameAttributes(a: Readonly<Record<string, unknown>>, b: Readonly<Record
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 }
 
-/** The elements accepted from the drafts (the first of each id), where each was written, and each id's index. */
+/**
+ * The elements accepted from the drafts (the first of each id), where each was written (packed in
+ * `table`: a number, or the position as given), and each id's index.
+ */
 type AcceptedElements = {
   readonly list: Element[];
-  readonly origins: SourceRef[];
+  readonly origins: (number | SourceRef)[];
+  readonly table: OriginTable;
   readonly index: Map<string, number>;
 };
+
+/** Where accepted element `at` was written. */
+function originAt(accepted: AcceptedElements, at: number): SourceRef {
+  const origin = accepted.origins[at]!;
+  return typeof origin === 'number' ? accepted.table.get(origin) : origin;
+}
 
 /** Id patterns by kind name. */
 function idPatterns(metamodel: Metamodel): Map<string, RegExp> {
@@ -45,12 +56,12 @@ function acceptElements(
   for (const { element, origin } of drafts) {
     const at = accepted.index.get(element.id);
     if (at !== undefined) {
-      diagnostics.push(duplicateId(element.id, origin, accepted.origins[at]));
+      diagnostics.push(duplicateId(element.id, origin, originAt(accepted, at)));
       continue;
     }
     accepted.index.set(element.id, accepted.list.length);
     accepted.list.push(element);
-    accepted.origins.push(origin);
+    accepted.origins.push(accepted.table.pack(origin));
     const pattern = patterns.get(element.kind);
     if (pattern && !pattern.test(element.id)) {
       diagnostics.push({
@@ -232,7 +243,12 @@ function reportPartOfCycles(model: Model, relations: AcceptedRelations, diagnost
 export class ModelResolver {
   readonly #metamodel: Metamodel;
   readonly #patterns: Map<string, RegExp>;
-  readonly #elements: AcceptedElements = { list: [], origins: [], index: new Map() };
+  readonly #elements: AcceptedElements = {
+    list: [],
+    origins: [],
+    table: new OriginTable(),
+    index: new Map(),
+  };
   readonly #relations: RelationDraft[] = [];
   readonly #ends: number[] = [];
   readonly #diagnostics: Diagnostic[] = [];
@@ -274,8 +290,9 @@ export class ModelResolver {
     const relations = acceptRelations(metamodel, elements, pending, diagnostics);
     // Checked here, so the model takes them as they are: adjacency lists laid out at their final
     // length, relation keys built only when first looked up (see Model.restore).
-    const origins = { element: (i: number) => elements.origins[i], relation: relations.origins() };
-    const model = Model.restore(metamodel, elements.list, relations.relations, origins, relations.ends());
+    const origins = { element: (i: number) => originAt(elements, i), relation: relations.origins() };
+    const { list, index } = elements;
+    const model = Model.restore(metamodel, list, relations.relations, origins, relations.ends(), index);
     reportPartOfCycles(model, relations, diagnostics);
     return { model, diagnostics };
   }

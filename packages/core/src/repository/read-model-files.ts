@@ -1,15 +1,25 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { inFileOrder } from './in-file-order.js';
 import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
 import { readInWorkers, type TextJob } from './read-in-workers.js';
 import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
-import { readSourceFile, repositoryPath, type SourceText } from './read-source-file.js';
+import {
+  decodeSource,
+  readSourceBytes,
+  repositoryPath,
+  type SourceBytes,
+  type SourceText,
+} from './read-source-file.js';
 import { type WorkersSetting, workerCount } from './workers-setting.js';
 
 export type { ReadContext } from './read-model-text.js';
 
 /** A model file's text as read from disk (or why it could not be), with its cache key when cached. */
 export type ModelFileText = { readonly file: string; readonly read: SourceText; readonly key?: string };
+
+/** A model file's bytes as read from disk (or why they could not be), with their SHA-256 when asked. */
+export type ModelFileBytes = { readonly file: string; readonly read: SourceBytes; readonly hash?: string };
 
 /** Runs `read` over `items`, at most `concurrency` at a time, keeping the order of the items. */
 export async function readAll<T, R>(
@@ -29,18 +39,34 @@ export async function readAll<T, R>(
   return results;
 }
 
-/** Reads the texts of the model files (absolute paths), keyed for the cache when there is one. */
-export function readModelTexts(
+/**
+ * Reads the bytes of the model files (absolute paths), with a SHA-256 of each when `hash` (for the
+ * cache's keys: what a file says is a function of its bytes, so a key of the bytes is a key of the
+ * text, and a load answered from the cache never decodes them).
+ */
+export function readModelBytes(
   root: string,
   paths: readonly string[],
   maxFileBytes: number,
-  cache: ModelFileCache | undefined,
-): Promise<ModelFileText[]> {
-  return readAll(paths, 16, async (path): Promise<ModelFileText> => {
+  hash: boolean,
+): Promise<ModelFileBytes[]> {
+  return readAll(paths, 16, async (path): Promise<ModelFileBytes> => {
     const file = repositoryPath(root, path);
-    const read = await readSourceFile(root, path, maxFileBytes);
-    if ('diagnostic' in read || !cache) return { file, read };
-    return { file, read, key: cache.keyOf(file, read.text) };
+    const read = await readSourceBytes(root, path, maxFileBytes);
+    if ('diagnostic' in read || !hash) return { file, read };
+    return { file, read, hash: createHash('sha256').update(read.bytes).digest('hex') };
+  });
+}
+
+/** The texts of the model files read by {@link readModelBytes}, keyed for the cache when there is one. */
+export function decodeModelTexts(
+  files: readonly ModelFileBytes[],
+  cache: ModelFileCache | undefined,
+): ModelFileText[] {
+  return files.map(({ file, read, hash }): ModelFileText => {
+    const text = 'diagnostic' in read ? read : decodeSource(file, read.bytes);
+    if ('diagnostic' in text || !cache || hash === undefined) return { file, read: text };
+    return { file, read: text, key: cache.keyOf(file, hash) };
   });
 }
 
@@ -48,21 +74,21 @@ export function readModelTexts(
 export type ParsePlan = { readonly setup: ReadSetup; readonly workers: WorkersSetting };
 
 /**
- * What each model file gave, in the order of the texts: from the cache when its entry is there, else
- * parsed (and kept for the cache), in worker threads when the plan and the amount of text call for
- * them, else in this thread. Both give the same reads. `onRead`, when given, is called with each
- * read in the order of the texts as soon as it and every one before it are there (while workers
- * still parse later files), so that the caller can take them in as they come.
+ * Gives `onRead` what each model file gave, in the order of the texts: from the cache when its entry
+ * is there, else parsed (and kept for the cache), in worker threads when the plan and the amount of
+ * text call for them, else in this thread. Both give the same reads. Each read is given as soon as
+ * it and every one before it are there (while workers still parse later files), and not held here
+ * after: the caller takes them in as they come.
  */
 export async function readModelContents(
   texts: readonly ModelFileText[],
   context: ReadContext,
   cache: ModelFileCache | undefined,
   plan: ParsePlan,
-  onRead: (read: ModelFileRead, index: number) => void = () => undefined,
-): Promise<ModelFileRead[]> {
+  onRead: (read: ModelFileRead, index: number) => void,
+): Promise<void> {
   const put = inFileOrder(texts.length, onRead);
-  const results = await readAll(texts, 16, async ({ file, read, key }, index) => {
+  const found = await readAll(texts, 16, async ({ file, read, key }, index) => {
     const found: ModelFileRead | undefined =
       'diagnostic' in read
         ? { file, diagnostics: [read.diagnostic] }
@@ -70,12 +96,12 @@ export async function readModelContents(
           ? undefined
           : await cache?.get(key);
     if (found) put(index, found);
-    return found;
+    return found !== undefined;
   });
   const misses: number[] = [];
   let bytes = 0;
   texts.forEach(({ read }, index) => {
-    if (results[index] !== undefined || 'diagnostic' in read) return;
+    if (found[index] || 'diagnostic' in read) return;
     misses.push(index);
     bytes += read.text.length;
   });
@@ -87,7 +113,6 @@ export async function readModelContents(
   const take = (k: number, read: ModelFileRead) => {
     const index = misses[k]!;
     const key = texts[index]!.key;
-    results[index] = read;
     if (key !== undefined) cache?.set(key, read);
     put(index, read);
   };
@@ -98,5 +123,4 @@ export async function readModelContents(
       alsoInThisThread: true,
     });
   else for (let k = 0; k < jobs.length; k++) take(k, readModelText(jobs[k]!.file, jobs[k]!.text, context));
-  return results as ModelFileRead[];
 }

@@ -6,6 +6,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 /** A text file read from a repository, or the diagnostic that says why it could not be. */
 export type SourceText = { readonly text: string } | { readonly diagnostic: Diagnostic };
 
+/** The bytes of a repository file, or the diagnostic that says why they could not be read. */
+export type SourceBytes = { readonly bytes: Buffer } | Failed;
+
+type Failed = { readonly diagnostic: Diagnostic };
+
 /** A path relative to the repository root, with forward slashes, for diagnostics and output. */
 export function repositoryPath(root: string, absolute: string): string {
   return relative(root, absolute).split(sep).join('/');
@@ -17,7 +22,7 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }
 
-function fail(file: string, code: string, message: string, line = 1, column = 1): SourceText {
+function fail(file: string, code: string, message: string, line = 1, column = 1): Failed {
   return {
     diagnostic: {
       code,
@@ -76,7 +81,7 @@ function kindOfEntry(info: Stats): string {
   return 'not a regular file';
 }
 
-function notRegular(file: string, info: Stats): SourceText {
+function notRegular(file: string, info: Stats): Failed {
   return fail(
     file,
     'file-not-regular',
@@ -90,6 +95,20 @@ function notRegular(file: string, info: Stats): SourceText {
  * of the repository, a file over the size limit, an empty file, binary data, or invalid UTF-8.
  */
 export async function readSourceFile(root: string, absolute: string, maxBytes: number): Promise<SourceText> {
+  const read = await readSourceBytes(root, absolute, maxBytes);
+  return 'diagnostic' in read ? read : decodeSource(repositoryPath(root, absolute), read.bytes);
+}
+
+/**
+ * The bytes of one repository file, refusing what {@link readSourceFile} refuses before it looks at
+ * them (not a regular file, a link out of the repository, over the size limit); what the bytes say
+ * is for {@link decodeSource}.
+ */
+export async function readSourceBytes(
+  root: string,
+  absolute: string,
+  maxBytes: number,
+): Promise<SourceBytes> {
   const file = repositoryPath(root, absolute);
   try {
     const info = await lstat(absolute);
@@ -116,7 +135,7 @@ export async function readSourceFile(root: string, absolute: string, maxBytes: n
           `"${file}" is ${opened.size} bytes, over the limit of ${maxBytes}; split it into smaller files or raise limits.maxFileBytes in tracery.yaml.`,
         );
       }
-      return decodeSource(file, await handle.readFile());
+      return { bytes: await handle.readFile() };
     } finally {
       await handle.close();
     }
@@ -125,7 +144,11 @@ export async function readSourceFile(root: string, absolute: string, maxBytes: n
   }
 }
 
-function decodeSource(file: string, bytes: Buffer): SourceText {
+/**
+ * A file's bytes as UTF-8 text (a byte order mark dropped), or why they are not a model file's text:
+ * UTF-16, binary data (a NUL), invalid UTF-8, or nothing but white space.
+ */
+export function decodeSource(file: string, bytes: Buffer): SourceText {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail(
       file,
