@@ -1,5 +1,5 @@
 import type { BpmnDataAssociation, ModdleElement } from '../parse/moddle-types.js';
-import { elementsOf, isModdleElement } from '../parse/moddle-types.js';
+import { elementsOf, isModdleElement, moddleTypeOf } from '../parse/moddle-types.js';
 import { createElementMatcher, type ElementMatcher } from './element-matcher.js';
 import { createdId } from './generated-id.js';
 import { cleanName } from './id-token.js';
@@ -60,7 +60,7 @@ function associatedData(node: ModdleElement): readonly [ModdleElement, ModdleEle
   for (const association of elementsOf<BpmnDataAssociation>(node.dataOutputAssociations)) {
     if (isModdleElement(association.targetRef)) pairs.push([association, association.targetRef]);
   }
-  return pairs.filter(([, reference]) => DATA_REFERENCES.has(reference.$type));
+  return pairs.filter(([, reference]) => DATA_REFERENCES.has(moddleTypeOf(reference) as string));
 }
 
 function createDataResolver(

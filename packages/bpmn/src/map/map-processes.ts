@@ -7,7 +7,7 @@ import type {
   BpmnSequenceFlow,
   ModdleElement,
 } from '../parse/moddle-types.js';
-import { elementsOf } from '../parse/moddle-types.js';
+import { elementsOf, moddleTypeOf } from '../parse/moddle-types.js';
 import { emitSatisfies } from './emit-satisfies.js';
 import { nextFreeId, stepId } from './generated-id.js';
 import { cleanName } from './id-token.js';
@@ -163,10 +163,9 @@ function collectFlowElements(walk: Collect, container: BpmnFlowElementsContainer
   if (!Array.isArray(elements)) return;
   const { context, mapped, stepOf, originAt } = walk;
   for (const element of elements as readonly unknown[]) {
-    // bpmn-moddle defines `$type` on each element as a getter: read it once (anything without one is skipped).
-    const type =
-      typeof element === 'object' && element !== null ? (element as ModdleElement).$type : undefined;
-    if (typeof type !== 'string') continue;
+    // bpmn-moddle defines `$type` on each element as a getter: read by prototype (anything without one is skipped).
+    const type = moddleTypeOf(element);
+    if (type === undefined) continue;
     const node = element as ModdleElement;
     if (type === 'bpmn:SequenceFlow') {
       mapped.sequenceFlows.push(node as BpmnSequenceFlow);

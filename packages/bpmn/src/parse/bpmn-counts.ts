@@ -91,6 +91,9 @@ export function countByKey(items: Iterable<{ readonly countKey: BpmnCountKey }>)
     dataObjectReferences: 0,
     dataStoreReferences: 0,
   };
-  for (const item of items) counts[item.countKey]++;
+  // An array (the raw elements of a large diagram) by index: no iterator result per item.
+  if (Array.isArray(items))
+    for (let k = 0; k < items.length; k++) counts[(items[k] as { countKey: BpmnCountKey }).countKey]++;
+  else for (const item of items) counts[item.countKey]++;
   return counts;
 }

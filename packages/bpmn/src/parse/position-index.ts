@@ -1,7 +1,7 @@
 import type { SourceRef } from '@tracery/core';
 import type { LineIndex } from './line-index.js';
 import { nextOccurrence } from './next-occurrence.js';
-import { attributeValue, readStartTag, type StartTag } from './read-start-tag.js';
+import { attributeValue, emptyStartTag, readStartTag, type StartTag } from './read-start-tag.js';
 import { decodeXmlReferences } from './xml-text.js';
 
 /**
@@ -39,7 +39,7 @@ export class PositionIndex extends Map<string, SourceRef> {
   complete(): void {
     const deferred = this.#deferred;
     if (deferred.length === 0) return;
-    const tag: StartTag = { name: '', names: [], attributes: [], end: 0, selfClosing: false };
+    const tag = emptyStartTag();
     const marks = { lt: nextOccurrence(this.#text, '<'), amp: nextOccurrence(this.#text, '&') };
     for (let k = 0; k < deferred.length; k += 2)
       this.#indexStretch(deferred[k] as number, deferred[k + 1] as number, tag, marks);
@@ -105,7 +105,7 @@ export class PositionIndex extends Map<string, SourceRef> {
       else if (next === 47) i = text.indexOf('>', lt + 2) + 1;
       else {
         readStartTag(text, lt, tag, marks);
-        const raw = attributeValue(text, tag.attributes, 'id');
+        const raw = attributeValue(text, tag, 'id');
         const id = raw === undefined ? undefined : decodeXmlReferences(raw);
         if (id !== undefined && !super.has(id)) super.set(id, this.#lines.sourceAt(lt));
         i = tag.end;

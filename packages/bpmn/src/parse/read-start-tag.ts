@@ -14,8 +14,13 @@ export type StartTag = {
    * once, whose hash is known to every map that it keys.
    */
   readonly names: (string[] | undefined)[];
-  /** Four offsets per attribute: name start, name end, value start, value end (inside the quotes). */
+  /**
+   * Four offsets per attribute: name start, name end, value start, value end (inside the quotes). Only
+   * the first `attributeEnd` entries are this tag's: the array keeps its length from tag to tag, since
+   * emptying it (`length = 0`) would drop its storage and grow a new one for each tag.
+   */
   readonly attributes: number[];
+  attributeEnd: number;
   /** The offset just past the closing `>`. */
   end: number;
   selfClosing: boolean;
@@ -102,7 +107,7 @@ export function readStartTag(
     else if (known.length < MAX_NAMES_PER_LENGTH) known.push(name);
   }
   tag.name = name;
-  tag.attributes.length = 0;
+  tag.attributeEnd = 0;
   for (;;) {
     const before = j;
     while (j < n && isSpace(text.charCodeAt(j))) j++;
@@ -133,8 +138,19 @@ function knownName(
 ): string | undefined {
   const known = names[end - start];
   if (known === undefined) return undefined;
-  for (const name of known) if (text.startsWith(name, start)) return name;
+  for (const name of known) if (textIs(text, start, name)) return name;
   return undefined;
+}
+
+/**
+ * True when the text at `start` holds `name`, compared character by character from the end (names
+ * that share a prefix, `bpmndi:BPMNShape` and `bpmndi:BPMNPlane`, differ there): for names of a few
+ * dozen characters, a loop the compiler inlines costs less than a call of `startsWith`.
+ */
+export function textIs(text: string, start: number, name: string): boolean {
+  for (let k = name.length - 1; k >= 0; k--)
+    if (text.charCodeAt(start + k) !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 function closeTag(tag: StartTag, end: number, selfClosing: boolean): undefined {
@@ -187,14 +203,19 @@ function readAttribute(text: string, start: number, tag: StartTag, marks: TextMa
     };
   }
   const { attributes } = tag;
-  for (let k = 0; k < attributes.length; k += 4) {
+  const count = tag.attributeEnd;
+  for (let k = 0; k < count; k += 4) {
     if (sameText(text, attributes[k] as number, attributes[k + 1] as number, start, nameEnd))
       return {
         offset: start,
         message: `attribute ${text.slice(start, nameEnd)} is repeated in <${tag.name}>`,
       };
   }
-  attributes.push(start, nameEnd, j + 1, close);
+  attributes[count] = start;
+  attributes[count + 1] = nameEnd;
+  attributes[count + 2] = j + 1;
+  attributes[count + 3] = close;
+  tag.attributeEnd = count + 4;
   return close + 1;
 }
 
@@ -213,14 +234,11 @@ function checkValue(text: string, start: number, end: number, marks: TextMarks):
 }
 
 /** The raw value of the attribute called `name` among a tag's attributes, if the tag has it. */
-export function attributeValue(
-  text: string,
-  attributes: readonly number[],
-  name: string,
-): string | undefined {
-  for (let k = 0; k < attributes.length; k += 4) {
+export function attributeValue(text: string, tag: StartTag, name: string): string | undefined {
+  const { attributes } = tag;
+  for (let k = 0; k < tag.attributeEnd; k += 4) {
     const start = attributes[k] as number;
-    if ((attributes[k + 1] as number) - start === name.length && text.startsWith(name, start))
+    if ((attributes[k + 1] as number) - start === name.length && textIs(text, start, name))
       return text.slice(attributes[k + 2], attributes[k + 3]);
   }
   return undefined;
@@ -231,4 +249,9 @@ export function sameText(text: string, a: number, aEnd: number, b: number, bEnd:
   if (aEnd - a !== bEnd - b) return false;
   for (let k = 0; k < aEnd - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
   return true;
+}
+
+/** A {@link StartTag} to fill with {@link readStartTag}. */
+export function emptyStartTag(): StartTag {
+  return { name: '', names: [], attributes: [], attributeEnd: 0, end: 0, selfClosing: false };
 }

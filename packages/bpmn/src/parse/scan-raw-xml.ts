@@ -14,11 +14,13 @@ import { PositionIndex } from './position-index.js';
 import {
   attributeValue,
   badAmpersand,
+  emptyStartTag,
   isXmlName,
   readStartTag,
   type ScanProblem,
   type StartTag,
   type TextMarks,
+  textIs,
 } from './read-start-tag.js';
 import { decodeXmlReferences } from './xml-text.js';
 
@@ -93,7 +95,7 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     text,
     lines,
     marks: { lt: nextOccurrence(text, '<'), amp: nextOccurrence(text, '&') },
-    tag: { name: '', names: [], attributes: [], end: 0, selfClosing: false },
+    tag: emptyStartTag(),
     elements: [],
     positions: new PositionIndex(text, lines),
     extensions: new Map(),
@@ -137,8 +139,8 @@ function scan(walk: Walk): ScanProblem | undefined {
           : next === 47
             ? closeElement(walk, lt)
             : openElement(walk, lt);
-    if ('message' in step) return step;
-    i = step.end;
+    if (typeof step !== 'number') return step;
+    i = step;
   }
   const open = stack.at(-1);
   if (open) return { offset: text.length, message: `the file ends before <${open.tag}> is closed` };
@@ -161,29 +163,29 @@ function checkText(walk: Walk, start: number, end: number, outside: boolean): Sc
   return amp === -1 ? undefined : { offset: amp, message: '"&" that starts no reference' };
 }
 
-function skipMarkup(text: string, lt: number, inside: boolean): { end: number } | ScanProblem {
+function skipMarkup(text: string, lt: number, inside: boolean): number | ScanProblem {
   if (text.startsWith('<!--', lt)) {
     const close = text.indexOf('-->', lt + 4);
-    return close === -1 ? { offset: lt, message: 'a comment that is not closed' } : { end: close + 3 };
+    return close === -1 ? { offset: lt, message: 'a comment that is not closed' } : close + 3;
   }
   if (text.startsWith('<![CDATA[', lt) && inside) {
     const close = text.indexOf(']]>', lt + 9);
-    return close === -1 ? { offset: lt, message: 'a CDATA section that is not closed' } : { end: close + 3 };
+    return close === -1 ? { offset: lt, message: 'a CDATA section that is not closed' } : close + 3;
   }
   return { offset: lt, message: `unexpected markup "${text.slice(lt, lt + 12)}"` };
 }
 
-function skipInstruction(text: string, lt: number): { end: number } | ScanProblem {
+function skipInstruction(text: string, lt: number): number | ScanProblem {
   const close = text.indexOf('?>', lt + 2);
   if (close === -1) return { offset: lt, message: 'a processing instruction that is not closed' };
   const target = /^[^\s?]*/.exec(text.slice(lt + 2, Math.min(close, lt + 42)))?.[0] ?? '';
   if (!isXmlName(target)) return { offset: lt, message: 'a processing instruction without a valid target' };
   if (target.toLowerCase() === 'xml' && lt !== 0)
     return { offset: lt, message: 'an XML declaration that is not at the start of the file' };
-  return { end: close + 2 };
+  return close + 2;
 }
 
-function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
+function closeElement(walk: Walk, lt: number): number | ScanProblem {
   const { text } = walk;
   const close = text.indexOf('>', lt + 2);
   if (close === -1) return { offset: lt, message: 'an end tag that is not closed' };
@@ -191,7 +193,7 @@ function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   walk.scopes.pop();
   walk.shared = undefined;
   // The common case, `</tag>` closing <tag>, is compared in place; anything else is read as a name.
-  if (open && close - (lt + 2) === open.tag.length && text.startsWith(open.tag, lt + 2))
+  if (open && close - (lt + 2) === open.tag.length && textIs(text, lt + 2, open.tag))
     return closed(walk, close + 1);
   const name = text.slice(lt + 2, close).trimEnd();
   if (!open) return { offset: lt, message: `</${name}> closes no element` };
@@ -200,19 +202,19 @@ function closeElement(walk: Walk, lt: number): { end: number } | ScanProblem {
 }
 
 /** After an end tag: a diagram closed by it leaves its ids to the index, to read when asked. */
-function closed(walk: Walk, end: number): { end: number } {
+function closed(walk: Walk, end: number): number {
   if (walk.ancestors.length === walk.diagramDepth) {
     walk.positions.defer(walk.diagramStart, end);
     walk.diagramDepth = -1;
   }
-  return { end };
+  return end;
 }
 
-function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
+function openElement(walk: Walk, lt: number): number | ScanProblem {
   const { text, tag } = walk;
   const problem = readStartTag(text, lt, tag, walk.marks);
   if (problem) return problem;
-  const scope = declareNamespaces(text, walk.scopes.at(-1) ?? XML_SCOPE, tag.attributes);
+  const scope = declareNamespaces(text, walk.scopes.at(-1) ?? XML_SCOPE, tag);
   const kind = tagKind(scope, tag.name);
   if (kind.opensDiagram && walk.diagramDepth === -1 && !tag.selfClosing) {
     walk.diagramDepth = walk.ancestors.length;
@@ -224,10 +226,10 @@ function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
   const deferred =
     walk.diagramDepth !== -1 &&
     kind.countKey === undefined &&
-    extensionAttributes(text, scope, tag.attributes) === undefined;
+    extensionAttributes(text, scope, tag) === undefined;
   if (!deferred) {
     if (walk.diagramDepth !== -1) indexDiagramFrom(walk, lt);
-    const rawId = attributeValue(text, tag.attributes, 'id');
+    const rawId = attributeValue(text, tag, 'id');
     id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
     record(walk, scope, kind, id, lt);
   }
@@ -236,7 +238,7 @@ function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
     walk.scopes.push(scope);
     walk.shared = undefined;
   }
-  return { end: tag.end };
+  return tag.end;
 }
 
 /**
@@ -245,11 +247,11 @@ function openElement(walk: Walk, lt: number): { end: number } | ScanProblem {
  */
 function indexDiagramFrom(walk: Walk, offset: number): void {
   walk.positions.defer(walk.diagramStart, offset);
-  const tag: StartTag = { name: '', names: [], attributes: [], end: 0, selfClosing: false };
+  const tag = emptyStartTag();
   for (let k = walk.diagramDepth; k < walk.ancestors.length; k++) {
     const open = walk.ancestors[k] as RawAncestor;
     readStartTag(walk.text, open.offset, tag, walk.marks);
-    const rawId = attributeValue(walk.text, tag.attributes, 'id');
+    const rawId = attributeValue(walk.text, tag, 'id');
     const id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
     walk.ancestors[k] = { tag: open.tag, id, offset: open.offset };
   }
@@ -266,11 +268,11 @@ function record(walk: Walk, scope: Scope, kind: TagKind, id: string | undefined,
       source = walk.lines.sourceAt(offset);
       walk.positions.set(id, source);
     }
-    const extension = extensionAttributes(text, scope, tag.attributes);
+    const extension = extensionAttributes(text, scope, tag);
     if (extension !== undefined && !walk.extensions.has(id)) walk.extensions.set(id, extension);
   }
   if (kind.countKey === undefined) return;
-  const rawName = attributeValue(text, tag.attributes, 'name');
+  const rawName = attributeValue(text, tag, 'name');
   const name = rawName === undefined ? undefined : decodeXmlReferences(rawName);
   source ??= walk.lines.sourceAt(offset);
   walk.shared ??= [...walk.ancestors];
