@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ModelFileRead } from './model-file-cache.js';
 import { type PackedModelFileRead, packModelFileRead } from './pack-model-file-read.js';
-import { type ReadSetup, readContextOf, readModelText } from './read-model-text.js';
+import { packScannedText, type ReadSetup, readContextOf, readParsedText } from './read-model-text.js';
 
 // The entry of a worker thread that reads model files (see readInWorkers). It rebuilds the read
 // context from the setup it is given (the metamodel and schemas are never shared between threads),
-// then answers each {index, file, text} with what reading the file gave (packed when it can be), or
+// then answers each {index, file, text} with what reading the file gave (`readModelText`; packed when it can be), or
 // with the error that reading it threw, so that the file can be read again in the main thread.
 
 /** A file to read, as the main thread posts it. */
@@ -22,7 +22,13 @@ if (port) {
   const context = readContextOf(workerData as ReadSetup);
   port.on('message', ({ index, file, text }: WorkerJob) => {
     try {
-      const result = readModelText(file, text, context);
+      // A file the scanner reads is packed as it is read; any other is read, then packed when it can be.
+      const scanned = packScannedText(file, text, context);
+      if (scanned) {
+        port.postMessage({ index, packed: scanned } satisfies WorkerAnswer);
+        return;
+      }
+      const result = readParsedText(file, text, context);
       const packed = packModelFileRead(result);
       port.postMessage(packed ? { index, packed } : ({ index, result } satisfies WorkerAnswer));
     } catch (error) {

@@ -1,46 +1,21 @@
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import type { AttributeValue } from '../model/element.js';
-import type { ElementDraft, ModelFileContents, RelationDraft } from './model-drafts.js';
+import type { ElementDraft, RelationDraft } from './model-drafts.js';
 import type { ModelFileRead } from './model-file-cache.js';
+import {
+  NONE,
+  type PackedContents,
+  type PackedModelFileRead,
+  POSITION_INTS,
+  RELATION_INTS,
+} from './packed-layout.js';
+import { PackedReadBuilder } from './packed-read-builder.js';
 
-/**
- * A {@link ModelFileRead} laid out for a worker thread to post: positions as numbers, the relations
- * in columns over one table of distinct strings. Posting the drafts as objects costs the main thread
- * more to take in (every key of every position and relation is a string to read back, every id a
- * new copy) than rebuilding them from this; and the ids come back shared, not copied.
- */
-export type PackedModelFileRead = {
-  readonly file: string;
-  readonly diagnostics: ModelFileRead['diagnostics'];
-  readonly read?: PackedContents;
-};
+export type { PackedModelFileRead } from './packed-layout.js';
 
-type PackedContents = {
-  readonly elements: ElementDraft['element'][];
-  /** Per element: line, column, end line, end column (see {@link packPosition}). */
-  readonly elementOrigins: Int32Array;
-  readonly strings: string[];
-  /** Per relation, {@link RELATION_INTS} numbers: see {@link packRelation}. */
-  readonly relations: Int32Array;
-  /** The attribute maps that are not empty, and the positions of relation ends, by index from `relations`. */
-  readonly extras: unknown[];
-  readonly brokenIds: string[];
-  readonly diagnostics: ModelFileContents['diagnostics'];
-};
-
-const NONE = -1;
-const POSITION_INTS = 4;
-// type, source, target, writtenBy, writtenAs, attributes, endOrigins, then the origin's 4.
-const RELATION_INTS = 7 + POSITION_INTS;
-
-/** Writes a position of `file` as 4 numbers; false when it is not one (another file, other keys). */
-function packPosition(at: SourceRef | undefined, file: string, out: Int32Array, offset: number): boolean {
-  if (at === null || typeof at !== 'object' || at.file !== file || !isPlainPosition(at)) return false;
-  out[offset] = at.line;
-  out[offset + 1] = at.column;
-  out[offset + 2] = at.endLine ?? NONE;
-  out[offset + 3] = at.endColumn ?? NONE;
-  return true;
+/** True when `at` is a position in `file` that packs (see {@link isPlainPosition}). */
+function isPositionIn(at: SourceRef | undefined, file: string): at is SourceRef {
+  return at !== null && typeof at === 'object' && at.file === file && isPlainPosition(at);
 }
 
 const isCount = (value: unknown): boolean =>
@@ -105,48 +80,19 @@ function isPlainRelation(relation: RelationDraft): boolean {
 export function packModelFileRead(read: ModelFileRead): PackedModelFileRead | undefined {
   if (!read.read) return 'read' in read ? undefined : { file: read.file, diagnostics: read.diagnostics };
   const { elements, relations, brokenIds, diagnostics } = read.read;
-  const elementOrigins = new Int32Array(elements.length * POSITION_INTS);
-  for (let i = 0; i < elements.length; i++)
-    if (!packPosition(elements[i]!.origin, read.file, elementOrigins, i * POSITION_INTS)) return undefined;
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const intern = (text: string | undefined): number => {
-    if (text === undefined) return NONE;
-    let at = index.get(text);
-    if (at === undefined) {
-      at = strings.push(text) - 1;
-      index.set(text, at);
-    }
-    return at;
-  };
-  const ints = new Int32Array(relations.length * RELATION_INTS);
-  const extras: unknown[] = [];
-  for (let i = 0; i < relations.length; i++) {
-    const relation = relations[i]!;
-    const o = i * RELATION_INTS;
-    if (!isPlainRelation(relation) || !packPosition(relation.origin, read.file, ints, o + 7))
-      return undefined;
-    ints[o] = intern(relation.type);
-    ints[o + 1] = intern(relation.source);
-    ints[o + 2] = intern(relation.target);
-    ints[o + 3] = intern(relation.writtenBy);
-    ints[o + 4] = intern(relation.writtenAs);
-    ints[o + 5] = Object.keys(relation.attributes).length === 0 ? NONE : extras.push(relation.attributes) - 1;
-    ints[o + 6] = relation.endOrigins === undefined ? NONE : extras.push(relation.endOrigins) - 1;
+  const builder = new PackedReadBuilder();
+  for (const { element, origin } of elements) {
+    if (!isPositionIn(origin, read.file)) return undefined;
+    builder.element(element, origin.line, origin.column, origin.endLine ?? NONE, origin.endColumn ?? NONE);
   }
-  return {
-    file: read.file,
-    diagnostics: read.diagnostics,
-    read: {
-      elements: elements.map((e) => e.element),
-      elementOrigins,
-      strings,
-      relations: ints,
-      extras,
-      brokenIds,
-      diagnostics,
-    },
-  };
+  for (const relation of relations) {
+    const at = relation.origin;
+    if (!isPlainRelation(relation) || !isPositionIn(at, read.file)) return undefined;
+    const { type, source, target, writtenBy, writtenAs, attributes, endOrigins } = relation;
+    const o = builder.relation(type, source, target, writtenBy, writtenAs, attributes, endOrigins);
+    builder.relationAt(o, at.line, at.column, at.endLine ?? NONE, at.endColumn ?? NONE);
+  }
+  return builder.finish(read.file, read.diagnostics, brokenIds, diagnostics);
 }
 
 /** The read that {@link packModelFileRead} packed. */

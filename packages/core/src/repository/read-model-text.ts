@@ -3,9 +3,10 @@ import { idRule } from './id-safety.js';
 import { metamodelOfConfig } from './metamodel-of-config.js';
 import type { SchemaCache } from './model-drafts.js';
 import type { ModelFileRead } from './model-file-cache.js';
+import type { PackedModelFileRead } from './pack-model-file-read.js';
 import { parseYamlText, type YamlLimits } from './parse-yaml-text.js';
 import { readModelFile } from './read-model-file.js';
-import { readScannedModel } from './read-scanned-model.js';
+import { packScannedModel, readScannedModel } from './read-scanned-model.js';
 import type { TraceryConfig } from './repository-config.js';
 import { SCAN_MIN_DEPTH_LIMIT, scanModelYaml } from './scan-model-yaml.js';
 
@@ -37,15 +38,43 @@ export function readContextOf(setup: ReadSetup): ReadContext {
   };
 }
 
+/** True when the scanner may read files under this context (see {@link SCAN_MIN_DEPTH_LIMIT}). */
+function scans(context: ReadContext): boolean {
+  return context.fast && context.limits.maxDepth >= SCAN_MIN_DEPTH_LIMIT;
+}
+
 /**
  * Reads a model file in its canonical form with the scanner (no YAML document, no node tree), or
  * undefined when the scanner or the element reader leaves it to the parsers.
  */
 function readScanned(file: string, text: string, context: ReadContext): ModelFileRead | undefined {
-  if (!context.fast || context.limits.maxDepth < SCAN_MIN_DEPTH_LIMIT) return undefined;
-  const scan = scanModelYaml(text);
+  const scan = scans(context) ? scanModelYaml(text) : undefined;
   const read = scan && readScannedModel(file, scan, context.metamodel, context.schemas);
   return read && { file, diagnostics: [], read };
+}
+
+/**
+ * What {@link readModelText} gives for a file the scanner reads, packed as a worker posts it (equal
+ * to `packModelFileRead` of that read, without making the drafts); undefined for any other file.
+ */
+export function packScannedText(
+  file: string,
+  text: string,
+  context: ReadContext,
+): PackedModelFileRead | undefined {
+  const scan = scans(context) ? scanModelYaml(text) : undefined;
+  return scan && packScannedModel(file, scan, context.metamodel, context.schemas);
+}
+
+/** Reads a model file with the parsers alone: what {@link readModelText} gives for a file the scanner leaves. */
+export function readParsedText(file: string, text: string, context: ReadContext): ModelFileRead {
+  const parsed = parseYamlText(file, text, context.limits, context.fast);
+  if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
+  return {
+    file,
+    diagnostics: parsed.diagnostics,
+    read: readModelFile(parsed, context.metamodel, context.schemas),
+  };
 }
 
 /**
@@ -54,13 +83,5 @@ function readScanned(file: string, text: string, context: ReadContext): ModelFil
  * scanner, which gives exactly what the parsers give; any other file takes the parsers.
  */
 export function readModelText(file: string, text: string, context: ReadContext): ModelFileRead {
-  const scanned = readScanned(file, text, context);
-  if (scanned) return scanned;
-  const parsed = parseYamlText(file, text, context.limits, context.fast);
-  if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
-  return {
-    file,
-    diagnostics: parsed.diagnostics,
-    read: readModelFile(parsed, context.metamodel, context.schemas),
-  };
+  return readScanned(file, text, context) ?? readParsedText(file, text, context);
 }

@@ -1,3 +1,21 @@
+import {
+  ANCHOR,
+  BEFORE_ANCHOR,
+  BLANK,
+  BREAK,
+  CLASS,
+  COLON,
+  CONTROL,
+  FLOW,
+  FLOW_END,
+  HASH,
+  INDICATOR,
+  isOddCharacter,
+  KEY,
+  NEWLINE,
+  ORDINARY,
+  SPACE,
+} from './yaml-characters.js';
 import { resolvePlainScalar } from './yaml-core-schema.js';
 
 /**
@@ -5,69 +23,6 @@ import { resolvePlainScalar } from './yaml-core-schema.js';
  * the file with the parsers. A plain object, not an Error: no stack is captured.
  */
 export const LEAVE_SUBSET: { readonly leave: true } = Object.freeze({ leave: true });
-
-const SPACE = 32;
-const NEWLINE = 10;
-
-/**
- * True for a character the scanners never read: C0 controls (line feed aside), DEL, C1 controls,
- * the spaces other than U+0020 (which the parsers and the position look-ups treat differently),
- * line and paragraph separators, bidirectional controls, surrogates (lone or paired), the BOM and
- * the non-characters U+FFFE and U+FFFF. Every control character that text safety reports is one of
- * them, so text the scanners read never needs a text-safety diagnostic.
- */
-export function isOddCharacter(c: number): boolean {
-  if (c < 0x7f) return c < 32 && c !== NEWLINE;
-  return (
-    c <= 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200f) ||
-    (c >= 0x2028 && c <= 0x202f) ||
-    (c >= 0x205f && c <= 0x206f) ||
-    c === 0x3000 ||
-    (c >= 0xd800 && c <= 0xdfff) ||
-    c === 0xfeff ||
-    c >= 0xfffe
-  );
-}
-
-// Characters of a key: a letter, `_` or `$` first, then also digits, `.` and `-`.
-const KEY = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_$]/.test(ch)) KEY[c] = 2;
-  else if (/[0-9.-]/.test(ch)) KEY[c] = 1;
-}
-// Characters no plain scalar may start with (YAML's indicators); `-`, `?` and `:` may when a
-// non-space follows, which the scanner checks apart.
-const INDICATOR = new Uint8Array(128);
-for (const ch of ',[]{}#&*!|>\'"%@`') INDICATOR[ch.charCodeAt(0)] = 1;
-const FLOW_END = new Uint8Array(128);
-for (const ch of ',[]{}') FLOW_END[ch.charCodeAt(0)] = 1;
-
-/** What a character of the ASCII range is to a scalar: most are nothing special (0). */
-const ORDINARY = 0;
-const BLANK = 1;
-const BREAK = 2;
-const COLON = 3;
-const HASH = 4;
-const FLOW = 5;
-/** `&`, `*` and `!`: an anchor, alias or tag where a space or an indicator comes before. */
-const ANCHOR = 6;
-const CONTROL = 7;
-const CLASS = new Uint8Array(128);
-for (let c = 0; c < 32; c++) CLASS[c] = CONTROL;
-CLASS[127] = CONTROL;
-CLASS[SPACE] = BLANK;
-CLASS[NEWLINE] = BREAK;
-CLASS[58] = COLON;
-CLASS[35] = HASH;
-for (const ch of ',[]{}') CLASS[ch.charCodeAt(0)] = FLOW;
-for (const ch of '&*!') CLASS[ch.charCodeAt(0)] = ANCHOR;
-// The characters before `&`, `*` or `!` that make them an anchor, alias or tag to the test that sends
-// a text to the `yaml` package (NEEDS_FULL_PARSER): a line start, a space, `[`, `{`, `,`, `:` or `-`.
-const BEFORE_ANCHOR = new Uint8Array(128);
-for (const ch of ' \n[{,:-') BEFORE_ANCHOR[ch.charCodeAt(0)] = 1;
 
 // Keys met so far (all text in the core schema: `null` and `true` are not), found again without a copy.
 const KEYS: string[] = [];

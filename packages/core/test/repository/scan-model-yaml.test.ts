@@ -5,14 +5,17 @@ import { defaultMetamodel } from '@tracery/core';
 import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { findControlCharacter } from '../../src/report/escape-control-characters.js';
 import { idRule } from '../../src/repository/id-safety.js';
 import { loadConfig } from '../../src/repository/load-config.js';
 import type { ModelFileRead } from '../../src/repository/model-file-cache.js';
+import { packModelFileRead } from '../../src/repository/pack-model-file-read.js';
 import { parseYamlText } from '../../src/repository/parse-yaml-text.js';
 import { readModelFile } from '../../src/repository/read-model-file.js';
-import { type ReadContext, readModelText } from '../../src/repository/read-model-text.js';
+import { packScannedText, type ReadContext, readModelText } from '../../src/repository/read-model-text.js';
 import { readScannedModel } from '../../src/repository/read-scanned-model.js';
 import { SCAN_MIN_DEPTH_LIMIT, scanModelYaml } from '../../src/repository/scan-model-yaml.js';
+import { isOddCharacter } from '../../src/repository/yaml-characters.js';
 import { findTooDeep } from '../../src/repository/yaml-depth.js';
 import { canonicalModelText, mutatedModelText } from './model-file-arbitraries.js';
 
@@ -106,6 +109,32 @@ describe('the model file scanner', () => {
     30_000 * RUNS,
   );
 
+  test('packs what it reads as a worker posts it: equal to packing the drafts', () => {
+    let packed = 0;
+    fc.assert(
+      fc.property(canonicalModelText, (text) => {
+        const direct = packScannedText(FILE, text, contextOf());
+        const drafts = readByScanner(FILE, text, contextOf());
+        expect(direct === undefined).toBe(drafts === undefined);
+        if (direct === undefined) return;
+        packed++;
+        expectSameRead(direct, packModelFileRead(readModelText(FILE, text, contextOf())));
+      }),
+      { numRuns: 300 * RUNS },
+    );
+    expect(packed).toBeGreaterThan(80);
+  });
+
+  test('never reads a character that text safety would report, in a name or anywhere else', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const char = String.fromCharCode(c);
+      if (c !== 10 && findControlCharacter(char, { lineBreaks: false }) !== undefined)
+        expect(isOddCharacter(c), `U+${c.toString(16)}`).toBe(true);
+    }
+    // Lone surrogates (and so any surrogate) are refused too.
+    expect(isOddCharacter(0xd800) && isOddCharacter(0xdfff)).toBe(true);
+  });
+
   test.each([
     ['a tab in the indentation', 'elements:\n  - id: REQ-1\n\tkind: Requirement\n    name: A\n'],
     ['a comment after a value', 'elements:\n  - id: REQ-1 # the first\n    kind: Requirement\n    name: A\n'],
@@ -176,6 +205,7 @@ describe('the model file scanner', () => {
         const byScanner = readByScanner(path, text, context);
         expect(byScanner, path).toBeDefined();
         expectSameRead(byScanner, readByParsers(path, text, context));
+        expectSameRead(packScannedText(path, text, context), packModelFileRead(byScanner!));
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
