@@ -103,7 +103,7 @@ describe('the model file scanner', () => {
         }),
         { numRuns: 1500 * RUNS },
       );
-      expect(scanned).toBeGreaterThan(80);
+      expect(scanned).toBeGreaterThan(50);
       expect(left).toBeGreaterThan(300);
     },
     30_000 * RUNS,
@@ -139,8 +139,16 @@ describe('the model file scanner', () => {
     ['a tab in the indentation', 'elements:\n  - id: REQ-1\n\tkind: Requirement\n    name: A\n'],
     ['a comment after a value', 'elements:\n  - id: REQ-1 # the first\n    kind: Requirement\n    name: A\n'],
     [
-      'a folded description',
-      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    description: >-\n      Long\n',
+      'a kept folded description',
+      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    description: >+\n      Long\n',
+    ],
+    [
+      'a block scalar line that starts with #',
+      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    description: |\n      # one\n',
+    ],
+    [
+      'a name on two lines',
+      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: |\n      A\n      B\n',
     ],
     [
       'a plain scalar on two lines',
@@ -213,7 +221,7 @@ describe('the model file scanner', () => {
   });
 
   test.each([
-    ['the MHHS example', MHHS, 3],
+    ['the MHHS example', MHHS, 35],
     ['the good fixture', join(FIXTURES, 'good'), 0],
     ['the unknown-field fixture', join(FIXTURES, 'error', 'unknown-field'), 0],
     ['the invalid-value fixture', join(FIXTURES, 'error', 'invalid-value'), 0],
