@@ -165,9 +165,19 @@ function danglingReference(draft: RelationDraft, missing: string, ids: Iterable<
  * the drafts are held), its kind the metamodel's own string (one string per kind, not per element).
  */
 function adopt(element: Element, metamodel: Metamodel): Element {
+  if (Object.isFrozen(element)) return freezeInPlace(element);
   const kind = metamodel.kinds.get(element.kind)?.name;
-  if (kind !== undefined && !Object.isFrozen(element)) (element as { kind: string }).kind = kind;
+  if (kind !== undefined) (element as { kind: string }).kind = kind;
+  // Most elements have no attributes: they share one frozen empty record, as relations do.
+  if (isEmptyRecord(element.attributes))
+    (element as { attributes: Element['attributes'] }).attributes = NO_ATTRIBUTES;
   return freezeInPlace(element);
+}
+
+/** True for a plain record without keys (not one of another prototype, which is kept as it is). */
+function isEmptyRecord(record: object): boolean {
+  for (const _ in record) return false;
+  return Object.getPrototypeOf(record) === Object.prototype;
 }
 
 /** Most relations have no attributes: they share one frozen empty record. */

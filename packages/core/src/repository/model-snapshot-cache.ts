@@ -110,10 +110,11 @@ function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnap
   const strings = readStringTable(sections[1]!, int32Section(sections[2]!));
   const records = int32Section(sections[4]!);
   const reader = new RecordReader(records, strings, float64Section(sections[3]!), shapes);
-  const ends = int32Section(sections[5]!);
+  // Copied, not viewed in place: the model keeps them, and a view would keep the whole file.
+  const ends = int32Section(sections[5]!).slice();
   const types = int32Section(sections[6]!);
-  const elementOrigins = int32Section(sections[7]!);
-  const relationOrigins = int32Section(sections[8]!);
+  const elementOrigins = int32Section(sections[7]!).slice();
+  const relationOrigins = int32Section(sections[8]!).slice();
   const count = elementOrigins.length / ORIGIN_INTS;
   if (!Number.isInteger(count) || types.length * 2 !== ends.length)
     throw new RangeError('snapshot: sections of different lengths.');
