@@ -60,10 +60,38 @@ export function reviewStamp(
   return `${STAMP_PREFIX}${half(model, relation.source, cache)}/${half(model, relation.target, cache)}`;
 }
 
-/** The stamp a review recorded before v2 (hashes of the whole elements), to check stamps already in files. */
-function legacyStamp(model: Model, relation: Pick<Relation, 'source' | 'target'>): string {
-  const end = (id: string) => elementHash(model.getElement(id)).slice(0, STAMP_HASH_LENGTH);
-  return `${end(relation.source)}/${end(relation.target)}`;
+/**
+ * The part of `recorded` that holds the two halves, and what each end's half is now in the same
+ * scheme: v2 (the reviewed content, see {@link reviewStamp}), or, for a stamp written before v2, the
+ * hash of the whole element (so an upgrade makes no link suspect).
+ */
+function stampParts(
+  model: Model,
+  recorded: string,
+  cache: HashCache,
+): { readonly body: string; readonly current: (id: string) => string } {
+  if (LEGACY_STAMP.test(recorded))
+    return {
+      body: recorded,
+      current: (id) => elementHash(model.getElement(id)).slice(0, STAMP_HASH_LENGTH),
+    };
+  const body = recorded.startsWith(STAMP_PREFIX) ? recorded.slice(STAMP_PREFIX.length) : recorded;
+  return { body, current: (id) => half(model, id, cache) };
+}
+
+/**
+ * True when either end changed since `recorded` was stamped: what {@link compareStamp} tells, without
+ * hashing the target when the source changed already (enough to know a link is suspect).
+ */
+export function stampChanged(
+  model: Model,
+  relation: Pick<Relation, 'source' | 'target'>,
+  recorded: string,
+  cache: HashCache,
+): boolean {
+  const { body, current } = stampParts(model, recorded, cache);
+  const [rs, rt] = body.split('/');
+  return rs !== current(relation.source) || rt !== current(relation.target);
 }
 
 /**
@@ -77,11 +105,7 @@ export function compareStamp(
   recorded: string,
   cache: HashCache,
 ): { readonly source: boolean; readonly target: boolean } {
-  const current = LEGACY_STAMP.test(recorded)
-    ? legacyStamp(model, relation)
-    : reviewStamp(model, relation, cache).slice(STAMP_PREFIX.length);
-  const body = recorded.startsWith(STAMP_PREFIX) ? recorded.slice(STAMP_PREFIX.length) : recorded;
+  const { body, current } = stampParts(model, recorded, cache);
   const [rs, rt] = body.split('/');
-  const [cs, ct] = current.split('/');
-  return { source: rs !== cs, target: rt !== ct };
+  return { source: rs !== current(relation.source), target: rt !== current(relation.target) };
 }

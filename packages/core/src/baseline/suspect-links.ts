@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/tracery-error.js';
 import { type Relation, relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
-import { compareStamp, type HashCache, reviewStamp } from './review-stamp.js';
+import { compareStamp, type HashCache, reviewStamp, stampChanged } from './review-stamp.js';
 
 /** Why a link is suspect. */
 export type SuspectReason = 'source-changed' | 'target-changed' | 'both-changed' | 'never-reviewed';
@@ -103,8 +103,11 @@ export function suspectLinkEnds(
   const checked = checkedTypes(model, options);
   const cache: HashCache = new Map();
   const ends: Pick<Relation, 'type' | 'source' | 'target'>[] = [];
-  for (const relation of model.relations())
-    if (checked(relation.type) && suspectReason(model, relation, options, cache))
+  for (const relation of model.relations()) {
+    if (!checked(relation.type)) continue;
+    const recorded = relation.attributes.reviewed;
+    if (recorded === undefined ? options.unreviewed : stampChanged(model, relation, String(recorded), cache))
       ends.push({ type: relation.type, source: relation.source, target: relation.target });
+  }
   return ends;
 }

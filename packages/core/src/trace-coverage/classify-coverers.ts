@@ -113,7 +113,12 @@ export function classifyAll(input: ClassifyInput): Classification {
     needEnd: new Int32Array(slots),
     ignored: new Map<number, readonly IgnoredCoverage[]>(),
   };
-  const found: Found = { coverers: new Int32Array(input.links.source.length + 16), length: 0, ignored: [] };
+  const { into, out } = input.links;
+  const found: Found = {
+    coverers: new Int32Array(into.far.length + out.far.length + 16),
+    length: 0,
+    ignored: [],
+  };
   for (let e = 0; e < size; e++) {
     classified.start[e] = found.length;
     if (node[e] === 1) classifyNode(input, classified, found, e);
@@ -139,21 +144,18 @@ function classifyNode(input: ClassifyInput, classified: Building, found: Found, 
 
 /** One need's far ends at element `at`: those that count onto `found`, the others into its ignored list. */
 function coverersOf(input: ClassifyInput, found: Found, at: number, need: NeedPlan): void {
-  const { links, subjects } = input;
-  const start = need.incoming ? links.inStart : links.outStart;
-  const list = need.incoming ? links.inLinks : links.outLinks;
-  const far = need.incoming ? links.source : links.target;
-  for (let i = start[at]!; i < start[at + 1]!; i++) {
-    const l = list[i]!;
-    if (links.type[l] !== need.type) continue;
-    const other = far[l]!;
+  const { subjects } = input;
+  const side = need.incoming ? input.links.into : input.links.out;
+  for (let i = side.start[at]!; i < side.start[at + 1]!; i++) {
+    if (side.type[i] !== need.type) continue;
+    const other = side.far[i]!;
     const kind = subjects.kind[other]!;
     const reason: IgnoredReason | undefined =
       subjects.excluded[other] === 1
         ? 'excluded'
         : need.accepts[kind] === 0
           ? 'unwanted'
-          : subjects.near[at] === 1 && isOutdated(input, l, need)
+          : subjects.near[at] === 1 && isOutdated(input, need, at, other)
             ? 'outdated'
             : undefined;
     if (reason !== undefined) {
@@ -172,8 +174,9 @@ function push(found: Found, value: number): void {
   found.coverers[found.length++] = value;
 }
 
-function isOutdated(input: ClassifyInput, l: number, need: NeedPlan): boolean {
+/** True when the link between graph node `at` and `other` (the need's coverer) is outdated. */
+function isOutdated(input: ClassifyInput, need: NeedPlan, at: number, other: number): boolean {
   const { ids } = input.subjects;
-  const keys = input.outdated.get(ids[input.links.source[l]!]!);
-  return keys?.has(`${need.typeName}\u0000${ids[input.links.target[l]!]!}`) === true;
+  const keys = input.outdated.get(ids[need.incoming ? other : at]!);
+  return keys?.has(`${need.typeName}\u0000${ids[need.incoming ? at : other]!}`) === true;
 }

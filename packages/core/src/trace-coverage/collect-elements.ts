@@ -74,13 +74,15 @@ function isSorted(order: Int32Array, ids: readonly string[]): boolean {
 function elementCoverage(input: CollectInput, at: number): ElementCoverage {
   const { classified } = input;
   const plan = input.plans[input.subjects.rule[at]!]!;
-  const needs: NeedCoverage[] = new Array(plan.needs.length);
-  let from = classified.start[at]!;
-  for (let n = 0; n < needs.length; n++) {
-    const to = classified.needEnd[classified.slot[at]! + n]!;
-    needs[n] = { relation: plan.needs[n]!.relation, by: idsOf(input, from, to) };
-    from = to;
-  }
+  const needs: NeedCoverage[] =
+    plan.needs.length === 1
+      ? [
+          {
+            relation: plan.needs[0]!.relation,
+            by: idsOf(input, classified.start[at]!, classified.start[at + 1]!),
+          },
+        ]
+      : needsOf(input, at, plan);
   const shallow = classified.shallow[at] === 1;
   const missing = shallow ? NONE : needs.filter((n) => n.by.length === 0).map((n) => n.relation);
   const verdict: CoverageVerdict = plan.rule.policy.deep
@@ -90,6 +92,18 @@ function elementCoverage(input: CollectInput, at: number): ElementCoverage {
       : 'uncovered';
   const ignored = classified.ignored.size > 0 ? (classified.ignored.get(at) ?? NONE) : NONE;
   return { id: input.subjects.ids[at]!, kind: plan.rule.kind, needs, missing, ignored, verdict };
+}
+
+function needsOf(input: CollectInput, at: number, plan: RulePlan): NeedCoverage[] {
+  const { classified } = input;
+  const needs: NeedCoverage[] = new Array(plan.needs.length);
+  let from = classified.start[at]!;
+  for (let n = 0; n < needs.length; n++) {
+    const to = classified.needEnd[classified.slot[at]! + n]!;
+    needs[n] = { relation: plan.needs[n]!.relation, by: idsOf(input, from, to) };
+    from = to;
+  }
+  return needs;
 }
 
 /** The ids of `coverers[from]` up to `coverers[to]` (exclusive), sorted. */

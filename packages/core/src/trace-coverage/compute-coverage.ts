@@ -166,8 +166,7 @@ function leftOut(
 
 /** True when element `at` has a link of the need's type in the need's direction, whatever is at the far end. */
 function hasLinkOf(links: CoverLinks, at: number, need: NeedPlan): boolean {
-  const start = need.incoming ? links.inStart : links.outStart;
-  const list = need.incoming ? links.inLinks : links.outLinks;
-  for (let i = start[at]!; i < start[at + 1]!; i++) if (links.type[list[i]!] === need.type) return true;
+  const side = need.incoming ? links.into : links.out;
+  for (let i = side.start[at]!; i < side.start[at + 1]!; i++) if (side.type[i] === need.type) return true;
   return false;
 }

@@ -1,67 +1,56 @@
 import type { Element, Relation } from '../model/element.js';
-import type { Model, RestoredLayout } from '../model/model.js';
+import type { Model } from '../model/model.js';
 
 /**
- * The model's elements numbered in model order, and its links of the relation types coverage reads, as
- * integer arrays: link `l` goes from element `source[l]` to element `target[l]` and is of relation type
- * `types[type[l]]`. The links into element `e` are `inLinks[inStart[e]]` up to `inLinks[inStart[e + 1]]`
- * (exclusive); those going out of it, likewise, in `outStart` and `outLinks`. Coverage then follows
- * links by number: no id is looked up while it classifies.
+ * The links at each element on one side: those at element `e` are entries `start[e]` up to
+ * `start[e + 1]` (exclusive), each with the element at its far end (`far`) and its relation type's
+ * number (`type`).
+ */
+export type LinkSide = {
+  readonly start: Int32Array;
+  readonly far: Int32Array;
+  readonly type: Uint16Array;
+};
+
+/**
+ * The model's elements numbered in model order, and its links of the relation types coverage reads
+ * (`types`, by number), grouped by element: `into` those coming into it (the far end is the source),
+ * `out` those going out of it (the far end is the target). Coverage then follows links by number: no
+ * id is looked up while it classifies.
  */
 export type CoverLinks = {
   readonly elements: readonly Element[];
   readonly types: readonly string[];
-  readonly source: Int32Array;
-  readonly target: Int32Array;
-  readonly type: Uint16Array;
-  readonly inStart: Int32Array;
-  readonly inLinks: Int32Array;
-  readonly outStart: Int32Array;
-  readonly outLinks: Int32Array;
+  readonly into: LinkSide;
+  readonly out: LinkSide;
 };
-
-type Ends = { elements: readonly Element[]; source: Int32Array; target: Int32Array; type: Uint16Array };
 
 /** Which links coverage follows: into elements (needs such as coveredBy), out of them (covers), or both. */
 export type LinkSides = { readonly into: boolean; readonly out: boolean };
 
+/** Relation `r`'s ends as element numbers (source at `2 * r`, target at `2 * r + 1`) and its type's number (-1: not read). */
+type Ends = { readonly elements: readonly Element[]; readonly ends: Int32Array; readonly typeOf: Int32Array };
+
+const NO_SIDE: LinkSide = { start: new Int32Array(0), far: new Int32Array(0), type: new Uint16Array(0) };
+
 /**
  * Numbers the elements and gathers the links of `types` (relation type names): from the model's
- * restored layout when it has one (its ends are element indexes already: no id is looked up), else
- * from a walk over the model with one look-up per link. Groups them by the ends `sides` asks for; the
- * grouping of a side not asked for is empty.
+ * restored layout when it has one (its ends are element numbers already: no id is looked up), else
+ * from a walk over the model with one look-up per link. Groups them on the sides `sides` asks for; a
+ * side not asked for is empty.
  */
 export function coverLinks(model: Model, types: readonly string[], sides: LinkSides): CoverLinks {
-  if (types.length > 0xffff) throw new RangeError(`coverage reads at most 65535 relation types.`);
+  if (types.length > 0xffff) throw new RangeError('coverage reads at most 65535 relation types.');
   const layout = model.restoredLayout();
-  const ends = layout ? fromLayout(layout, types) : fromWalk(model, types);
-  const size = ends.elements.length;
-  const incoming = byEnd(sides.into ? ends.target : NO_LINKS, size);
-  const outgoing = byEnd(sides.out ? ends.source : NO_LINKS, size);
+  const ends: Ends = layout
+    ? { elements: layout.elements, ends: layout.ends, typeOf: typeNumbers(layout.relations, types) }
+    : fromWalk(model, types);
   return {
-    ...ends,
+    elements: ends.elements,
     types,
-    inStart: incoming.start,
-    inLinks: incoming.links,
-    outStart: outgoing.start,
-    outLinks: outgoing.links,
+    into: sides.into ? side(ends, 1) : NO_SIDE,
+    out: sides.out ? side(ends, 0) : NO_SIDE,
   };
-}
-
-const NO_LINKS = new Int32Array(0);
-
-function fromLayout(layout: RestoredLayout, types: readonly string[]): Ends {
-  const typeOf = typeNumbers(layout.relations, types);
-  let count = 0;
-  for (let r = 0; r < typeOf.length; r++) if (typeOf[r]! >= 0) count++;
-  const ends = {
-    elements: layout.elements,
-    source: new Int32Array(count),
-    target: new Int32Array(count),
-    type: new Uint16Array(count),
-  };
-  copyEnds(ends, layout.ends, typeOf);
-  return ends;
 }
 
 /** Each relation's type as its number in `types`, -1 for a type coverage does not read. */
@@ -69,16 +58,6 @@ function typeNumbers(relations: readonly Relation[], types: readonly string[]): 
   const typeOf = new Int32Array(relations.length);
   for (let r = 0; r < relations.length; r++) typeOf[r] = types.indexOf(relations[r]!.type);
   return typeOf;
-}
-
-/** Copies the ends of the relations of a type read (`typeOf` not -1), in relation order. */
-function copyEnds(into: Ends, ends: Int32Array, typeOf: Int32Array): void {
-  for (let r = 0, l = 0; r < typeOf.length; r++) {
-    if (typeOf[r]! < 0) continue;
-    into.source[l] = ends[2 * r]!;
-    into.target[l] = ends[2 * r + 1]!;
-    into.type[l++] = typeOf[r]!;
-  }
 }
 
 function fromWalk(model: Model, types: readonly string[]): Ends {
@@ -90,41 +69,39 @@ function fromWalk(model: Model, types: readonly string[]): Ends {
     elements.push(element);
     outs.push(out);
   });
-  const source: number[] = [];
-  const target: number[] = [];
-  const type: number[] = [];
+  const ends: number[] = [];
+  const typeOf: number[] = [];
   for (let e = 0; e < outs.length; e++)
     for (const relation of outs[e]!) {
       const t = types.indexOf(relation.type);
       if (t < 0) continue;
-      source.push(e);
-      target.push(index.get(relation.target)!);
-      type.push(t);
+      ends.push(e, index.get(relation.target)!);
+      typeOf.push(t);
     }
-  return {
-    elements,
-    source: Int32Array.from(source),
-    target: Int32Array.from(target),
-    type: Uint16Array.from(type),
-  };
+  return { elements, ends: Int32Array.from(ends), typeOf: Int32Array.from(typeOf) };
 }
 
-/** The links grouped by one of their ends (counting sort): those at element `e` are `links[start[e]]` up to `links[start[e + 1]]`. */
-function byEnd(end: Int32Array, size: number): { start: Int32Array; links: Int32Array } {
-  const start = new Int32Array(size + 1);
-  countEnds(start, end);
-  const next = start.slice(0, size);
-  const links = new Int32Array(end.length);
-  placeLinks(links, next, end);
-  return { start, links };
+/** The links read, grouped by their end at `at` (0: source, 1: target): a counting sort by element. */
+function side({ elements, ends, typeOf }: Ends, at: 0 | 1): LinkSide {
+  const start = new Int32Array(elements.length + 1);
+  const count = countAt(start, ends, typeOf, at);
+  const grouped = { start, far: new Int32Array(count), type: new Uint16Array(count) };
+  place(grouped, start.slice(0, elements.length), ends, typeOf, at);
+  return grouped;
 }
 
-/** Counts the links at each element into `start[e + 1]`, then sums them up: `start[e]` is where element `e`'s links begin. */
-function countEnds(start: Int32Array, end: Int32Array): void {
-  for (let l = 0; l < end.length; l++) start[end[l]! + 1]!++;
+/** Counts the links read at each element, then sums them up: element `e`'s begin at `start[e]`. Gives how many. */
+function countAt(start: Int32Array, ends: Int32Array, typeOf: Int32Array, at: 0 | 1): number {
+  for (let r = 0; r < typeOf.length; r++) if (typeOf[r]! >= 0) start[ends[2 * r + at]! + 1]!++;
   for (let e = 1; e < start.length; e++) start[e]! += start[e - 1]!;
+  return start[start.length - 1]!;
 }
 
-function placeLinks(links: Int32Array, next: Int32Array, end: Int32Array): void {
-  for (let l = 0; l < end.length; l++) links[next[end[l]!]!++] = l;
+function place(grouped: LinkSide, next: Int32Array, ends: Int32Array, typeOf: Int32Array, at: 0 | 1): void {
+  for (let r = 0; r < typeOf.length; r++) {
+    if (typeOf[r]! < 0) continue;
+    const i = next[ends[2 * r + at]!]!++;
+    grouped.far[i] = ends[2 * r + 1 - at]!;
+    grouped.type[i] = typeOf[r]!;
+  }
 }

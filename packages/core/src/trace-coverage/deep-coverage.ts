@@ -37,46 +37,70 @@ export type CoverGraph = {
  * link is visited once.
  */
 export function deepStatuses(graph: CoverGraph): Uint8Array {
+  const size = graph.node.length;
+  const walk: Walk = {
+    graph,
+    status: new Uint8Array(size),
+    order: new Int32Array(size).fill(-1),
+    low: new Int32Array(size),
+    onStack: new Uint8Array(size),
+    stack: new Int32Array(size),
+    frames: new Int32Array(size),
+    next: new Int32Array(size),
+    sp: 0,
+    counter: 0,
+  };
+  for (let root = 0; root < size; root++)
+    if (graph.node[root] === 1 && walk.order[root]! < 0) walkFrom(walk, root);
+  return walk.status;
+}
+
+/** Tarjan's state: the order each node was reached in, its low link, the component stack, the walk's frames (a node and its next edge). */
+type Walk = {
+  readonly graph: CoverGraph;
+  readonly status: Uint8Array;
+  readonly order: Int32Array;
+  readonly low: Int32Array;
+  readonly onStack: Uint8Array;
+  readonly stack: Int32Array;
+  readonly frames: Int32Array;
+  readonly next: Int32Array;
+  sp: number;
+  counter: number;
+};
+
+/** Walks the graph from `root`, depth first, settling each component when its root is left. */
+function walkFrom(walk: Walk, root: number): void {
+  const { graph, order, low, onStack, stack, frames, next } = walk;
   const { node, start, edges } = graph;
-  const size = node.length;
-  const status = new Uint8Array(size);
-  const order = new Int32Array(size).fill(-1);
-  const low = new Int32Array(size);
-  const onStack = new Uint8Array(size);
-  const stack = new Int32Array(size);
-  const frames = new Int32Array(size);
-  const next = new Int32Array(size);
-  let sp = 0;
+  let { sp, counter } = walk;
   let fp = 0;
-  let counter = 0;
-  const enter = (v: number) => {
+  for (let v = root; v >= 0; ) {
     order[v] = low[v] = counter++;
     stack[sp++] = v;
     onStack[v] = 1;
     frames[fp] = v;
     next[fp++] = start[v]!;
-  };
-  for (let root = 0; root < size; root++) {
-    if (node[root] === 0 || order[root]! >= 0) continue;
-    enter(root);
-    while (fp > 0) {
-      const v = frames[fp - 1]!;
+    v = -1;
+    while (fp > 0 && v < 0) {
+      const u = frames[fp - 1]!;
       const e = next[fp - 1]!;
-      if (e < start[v + 1]!) {
+      if (e < start[u + 1]!) {
         next[fp - 1] = e + 1;
         const w = edges[e]!;
         if (node[w] === 0) continue;
-        if (order[w]! < 0) enter(w);
-        else if (onStack[w] === 1 && order[w]! < low[v]!) low[v] = order[w]!;
+        if (order[w]! < 0) v = w;
+        else if (onStack[w] === 1 && order[w]! < low[u]!) low[u] = order[w]!;
         continue;
       }
       fp--;
-      if (fp > 0 && low[v]! < low[frames[fp - 1]!]!) low[frames[fp - 1]!] = low[v]!;
+      if (fp > 0 && low[u]! < low[frames[fp - 1]!]!) low[frames[fp - 1]!] = low[u]!;
       // Tarjan emits a component after every component it reaches, so its coverers are settled already.
-      if (low[v] === order[v]) sp = settle(graph, status, stack, onStack, sp, v);
+      if (low[u] === order[u]) sp = settle(graph, walk.status, stack, onStack, sp, u);
     }
   }
-  return status;
+  walk.sp = sp;
+  walk.counter = counter;
 }
 
 /** Pops the component rooted at `root` off the stack and gives each member its status; returns the new top. */

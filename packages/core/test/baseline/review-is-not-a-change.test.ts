@@ -12,6 +12,7 @@ import {
   reviewLinks,
   reviewStamp,
 } from '../../src/advanced.js';
+import { suspectLinkEnds } from '../../src/baseline/suspect-links.js';
 import {
   changedIds,
   createSnapshot,
@@ -77,10 +78,20 @@ describe('a review stamp hashes what a reviewer reviews', () => {
       '{ from: SDS, type: dependsOn, to: MB-M0 }',
       `{ from: SDS, type: dependsOn, to: MB-M0, reviewed: "${legacy}" }`,
     );
-    expect(findSuspectLinks((await load()).model)).toEqual([]);
+    const link = { type: 'dependsOn', source: 'SDS', target: 'MB-M0' };
+    const unchanged = (await load()).model;
+    expect(findSuspectLinks(unchanged)).toEqual([]);
+    expect(suspectLinkEnds(unchanged)).toEqual([]);
+    await edit('blockCode: M0', 'blockCode: M9');
+    const targetChanged = (await load()).model;
+    expect(findSuspectLinks(targetChanged).find((s) => s.source === 'SDS')?.reason).toBe('target-changed');
+    expect(suspectLinkEnds(targetChanged)).toContainEqual(link);
+    await edit('blockCode: M9', 'blockCode: M0');
     await edit('name: Smart Data Service', 'name: Smart Data Services');
-    const [suspect] = findSuspectLinks((await load()).model);
+    const sourceChanged = (await load()).model;
+    const [suspect] = findSuspectLinks(sourceChanged);
     expect([suspect?.source, suspect?.reason, suspect?.reviewed]).toEqual(['SDS', 'source-changed', legacy]);
+    expect(suspectLinkEnds(sourceChanged)).toEqual([link]);
     // Reviewing it again writes a stamp of the current scheme.
     expect(suspect?.current.startsWith('v2:')).toBe(true);
   });

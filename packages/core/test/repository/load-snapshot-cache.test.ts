@@ -6,6 +6,7 @@ import type { SourceLoader } from '@tracery/core/advanced';
 import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fingerprintOfTool } from '../../src/repository/model-file-cache.js';
+import { readSections, writeSections } from '../../src/repository/snapshot-sections.js';
 
 // The whole-load cache (issue 17): an unchanged repository is answered from one snapshot of the
 // last load (model, origins, diagnostics, files) instead of re-reading and re-checking every element.
@@ -134,6 +135,23 @@ describe('the whole-load cache', () => {
       expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
       expect((await readFile(join(folder(dir), name!))).equals(bytes)).toBe(true);
     }
+  });
+
+  test('a snapshot whose checksum holds but whose tables do not agree is rebuilt, not misread', async () => {
+    const dir = await repository({ 'model/a.yaml': A });
+    const plain = located(await loadRepository(dir, { cache: true }));
+    const [name] = await snapshots(dir);
+    const path = join(folder(dir), name!);
+    const bytes = await readFile(path);
+    const format = bytes.readUInt32LE(16);
+    const key = name!.replace(/^model-|\.snapshot$/g, '');
+    const sections = readSections(bytes, format, key)!.map((section) => Uint8Array.from(section));
+    // The relation A -dependsOn-> B, its target index pointed past the elements; written whole.
+    new Int32Array(sections[5]!.buffer)[1] = 1_000_000;
+    await writeFile(path, writeSections(format, key, sections));
+    expect(readSections(await readFile(path), format, key)).toBeDefined();
+    expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
+    expect((await readFile(path)).equals(bytes)).toBe(true);
   });
 
   test("a loader's files are part of the key; a loader that cannot say what it reads turns the snapshot off", async () => {
