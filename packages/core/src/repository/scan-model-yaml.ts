@@ -34,16 +34,20 @@ const NEWLINE = 10;
  * literal and folded block scalars (see {@link YamlBlockScalarScanner}), and nested block lists and
  * maps; whole-line comments and blank lines anywhere. Values and positions are exactly
  * what the fast parser gives (YAML 1.2 core schema, `yaml-core-schema.ts`). Returns undefined for
- * anything else (anchors, tags, other block or multi-line scalars, comments after a value, tabs, CR, odd
- * characters, a key twice, a null value, `relations:`...): the caller then reads the file the usual way.
+ * anything else (anchors, tags, other block or multi-line scalars, comments after a value, tabs, a CR
+ * but in a CR LF, odd characters, a key twice, a null value, `relations:`...): the caller then reads the file the usual way.
  */
 export function scanModelYaml(text: string): ScannedModelYaml | undefined {
   // As the fast parser: text with a prototype key's name anywhere goes to the `yaml` package (anchors,
   // aliases, tags and directives the scanner refuses where it meets them).
   if (text.includes('__proto__') || text.includes('constructor') || text.includes('prototype'))
     return undefined;
+  // CR LF line ends read as LF: the CR is after everything on its line, so no column moves, and YAML
+  // reads every line break in a value as LF. A CR anywhere else is left to the parsers.
+  const lf = text.includes('\r') ? text.replaceAll('\r\n', '\n') : text;
+  if (lf !== text && lf.includes('\r')) return undefined;
   try {
-    return new ModelYamlScanner(text).file();
+    return new ModelYamlScanner(lf).file();
   } catch (error) {
     if (error === LEAVE_SUBSET) return undefined;
     // Anything else is a defect of the scanner: the parsers still read the file right.

@@ -214,8 +214,9 @@ export const canonicalModelText = fc
     schema: fc.boolean(),
     comments: fc.array(fc.nat(200), { maxLength: 3 }),
     finalNewline: fc.boolean(),
+    crlf: fc.constantFrom(false, false, false, true),
   })
-  .map(({ elements, indent, header, schema, comments, finalNewline }) => {
+  .map(({ elements, indent, header, schema, comments, finalNewline, crlf }) => {
     const lines: string[] = [];
     for (const e of elements) {
       const inner = `${indent}${' '.repeat(e.dash.length + 1)}`;
@@ -227,7 +228,8 @@ export const canonicalModelText = fc
     for (const at of comments)
       lines.splice(at % (lines.length + 1), 0, at % 3 === 0 ? '' : `${' '.repeat(at % 7)}# note`);
     const body = [...(schema ? ['$schema: ../schema.json'] : []), 'elements:', ...lines].join('\n');
-    return `${header}${body}${finalNewline ? '\n' : ''}`;
+    const text = `${header}${body}${finalNewline ? '\n' : ''}`;
+    return crlf ? text.replaceAll('\n', '\r\n') : text;
   });
 
 /** Characters and fragments that change what YAML means, or that the scanner must refuse. */

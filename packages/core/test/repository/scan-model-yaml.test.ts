@@ -157,7 +157,7 @@ describe('the model file scanner', () => {
     ['a key twice', 'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    name: B\n'],
     ['an anchor', 'elements:\n  - id: &x REQ-1\n    kind: Requirement\n    name: A\n'],
     ['a null value', 'elements:\n  - id: REQ-1\n    kind: Requirement\n    name:\n'],
-    ['a CR LF line end', 'elements:\r\n  - id: REQ-1\r\n    kind: Requirement\r\n    name: A\r\n'],
+    ['a CR that ends no line', 'elements:\r\n  - id: REQ-1\r    kind: Requirement\r\n    name: A\r\n'],
     ['a relations: list', 'elements: []\nrelations:\n  - { from: A, type: refines, to: B }\n'],
     [
       'an escape other than \\\\, \\" and \\/',
@@ -199,6 +199,16 @@ describe('the model file scanner', () => {
       ],
     ]);
     expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
+  });
+
+  test('reads CR LF line ends as the parsers do, at the same positions', () => {
+    const text =
+      'elements:\r\n  - id: REQ-1\r\n    kind: Requirement\r\n    name: A\r\n    description: |\r\n      x\r\n      y\r\n';
+    const read = readByScanner(FILE, text, contextOf())!.read!;
+    expect(read.elements[0]!.element.description).toBe('x\ny\n');
+    expect(read.elements[0]!.origin).toEqual({ file: FILE, line: 2, column: 5, endLine: 7, endColumn: 8 });
+    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
+    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf(false)));
   });
 
   test('reads the files that tracery writes (a generated repository) and gives what the parsers give', async () => {
