@@ -28,7 +28,7 @@ export function mapDataReferences(context: MappingContext, processes: ProcessMap
   );
   for (const mapped of processes.processes) {
     for (const reference of mapped.dataReferences) resolve(reference);
-    for (const node of mapped.flowNodes) {
+    for (const node of mapped.flowNodesWithData) {
       const pairs = associatedData(node);
       if (pairs.length === 0) continue;
       const step = processes.stepOf.get(node);

@@ -63,7 +63,8 @@ export function mapPerformers(
     for (const laneSet of elementsOf<BpmnLaneSet>(mapped.placement.process.laneSets)) {
       assignLanes(laneSet, poolPerformer, resolve, ofFlowNode, inLane);
     }
-    inheritFromSubProcesses(mapped.flowNodes, inLane, ofFlowNode);
+    // No lane or pool matched yet: no flow node has a performer to inherit or to emit.
+    if (ofFlowNode.size > 0) inheritFromSubProcesses(mapped.flowNodes, inLane, ofFlowNode);
     emitPerforms(context, mapped, processes, ofFlowNode, poolPerformer);
   }
   return { ofPool, ofFlowNode };
@@ -111,7 +112,8 @@ function emitPerforms(
 ): void {
   const type = context.mapping.relations.performs;
   const performers = poolPerformer ? [poolPerformer] : [];
-  for (const node of mapped.flowNodes) {
+  const flowNodes = ofFlowNode.size > 0 ? mapped.flowNodes : [];
+  for (const node of flowNodes) {
     const performer = ofFlowNode.get(node);
     const step = performer && processes.stepOf.get(node);
     if (!performer || !step) continue;

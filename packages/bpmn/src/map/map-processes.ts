@@ -38,6 +38,14 @@ export type MappedProcess = {
   readonly sequenceFlows: readonly BpmnSequenceFlow[];
   /** The origin of each of `sequenceFlows`, by index. */
   readonly sequenceFlowOrigins: readonly Origin[];
+  /**
+   * The source and the target of each of `sequenceFlows` (at `2k` and `2k + 1`), read as the walk
+   * passes the flow: each read of an element of a large diagram is likely a cache miss, so each element
+   * is read in one place.
+   */
+  readonly sequenceFlowEnds: readonly (ModdleElement | undefined)[];
+  /** The flow nodes with data associations, in the order of `flowNodes`. */
+  readonly flowNodesWithData: readonly ModdleElement[];
   /** The data object and data store references, sub-processes' included. */
   readonly dataReferences: readonly ModdleElement[];
 };
@@ -74,6 +82,8 @@ export function mapProcesses(context: MappingContext, definitions: BpmnDefinitio
       flowNodes: [] as ModdleElement[],
       sequenceFlows: [] as BpmnSequenceFlow[],
       sequenceFlowOrigins: [] as Origin[],
+      sequenceFlowEnds: [] as (ModdleElement | undefined)[],
+      flowNodesWithData: [] as ModdleElement[],
       dataReferences: [] as ModdleElement[],
     };
     collectFlowElements({ context, mapped, stepOf, originAt }, placement.process);
@@ -151,11 +161,13 @@ type Collect = {
     readonly flowNodes: ModdleElement[];
     readonly sequenceFlows: BpmnSequenceFlow[];
     readonly sequenceFlowOrigins: Origin[];
+    readonly sequenceFlowEnds: (ModdleElement | undefined)[];
+    readonly flowNodesWithData: ModdleElement[];
     readonly dataReferences: ModdleElement[];
   };
   readonly stepOf: Map<ModdleElement, StepRef>;
   /** Flow elements come in document order: their origins from the raw elements. */
-  readonly originAt: (element: ModdleElement, type: string) => Origin;
+  readonly originAt: (element: ModdleElement, type: string, id?: string) => Origin;
 };
 
 function collectFlowElements(walk: Collect, container: BpmnFlowElementsContainer): void {
@@ -168,15 +180,20 @@ function collectFlowElements(walk: Collect, container: BpmnFlowElementsContainer
     if (type === undefined) continue;
     const node = element as ModdleElement;
     if (type === 'bpmn:SequenceFlow') {
-      mapped.sequenceFlows.push(node as BpmnSequenceFlow);
+      const flow = node as BpmnSequenceFlow;
+      mapped.sequenceFlows.push(flow);
       mapped.sequenceFlowOrigins.push(originAt(node, type));
+      mapped.sequenceFlowEnds.push(flow.sourceRef, flow.targetRef);
     }
     if (DATA_REFERENCES.has(type)) mapped.dataReferences.push(node);
     if (NOT_FLOW_NODES.has(type)) continue;
     mapped.flowNodes.push(node);
+    if (node.dataInputAssociations !== undefined || node.dataOutputAssociations !== undefined)
+      mapped.flowNodesWithData.push(node);
     const { businessProcess, placement } = mapped;
+    const id = node.id;
     const step = businessProcess
-      ? emitStep(context, node, type, businessProcess, placement, originAt(node, type))
+      ? emitStep(context, node, type, id, businessProcess, placement, originAt(node, type, id))
       : undefined;
     if (step) stepOf.set(node, step);
     if (Array.isArray(node.flowElements)) collectFlowElements(walk, node as BpmnFlowElementsContainer);
@@ -187,12 +204,12 @@ function emitStep(
   context: MappingContext,
   node: ModdleElement,
   type: string,
+  bpmnId: string | undefined,
   businessProcess: ElementRef,
   placement: ProcessPlacement,
   origin: Origin,
 ): StepRef | undefined {
   const rule = context.mapping.flowNodes[type];
-  const bpmnId = node.id;
   if (rule === undefined) {
     const message = `${type} "${bpmnId}" has no rule in the mapping table, so sequence flows pass through it like a gateway; add a rule to make it a step.`;
     report(context, 'bpmn-unmapped-type', message, { elementId: bpmnId, source: origin });

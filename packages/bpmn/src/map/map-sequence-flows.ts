@@ -25,10 +25,10 @@ export function mapSequenceFlows(context: MappingContext, processes: ProcessMap)
     const fromSteps: number[] = [];
     const fromStepRefs: StepRef[] = [];
     const flows = mapped.sequenceFlows;
+    const ends = mapped.sequenceFlowEnds;
     for (let k = 0; k < flows.length; k++) {
-      const flow = flows[k] as BpmnSequenceFlow;
-      const source = flow.sourceRef;
-      if (!source || !flow.targetRef) continue;
+      const source = ends[2 * k];
+      if (!source || !ends[2 * k + 1]) continue;
       const from = stepOf.get(source);
       if (from) {
         if (from.placement === mapped.placement) {
@@ -37,6 +37,7 @@ export function mapSequenceFlows(context: MappingContext, processes: ProcessMap)
         }
         continue;
       }
+      const flow = flows[k] as BpmnSequenceFlow;
       const list = outgoing.get(source);
       if (list) list.push(flow);
       else outgoing.set(source, [flow]);
@@ -45,7 +46,7 @@ export function mapSequenceFlows(context: MappingContext, processes: ProcessMap)
       const k = fromSteps[j] as number;
       const from = fromStepRefs[j] as StepRef;
       const origin = mapped.sequenceFlowOrigins[k] as Origin;
-      const target = (flows[k] as BpmnSequenceFlow).targetRef as ModdleElement;
+      const target = ends[2 * k + 1] as ModdleElement;
       // Most flows end at a step: no walk.
       const direct = stepOf.get(target);
       if (direct) emitFlow(context, type, from, direct, origin);

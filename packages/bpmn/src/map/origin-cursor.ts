@@ -19,13 +19,13 @@ const LOOKAHEAD = 16;
  */
 export function createOriginCursor(
   context: MappingContext,
-): (element: ModdleElement, type: string) => Origin {
+): (element: ModdleElement, type: string, id?: string) => Origin {
   const { positions, rawElements: raw } = context.parsed;
   if (!(positions instanceof PositionIndex) || positions.idsRepeat)
     return (element) => originOf(context, element);
   let next = 0;
-  return (element, type) => {
-    const id = element.id;
+  // `id`, when the caller has read it already: the element's own (a read of each element costs).
+  return (element, type, id = element.id) => {
     if (id === undefined || countKeyOfType(type) === undefined) return originOf(context, element);
     for (let k = next, stop = Math.min(raw.length, next + LOOKAHEAD); k < stop; k++) {
       const candidate = raw[k] as RawElement;

@@ -70,15 +70,23 @@ type Walk = {
   readonly elements: RawElement[];
   readonly positions: PositionIndex;
   readonly extensions: Map<string, Record<string, string>>;
-  /** The open elements, outermost first, and the scope of each. */
-  readonly ancestors: RawAncestor[];
+  /**
+   * The open elements, outermost first: tag, id and start-tag offset of each (three stacks, so that
+   * opening an element allocates nothing), and the scope of each.
+   */
+  readonly openTags: string[];
+  readonly openIds: (string | undefined)[];
+  readonly openOffsets: number[];
   readonly scopes: Scope[];
-  /** A copy of `ancestors` that siblings share, until the next push or pop (undefined: none yet). */
+  /**
+   * The open elements as `RawAncestor`s, shared by the counted elements recorded while they are open:
+   * valid while the elements open when it was made stay open (undefined: none made, or one closed since).
+   */
   shared: readonly RawAncestor[] | undefined;
   idsRepeat: boolean;
   /**
    * The open `bpmndi:BPMNDiagram` whose ids are not indexed as the scan goes: how many elements enclose
-   * it (-1: none open) and the offset of its start tag. Its elements enter `ancestors` without their id.
+   * it (-1: none open) and the offset of its start tag. Its elements are open without their id (`openIds`).
    */
   diagramDepth: number;
   diagramStart: number;
@@ -99,7 +107,9 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
     elements: [],
     positions: new PositionIndex(text, lines),
     extensions: new Map(),
-    ancestors: [],
+    openTags: [],
+    openIds: [],
+    openOffsets: [],
     scopes: [],
     shared: undefined,
     idsRepeat: false,
@@ -118,7 +128,7 @@ export function scanRawXml(text: string, lines: LineIndex): RawScan {
 }
 
 function scan(walk: Walk): ScanProblem | undefined {
-  const { text, ancestors: stack } = walk;
+  const { text, openTags: stack } = walk;
   let i = 0;
   let roots = 0;
   while (i < text.length) {
@@ -143,7 +153,7 @@ function scan(walk: Walk): ScanProblem | undefined {
     i = step;
   }
   const open = stack.at(-1);
-  if (open) return { offset: text.length, message: `the file ends before <${open.tag}> is closed` };
+  if (open !== undefined) return { offset: text.length, message: `the file ends before <${open}> is closed` };
   if (roots === 0) return { offset: 0, message: 'the file has no root element' };
   return undefined;
 }
@@ -189,21 +199,23 @@ function closeElement(walk: Walk, lt: number): number | ScanProblem {
   const { text } = walk;
   const close = text.indexOf('>', lt + 2);
   if (close === -1) return { offset: lt, message: 'an end tag that is not closed' };
-  const open = walk.ancestors.pop();
+  const open = walk.openTags.pop();
+  walk.openIds.pop();
+  walk.openOffsets.pop();
   walk.scopes.pop();
-  walk.shared = undefined;
+  if (walk.shared !== undefined && walk.openTags.length < walk.shared.length) walk.shared = undefined;
   // The common case, `</tag>` closing <tag>, is compared in place; anything else is read as a name.
-  if (open && close - (lt + 2) === open.tag.length && textIs(text, lt + 2, open.tag))
+  if (open !== undefined && close - (lt + 2) === open.length && textIs(text, lt + 2, open))
     return closed(walk, close + 1);
   const name = text.slice(lt + 2, close).trimEnd();
-  if (!open) return { offset: lt, message: `</${name}> closes no element` };
-  if (open.tag !== name) return { offset: lt, message: `</${name}> closes <${open.tag}>` };
+  if (open === undefined) return { offset: lt, message: `</${name}> closes no element` };
+  if (open !== name) return { offset: lt, message: `</${name}> closes <${open}>` };
   return closed(walk, close + 1);
 }
 
 /** After an end tag: a diagram closed by it leaves its ids to the index, to read when asked. */
 function closed(walk: Walk, end: number): number {
-  if (walk.ancestors.length === walk.diagramDepth) {
+  if (walk.openTags.length === walk.diagramDepth) {
     walk.positions.defer(walk.diagramStart, end);
     walk.diagramDepth = -1;
   }
@@ -217,7 +229,7 @@ function openElement(walk: Walk, lt: number): number | ScanProblem {
   const scope = declareNamespaces(text, walk.scopes.at(-1) ?? XML_SCOPE, tag);
   const kind = tagKind(scope, tag.name);
   if (kind.opensDiagram && walk.diagramDepth === -1 && !tag.selfClosing) {
-    walk.diagramDepth = walk.ancestors.length;
+    walk.diagramDepth = walk.openTags.length;
     walk.diagramStart = lt;
   }
   let id: string | undefined;
@@ -234,26 +246,25 @@ function openElement(walk: Walk, lt: number): number | ScanProblem {
     record(walk, scope, kind, id, lt);
   }
   if (!tag.selfClosing) {
-    walk.ancestors.push({ tag: tag.name, id, offset: lt });
+    walk.openTags.push(tag.name);
+    walk.openIds.push(id);
+    walk.openOffsets.push(lt);
     walk.scopes.push(scope);
-    walk.shared = undefined;
   }
   return tag.end;
 }
 
 /**
  * Stops deferring the open diagram at `offset`: what came before is left to the index, and the diagram's
- * open elements, which entered `ancestors` without their ids, get them.
+ * open elements, which were opened without their ids, get them.
  */
 function indexDiagramFrom(walk: Walk, offset: number): void {
   walk.positions.defer(walk.diagramStart, offset);
   const tag = emptyStartTag();
-  for (let k = walk.diagramDepth; k < walk.ancestors.length; k++) {
-    const open = walk.ancestors[k] as RawAncestor;
-    readStartTag(walk.text, open.offset, tag, walk.marks);
+  for (let k = walk.diagramDepth; k < walk.openTags.length; k++) {
+    readStartTag(walk.text, walk.openOffsets[k] as number, tag, walk.marks);
     const rawId = attributeValue(walk.text, tag, 'id');
-    const id = rawId === undefined ? undefined : decodeXmlReferences(rawId);
-    walk.ancestors[k] = { tag: open.tag, id, offset: open.offset };
+    walk.openIds[k] = rawId === undefined ? undefined : decodeXmlReferences(rawId);
   }
   walk.shared = undefined;
   walk.diagramDepth = -1;
@@ -275,7 +286,8 @@ function record(walk: Walk, scope: Scope, kind: TagKind, id: string | undefined,
   const rawName = attributeValue(text, tag, 'name');
   const name = rawName === undefined ? undefined : decodeXmlReferences(rawName);
   source ??= walk.lines.sourceAt(offset);
-  walk.shared ??= [...walk.ancestors];
+  if (walk.shared === undefined || walk.shared.length !== walk.openTags.length)
+    walk.shared = ancestorsOf(walk);
   const { countKey, localName } = kind;
   walk.elements.push({
     countKey,
@@ -287,4 +299,16 @@ function record(walk: Walk, scope: Scope, kind: TagKind, id: string | undefined,
     source,
     ancestors: walk.shared,
   });
+}
+
+/** The open elements as the `ancestors` of a counted element. */
+function ancestorsOf(walk: Walk): RawAncestor[] {
+  const ancestors: RawAncestor[] = [];
+  for (let k = 0; k < walk.openTags.length; k++)
+    ancestors.push({
+      tag: walk.openTags[k] as string,
+      id: walk.openIds[k],
+      offset: walk.openOffsets[k] as number,
+    });
+  return ancestors;
 }
