@@ -134,6 +134,8 @@ function readScannedElement(item: Record_, at: number, reader: Reader): boolean 
   const { metamodel, cache } = reader;
   const id = item.id;
   if (typeof id !== 'string' || id.trim() === '' || !reader.ids.test(id)) return false;
+  // A line break in a name (a literal block scalar) is a text-safety error: the parsers report it.
+  if (typeof item.name === 'string' && item.name.includes('\n')) return false;
   const kind = item.kind;
   if (typeof kind !== 'string' || !metamodel.kinds.has(kind)) return false;
   const plan = kindReadPlan(metamodel, kind, cache);

@@ -1,4 +1,5 @@
-import { LEAVE_SUBSET, YamlLineScanner } from './yaml-line-scanner.js';
+import { YamlBlockScalarScanner } from './yaml-block-scalar-scanner.js';
+import { LEAVE_SUBSET } from './yaml-line-scanner.js';
 
 /** One element of a scanned model file: its value, and where its positions start in `positions`. */
 export type ScannedElement = { readonly item: Record<string, unknown>; readonly at: number };
@@ -29,19 +30,24 @@ const NEWLINE = 10;
 /**
  * Reads the canonical form of a model file in one pass over its text, without a YAML document or node
  * tree: a top-level map of `elements:` (a block list of block maps) and optionally `$schema:`, whose
- * values are plain or quoted scalars on one line, flow lists and maps of those on one line, and nested
- * block lists and maps; whole-line comments and blank lines anywhere. Values and positions are exactly
+ * values are plain or quoted scalars on one line, flow lists and maps of those on one line, simple
+ * literal and folded block scalars (see {@link YamlBlockScalarScanner}), and nested block lists and
+ * maps; whole-line comments and blank lines anywhere. Values and positions are exactly
  * what the fast parser gives (YAML 1.2 core schema, `yaml-core-schema.ts`). Returns undefined for
- * anything else (anchors, tags, block or multi-line scalars, comments after a value, tabs, CR, odd
- * characters, a key twice, a null value, `relations:`...): the caller then reads the file the usual way.
+ * anything else (anchors, tags, other block or multi-line scalars, comments after a value, tabs, a CR
+ * but in a CR LF, odd characters, a key twice, a null value, `relations:`...): the caller then reads the file the usual way.
  */
 export function scanModelYaml(text: string): ScannedModelYaml | undefined {
   // As the fast parser: text with a prototype key's name anywhere goes to the `yaml` package (anchors,
   // aliases, tags and directives the scanner refuses where it meets them).
   if (text.includes('__proto__') || text.includes('constructor') || text.includes('prototype'))
     return undefined;
+  // CR LF line ends read as LF: the CR is after everything on its line, so no column moves, and YAML
+  // reads every line break in a value as LF. A CR anywhere else is left to the parsers.
+  const lf = text.includes('\r') ? text.replaceAll('\r\n', '\n') : text;
+  if (lf !== text && lf.includes('\r')) return undefined;
   try {
-    return new ModelYamlScanner(text).file();
+    return new ModelYamlScanner(lf).file();
   } catch (error) {
     if (error === LEAVE_SUBSET) return undefined;
     // Anything else is a defect of the scanner: the parsers still read the file right.
@@ -49,7 +55,7 @@ export function scanModelYaml(text: string): ScannedModelYaml | undefined {
   }
 }
 
-class ModelYamlScanner extends YamlLineScanner {
+class ModelYamlScanner extends YamlBlockScalarScanner {
   /** The indentation of the content line at `pos`, or -1 at the end of the text. */
   private indent = -1;
   private readonly elements: ScannedElement[] = [];
@@ -117,12 +123,6 @@ class ModelYamlScanner extends YamlLineScanner {
         return;
       }
     }
-  }
-
-  private nextLine(newline: number): void {
-    this.pos = newline + 1;
-    this.line++;
-    this.lineStart = this.pos;
   }
 
   private commentEnd(p: number): number {
@@ -224,6 +224,12 @@ class ModelYamlScanner extends YamlLineScanner {
     if (p < text.length && text.charCodeAt(p) !== NEWLINE) {
       if (p === this.pos || text.charCodeAt(p) === 35 /* # */) this.leave();
       this.pos = p;
+      const c = text.charCodeAt(p);
+      if (c === 124 /* | */ || c === 62 /* > */) {
+        const scalar = this.blockScalar(indent);
+        this.content();
+        return scalar;
+      }
       const value = this.inline(false, element ? this.recordEntry : undefined);
       this.endLine();
       return value;

@@ -148,6 +148,31 @@ function relationField(names: readonly string[]): fc.Arbitrary<Field> {
   );
 }
 
+/** A block scalar (`>-`, `|`...) over one to three lines, indented by two or four, sometimes followed by an empty line. */
+const blockScalar = fc.record({
+  header: fc.constantFrom('>-', '>', '|-', '|', '>+', '>2'),
+  lines: fc.array(
+    fc.oneof({ weight: 5, arbitrary: text }, fc.constantFrom('# not a comment', 'a: b', '  deeper', '')),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  ),
+  deeper: fc.constantFrom('  ', '  ', '    '),
+  empty: fc.boolean(),
+});
+
+function blockField(key: string): fc.Arbitrary<Field> {
+  return blockScalar.map(({ header, lines, deeper, empty }) => ({
+    key,
+    lines: (i: string) => [
+      `${i}${key}: ${header}`,
+      ...lines.map((l) => `${i}${deeper}${l}`),
+      ...(empty ? [''] : []),
+    ],
+  }));
+}
+
 function fieldsOf(kind: string): fc.Arbitrary<Field> {
   const known = KINDS[kind];
   const values: Record<string, fc.Arbitrary<string>> = { ...BASE, ...(known?.fields ?? {}) };
@@ -159,6 +184,8 @@ function fieldsOf(kind: string): fc.Arbitrary<Field> {
     { weight: 20, arbitrary: relationField(known?.relations ?? ['dependsOn']) },
     { weight: 6, arbitrary: idList.map((list) => listField('tags', list)) },
     { weight: 1, arbitrary: fc.constantFrom('bogus', 'verifies').map((key) => scalarField(key, 'x')) },
+    { weight: 6, arbitrary: blockField('description') },
+    { weight: 2, arbitrary: blockField((known?.relations ?? ['dependsOn'])[0]!) },
   );
 }
 
@@ -187,8 +214,9 @@ export const canonicalModelText = fc
     schema: fc.boolean(),
     comments: fc.array(fc.nat(200), { maxLength: 3 }),
     finalNewline: fc.boolean(),
+    crlf: fc.constantFrom(false, false, false, true),
   })
-  .map(({ elements, indent, header, schema, comments, finalNewline }) => {
+  .map(({ elements, indent, header, schema, comments, finalNewline, crlf }) => {
     const lines: string[] = [];
     for (const e of elements) {
       const inner = `${indent}${' '.repeat(e.dash.length + 1)}`;
@@ -200,7 +228,8 @@ export const canonicalModelText = fc
     for (const at of comments)
       lines.splice(at % (lines.length + 1), 0, at % 3 === 0 ? '' : `${' '.repeat(at % 7)}# note`);
     const body = [...(schema ? ['$schema: ../schema.json'] : []), 'elements:', ...lines].join('\n');
-    return `${header}${body}${finalNewline ? '\n' : ''}`;
+    const text = `${header}${body}${finalNewline ? '\n' : ''}`;
+    return crlf ? text.replaceAll('\n', '\r\n') : text;
   });
 
 /** Characters and fragments that change what YAML means, or that the scanner must refuse. */

@@ -103,7 +103,7 @@ describe('the model file scanner', () => {
         }),
         { numRuns: 1500 * RUNS },
       );
-      expect(scanned).toBeGreaterThan(80);
+      expect(scanned).toBeGreaterThan(50);
       expect(left).toBeGreaterThan(300);
     },
     30_000 * RUNS,
@@ -139,8 +139,16 @@ describe('the model file scanner', () => {
     ['a tab in the indentation', 'elements:\n  - id: REQ-1\n\tkind: Requirement\n    name: A\n'],
     ['a comment after a value', 'elements:\n  - id: REQ-1 # the first\n    kind: Requirement\n    name: A\n'],
     [
-      'a folded description',
-      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    description: >-\n      Long\n',
+      'a kept folded description',
+      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    description: >+\n      Long\n',
+    ],
+    [
+      'a block scalar line that starts with #',
+      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    description: |\n      # one\n',
+    ],
+    [
+      'a name on two lines',
+      'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: |\n      A\n      B\n',
     ],
     [
       'a plain scalar on two lines',
@@ -149,7 +157,7 @@ describe('the model file scanner', () => {
     ['a key twice', 'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: A\n    name: B\n'],
     ['an anchor', 'elements:\n  - id: &x REQ-1\n    kind: Requirement\n    name: A\n'],
     ['a null value', 'elements:\n  - id: REQ-1\n    kind: Requirement\n    name:\n'],
-    ['a CR LF line end', 'elements:\r\n  - id: REQ-1\r\n    kind: Requirement\r\n    name: A\r\n'],
+    ['a CR that ends no line', 'elements:\r\n  - id: REQ-1\r    kind: Requirement\r\n    name: A\r\n'],
     ['a relations: list', 'elements: []\nrelations:\n  - { from: A, type: refines, to: B }\n'],
     [
       'an escape other than \\\\, \\" and \\/',
@@ -193,6 +201,16 @@ describe('the model file scanner', () => {
     expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
   });
 
+  test('reads CR LF line ends as the parsers do, at the same positions', () => {
+    const text =
+      'elements:\r\n  - id: REQ-1\r\n    kind: Requirement\r\n    name: A\r\n    description: |\r\n      x\r\n      y\r\n';
+    const read = readByScanner(FILE, text, contextOf())!.read!;
+    expect(read.elements[0]!.element.description).toBe('x\ny\n');
+    expect(read.elements[0]!.origin).toEqual({ file: FILE, line: 2, column: 5, endLine: 7, endColumn: 8 });
+    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
+    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf(false)));
+  });
+
   test('reads the files that tracery writes (a generated repository) and gives what the parsers give', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tracery-scan-'));
     try {
@@ -213,7 +231,7 @@ describe('the model file scanner', () => {
   });
 
   test.each([
-    ['the MHHS example', MHHS, 3],
+    ['the MHHS example', MHHS, 35],
     ['the good fixture', join(FIXTURES, 'good'), 0],
     ['the unknown-field fixture', join(FIXTURES, 'error', 'unknown-field'), 0],
     ['the invalid-value fixture', join(FIXTURES, 'error', 'invalid-value'), 0],
