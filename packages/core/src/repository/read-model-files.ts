@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { inFileOrder } from './in-file-order.js';
 import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
 import { readInWorkers, type TextJob } from './read-in-workers.js';
-import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
+import { type ReadContext, type ReadSetup, readModelText, readScanned } from './read-model-text.js';
 import {
   decodeSource,
   readSourceBytes,
@@ -109,18 +109,45 @@ export async function readModelContents(
     const { file, read } = texts[index]!;
     return { file, text: 'text' in read ? read.text : '' };
   });
-  const count = workerCount(plan.workers, jobs.length, bytes, availableParallelism(), loadavg()[0]);
   const take = (k: number, read: ModelFileRead) => {
     const index = misses[k]!;
     const key = texts[index]!.key;
     if (key !== undefined) cache?.set(key, read);
     put(index, read);
   };
+  const cores = availableParallelism();
+  const load = loadavg()[0];
+  const first = probeFirst(
+    jobs,
+    workerCount(plan.workers, jobs.length, bytes, cores, load),
+    plan.workers,
+    context,
+  );
+  if (first) take(0, first);
+  const count = workerCount(plan.workers, jobs.length, bytes, cores, load, first !== undefined);
   if (count > 0)
     await readInWorkers(jobs, plan.setup, context, {
       workers: count,
       onResult: take,
       alsoInThisThread: true,
     });
-  else for (let k = 0; k < jobs.length; k++) take(k, readModelText(jobs[k]!.file, jobs[k]!.text, context));
+  else
+    for (let k = first ? 1 : 0; k < jobs.length; k++)
+      take(k, readModelText(jobs[k]!.file, jobs[k]!.text, context));
+}
+
+/**
+ * When the automatic setting would start workers (`count` > 0: enough text, an idle core), reads the
+ * first file with the scanner in this thread: a file it takes (the canonical form Tracery writes) says
+ * the repository reads faster here than through workers ({@link workerCount}'s `firstScanned`), and
+ * its read is kept. Undefined otherwise (the first file is then read with the rest, as before).
+ */
+function probeFirst(
+  jobs: readonly TextJob[],
+  count: number,
+  setting: WorkersSetting,
+  context: ReadContext,
+): ModelFileRead | undefined {
+  if (count === 0 || setting !== 'auto') return undefined;
+  return readScanned(jobs[0]!.file, jobs[0]!.text, context);
 }

@@ -47,7 +47,7 @@ function scans(context: ReadContext): boolean {
  * Reads a model file in its canonical form with the scanner (no YAML document, no node tree), or
  * undefined when the scanner or the element reader leaves it to the parsers.
  */
-function readScanned(file: string, text: string, context: ReadContext): ModelFileRead | undefined {
+export function readScanned(file: string, text: string, context: ReadContext): ModelFileRead | undefined {
   const scan = scans(context) ? scanModelYaml(text) : undefined;
   const read = scan && readScannedModel(file, scan, context.metamodel, context.schemas);
   return read && { file, diagnostics: [], read };

@@ -47,4 +47,18 @@ describe('how many workers a load starts', () => {
   ] as const)('%s', (_, setting, files, bytes, cores, load, expected) => {
     expect(workerCount(setting, files, bytes, cores, load)).toBe(expected);
   });
+
+  // The scanner reads a file in the canonical form faster in this thread than workers hand reads over.
+  test.each([
+    [
+      'auto: a first file in the canonical form keeps a large load on an idle machine in process',
+      'auto',
+      true,
+      0,
+    ],
+    ['auto: a first file the scanner leaves, one per core as before', 'auto', false, 2],
+    ['a count: that many, whatever the first file', 2, true, 2],
+  ] as const)('%s', (_, setting, firstScanned, expected) => {
+    expect(workerCount(setting, 50, 10 * big, 2, 0, firstScanned)).toBe(expected);
+  });
 });
