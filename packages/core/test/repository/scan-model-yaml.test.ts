@@ -10,9 +10,12 @@ import { idRule } from '../../src/repository/id-safety.js';
 import { loadConfig } from '../../src/repository/load-config.js';
 import type { ModelFileRead } from '../../src/repository/model-file-cache.js';
 import { packModelFileRead } from '../../src/repository/pack-model-file-read.js';
-import { parseYamlText } from '../../src/repository/parse-yaml-text.js';
-import { readModelFile } from '../../src/repository/read-model-file.js';
-import { packScannedText, type ReadContext, readModelText } from '../../src/repository/read-model-text.js';
+import {
+  packScannedText,
+  type ReadContext,
+  readModelText,
+  readParsedText,
+} from '../../src/repository/read-model-text.js';
 import { readScannedModel } from '../../src/repository/read-scanned-model.js';
 import { SCAN_MIN_DEPTH_LIMIT, scanModelYaml } from '../../src/repository/scan-model-yaml.js';
 import { isOddCharacter } from '../../src/repository/yaml-characters.js';
@@ -32,17 +35,6 @@ const RUNS = Number(process.env.TRACERY_SCAN_RUNS ?? 1);
 function contextOf(fast = true): ReadContext {
   const schemas = { kinds: new Map(), ids: idRule() };
   return { limits: { maxAliasCount: 1000, maxDepth: 200 }, metamodel: defaultMetamodel(), schemas, fast };
-}
-
-/** What the parsers give for a file: the fast parser (js-yaml) or the `yaml` package alone. */
-function readByParsers(file: string, text: string, context: ReadContext): ModelFileRead {
-  const parsed = parseYamlText(file, text, context.limits, context.fast);
-  if (parsed.value === undefined) return { file, diagnostics: parsed.diagnostics };
-  return {
-    file,
-    diagnostics: parsed.diagnostics,
-    read: readModelFile(parsed, context.metamodel, context.schemas),
-  };
 }
 
 /** What the scanner gives for a file, or undefined when it leaves the file to the parsers. */
@@ -70,8 +62,8 @@ describe('the model file scanner', () => {
           if (byScanner === undefined) return;
           scanned++;
           relations += byScanner.read!.relations.length;
-          expectSameRead(byScanner, readByParsers(FILE, text, contextOf(true)));
-          expectSameRead(byScanner, readByParsers(FILE, text, contextOf(false)));
+          expectSameRead(byScanner, readParsedText(FILE, text, contextOf(true)));
+          expectSameRead(byScanner, readParsedText(FILE, text, contextOf(false)));
           // A file the scanner reads is never one the depth limit refuses (see SCAN_MIN_DEPTH_LIMIT).
           expect(findTooDeep(text, SCAN_MIN_DEPTH_LIMIT)).toBeUndefined();
         }),
@@ -92,7 +84,7 @@ describe('the model file scanner', () => {
       fc.assert(
         fc.property(mutatedModelText, (text) => {
           const byScanner = readByScanner(FILE, text, contextOf());
-          const byParsers = readByParsers(FILE, text, contextOf());
+          const byParsers = readParsedText(FILE, text, contextOf());
           expectSameRead(readModelText(FILE, text, contextOf()), byParsers);
           if (byScanner === undefined) {
             left++;
@@ -170,7 +162,7 @@ describe('the model file scanner', () => {
     ['a value of the wrong type', 'elements:\n  - id: REQ-1\n    kind: Requirement\n    name: 12\n'],
   ])('leaves %s to the parsers, which give what they always gave', (_, text) => {
     expect(readByScanner(FILE, text, contextOf())).toBeUndefined();
-    expectSameRead(readModelText(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
+    expectSameRead(readModelText(FILE, text, contextOf()), readParsedText(FILE, text, contextOf()));
   });
 
   test('places elements and relations at their text, as the parsers do', () => {
@@ -198,7 +190,7 @@ describe('the model file scanner', () => {
         { file: FILE, line: 8, column: 13, endLine: 8, endColumn: 17 },
       ],
     ]);
-    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
+    expectSameRead(readByScanner(FILE, text, contextOf()), readParsedText(FILE, text, contextOf()));
   });
 
   test('reads CR LF line ends as the parsers do, at the same positions', () => {
@@ -207,8 +199,8 @@ describe('the model file scanner', () => {
     const read = readByScanner(FILE, text, contextOf())!.read!;
     expect(read.elements[0]!.element.description).toBe('x\ny\n');
     expect(read.elements[0]!.origin).toEqual({ file: FILE, line: 2, column: 5, endLine: 7, endColumn: 8 });
-    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf()));
-    expectSameRead(readByScanner(FILE, text, contextOf()), readByParsers(FILE, text, contextOf(false)));
+    expectSameRead(readByScanner(FILE, text, contextOf()), readParsedText(FILE, text, contextOf()));
+    expectSameRead(readByScanner(FILE, text, contextOf()), readParsedText(FILE, text, contextOf(false)));
   });
 
   test('reads the files that tracery writes (a generated repository) and gives what the parsers give', async () => {
@@ -222,7 +214,7 @@ describe('the model file scanner', () => {
         const text = await readFile(path, 'utf8');
         const byScanner = readByScanner(path, text, context);
         expect(byScanner, path).toBeDefined();
-        expectSameRead(byScanner, readByParsers(path, text, context));
+        expectSameRead(byScanner, readParsedText(path, text, context));
         expectSameRead(packScannedText(path, text, context), packModelFileRead(byScanner!));
       }
     } finally {
@@ -242,8 +234,8 @@ describe('the model file scanner', () => {
       const text = await readFile(path, 'utf8');
       const byScanner = readByScanner(path, text, context);
       if (byScanner !== undefined) scanned++;
-      expectSameRead(readModelText(path, text, context), readByParsers(path, text, context));
-      if (byScanner !== undefined) expectSameRead(byScanner, readByParsers(path, text, context));
+      expectSameRead(readModelText(path, text, context), readParsedText(path, text, context));
+      if (byScanner !== undefined) expectSameRead(byScanner, readParsedText(path, text, context));
     }
     expect(scanned).toBeGreaterThanOrEqual(atLeast);
   });
