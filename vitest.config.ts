@@ -12,6 +12,7 @@ const alias = [
   { find: /^@tracery\/bpmn$/, replacement: pkg('bpmn/src/index.ts') },
   { find: /^@tracery\/reqif$/, replacement: pkg('reqif/src/index.ts') },
   { find: /^@tracery\/neo4j-adapter$/, replacement: pkg('neo4j-adapter/src/index.ts') },
+  { find: /^@tracery\/site\/text-view-names$/, replacement: pkg('site/src/text-views/text-view-names.ts') },
   { find: /^@tracery\/site$/, replacement: pkg('site/src/index.ts') },
   { find: /^@tracery\/cli$/, replacement: pkg('cli/src/index.ts') },
 ];

@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 import { buildClient } from './client-build.js';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // text-view-names: the views' names alone, for the CLI's help without importing the site.
+  entry: { index: 'src/index.ts', 'text-view-names': 'src/text-views/text-view-names.ts' },
   format: ['esm'],
   dts: true,
   clean: true,

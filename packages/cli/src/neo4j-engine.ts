@@ -9,13 +9,7 @@ import {
   TraceryError,
 } from '@tracery/core';
 import { loadConfig } from '@tracery/core/advanced';
-import {
-  Neo4jConnectionError,
-  type Neo4jConnectionOptions,
-  queryDownstream,
-  queryImpact,
-  queryUpstream,
-} from '@tracery/neo4j-adapter';
+import type { Neo4jConnectionOptions } from '@tracery/neo4j-adapter';
 import type { Command } from 'commander';
 import { EXIT } from './cli-io.js';
 import type { CommandRun } from './command-run.js';
@@ -98,14 +92,18 @@ async function neo4jSource(
   }
 }
 
+/** The Neo4j adapter (and its driver): imported only when a command asks Neo4j, not at start-up. */
+type Neo4jAdapter = typeof import('@tracery/neo4j-adapter');
+
 /** Runs a question against Neo4j: a refused connection, bad input or an unknown id exits 2 with its message. */
-async function askNeo4j(run: CommandRun, ask: () => Promise<number>): Promise<number> {
+async function askNeo4j(run: CommandRun, ask: (adapter: Neo4jAdapter) => Promise<number>): Promise<number> {
+  const adapter = await import('@tracery/neo4j-adapter');
   try {
-    return await ask();
+    return await ask(adapter);
   } catch (error) {
     if (!(error instanceof TraceryError)) throw error;
     const hint =
-      error instanceof Neo4jConnectionError
+      error instanceof adapter.Neo4jConnectionError
         ? ' Export the model first (tracery export neo4j), or use --engine memory.'
         : '';
     return run.fail(`${error.message}${hint}`);
@@ -126,7 +124,7 @@ export async function traceFromNeo4j(
   if (options.to !== undefined) return run.fail('--to is answered in memory only; leave out --engine neo4j.');
   const source = await neo4jSource(run, options);
   if (source === undefined) return run.exitCode;
-  return askNeo4j(run, async () => {
+  return askNeo4j(run, async ({ queryDownstream, queryUpstream }) => {
     const query = options.up ? queryUpstream : queryDownstream;
     const hits = await query(source.target, source.metamodel, id, { ...source.scope, ...trace });
     return run.finish({ ok: true, ...show(hits), out: options.out, exit: EXIT.ok });
@@ -148,7 +146,7 @@ export async function impactFromNeo4j(
   if (source === undefined) return run.exitCode;
   const impact = runOptions(source);
   if (typeof impact === 'string') return run.fail(impact);
-  return askNeo4j(run, async () => {
+  return askNeo4j(run, async ({ queryImpact }) => {
     const result = await queryImpact(source.target, source.metamodel, ids, { ...source.scope, ...impact });
     return run.finish({ ok: true, ...show(result), out: options.out, exit: EXIT.ok });
   });

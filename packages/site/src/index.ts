@@ -6,4 +6,5 @@ export { type LiveSite, type ServeRepositoryOptions, serveRepository } from './s
 export { type ServeOptions, type SiteServer, serveSite } from './serve/serve-site.js';
 export { markdownText } from './text-views/markdown-text.js';
 export { mermaidLabel } from './text-views/mermaid-text.js';
-export { renderTextView, TEXT_VIEW_NAMES, type TextViewFormat } from './text-views/text-views.js';
+export { TEXT_VIEW_NAMES } from './text-views/text-view-names.js';
+export { renderTextView, type TextViewFormat } from './text-views/text-views.js';

@@ -1,13 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { type LoadedRepository, TraceryError } from '@tracery/core';
-import {
-  type ExportProgress,
-  type ExportResult,
-  exportModel,
-  Neo4jConnectionError,
-  type SyncCounts,
-  writeImportCsv,
-} from '@tracery/neo4j-adapter';
+import type { ExportProgress, ExportResult, SyncCounts } from '@tracery/neo4j-adapter';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
@@ -110,6 +103,8 @@ async function runExport(dir: string | undefined, options: ExportCommandOptions,
   const guard = guardWrites('export neo4j', loaded.diagnostics, io, options.allowErrors === true);
   if (!guard.write) return EXIT.findings;
   const prune = options.prune === true && guard.delete;
+  // The adapter and its driver are imported here, when an export runs, not at every command's start-up.
+  const { exportModel, Neo4jConnectionError } = await import('@tracery/neo4j-adapter');
   try {
     if (options.csv !== undefined) return await exportCsv(loaded, options, run);
     const result = await exportModel(
@@ -151,6 +146,7 @@ async function exportCsv(
   run: CommandRun,
 ): Promise<number> {
   const folder = resolve(options.csv ?? '.');
+  const { writeImportCsv } = await import('@tracery/neo4j-adapter');
   const result = await writeImportCsv(loaded.model, folder, { elementLabel: options.label });
   const files = result.files.map((file) => relative(process.cwd(), file) || file);
   const text = [

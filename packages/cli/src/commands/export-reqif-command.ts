@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '@tracery/core/advanced';
-import { exportReqif } from '@tracery/reqif';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
@@ -64,6 +63,8 @@ async function runExportReqif(options: Options, io: CliIo): Promise<number> {
     );
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const time = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : undefined;
+  // The ReqIF code is imported when a file is written, not at every command's start-up.
+  const { exportReqif } = await import('@tracery/reqif');
   const text = exportReqif(loaded.model, {
     ...(kinds ? { kinds } : {}),
     title: options.title ?? loaded.config.name,

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '@tracery/core';
 import { writeFileAtomic } from '@tracery/core/advanced';
-import { importReqif, parseReqifIdMap, reqifIdMapFile, reqifModelFile } from '@tracery/reqif';
+import type { importReqif } from '@tracery/reqif';
 import type { Command } from 'commander';
 import { type CliIo, colours, EXIT } from '../cli-io.js';
 import { CommandRun } from '../command-run.js';
@@ -69,6 +69,8 @@ async function runImportReqif(file: string, options: Options, io: CliIo): Promis
   const run = new CommandRun('import reqif', io, options.json === true);
   const loaded = await run.load(undefined, options.repo);
   if (!loaded) return run.exitCode;
+  // The ReqIF code is imported when a file is imported, not at every command's start-up.
+  const { importReqif, parseReqifIdMap, reqifIdMapFile, reqifModelFile } = await import('@tracery/reqif');
   const bytes = await readFile(file).catch((error: Error) => error);
   if (bytes instanceof Error) return run.fail(`cannot read "${file}": ${bytes.message}`);
   const name = (options.name ?? basename(file).replace(/\.reqifz?$/i, '')).replace(/[^A-Za-z0-9._-]+/g, '-');

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { bpmnSourceLoader } from '@tracery/bpmn';
 import { loadRepository } from '@tracery/core';
-import { serveRepository } from '@tracery/site';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { chooseRepository, withRepoOption } from '../repository-option.js';
@@ -55,6 +54,8 @@ export function registerServe(program: Command, io: CliIo, setExit: (code: numbe
         io.err(
           `tracery serve: listening on ${options.host}: other computers that can reach it see the site.`,
         );
+      // The site's code is imported when the site is served, not at every command's start-up.
+      const { serveRepository } = await import('@tracery/site');
       let site: Awaited<ReturnType<typeof serveRepository>>;
       try {
         site = await serveRepository({

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { hasErrors, TraceryError } from '@tracery/core';
-import { buildSite } from '@tracery/site';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
@@ -40,6 +39,8 @@ export function registerSite(program: Command, io: CliIo, setExit: (code: number
         );
         return setExit(EXIT.findings);
       }
+      // The site's code is imported when a site is built, not at every command's start-up.
+      const { buildSite } = await import('@tracery/site');
       try {
         const built = await buildSite(loaded, {
           out: resolve(options.out),

@@ -1,5 +1,5 @@
 import { hasErrors, TraceryError } from '@tracery/core';
-import { collectSiteData, renderTextView, TEXT_VIEW_NAMES } from '@tracery/site';
+import { TEXT_VIEW_NAMES } from '@tracery/site/text-view-names';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
 import { loadForCli } from '../load-for-cli.js';
@@ -35,6 +35,8 @@ async function run(
     io.err('tracery view: the repository has load errors; run "tracery validate" and fix them first.');
     return EXIT.findings;
   }
+  // The site's code is imported when a view is written, not at every command's start-up.
+  const { collectSiteData, renderTextView } = await import('@tracery/site');
   const data = await collectSiteData(loaded, { history: false });
   const text = renderTextView(data, name, options.format as (typeof FORMATS)[number], id);
   const edges = text.split('\n').filter((l) => / (-->|-\.->)/.test(l)).length;

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { SheetRow, SheetTable } from '@tracery/core/advanced';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs.js';
 
 /** A spreadsheet that cannot be read at all: not a spreadsheet, no such sheet, an unknown extension. */
 export class SpreadsheetReadError extends Error {
@@ -26,7 +27,7 @@ export function cellText(value: ExcelJS.CellValue): string | undefined {
 }
 
 async function worksheetOf(path: string, sheet: string | undefined): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') {
     // Keep every cell as written: exceljs would otherwise turn "0012" into 12 and guess dates.

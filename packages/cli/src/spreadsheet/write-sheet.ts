@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { type SheetData, writeFileAtomic } from '@tracery/core/advanced';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs.js';
 
 // A fixed date for the workbook's properties, so that an unchanged table writes the same workbook.
 const FIXED = new Date(Date.UTC(2000, 0, 1));
@@ -13,7 +13,7 @@ const FIXED = new Date(Date.UTC(2000, 0, 1));
  * await writeSheet('out/MHHSP-IF-021.xlsx', { sheet: 'MHHSP-IF-021', headers: ['ID'], rows: [['IF021-T1-001']] });
  */
 export async function writeSheet(path: string, data: SheetData): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Tracery';
   workbook.created = FIXED;
   workbook.modified = FIXED;

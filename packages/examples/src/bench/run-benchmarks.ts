@@ -8,6 +8,7 @@ import { loadBenchmark, relationRowsBenchmark } from './load-benchmark.js';
 import { neo4jBenchmark } from './neo4j-benchmark.js';
 import { rulesBenchmark } from './rules-benchmark.js';
 import { siteBenchmark } from './site-benchmark.js';
+import { startupBenchmark } from './startup-benchmark.js';
 import { traceBenchmark } from './trace-benchmark.js';
 import { trackerBenchmark } from './tracker-benchmark.js';
 
@@ -76,6 +77,9 @@ const benchmarks: Record<string, () => Promise<string>> = {
       out,
     ),
   site: async () => reportResults('site', await siteBenchmark(smoke ? [2_000] : [50_000]), out),
+  // Fresh processes: tracery --version, --help, validate of the MHHS example, import('@tracery/core');
+  // with TRACERY_STARTUP_BASELINE (another built checkout's root), that checkout's too, alternating.
+  startup: async () => reportResults('startup', await startupBenchmark(smoke ? 3 : 15), out),
   // Starts its own Neo4j test server (Java 17, Maven) unless TRACERY_NEO4J_URI is set.
   neo4j: async () =>
     reportResults(

@@ -12,14 +12,14 @@ import {
 } from './model-views.js';
 import { processMarkdown, processMermaid } from './process-view.js';
 import { traceMarkdown, traceMermaid, trackerMarkdown, trackerMermaid } from './report-views.js';
+import { TEXT_VIEW_NAMES } from './text-view-names.js';
 
-/** One of the site's views as text: a title, and its Mermaid diagram and Markdown table. */
+/**
+ * One of the site's views as text: a title, and its Mermaid diagram and Markdown table. What it shows,
+ * and the kind of element it needs, are in TEXT_VIEW_NAMES.
+ */
 type TextView = {
   readonly title: (data: SiteData, id: string) => string;
-  /** What the view shows, for help and errors. */
-  readonly summary: string;
-  /** True when the view is of one element (a process), given as the id. */
-  readonly needsId?: string;
   readonly mermaid: (data: SiteData, id: string) => string;
   readonly markdown: (data: SiteData, id: string) => string;
 };
@@ -28,53 +28,35 @@ type TextView = {
 const VIEWS: Readonly<Record<string, TextView>> = {
   services: {
     title: () => 'Service map',
-    summary: 'services and roles, and the interfaces between them (the TOM)',
     mermaid: (d) => servicesMermaid(d.loaded.model),
     markdown: (d) => servicesMarkdown(d.loaded.model),
   },
   interfaces: {
     title: () => 'Interface catalogue',
-    summary: 'every interface with its channel, frequency, senders and receivers',
     mermaid: (d) => interfacesMermaid(d.loaded.model),
     markdown: (d) => interfacesMarkdown(d.loaded.model),
   },
   data: {
     title: () => 'Data',
-    summary: 'data entities and items, the interfaces that carry them and who uses them',
     mermaid: (d) => dataMermaid(d.loaded.model),
     markdown: (d) => dataMarkdown(d.loaded.model),
   },
   process: {
     title: (d, id) => `Process ${id} ${d.loaded.model.getElement(id).name}`,
-    summary: 'one business process: its steps by performer, and their flows',
-    needsId: 'BusinessProcess',
     mermaid: (d, id) => processMermaid(d.loaded.model, id),
     markdown: (d, id) => processMarkdown(d.loaded.model, id),
   },
   trace: {
     title: () => 'Requirement trace',
-    summary: 'each requirement, what satisfies it, its tests and their latest results',
     mermaid: (d) => traceMermaid(d.trace),
     markdown: (d) => traceMarkdown(d.trace),
   },
   tracker: {
     title: () => 'Design Artefact Tracker',
-    summary: 'artefacts by tranche and service, and review comments by status',
     mermaid: (d) => trackerMermaid(d.tracker),
     markdown: (d) => trackerMarkdown(d.tracker),
   },
 };
-
-/** The names of the views, sorted, with what each shows. */
-export const TEXT_VIEW_NAMES: readonly { name: string; summary: string; needsId?: string }[] = Object.entries(
-  VIEWS,
-)
-  .map(([name, view]) => ({
-    name,
-    summary: view.summary,
-    ...(view.needsId ? { needsId: view.needsId } : {}),
-  }))
-  .sort((a, b) => (a.name < b.name ? -1 : 1));
 
 /** The formats of {@link renderTextView}. */
 export type TextViewFormat = 'mermaid' | 'md';
@@ -104,7 +86,8 @@ export function renderTextView(data: SiteData, name: string, format: TextViewFor
     throw new InvalidArgumentError(
       `unknown view "${name}"; the views are ${Object.keys(VIEWS).sort().join(', ')}${didYouMeanSuffix(name, Object.keys(VIEWS)) || '.'}`,
     );
-  const subject = view.needsId ? checkId(data, name, view.needsId, id) : '';
+  const needsId = TEXT_VIEW_NAMES.find((v) => v.name === name)?.needsId;
+  const subject = needsId ? checkId(data, name, needsId, id) : '';
   const diagram = view.mermaid(data, subject);
   if (format === 'mermaid') return diagram;
   const title = markdownText(view.title(data, subject));
