@@ -29,7 +29,7 @@ const snapshots = async (dir: string): Promise<string[]> => {
 };
 
 describe('the parsed-file cache in the CLI', () => {
-  test('is on by default: a clean load writes one entry per model file, and only under .tracery/cache', async () => {
+  test('is on by default: a clean load of hand-written files writes an entry per file and a snapshot, only under .tracery/cache', async () => {
     const dir = await hostileRepo();
     const before = await fileTree(dir);
     const modelFiles = Object.keys(before).filter((p) => p.startsWith('model/') && p.endsWith('.yaml'));

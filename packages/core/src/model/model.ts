@@ -18,13 +18,15 @@ export type RestoredLayout = {
   readonly elements: readonly Element[];
   readonly relations: readonly Relation[];
   readonly ends: Int32Array;
+  /** Where element `i` and relation `i` were written (a new object at each call), without a look-up by id or key. */
+  readonly origins: RestoredOrigins;
 };
 
 /** Where an element or relation was written: a file position, as diagnostics use. */
 export type Origin = SourceRef;
 
 /** The origins of a restored model's elements and relations, by index (see {@link Model.restore}). */
-type RestoredOrigins = {
+export type RestoredOrigins = {
   readonly element: (index: number) => Origin | undefined;
   readonly relation: (index: number) => Origin | undefined;
 };
@@ -403,7 +405,7 @@ export class Model {
     if (!ends) for (const r of relations) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
     model.#slots = slots;
     // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
-    if (ends && ids.size === elements.length) model.#layout = { elements, relations, ends };
+    if (ends && ids.size === elements.length) model.#layout = { elements, relations, ends, origins };
     model.#restoredRelations = relations;
     model.#restoredOrigins = origins;
     return model;

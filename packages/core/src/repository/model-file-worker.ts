@@ -13,7 +13,7 @@ export type WorkerJob = { readonly index: number; readonly file: string; readonl
 
 /** A worker's answer to a job. */
 export type WorkerAnswer =
-  | { readonly index: number; readonly packed: PackedModelFileRead }
+  | { readonly index: number; readonly packed: PackedModelFileRead; readonly scanned?: true }
   | { readonly index: number; readonly result: ModelFileRead }
   | { readonly index: number; readonly error: string };
 
@@ -25,7 +25,7 @@ if (port) {
       // A file the scanner reads is packed as it is read; any other is read, then packed when it can be.
       const scanned = packScannedText(file, text, context);
       if (scanned) {
-        port.postMessage({ index, packed: scanned } satisfies WorkerAnswer);
+        port.postMessage({ index, packed: scanned, scanned: true } satisfies WorkerAnswer);
         return;
       }
       const result = readParsedText(file, text, context);

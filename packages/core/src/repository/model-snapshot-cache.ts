@@ -57,24 +57,41 @@ function decodeOrigin(at: Int32Array, index: number, files: readonly string[]): 
 function encode(key: string, snapshot: LoadSnapshot): Buffer {
   const { model } = snapshot;
   const writer = new RecordWriter();
-  const index = new Map<string, number>();
   const elementOrigins = new Int32Array(model.elementCount * ORIGIN_INTS);
-  let i = 0;
-  for (const element of model.elements()) {
-    index.set(element.id, i);
-    writer.record(element);
-    encodeOrigin(elementOrigins, i++, model.originOfElement(element.id), writer);
-  }
   const ends = new Int32Array(model.relationCount * 2);
   const types = new Int32Array(model.relationCount);
   const relationOrigins = new Int32Array(model.relationCount * ORIGIN_INTS);
-  let r = 0;
-  for (const relation of model.relations()) {
-    ends[2 * r] = index.get(relation.source)!;
-    ends[2 * r + 1] = index.get(relation.target)!;
-    types[r] = writer.string(relation.type);
-    writer.record(relation.attributes);
-    encodeOrigin(relationOrigins, r++, model.originOfRelation(relation), writer);
+  const layout = model.restoredLayout();
+  if (layout) {
+    // As the load laid the model out: by index, without a look-up by id or relation key.
+    const { elements, relations, origins } = layout;
+    for (let i = 0; i < elements.length; i++) {
+      writer.record(elements[i]!, true); // ids are unique in a laid-out model
+      encodeOrigin(elementOrigins, i, origins.element(i), writer);
+    }
+    ends.set(layout.ends);
+    for (let r = 0; r < relations.length; r++) {
+      const relation = relations[r]!;
+      types[r] = writer.string(relation.type);
+      writer.record(relation.attributes);
+      encodeOrigin(relationOrigins, r, origins.relation(r), writer);
+    }
+  } else {
+    const index = new Map<string, number>();
+    let i = 0;
+    for (const element of model.elements()) {
+      index.set(element.id, i);
+      writer.record(element);
+      encodeOrigin(elementOrigins, i++, model.originOfElement(element.id), writer);
+    }
+    let r = 0;
+    for (const relation of model.relations()) {
+      ends[2 * r] = index.get(relation.source)!;
+      ends[2 * r + 1] = index.get(relation.target)!;
+      types[r] = writer.string(relation.type);
+      writer.record(relation.attributes);
+      encodeOrigin(relationOrigins, r++, model.originOfRelation(relation), writer);
+    }
   }
   writer.record({ diagnostics: [...snapshot.diagnostics], files: [...snapshot.files] });
   const strings = writeStringTable(writer.strings);

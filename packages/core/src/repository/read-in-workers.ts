@@ -6,7 +6,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { ModelFileRead } from './model-file-cache.js';
 import type { WorkerAnswer, WorkerJob } from './model-file-worker.js';
 import { unpackModelFileRead } from './pack-model-file-read.js';
-import { type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
+import { markScanned, type ReadContext, type ReadSetup, readModelText } from './read-model-text.js';
 
 /** A model file to read: its repository path and its text. */
 export type TextJob = { readonly file: string; readonly text: string };
@@ -175,8 +175,10 @@ function drive(
       // The worker gets its next file before this thread takes the answer in.
       feed();
       let read: ModelFileRead | undefined;
-      if ('packed' in answer) read = unpackModelFileRead(answer.packed);
-      else if ('result' in answer) read = answer.result;
+      if ('packed' in answer) {
+        read = unpackModelFileRead(answer.packed);
+        if (answer.scanned) markScanned(read);
+      } else if ('result' in answer) read = answer.result;
       if (read === undefined) return;
       results[answer.index] = read;
       onResult?.(answer.index, read);

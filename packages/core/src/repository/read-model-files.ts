@@ -3,7 +3,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { inFileOrder } from './in-file-order.js';
 import type { ModelFileCache, ModelFileRead } from './model-file-cache.js';
 import { readInWorkers, type TextJob } from './read-in-workers.js';
-import { type ReadContext, type ReadSetup, readModelText, readScanned } from './read-model-text.js';
+import {
+  type ReadContext,
+  type ReadSetup,
+  readModelText,
+  readScanned,
+  wasScanned,
+} from './read-model-text.js';
 import {
   decodeSource,
   readSourceBytes,
@@ -112,7 +118,8 @@ export async function readModelContents(
   const take = (k: number, read: ModelFileRead) => {
     const index = misses[k]!;
     const key = texts[index]!.key;
-    if (key !== undefined) cache?.set(key, read);
+    // A file the scanner read is read again as fast as it is fetched: only the parsers' reads are kept.
+    if (key !== undefined && !wasScanned(read)) cache?.set(key, read);
     put(index, read);
   };
   const cores = availableParallelism();

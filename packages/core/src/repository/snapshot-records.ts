@@ -55,6 +55,20 @@ export class IntList {
 
 const isInt32 = (value: number) => (value | 0) === value && !Object.is(value, -0);
 
+/**
+ * A step in the tree of shapes seen: the keys and kinds of the values so far, the shape that ends
+ * here (-1: none yet), and the next steps by kind of value, then key. A record finds its shape by
+ * walking it key by key, without building a signature.
+ */
+type ShapeStep = {
+  readonly keys: readonly string[];
+  readonly kinds: readonly number[];
+  shape: number;
+  readonly next: (Map<string, ShapeStep> | undefined)[];
+};
+
+const firstStep = (): ShapeStep => ({ keys: [], kinds: [], shape: -1, next: [] });
+
 /** Writes records, collecting their shapes, strings and numbers. */
 export class RecordWriter {
   readonly ints = new IntList();
@@ -62,7 +76,9 @@ export class RecordWriter {
   readonly numbers: number[] = [];
   readonly shapes: Shape[] = [];
   readonly #stringIndex = new Map<string, number>();
-  readonly #shapeIndex = new Map<string, number>();
+  /** The shapes as trees from their first key: of records with a prototype, and without. */
+  readonly #plain = firstStep();
+  readonly #bare = firstStep();
 
   /** The index of a string in the table, added when new. */
   string(text: string): number {
@@ -74,27 +90,50 @@ export class RecordWriter {
     return at;
   }
 
-  /** Writes a plain record (own string keys, values as attributes hold them, records nested). */
-  record(value: object): void {
+  /**
+   * Adds a string known to be new to the table (an element id, unique in a model) without looking it
+   * up: it is never shared, so it need not be found again.
+   */
+  unique(text: string): number {
+    return this.strings.push(text) - 1;
+  }
+
+  /**
+   * Writes a plain record (own string keys, values as attributes hold them, records nested). With
+   * `uniqueId`, a string `id` of the record itself goes to the table without a look-up ({@link unique}).
+   */
+  record(value: object, uniqueId = false): void {
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null)
       throw new UnencodableValue('not a plain record');
     const at = this.ints.length;
     this.ints.push(-1);
-    const keys: string[] = [];
-    const kinds: number[] = [];
-    for (const key of Object.keys(value)) {
-      keys.push(key);
-      kinds.push(this.#value((value as Record<string, unknown>)[key]));
-    }
     const bare = prototype === null;
-    const signature = JSON.stringify([keys, kinds, bare]);
-    let shape = this.#shapeIndex.get(signature);
-    if (shape === undefined) {
-      shape = this.shapes.push(bare ? { keys, kinds, bare } : { keys, kinds }) - 1;
-      this.#shapeIndex.set(signature, shape);
+    let step = bare ? this.#bare : this.#plain;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      let kind: number;
+      if (uniqueId && key === 'id' && typeof item === 'string') {
+        this.ints.push(this.unique(item));
+        kind = STRING;
+      } else kind = this.#value(item);
+      let byKey = step.next[kind];
+      if (byKey === undefined) {
+        byKey = new Map();
+        step.next[kind] = byKey;
+      }
+      let next = byKey.get(key);
+      if (next === undefined) {
+        next = { keys: [...step.keys, key], kinds: [...step.kinds, kind], shape: -1, next: [] };
+        byKey.set(key, next);
+      }
+      step = next;
     }
-    this.ints.set(at, shape);
+    if (step.shape < 0) {
+      const { keys, kinds } = step;
+      step.shape = this.shapes.push(bare ? { keys, kinds, bare } : { keys, kinds }) - 1;
+    }
+    this.ints.set(at, step.shape);
   }
 
   #value(value: unknown): number {

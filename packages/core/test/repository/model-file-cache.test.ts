@@ -5,12 +5,16 @@ import { type LoadedRepository, type LoadOptions, loadRepository } from '@tracer
 import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
+import { idRule } from '../../src/repository/id-safety.js';
+import { loadConfig } from '../../src/repository/load-config.js';
 import { fingerprintOfTool } from '../../src/repository/model-file-cache.js';
+import { readScanned } from '../../src/repository/read-model-text.js';
 import { modelText } from './yaml-arbitraries.js';
 
 // The cache of parsed model files (issue 17): a load from the cache gives exactly what a load from
 // the files gives (the same property as the one-meaning test, on the cached path), it is never read
-// by another tool version or under another config, and a corrupt entry is rebuilt.
+// by another tool version or under another config, and a corrupt entry is rebuilt. Only files the
+// parsers read get an entry: a file the scanner reads (the form Tracery writes) is read again as fast.
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -49,6 +53,13 @@ const dropSnapshots = async (dir: string) => {
     if (name.startsWith('model-')) await rm(join(cacheFolder(dir), name));
 };
 
+/** True when the fast load reads this model file with the scanner (so it gets no per-file entry). */
+async function scannerReads(dir: string, file: string, text: string): Promise<boolean> {
+  const { config, metamodel, tolerated } = await loadConfig(dir);
+  const schemas = { kinds: new Map(), tolerated, ids: idRule(config.ids) };
+  return readScanned(file, text, { limits: config.limits, metamodel, schemas, fast: true }) !== undefined;
+}
+
 async function threeWays(dir: string, options: LoadOptions = {}) {
   const plain = located(await loadRepository(dir, { ...options, cache: false }));
   const cold = located(await loadRepository(dir, { cache: true, ...options }));
@@ -65,13 +76,29 @@ describe('the model-file cache', () => {
         expect(cold).toEqual(plain);
         expect(warm).toEqual(plain); // answered by the whole-load snapshot
         expect((await readdir(cacheFolder(dir))).filter((f) => f.startsWith('model-'))).toHaveLength(1);
-        expect(await entries(dir)).toHaveLength(1);
+        const scanned = fast && (await scannerReads(dir, 'model/x.yaml', text));
+        expect(await entries(dir)).toHaveLength(scanned ? 0 : 1);
         await dropSnapshots(dir);
         const fromEntries = located(await loadRepository(dir, { fastParser: fast, cache: true }));
-        expect(fromEntries).toEqual(plain); // answered by the per-file entry
+        expect(fromEntries).toEqual(plain); // answered by the per-file entry, or read again
       }),
       { numRuns: 40 },
     );
+  });
+
+  test('a file in the form Tracery writes gets no entry, a hand-written one does; both load the same', async () => {
+    const canonical = 'elements:\n  - id: A\n    kind: Service\n    name: first\n';
+    const handWritten = 'elements:\n  - {id: B, kind: Service, name: second}  # flow style\n';
+    const dir = await repository({ 'model/a.yaml': canonical, 'model/b.yaml': handWritten });
+    expect(await scannerReads(dir, 'model/a.yaml', canonical)).toBe(true);
+    expect(await scannerReads(dir, 'model/b.yaml', handWritten)).toBe(false);
+    const { plain, cold, warm } = await threeWays(dir);
+    expect(plain.elements.map(([e]) => (e as { id: string }).id)).toEqual(['A', 'B']);
+    expect(cold).toEqual(plain);
+    expect(warm).toEqual(plain);
+    expect(await entries(dir)).toHaveLength(1); // b.yaml's, and only b.yaml's
+    await dropSnapshots(dir);
+    expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
   });
 
   test('a generated repository loads the same from the cache', async () => {
@@ -82,6 +109,11 @@ describe('the model-file cache', () => {
     expect(plain.elements.length).toBeGreaterThan(700);
     expect(cold).toEqual(plain);
     expect(warm).toEqual(plain);
+    // Tracery's own form: the scanner reads every file, so none is kept per file, in workers or not.
+    expect(await entries(dir)).toHaveLength(0);
+    await rm(join(dir, '.tracery'), { recursive: true });
+    expect(located(await loadRepository(dir, { cache: true, workers: 2 }))).toEqual(plain);
+    expect(await entries(dir)).toHaveLength(0);
   });
 
   test('a warm load reads the cache, not the parser: a planted entry is what it answers', async () => {
