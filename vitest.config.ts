@@ -7,7 +7,7 @@ const pkg = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import
 // so that a test never passes against a stale dist/.
 const alias = [
   { find: /^@tracery\/core\/testing$/, replacement: pkg('core/src/testing/index.ts') },
-  { find: /^@tracery\/core\/(schemas|render|advanced)$/, replacement: pkg('core/src/$1.ts') },
+  { find: /^@tracery\/core\/(schemas|render|advanced|escape)$/, replacement: pkg('core/src/$1.ts') },
   { find: /^@tracery\/core$/, replacement: pkg('core/src/index.ts') },
   { find: /^@tracery\/bpmn$/, replacement: pkg('bpmn/src/index.ts') },
   { find: /^@tracery\/reqif$/, replacement: pkg('reqif/src/index.ts') },

@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     schemas: 'src/schemas.ts',
     render: 'src/render.ts',
+    // escape imports nothing else of core: the CLI prints its help and version without the library.
+    escape: 'src/escape.ts',
     advanced: 'src/advanced.ts',
     'testing/index': 'src/testing/index.ts',
     // The entry of the worker threads that parse model files (loaded by URL beside the bundle).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { escapeControlCharacters } from '@tracery/core/render';
+import { escapeControlCharacters } from '@tracery/core/escape';
 import { EXIT } from './cli-io.js';
 import { runCli } from './program.js';
 

@@ -1,8 +1,9 @@
 import { compareDiagnostics, type Diagnostic, type Model, type TraceryRepository } from '@tracery/core';
 import { didYouMeanSuffix } from '@tracery/core/advanced';
 import { type CliIo, EXIT } from './cli-io.js';
+import { unacceptedLoadErrors } from './cli-run-state.js';
 import { type JsonEnvelope, jsonEnvelope, renderEnvelope } from './json-envelope.js';
-import { tryLoadForCli, unacceptedLoadErrors } from './load-for-cli.js';
+import { tryLoadForCli } from './load-for-cli.js';
 import { chooseRepository } from './repository-option.js';
 import { jsonPieces } from './stream-json.js';
 import { writeOutput } from './write-output.js';

@@ -1,50 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, EXIT, processIo, safeIo } from './cli-io.js';
-import { registerBaseline } from './commands/baseline-command.js';
-import { registerCheck } from './commands/check-command.js';
-import { registerDiff } from './commands/diff-command.js';
-import { registerExport } from './commands/export-command.js';
-import { registerExportComments } from './commands/export-comments-command.js';
-import { registerExportReqif } from './commands/export-reqif-command.js';
-import { registerExportSheets } from './commands/export-sheet-command.js';
-import { registerHistory } from './commands/history-command.js';
-import { registerImpact } from './commands/impact-command.js';
-import { registerImport } from './commands/import-command.js';
-import { registerImportComments } from './commands/import-comments-command.js';
-import { registerImportReqif } from './commands/import-reqif-command.js';
-import { registerImportSheets } from './commands/import-sheet-command.js';
-import { registerInit } from './commands/init-command.js';
-import { registerMetamodel } from './commands/metamodel-command.js';
-import { registerReview } from './commands/review-command.js';
-import { registerSchema } from './commands/schema-command.js';
-import { registerServe } from './commands/serve-command.js';
-import { registerSite } from './commands/site-command.js';
-import { registerStats } from './commands/stats-command.js';
-import { registerTrace } from './commands/trace-command.js';
-import { registerTracker } from './commands/tracker-command.js';
-import { registerTypes } from './commands/types-command.js';
-import { registerValidate } from './commands/validate-command.js';
-import { registerView } from './commands/view-command.js';
-import { disableCache, unacceptedLoadErrors } from './load-for-cli.js';
-
-/** Sub-commands that live in files of their own, under the `import` and `export` commands. */
-function registerSubcommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  const parent = (name: string) => program.commands.find((c) => c.name() === name);
-  const importCommand = parent('import');
-  const exportCommand = parent('export');
-  if (importCommand) {
-    registerImportReqif(importCommand, io, setExit);
-    registerImportComments(importCommand, io, setExit);
-    registerImportSheets(importCommand, io, setExit);
-  }
-  if (exportCommand) {
-    registerExportReqif(exportCommand, io, setExit);
-    registerExportComments(exportCommand, io, setExit);
-    registerExportSheets(exportCommand, io, setExit);
-  }
-  for (const command of [...(importCommand?.commands ?? []), ...(exportCommand?.commands ?? [])])
-    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-}
+import { disableCache, unacceptedLoadErrors } from './cli-run-state.js';
+import { commandsToRegister } from './command-modules.js';
 
 /** The version the CLI reports. */
 export const VERSION = '0.1.0';
@@ -79,26 +36,10 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
     .hook('preSubcommand', (command) => {
       if (command.opts().cache === false) disableCache(io);
     });
-  registerInit(program, io, setExit);
-  registerValidate(program, io, setExit);
-  registerStats(program, io, setExit);
-  registerMetamodel(program, io, setExit);
-  registerSchema(program, io, setExit);
-  registerTypes(program, io, setExit);
-  registerTrace(program, io, setExit);
-  registerImpact(program, io, setExit);
-  registerBaseline(program, io, setExit);
-  registerDiff(program, io, setExit);
-  registerReview(program, io, setExit);
-  registerHistory(program, io, setExit);
-  registerCheck(program, io, setExit);
-  registerImport(program, io, setExit);
-  registerExport(program, io, setExit);
-  registerTracker(program, io, setExit);
-  registerSubcommands(program, io, setExit);
-  registerSite(program, io, setExit);
-  registerServe(program, io, setExit);
-  registerView(program, io, setExit);
+  // Only the commands this run needs are imported: their modules bring the library with them.
+  const modules = commandsToRegister(args);
+  const registers = await Promise.all(modules.map((m) => m.load()));
+  for (const register of registers) register(program, io, setExit);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   if (args.length === 0) {

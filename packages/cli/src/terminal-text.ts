@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '@tracery/core/render';
+import { escapeControlCharacters } from '@tracery/core/escape';
 
 /**
  * The colour codes the CLI's own colours (picocolors' bold, dim, red, green, yellow and their resets)

@@ -1,7 +1,7 @@
 import { type Diagnostic, formatDiagnostic } from '@tracery/core';
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
-import { acceptLoadErrors } from './load-for-cli.js';
+import { acceptLoadErrors } from './cli-run-state.js';
 
 /** What a writing command may do, as {@link guardWrites} decides. */
 export type WriteGuard = {

@@ -1,5 +1,6 @@
 import * as root from '@tracery/core';
 import * as advanced from '@tracery/core/advanced';
+import * as escapeEntry from '@tracery/core/escape';
 import * as render from '@tracery/core/render';
 import * as schemas from '@tracery/core/schemas';
 import * as testing from '@tracery/core/testing';
@@ -10,6 +11,7 @@ const MODULES: Readonly<Record<string, object>> = {
   '@tracery/core': root,
   '@tracery/core/schemas': schemas,
   '@tracery/core/render': render,
+  '@tracery/core/escape': escapeEntry,
   '@tracery/core/advanced': advanced,
   '@tracery/core/testing': testing,
 };

@@ -1,6 +1,13 @@
 import { bpmnSourceLoader } from '@tracery/bpmn';
-import { loadRepository, related } from '@tracery/core';
-import { collectSiteData, markdownText, mermaidLabel, renderTextView, type SiteData } from '@tracery/site';
+import { findElements, loadRepository, related } from '@tracery/core';
+import {
+  collectSiteData,
+  markdownText,
+  mermaidLabel,
+  renderTextView,
+  type SiteData,
+  TEXT_VIEW_NAMES,
+} from '@tracery/site';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MHHS } from './mhhs-site.js';
 
@@ -106,5 +113,15 @@ describe('the views of the MHHS example', () => {
   test('md wraps the diagram in a mermaid block, followed by the table', () => {
     const md = renderTextView(data, 'data', 'md');
     expect(md).toMatch(/^## Data\n\n```mermaid\nflowchart LR\n[\s\S]*\n```\n\n\| entity \| data item \|/);
+  });
+
+  test('the views the help lists (TEXT_VIEW_NAMES, a module apart) are exactly the views there are', () => {
+    const process = findElements(data.loaded.model, { kind: 'BusinessProcess' })[0]?.id;
+    for (const view of TEXT_VIEW_NAMES)
+      expect(renderTextView(data, view.name, 'md', view.needsId ? process : undefined)).toMatch(/^## /);
+    // The refusal of an unknown view lists the views the renderer has: the same names, in order.
+    expect(() => renderTextView(data, 'nope', 'md')).toThrow(
+      `the views are ${TEXT_VIEW_NAMES.map((v) => v.name).join(', ')}.`,
+    );
   });
 });

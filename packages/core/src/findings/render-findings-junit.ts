@@ -1,8 +1,9 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import type { XMLBuilder } from 'fast-xml-parser';
 import { formatSourceRef, type Severity } from '../diagnostics/diagnostic.js';
 import { escapeControlCharacters } from '../report/escape-control-characters.js';
 import type { Finding } from '../rules/finding.js';
 import type { CheckReport } from '../rules/run-rules.js';
+import { fastXmlParser } from '../xml/fast-xml-parser.js';
 
 /** Options of {@link renderFindingsJunit}. */
 export type FindingsJunitOptions = {
@@ -138,7 +139,7 @@ export function* findingsJunitPieces(
   options: FindingsJunitOptions = {},
 ): Generator<string> {
   const failOn = options.failOn ?? 'error';
-  const builder = new XMLBuilder({
+  const builder = new (fastXmlParser().XMLBuilder)({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     format: true,

@@ -1,5 +1,5 @@
-import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fastXmlParser } from '../xml/fast-xml-parser.js';
 import { findMarkupDeclaration } from '../xml/find-markup-declaration.js';
 
 const at1 = (n: number) => (Number.isFinite(n) && n >= 1 ? n : 1);
@@ -40,7 +40,7 @@ export function junitPreflight(text: string, file: string): Diagnostic | undefin
           message: `${file}: not well-formed XML: <!${declaration.keyword} inside the root element (a declaration belongs before it; text that shows one belongs in CDATA or escaped as &lt;!${declaration.keyword}).`,
         };
   }
-  const valid = XMLValidator.validate(text);
+  const valid = fastXmlParser().XMLValidator.validate(text);
   if (valid === true) return undefined;
   const { line, col, msg } = valid.err;
   return {

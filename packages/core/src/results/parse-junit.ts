@@ -1,5 +1,6 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fastXmlParser } from '../xml/fast-xml-parser.js';
 import { ctestCouldNotRun } from './ctest-not-run.js';
 import { ambiguousTodos, asTodo, jestTodos } from './jest-todo.js';
 import { checkSuiteCounts, suiteStarts } from './junit-counts.js';
@@ -29,21 +30,27 @@ const ARRAYS = new Set([
 ]);
 const MAX_OUTPUT = 2000;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Entities stay as written (see decodeXml): no DOCTYPE entity is ever expanded.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // CDATA apart from text, so that it is kept as written and never entity-decoded.
-  cdataPropName: CDATA,
-  isArray: (name) => ARRAYS.has(name),
-});
+let parser: XMLParser | undefined;
+
+/** The parser of JUnit files, made on first use (fast-xml-parser is loaded then). */
+function junitParser(): XMLParser {
+  parser ??= new (fastXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    // Entities stay as written (see decodeXml): no DOCTYPE entity is ever expanded.
+    processEntities: false,
+    htmlEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    // CDATA apart from text, so that it is kept as written and never entity-decoded.
+    cdataPropName: CDATA,
+    isArray: (name) => ARRAYS.has(name),
+  });
+  return parser;
+}
 
 /** Options of {@link parseJunit}. */
 export type ParseJunitOptions = {
@@ -236,7 +243,7 @@ export function parseJunit(
   if (refused) return { diagnostics: [refused] };
   let document: XmlNode;
   try {
-    document = asNode(parser.parse(text));
+    document = asNode(junitParser().parse(text));
   } catch (error) {
     // The validator lets a few broken texts through (an unclosed comment or PI after the root); the
     // parser then throws. That is a syntax error of the file, never an exception of Tracery's.

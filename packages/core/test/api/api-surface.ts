@@ -8,6 +8,7 @@ export const ENTRIES: Readonly<Record<string, string>> = {
   '@tracery/core': join(SRC, 'index.ts'),
   '@tracery/core/schemas': join(SRC, 'schemas.ts'),
   '@tracery/core/render': join(SRC, 'render.ts'),
+  '@tracery/core/escape': join(SRC, 'escape.ts'),
   '@tracery/core/advanced': join(SRC, 'advanced.ts'),
   '@tracery/core/testing': join(SRC, 'testing', 'index.ts'),
 };
