@@ -103,11 +103,16 @@ export function suspectLinkEnds(
   const checked = checkedTypes(model, options);
   const cache: HashCache = new Map();
   const ends: Pick<Relation, 'type' | 'source' | 'target'>[] = [];
-  for (const relation of model.relations()) {
-    if (!checked(relation.type)) continue;
-    const recorded = relation.attributes.reviewed;
-    if (recorded === undefined ? options.unreviewed : stampChanged(model, relation, String(recorded), cache))
-      ends.push({ type: relation.type, source: relation.source, target: relation.target });
-  }
+  // Read without making relations: a model restored from the cache makes none for a walk like this.
+  model.forEachRelation((type, source, target, attributes) => {
+    if (!checked(type)) return;
+    const recorded = attributes.reviewed;
+    if (
+      recorded === undefined
+        ? options.unreviewed
+        : stampChanged(model, { source, target }, String(recorded), cache)
+    )
+      ends.push({ type, source, target });
+  });
   return ends;
 }

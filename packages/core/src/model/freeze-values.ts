@@ -1,5 +1,8 @@
 import type { Element, Relation } from './element.js';
 
+/** Attributes of an element or relation that has none: one frozen empty record, shared (a restored model's). */
+export const NO_ATTRIBUTES: Readonly<Record<string, never>> = Object.freeze({});
+
 /** A frozen element: the element itself when it is frozen already, else a frozen copy. */
 export function freezeElement(element: Element): Element {
   if (Object.isFrozen(element) && Object.isFrozen(element.attributes)) return element;
@@ -14,7 +17,7 @@ export function freezeElement(element: Element): Element {
 
 /** Freezes an element, its attributes and tags in place (for values no one else holds). */
 export function freezeInPlace(element: Element): Element {
-  Object.freeze(element.attributes);
+  if (element.attributes !== NO_ATTRIBUTES) Object.freeze(element.attributes);
   if (element.tags) Object.freeze(element.tags);
   return Object.freeze(element);
 }

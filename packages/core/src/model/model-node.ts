@@ -1,15 +1,16 @@
 import type { Element, Relation } from './element.js';
+import type { RestoredRelations } from './restored-relations.js';
 
 /** The adjacency list of an element without relations (shared, frozen). */
 export const NO_RELATIONS: readonly Relation[] = Object.freeze([]);
 
 /**
  * A restored model's relations by element, as indexes (compressed rows): the relations out of the
- * element at slot `n` are `relations[out[k]]` for `k` from `outStart[n]` to `outStart[n + 1]`, in
+ * element at slot `n` are `relations.at(out[k])` for `k` from `outStart[n]` to `outStart[n + 1]`, in
  * relation order; the same for `in`. Lists are made from it only when asked for.
  */
 export type Adjacency = {
-  readonly relations: readonly Relation[];
+  readonly relations: RestoredRelations;
   readonly outStart: Int32Array;
   readonly out: Int32Array;
   readonly inStart: Int32Array;
@@ -29,22 +30,39 @@ function rows(count: number, ends: Int32Array, side: 0 | 1): { start: Int32Array
 }
 
 /**
- * The adjacency of `elements` (their slots: their indexes) joined by `relations`, whose ends are
- * given as element indexes (source at `2 * i`, target at `2 * i + 1`). Throws when an index is
- * outside `elements` or does not name the relation's end.
+ * Throws when `ends` (element indexes, source at `2 * i`, target at `2 * i + 1`) does not hold two
+ * indexes per relation, or an index is outside `elements`, or (when `relations` is given) does not
+ * name that relation's end.
  */
-export function packAdjacency(
+export function checkEnds(
   elements: readonly (Element | undefined)[],
-  relations: readonly Relation[],
+  count: number,
   ends: Int32Array,
-): Adjacency {
-  if (ends.length !== relations.length * 2)
-    throw new RangeError(`ends: expected ${relations.length * 2} indexes, got ${ends.length}.`);
-  for (let r = 0; r < relations.length; r++) {
+  relations?: readonly Relation[],
+): void {
+  if (ends.length !== count * 2)
+    throw new RangeError(`ends: expected ${count * 2} indexes, got ${ends.length}.`);
+  if (!relations) {
+    for (let i = 0; i < ends.length; i++)
+      if (elements[ends[i]!] === undefined) throw new RangeError(`ends: index ${ends[i]} names no element.`);
+    return;
+  }
+  for (let r = 0; r < count; r++) {
     const relation = relations[r]!;
     if (elements[ends[2 * r]!]?.id !== relation.source || elements[ends[2 * r + 1]!]?.id !== relation.target)
       throw new RangeError(`ends: relation ${r} does not join the elements its indexes name.`);
   }
+}
+
+/**
+ * The adjacency of `elements` (their slots: their indexes) joined by `relations`, whose ends are
+ * given as element indexes (source at `2 * i`, target at `2 * i + 1`; see {@link checkEnds}).
+ */
+export function packAdjacency(
+  elements: readonly (Element | undefined)[],
+  relations: RestoredRelations,
+  ends: Int32Array,
+): Adjacency {
   const out = rows(elements.length, ends, 0);
   const into = rows(elements.length, ends, 1);
   return { relations, outStart: out.start, out: out.at, inStart: into.start, in: into.at };
@@ -58,6 +76,6 @@ export function listAt(adjacency: Adjacency, side: 'out' | 'in', slot: number): 
   const to = start[slot + 1]!;
   if (from === to) return NO_RELATIONS as Relation[];
   const list: Relation[] = new Array(to - from);
-  for (let k = from; k < to; k++) list[k - from] = adjacency.relations[at[k]!]!;
+  for (let k = from; k < to; k++) list[k - from] = adjacency.relations.at(at[k]!);
   return list;
 }

@@ -5,14 +5,16 @@ import { type Element, type Relation, relationKey } from './element.js';
 import { ElementSlots } from './element-slots.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import { NO_RELATIONS, packAdjacency } from './model-node.js';
+import { checkEnds, NO_RELATIONS, packAdjacency } from './model-node.js';
 import { OriginTable } from './origin-table.js';
+import { type RelationRows, type RelationVisit, RestoredRelations } from './restored-relations.js';
 
 /**
  * A restored model as {@link Model.restore} laid it out (see {@link Model.restoredLayout}): its elements
- * in insertion order, its relations in the order `relations()` gives, and for relation `i` the indexes
- * in `elements` of its source (at `2 * i`) and target (at `2 * i + 1`). The arrays are the model's own:
- * read them only.
+ * in insertion order, its relations in the order `relations()` gives (made when first read, for a model
+ * restored from rows), for relation `i` the indexes in `elements` of its source (at `2 * i`) and target
+ * (at `2 * i + 1`), and its type as a number (`types[i]`) into `typeNames`: a query that only follows
+ * relations of some types needs no relation object. The arrays are the model's own: read them only.
  */
 export type RestoredLayout = {
   readonly elements: readonly Element[];
@@ -20,6 +22,8 @@ export type RestoredLayout = {
   readonly ends: Int32Array;
   /** Where element `i` and relation `i` were written (a new object at each call), without a look-up by id or key. */
   readonly origins: RestoredOrigins;
+  readonly types: Int32Array;
+  readonly typeNames: readonly string[];
 };
 
 /** Where an element or relation was written: a file position, as diagnostics use. */
@@ -50,7 +54,7 @@ export class Model {
   /** Relations by `relationKey`, in insertion order; built from `#restoredRelations` when first needed. */
   readonly #relations = new Map<string, Relation>();
   /** A restored model's relations while none has changed and none was looked up by key. */
-  #restoredRelations: readonly Relation[] | undefined;
+  #restoredRelations: RestoredRelations | undefined;
   #restoredOrigins: RestoredOrigins | undefined;
   /** Element ids by kind, in insertion order; a restored model builds it when first needed. */
   #byKind: Map<string, Set<string>> | undefined = new Map();
@@ -271,7 +275,7 @@ export class Model {
     if (restored) {
       this.#restoredRelations = undefined;
       for (let i = 0; i < restored.length; i++) {
-        const relation = restored[i]!;
+        const relation = restored.at(i);
         const key = relationKey(relation);
         this.#relations.set(key, relation);
         const origin = this.#restoredOrigins!.relation(i);
@@ -350,7 +354,21 @@ export class Model {
 
   /** Every relation, in insertion order. */
   relations(): IterableIterator<Relation> {
-    return this.#restoredRelations ? this.#restoredRelations.values() : this.#relations.values();
+    return this.#restoredRelations ? this.#restoredRelations.list().values() : this.#relations.values();
+  }
+
+  /**
+   * Calls `visit` with every relation's type, source, target and attributes, in insertion order: for a
+   * query that reads every relation but keeps few, it makes no relation object a restored model has not
+   * made yet. Do not change the model during the walk.
+   *
+   * @example
+   * let reviewed = 0;
+   * model.forEachRelation((type, source, target, attributes) => { if (attributes.reviewed) reviewed++; });
+   */
+  forEachRelation(visit: RelationVisit): void {
+    if (this.#restoredRelations) this.#restoredRelations.forEach(visit);
+    else for (const r of this.#relations.values()) visit(r.type, r.source, r.target, r.attributes);
   }
 
   /** Where an element was written, when it came from a file. */
@@ -370,18 +388,20 @@ export class Model {
   /**
    * A model rebuilt from what an earlier, checked load produced (the whole-load cache): elements and
    * relations are taken as they are (frozen in place, not copied) and added without the checks
-   * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `origins`
-   * gives each element's and each relation's origin by index, asked only when an origin is read (or,
-   * for relations, when the model first looks one up by key). `ends`, when given, holds for relation
-   * `i` the indexes in `elements` of its source (at `2 * i`) and target (at `2 * i + 1`), so the
-   * adjacency is laid out without looking ids up. `index`, when given, maps each element's id to its
-   * index in `elements`, in element order (as a load that checked the ids built it): the model takes
-   * it over as its own instead of building another. Not for data that was not checked.
+   * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `relations`
+   * are objects, or {@link RelationRows} (types and attributes by relation, with `ends` required), made
+   * into objects only when first asked for. `origins` gives each element's and each relation's origin
+   * by index, asked only when an origin is read (or, for relations, when the model first looks one up
+   * by key). `ends`, when given, holds for relation `i` the indexes in `elements` of its source (at
+   * `2 * i`) and target (at `2 * i + 1`), so the adjacency is laid out without looking ids up. `index`,
+   * when given, maps each element's id to its index in `elements`, in element order (as a load that
+   * checked the ids built it): the model takes it over as its own instead of building another. Not for
+   * data that was not checked.
    */
   static restore(
     metamodel: Metamodel,
     elements: readonly Element[],
-    relations: readonly Relation[],
+    relations: readonly Relation[] | RelationRows,
     origins: RestoredOrigins,
     ends?: Int32Array,
     index?: Map<string, number>,
@@ -395,18 +415,14 @@ export class Model {
       for (let i = 0; i < own.length; i++) ids.set(own[i]!.id, i);
     }
     model.#byKind = undefined;
-    for (let i = 0; i < relations.length; i++) {
-      const relation = relations[i]!;
-      Object.freeze(relation.attributes);
-      Object.freeze(relation);
-    }
-    const adjacency = ends ? packAdjacency(own, relations, ends) : undefined;
+    const restored = restoredRelations(own, relations, ends);
+    const adjacency = ends ? packAdjacency(own, restored, ends) : undefined;
     const slots = ElementSlots.restored(own, ids, origins.element, adjacency);
-    if (!ends) for (const r of relations) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
+    if (!ends) for (const r of restored.list()) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
     model.#slots = slots;
     // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
-    if (ends && ids.size === elements.length) model.#layout = { elements, relations, ends, origins };
-    model.#restoredRelations = relations;
+    if (ends && ids.size === elements.length) model.#layout = layoutOf(elements, restored, ends, origins);
+    model.#restoredRelations = restored;
     model.#restoredOrigins = origins;
     return model;
   }
@@ -422,6 +438,53 @@ export class Model {
     for (const [key, origin] of this.#relationOrigins) copy.#relationOrigins.set(key, origin);
     return copy;
   }
+}
+
+/** The relations given to {@link Model.restore}, checked against the ends and frozen. */
+function restoredRelations(
+  elements: readonly Element[],
+  relations: readonly Relation[] | RelationRows,
+  ends: Int32Array | undefined,
+): RestoredRelations {
+  if (!('types' in relations)) {
+    if (ends) checkEnds(elements, relations.length, ends, relations);
+    for (let i = 0; i < relations.length; i++) {
+      const relation = relations[i]!;
+      Object.freeze(relation.attributes);
+      Object.freeze(relation);
+    }
+    return RestoredRelations.of(relations);
+  }
+  if (!ends) throw new InvalidArgumentError('restore: relations given as rows need their ends.');
+  checkEnds(elements, relations.types.length, ends);
+  for (const t of relations.types)
+    if (relations.typeNames[t] === undefined)
+      throw new RangeError(`restore: relation type ${t} is not named.`);
+  for (const attributes of relations.attributes.values()) Object.freeze(attributes);
+  return RestoredRelations.fromRows(elements, ends, relations);
+}
+
+/** The layout of a restored model; its relations are made when first read. */
+function layoutOf(
+  elements: readonly Element[],
+  relations: RestoredRelations,
+  ends: Int32Array,
+  origins: RestoredOrigins,
+): RestoredLayout {
+  return {
+    elements,
+    ends,
+    origins,
+    get relations() {
+      return relations.list();
+    },
+    get types() {
+      return relations.typeRows().types;
+    },
+    get typeNames() {
+      return relations.typeRows().typeNames;
+    },
+  };
 }
 
 /**

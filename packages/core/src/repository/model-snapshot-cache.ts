@@ -5,7 +5,8 @@ import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Element, Relation } from '../model/element.js';
 import { Model } from '../model/model.js';
-import { RecordReader, RecordWriter, type Shape } from './snapshot-records.js';
+import type { RelationRows } from '../model/restored-relations.js';
+import { EMPTY_RECORD, RecordReader, RecordWriter, type Shape } from './snapshot-records.js';
 import { bytesOf, float64Section, int32Section, readSections, writeSections } from './snapshot-sections.js';
 import { readStringTable, writeStringTable } from './snapshot-strings.js';
 
@@ -119,6 +120,38 @@ function isShape(value: unknown): value is Shape {
   );
 }
 
+/**
+ * The relations as rows (see `Model.restore`): types renumbered among the types used, attributes kept
+ * only for the relations that have any. No relation object is made: the model makes one when asked.
+ */
+function relationRows(
+  reader: RecordReader,
+  elements: readonly Element[],
+  ends: Int32Array,
+  types: Int32Array,
+): RelationRows {
+  const { strings } = reader;
+  const numbers = new Map<number, number>();
+  const typeNames: string[] = [];
+  const rowTypes = new Int32Array(types.length);
+  const attributes = new Map<number, Relation['attributes']>();
+  for (let r = 0; r < types.length; r++) {
+    if (elements[ends[2 * r]!] === undefined || elements[ends[2 * r + 1]!] === undefined)
+      throw new RangeError('snapshot: a relation end is out.');
+    let t = numbers.get(types[r]!);
+    if (t === undefined) {
+      const type = strings[types[r]!];
+      if (type === undefined) throw new RangeError('snapshot: a relation type is out of the table.');
+      t = typeNames.push(type) - 1;
+      numbers.set(types[r]!, t);
+    }
+    rowTypes[r] = t;
+    const record = reader.record();
+    if (record !== EMPTY_RECORD) attributes.set(r, record as Relation['attributes']);
+  }
+  return { types: rowTypes, typeNames, attributes };
+}
+
 /** Reads the sections back; throws a RangeError when they do not hold a whole answer. */
 function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnapshot {
   if (sections.length !== 9) throw new RangeError('snapshot: expected 9 sections.');
@@ -143,15 +176,7 @@ function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnap
     if (typeof element.id !== 'string') throw new RangeError('snapshot: an element without an id.');
     elements[i] = element;
   }
-  const relations: Relation[] = new Array(types.length);
-  for (let r = 0; r < relations.length; r++) {
-    const source = elements[ends[2 * r]!];
-    const target = elements[ends[2 * r + 1]!];
-    const type = strings[types[r]!];
-    if (!source || !target || type === undefined) throw new RangeError('snapshot: a relation end is out.');
-    const attributes = reader.record() as Relation['attributes'];
-    relations[r] = { type, source: source.id, target: target.id, attributes };
-  }
+  const relations = relationRows(reader, elements, ends, types);
   reader.shareEmpty = false;
   const { diagnostics, files } = reader.record() as { diagnostics: Diagnostic[]; files: string[] };
   if (!Array.isArray(diagnostics) || !Array.isArray(files) || reader.at !== records.length)

@@ -1,3 +1,5 @@
+import { NO_ATTRIBUTES } from '../model/freeze-values.js';
+
 /**
  * Plain records (elements, attribute maps) written as integers: each record as the index of its
  * shape (its keys, in order, with the kind of each value) followed by its values, strings as indexes
@@ -204,8 +206,11 @@ function isElementLike({ keys, kinds }: Shape): boolean {
   );
 }
 
-/** An empty record, frozen, shared by every record read back without keys. */
-export const EMPTY_RECORD: Readonly<Record<string, never>> = Object.freeze({});
+/**
+ * An empty record, frozen, shared by every record read back without keys: the model's own empty
+ * attributes, which it knows to be frozen already.
+ */
+export const EMPTY_RECORD: Readonly<Record<string, never>> = NO_ATTRIBUTES;
 
 /** Reads back what a {@link RecordWriter} wrote; throws a RangeError on anything out of its tables. */
 export class RecordReader {

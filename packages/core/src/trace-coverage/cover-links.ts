@@ -1,5 +1,5 @@
 import type { Element, Relation } from '../model/element.js';
-import type { Model } from '../model/model.js';
+import type { Model, RestoredLayout } from '../model/model.js';
 
 /**
  * The links at each element on one side: those at element `e` are entries `start[e]` up to
@@ -43,7 +43,7 @@ export function coverLinks(model: Model, types: readonly string[], sides: LinkSi
   if (types.length > 0xffff) throw new RangeError('coverage reads at most 65535 relation types.');
   const layout = model.restoredLayout();
   const ends: Ends = layout
-    ? { elements: layout.elements, ends: layout.ends, typeOf: typeNumbers(layout.relations, types) }
+    ? { elements: layout.elements, ends: layout.ends, typeOf: typeNumbers(layout, types) }
     : fromWalk(model, types);
   return {
     elements: ends.elements,
@@ -53,10 +53,11 @@ export function coverLinks(model: Model, types: readonly string[], sides: LinkSi
   };
 }
 
-/** Each relation's type as its number in `types`, -1 for a type coverage does not read. */
-function typeNumbers(relations: readonly Relation[], types: readonly string[]): Int32Array {
-  const typeOf = new Int32Array(relations.length);
-  for (let r = 0; r < relations.length; r++) typeOf[r] = types.indexOf(relations[r]!.type);
+/** Each relation's type as its number in `types`, -1 for a type coverage does not read (no relation is made). */
+function typeNumbers(layout: RestoredLayout, types: readonly string[]): Int32Array {
+  const number = layout.typeNames.map((name) => types.indexOf(name));
+  const typeOf = new Int32Array(layout.types.length);
+  for (let r = 0; r < typeOf.length; r++) typeOf[r] = number[layout.types[r]!]!;
   return typeOf;
 }
 

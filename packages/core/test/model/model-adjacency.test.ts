@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { relationKey } from '../../src/advanced.js';
 import { defaultMetamodel, type Element, Model, type Relation, relationsOf } from '../../src/index.js';
+import type { RelationRows } from '../../src/model/restored-relations.js';
 
 // The model keeps its own adjacency and builds its graphology view only when `graph` is read. These
 // tests hold both to what the operations mean, with a plain reference kept beside the model: an element
@@ -108,7 +109,8 @@ function expectLayout(model: Model, withEnds: boolean): void {
     return;
   }
   expect(layout).toBeDefined();
-  const { elements, relations, ends } = layout!;
+  const { elements, relations, ends, types, typeNames } = layout!;
+  expect([...types].map((t) => typeNames[t])).toEqual(relations.map((r) => r.type));
   expect(elements.map((e) => e.id)).toEqual([...model.elementIds()]);
   expect(elements.map((e) => model.getElement(e.id))).toEqual(elements);
   expect(relations.map(relationKey)).toEqual([...model.relations()].map(relationKey));
@@ -121,6 +123,40 @@ function expectLayout(model: Model, withEnds: boolean): void {
 
 const sortedKeys = (relations: Iterable<Pick<Relation, 'type' | 'source' | 'target'>>) =>
   [...relations].map(relationKey).sort();
+
+/** How a test gives a restored model its relations: looked up by id, with their ends as indexes, or as rows. */
+type RestoreForm = 'ids' | 'ends' | 'rows';
+
+/** The relations as {@link RelationRows}: types numbered in the order first seen, attributes only where there are any. */
+function rowsOf(relations: readonly Relation[]): RelationRows {
+  const typeNames = [...new Set(relations.map((r) => r.type))];
+  const attributes = new Map<number, Relation['attributes']>();
+  relations.forEach((r, i) => {
+    if (Object.keys(r.attributes).length > 0) attributes.set(i, r.attributes);
+  });
+  return { types: Int32Array.from(relations, (r) => typeNames.indexOf(r.type)), typeNames, attributes };
+}
+
+/** Restores `elements` and `relations` (copies of a model's) in one of the forms. */
+function restoreAs(
+  form: RestoreForm,
+  elements: Element[],
+  relations: Relation[],
+  origins: Parameters<typeof Model.restore>[3],
+): Model {
+  const index = new Map(elements.map((e, i) => [e.id, i]));
+  const ends =
+    form === 'ids'
+      ? undefined
+      : Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]));
+  return Model.restore(
+    defaultMetamodel(),
+    elements,
+    form === 'rows' ? rowsOf(relations) : relations,
+    origins,
+    ends,
+  );
+}
 
 function expectAgrees(model: Model, ref: Reference): void {
   expect([...model.elementIds()].sort()).toEqual([...ref.elements.keys()].sort());
@@ -144,6 +180,19 @@ function expectAgrees(model: Model, ref: Reference): void {
   for (const [key, r] of ref.relations) {
     expect(model.findRelation(r)?.attributes).toEqual(r.attributes);
     expect(relationKey(model.findRelation(r)!)).toBe(key);
+  }
+  // forEachRelation gives the parts of the relations relations() gives, in the same order; every relation
+  // handed out is frozen, and is the one object whoever asks for it.
+  const visited: unknown[][] = [];
+  model.forEachRelation((type, source, target, attributes) =>
+    visited.push([type, source, target, attributes]),
+  );
+  expect(visited).toEqual([...model.relations()].map((r) => [r.type, r.source, r.target, r.attributes]));
+  for (const r of model.relations()) {
+    expect(Object.isFrozen(r) && Object.isFrozen(r.attributes)).toBe(true);
+    expect(model.findRelation(r)).toBe(r);
+    expect(model.outRelations(r.source)).toContain(r);
+    expect(model.inRelations(r.target)).toContain(r);
   }
   // The graphology view, whether built before the changes (and kept up to date) or now.
   const graph = model.graph;
@@ -187,11 +236,13 @@ describe("the model's own adjacency and its graphology view", () => {
   });
 
   test.each([
-    ['looked up by id', false],
-    ['given as element indexes', true],
-  ])(
+    ['looked up by id', 'ids'],
+    ['given as element indexes', 'ends'],
+    ['given as element indexes, the relations as rows', 'rows'],
+  ] as const)(
     'a restored model, its relation ends %s, answers as the model it was taken from, before and after changes',
-    (_how, withEnds) => {
+    (_how, form) => {
+      const withEnds = form !== 'ids';
       fc.assert(
         fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 20 }), (before, after) => {
           const model = new Model(defaultMetamodel());
@@ -200,20 +251,10 @@ describe("the model's own adjacency and its graphology view", () => {
           const elements = [...model.elements()].map((e) => ({ ...e }));
           const relations = [...model.relations()].map((r) => ({ ...r }));
           const at = (file: string, line: number) => ({ file, line, column: 1 });
-          const index = new Map(elements.map((e, i) => [e.id, i]));
-          const ends = withEnds
-            ? Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]))
-            : undefined;
-          const restored = Model.restore(
-            defaultMetamodel(),
-            elements,
-            relations,
-            {
-              element: (i) => (i % 2 === 0 ? at('e.yaml', i + 1) : undefined),
-              relation: (i) => at('r.yaml', i + 1),
-            },
-            ends,
-          );
+          const restored = restoreAs(form, elements, relations, {
+            element: (i) => (i % 2 === 0 ? at('e.yaml', i + 1) : undefined),
+            relation: (i) => at('r.yaml', i + 1),
+          });
           expect(model.restoredLayout()).toBeUndefined();
           expect([...restored.relations()].map(relationKey)).toEqual([...model.relations()].map(relationKey));
           for (const [i, e] of elements.entries())
@@ -225,13 +266,10 @@ describe("the model's own adjacency and its graphology view", () => {
             relations: new Map(ref.relations),
           };
           expectAgrees(restored, restoredRef);
-          const fresh = Model.restore(
-            defaultMetamodel(),
-            elements,
-            relations,
-            { element: () => undefined, relation: () => undefined },
-            ends,
-          );
+          const fresh = restoreAs(form, elements, relations, {
+            element: () => undefined,
+            relation: () => undefined,
+          });
           expectLayout(fresh, withEnds);
           for (const o of after) apply(fresh, restoredRef, o);
           expectAgrees(fresh, restoredRef);
@@ -244,48 +282,52 @@ describe("the model's own adjacency and its graphology view", () => {
     },
   );
 
-  test('a restored model walks, lists and changes its relations in the order of the model it was taken from', () => {
-    fc.assert(
-      fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 10 }), (before, after) => {
-        const model = new Model(defaultMetamodel());
-        const ref: Reference = { elements: new Map(), relations: new Map() };
-        for (const o of before) apply(model, ref, o);
-        const elements = [...model.elements()].map((e) => ({ ...e }));
-        const relations = [...model.relations()].map((r) => ({ ...r }));
-        const index = new Map(elements.map((e, i) => [e.id, i]));
-        const ends = Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]));
-        const none = { element: () => undefined, relation: () => undefined };
-        const restored = Model.restore(defaultMetamodel(), elements, relations, none, ends);
-        const lists = (m: Model) => {
-          const walked: string[][][] = [];
-          m.forEachElement((e, out, into) =>
-            walked.push([[e.id], out.map(relationKey), into.map(relationKey)]),
-          );
-          return walked;
-        };
-        const byId = (m: Model) =>
-          [...m.elementIds()].map((id) => [
-            [id],
-            m.outRelations(id).map(relationKey),
-            m.inRelations(id).map(relationKey),
-          ]);
-        // Walked before any list is asked for (made for the walk), then asked by id (made and kept),
-        // then walked again: the same lists, in the order the relations were added.
-        expect(lists(restored)).toEqual(byId(model));
-        expect(byId(restored)).toEqual(byId(model));
-        expect(lists(restored)).toEqual(byId(model));
-        const id = elements[0]?.id;
-        if (id !== undefined) expect(restored.outRelations(id)).toBe(restored.outRelations(id));
-        for (const o of after) {
-          apply(model, { elements: new Map(ref.elements), relations: new Map(ref.relations) }, o);
-          apply(restored, ref, o);
-        }
-        expect(lists(restored)).toEqual(byId(model));
-        expectAgrees(restored, ref);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  test.each([
+    ['as objects', 'ends'],
+    ['as rows', 'rows'],
+  ] as const)(
+    'a restored model, its relations given %s, walks, lists and changes its relations in the order of the model it was taken from',
+    (_how, form) => {
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 30 }), fc.array(op, { maxLength: 10 }), (before, after) => {
+          const model = new Model(defaultMetamodel());
+          const ref: Reference = { elements: new Map(), relations: new Map() };
+          for (const o of before) apply(model, ref, o);
+          const elements = [...model.elements()].map((e) => ({ ...e }));
+          const relations = [...model.relations()].map((r) => ({ ...r }));
+          const none = { element: () => undefined, relation: () => undefined };
+          const restored = restoreAs(form, elements, relations, none);
+          const lists = (m: Model) => {
+            const walked: string[][][] = [];
+            m.forEachElement((e, out, into) =>
+              walked.push([[e.id], out.map(relationKey), into.map(relationKey)]),
+            );
+            return walked;
+          };
+          const byId = (m: Model) =>
+            [...m.elementIds()].map((id) => [
+              [id],
+              m.outRelations(id).map(relationKey),
+              m.inRelations(id).map(relationKey),
+            ]);
+          // Walked before any list is asked for (made for the walk), then asked by id (made and kept),
+          // then walked again: the same lists, in the order the relations were added.
+          expect(lists(restored)).toEqual(byId(model));
+          expect(byId(restored)).toEqual(byId(model));
+          expect(lists(restored)).toEqual(byId(model));
+          const id = elements[0]?.id;
+          if (id !== undefined) expect(restored.outRelations(id)).toBe(restored.outRelations(id));
+          for (const o of after) {
+            apply(model, { elements: new Map(ref.elements), relations: new Map(ref.relations) }, o);
+            apply(restored, ref, o);
+          }
+          expect(lists(restored)).toEqual(byId(model));
+          expectAgrees(restored, ref);
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   test("relation ends that do not name the relation's elements are refused, not laid out", () => {
     const elements = ['A', 'B'].map((id) => ({ id, kind: 'Service', name: id, attributes: {} }));
@@ -303,6 +345,30 @@ describe("the model's own adjacency and its graphology view", () => {
     const model = Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0, 1));
     expect(model.outRelations('A').map((r) => r.target)).toEqual(['B']);
     expect(model.inRelations('B').map((r) => r.source)).toEqual(['A']);
+  });
+
+  test('relations given as rows are refused when an end or a type number names nothing', () => {
+    const elements = ['A', 'B'].map((id) => ({ id, kind: 'Service', name: id, attributes: {} }));
+    const none = { element: () => undefined, relation: () => undefined };
+    const rows = (types: number[]): RelationRows => ({
+      types: Int32Array.from(types),
+      typeNames: ['dependsOn'],
+      attributes: new Map(),
+    });
+    expect(() => Model.restore(defaultMetamodel(), elements, rows([0]), none, Int32Array.of(0, 2))).toThrow(
+      /index 2 names no element/,
+    );
+    expect(() => Model.restore(defaultMetamodel(), elements, rows([0]), none, Int32Array.of(0))).toThrow(
+      /expected 2 indexes, got 1/,
+    );
+    expect(() => Model.restore(defaultMetamodel(), elements, rows([1]), none, Int32Array.of(0, 1))).toThrow(
+      /relation type 1 is not named/,
+    );
+    expect(() => Model.restore(defaultMetamodel(), elements, rows([0]), none)).toThrow(/need their ends/);
+    const model = Model.restore(defaultMetamodel(), elements, rows([0]), none, Int32Array.of(1, 0));
+    expect(model.outRelations('B')).toEqual([
+      { type: 'dependsOn', source: 'B', target: 'A', attributes: {} },
+    ]);
   });
 
   test('a restored model gives no layout when an id is given twice (its indexes would not name one node each)', () => {

@@ -1,0 +1,131 @@
+import type { Element, Relation } from './element.js';
+import { NO_ATTRIBUTES } from './freeze-values.js';
+
+/**
+ * Relations given to `Model.restore` as numbers rather than objects (what the whole-load cache holds):
+ * relation `i` has the type `typeNames[types[i]]`, its ends are the elements the model's `ends` name,
+ * and its attributes are `attributes.get(i)` ({@link NO_ATTRIBUTES} when it has none there).
+ */
+export type RelationRows = {
+  readonly types: Int32Array;
+  readonly typeNames: readonly string[];
+  readonly attributes: ReadonlyMap<number, Relation['attributes']>;
+};
+
+/** A relation as its parts, for a walk that reads relations without making them. */
+export type RelationVisit = (
+  type: string,
+  source: string,
+  target: string,
+  attributes: Relation['attributes'],
+) => void;
+
+/**
+ * A restored model's relations in order: either given as objects, or as {@link RelationRows} over the
+ * model's elements, each made (and frozen) when first asked for and kept, so that it is the same object
+ * whoever asks. A cached load that only reads coverage makes none: its 150k relations were the largest
+ * set of objects it made after the elements.
+ */
+export class RestoredRelations {
+  readonly length: number;
+  readonly #made: (Relation | undefined)[];
+  #complete: boolean;
+  readonly #elements: readonly Element[];
+  readonly #ends: Int32Array;
+  #rows: Omit<RelationRows, 'attributes'> | undefined;
+  readonly #attributes: ReadonlyMap<number, Relation['attributes']>;
+
+  private constructor(
+    made: (Relation | undefined)[],
+    elements: readonly Element[],
+    ends: Int32Array,
+    rows: RelationRows | undefined,
+  ) {
+    this.length = rows ? rows.types.length : made.length;
+    this.#made = made;
+    this.#complete = rows === undefined;
+    this.#elements = elements;
+    this.#ends = ends;
+    this.#rows = rows;
+    this.#attributes = rows?.attributes ?? new Map();
+  }
+
+  /** Relations given as (frozen) objects: the list is kept as it is. */
+  static of(relations: readonly Relation[]): RestoredRelations {
+    return new RestoredRelations(relations as Relation[], [], new Int32Array(0), undefined);
+  }
+
+  /** Relations given as rows over `elements` (their ends in `ends`, already checked to be in range). */
+  static fromRows(elements: readonly Element[], ends: Int32Array, rows: RelationRows): RestoredRelations {
+    const made: undefined[] = [];
+    // Pushed, not sized: V8 keeps a large sized array of holes as a dictionary.
+    for (let i = 0; i < rows.types.length; i++) made.push(undefined);
+    return new RestoredRelations(made, elements, ends, rows);
+  }
+
+  /** Relation `r`, made when first asked for. */
+  at(r: number): Relation {
+    return this.#made[r] ?? this.#make(r);
+  }
+
+  #make(r: number): Relation {
+    const relation: Relation = Object.freeze({
+      type: this.#typeName(r),
+      source: this.#elements[this.#ends[2 * r]!]!.id,
+      target: this.#elements[this.#ends[2 * r + 1]!]!.id,
+      attributes: this.#attributes.get(r) ?? NO_ATTRIBUTES,
+    });
+    this.#made[r] = relation;
+    return relation;
+  }
+
+  #typeName(r: number): string {
+    const rows = this.#rows!;
+    return rows.typeNames[rows.types[r]!]!;
+  }
+
+  /** Every relation, in order (made now when some are not yet). The list is the table's own: read it only. */
+  list(): readonly Relation[] {
+    if (!this.#complete) {
+      for (let r = 0; r < this.length; r++) this.at(r);
+      this.#complete = true;
+    }
+    return this.#made as Relation[];
+  }
+
+  /** Calls `visit` with each relation's parts, in order, making no relation that is not made yet. */
+  forEach(visit: RelationVisit): void {
+    const elements = this.#elements;
+    const ends = this.#ends;
+    for (let r = 0; r < this.length; r++) {
+      const made = this.#made[r];
+      if (made) visit(made.type, made.source, made.target, made.attributes);
+      else
+        visit(
+          this.#typeName(r),
+          elements[ends[2 * r]!]!.id,
+          elements[ends[2 * r + 1]!]!.id,
+          this.#attributes.get(r) ?? NO_ATTRIBUTES,
+        );
+    }
+  }
+
+  /** Each relation's type as a number (`types`) into `typeNames`, the names in the order first seen. */
+  typeRows(): Omit<RelationRows, 'attributes'> {
+    if (this.#rows) return this.#rows;
+    const numbers = new Map<string, number>();
+    const typeNames: string[] = [];
+    const types = new Int32Array(this.length);
+    for (let r = 0; r < this.length; r++) {
+      const type = this.#made[r]!.type;
+      let t = numbers.get(type);
+      if (t === undefined) {
+        t = typeNames.push(type) - 1;
+        numbers.set(type, t);
+      }
+      types[r] = t;
+    }
+    this.#rows = { types, typeNames };
+    return this.#rows;
+  }
+}
