@@ -114,7 +114,14 @@ export async function startupBenchmark(repeats: number): Promise<BenchResult[]> 
     const usage = join(work, 'usage.json');
     const load = loadavg()[0]!;
     const runs = new Map<string, Run[]>();
-    for (const [i, c] of checkouts.entries()) await runOnce(CASES[3]!.args(c.root, repos[i]!), usage); // fill
+    for (const [i, c] of checkouts.entries()) {
+      // The first validate fills the cache; it must have read the example (exit 0 or 1, never 2).
+      const fill = await runOnce(CASES[3]!.args(c.root, repos[i]!), usage);
+      if (fill.code !== 0 && fill.code !== 1)
+        throw new Error(
+          `tracery validate of the example in ${c.root} exited ${fill.code}: ${fill.out.slice(0, 500)}`,
+        );
+    }
     for (let round = 0; round < repeats; round++)
       for (const kase of CASES) {
         const order = round % 2 === 0 ? [...checkouts.keys()] : [...checkouts.keys()].reverse();
