@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
@@ -7,7 +7,7 @@ import type { Element, Relation } from '../model/element.js';
 import { Model } from '../model/model.js';
 import type { RelationRows } from '../model/restored-relations.js';
 import { EMPTY_RECORD, RecordReader, RecordWriter, type Shape } from './snapshot-records.js';
-import { bytesOf, float64Section, int32Section, readSections, writeSections } from './snapshot-sections.js';
+import { bytesOf, float64Section, int32Section, readSections, sectionPieces } from './snapshot-sections.js';
 import { readStringTable, writeStringTable } from './snapshot-strings.js';
 
 /** Bump when the shape of a snapshot changes. */
@@ -55,7 +55,7 @@ function decodeOrigin(at: Int32Array, index: number, files: readonly string[]): 
  * origins, relation origins]. The records are the elements, then each relation's attributes, then
  * one record of the diagnostics and files.
  */
-function encode(key: string, snapshot: LoadSnapshot): Buffer {
+function encode(key: string, snapshot: LoadSnapshot): Uint8Array[] {
   const { model } = snapshot;
   const writer = new RecordWriter();
   const elementOrigins = new Int32Array(model.elementCount * ORIGIN_INTS);
@@ -96,7 +96,7 @@ function encode(key: string, snapshot: LoadSnapshot): Buffer {
   }
   writer.record({ diagnostics: [...snapshot.diagnostics], files: [...snapshot.files] });
   const strings = writeStringTable(writer.strings);
-  return writeSections(SNAPSHOT_FORMAT, key, [
+  return sectionPieces(SNAPSHOT_FORMAT, key, [
     Buffer.from(JSON.stringify(writer.shapes)),
     strings.text,
     bytesOf(strings.ends),
@@ -189,6 +189,19 @@ function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnap
   return { model, diagnostics, files };
 }
 
+/** Writes a new file of these pieces in order, in one call; throws when any byte was not written. */
+async function writePieces(path: string, pieces: readonly Uint8Array[]): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    let total = 0;
+    for (const piece of pieces) total += piece.byteLength;
+    const { bytesWritten } = await handle.writev(pieces as Uint8Array[]);
+    if (bytesWritten !== total) throw new Error(`snapshot: ${bytesWritten} of ${total} bytes written.`);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * The whole-load cache: what a load answered (model, diagnostics, files), kept in the model-file
  * cache's folder (`.tracery/cache/<tool version>/model-<key>.snapshot`) under a key of everything the
@@ -226,7 +239,7 @@ export class ModelSnapshotCache {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, encode(key, snapshot));
+      await writePieces(temporary, encode(key, snapshot));
       await rename(temporary, path);
       for (const name of await readdir(this.folder))
         if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}${SUFFIX}`)

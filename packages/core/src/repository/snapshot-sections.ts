@@ -17,36 +17,54 @@ const BYTE_ORDER = 0x01020304;
 const align8 = (offset: number) => (offset + 7) & ~7;
 
 // CRC-32 where the runtime has it (Node >= 20.15, 22.2), else the first 4 bytes of a SHA-256: a
-// snapshot written by the one is a miss for the other, never misread.
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-function checksum(bytes: Uint8Array): number {
-  if (crc32) return crc32(bytes) >>> 0;
-  return createHash('sha256').update(bytes).digest().readUInt32LE(0) ^ 0x80000000;
+// snapshot written by the one is a miss for the other, never misread. Both are taken piece by piece.
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+function checksum(pieces: readonly Uint8Array[]): number {
+  if (crc32) {
+    let crc = 0;
+    // Empty pieces are skipped: Node 20's crc32 gives 0, not the value it was given, for an empty
+    // array over an empty ArrayBuffer (an empty section such as a model without numbers).
+    for (const piece of pieces) if (piece.byteLength > 0) crc = crc32(piece, crc);
+    return crc >>> 0;
+  }
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest().readUInt32LE(0) ^ 0x80000000;
+}
+
+const PADDING = new Uint8Array(8);
+
+/**
+ * The file {@link writeSections} gives, as pieces in order (the header with the table, then each
+ * section and the zeros that align the next): written one after another they are that file, and the
+ * sections are never copied into one buffer.
+ */
+export function sectionPieces(format: number, key: string, sections: readonly Uint8Array[]): Uint8Array[] {
+  if (key.length > KEY_BYTES || !/^[\x20-\x7e]*$/.test(key)) throw new RangeError('snapshot: bad key.');
+  const tableAt = HEADER;
+  const head = Buffer.alloc(align8(tableAt + sections.length * 8));
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(format, 16);
+  new Uint32Array(head.buffer, head.byteOffset + 20, 1)[0] = BYTE_ORDER;
+  head.writeUInt32LE(sections.length, 28);
+  head.write(key, 32, 'latin1');
+  const pieces: Uint8Array[] = [head];
+  let offset = head.length;
+  sections.forEach((section, i) => {
+    head.writeUInt32LE(offset, tableAt + 8 * i);
+    head.writeUInt32LE(section.byteLength, tableAt + 8 * i + 4);
+    pieces.push(section);
+    const end = offset + section.byteLength;
+    offset = align8(end);
+    if (offset > end) pieces.push(PADDING.subarray(0, offset - end));
+  });
+  head.writeUInt32LE(checksum([head.subarray(tableAt), ...pieces.slice(1)]), 24);
+  return pieces;
 }
 
 /** One file of sections under a format and a key (a string of at most 64 ASCII characters). */
 export function writeSections(format: number, key: string, sections: readonly Uint8Array[]): Buffer {
-  if (key.length > KEY_BYTES || !/^[\x20-\x7e]*$/.test(key)) throw new RangeError('snapshot: bad key.');
-  const tableAt = HEADER;
-  let offset = align8(tableAt + sections.length * 8);
-  const offsets = sections.map((section) => {
-    const at = offset;
-    offset = align8(offset + section.byteLength);
-    return at;
-  });
-  const file = Buffer.alloc(offset);
-  file.write(MAGIC, 0, 'latin1');
-  file.writeUInt32LE(format, 16);
-  new Uint32Array(file.buffer, file.byteOffset + 20, 1)[0] = BYTE_ORDER;
-  file.writeUInt32LE(sections.length, 28);
-  file.write(key, 32, 'latin1');
-  sections.forEach((section, i) => {
-    file.writeUInt32LE(offsets[i]!, tableAt + 8 * i);
-    file.writeUInt32LE(section.byteLength, tableAt + 8 * i + 4);
-    file.set(section, offsets[i]!);
-  });
-  file.writeUInt32LE(checksum(file.subarray(tableAt)), 24);
-  return file;
+  return Buffer.concat(sectionPieces(format, key, sections));
 }
 
 /**
@@ -59,7 +77,7 @@ export function readSections(file: Buffer, format: number, key: string): Uint8Ar
   const bytes = file.byteOffset % 8 === 0 ? file : Buffer.from(file); // typed arrays read in place
   if (new Uint32Array(bytes.buffer, bytes.byteOffset + 20, 1)[0] !== BYTE_ORDER) return undefined;
   if (bytes.toString('latin1', 32, 32 + KEY_BYTES).replace(/\0+$/, '') !== key) return undefined;
-  if (checksum(bytes.subarray(HEADER)) !== bytes.readUInt32LE(24)) return undefined;
+  if (checksum([bytes.subarray(HEADER)]) !== bytes.readUInt32LE(24)) return undefined;
   const count = bytes.readUInt32LE(28);
   if (HEADER + count * 8 > bytes.length) return undefined;
   const sections: Uint8Array[] = [];
