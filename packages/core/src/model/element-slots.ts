@@ -25,6 +25,8 @@ export class ElementSlots {
   /** How many slots were restored, and their origins (asked when first read). */
   readonly #restored: number;
   readonly #restoredOrigin: ((slot: number) => SourceRef | undefined) | undefined;
+  /** Makes a restored element not made yet (its slot is empty until then). */
+  #make: ((slot: number) => Element) | undefined;
   #adjacency: Adjacency | undefined;
 
   constructor(
@@ -51,16 +53,19 @@ export class ElementSlots {
   /**
    * Slots taken over from a checked load: `elements` (the table's own from now on), `index` each
    * id's position in it in element order, `origin` each element's origin by position, `adjacency`
-   * the relations by element as index rows.
+   * the relations by element as index rows, and `make`, when given, the element of a restored slot
+   * left empty in `elements`, made (frozen) when first read.
    */
   static restored(
     elements: (Element | undefined)[],
     index: Map<string, number>,
     origin: (slot: number) => SourceRef | undefined,
     adjacency: Adjacency | undefined,
+    make?: (slot: number) => Element,
   ): ElementSlots {
     const slots = new ElementSlots(elements, index, origin);
     slots.#adjacency = adjacency;
+    slots.#make = make;
     return slots;
   }
 
@@ -73,9 +78,15 @@ export class ElementSlots {
     return this.#index.get(id);
   }
 
-  /** The element in a slot (a slot {@link slotOf} gave). */
+  /** The element in a slot (a slot {@link slotOf} gave): a restored one is made when first read. */
   at(slot: number): Element {
-    return this.#elements[slot]!;
+    return this.#elements[slot] ?? this.#made(slot);
+  }
+
+  #made(slot: number): Element {
+    const element = this.#make!(slot);
+    this.#elements[slot] = element;
+    return element;
   }
 
   /** Puts an element in its id's slot, or a new slot; gives the element it replaced. */
@@ -87,7 +98,7 @@ export class ElementSlots {
       this.#dense(this.#origins)[added] = origin;
       return undefined;
     }
-    const previous = this.#elements[slot];
+    const previous = this.at(slot);
     this.#elements[slot] = element;
     if (origin) this.#dense(this.#origins)[slot] = origin;
     return previous;
@@ -104,7 +115,7 @@ export class ElementSlots {
 
   /** Every element, in insertion order. */
   *elements(): IterableIterator<Element> {
-    for (const slot of this.#index.values()) yield this.#elements[slot]!;
+    for (const slot of this.#index.values()) yield this.at(slot);
   }
 
   /** Every id, in insertion order. */
@@ -145,7 +156,7 @@ export class ElementSlots {
         out ??= listAt(adjacency, 'out', slot);
         into ??= listAt(adjacency, 'in', slot);
       }
-      visit(this.#elements[slot]!, out ?? NO_RELATIONS, into ?? NO_RELATIONS);
+      visit(this.at(slot), out ?? NO_RELATIONS, into ?? NO_RELATIONS);
     }
   }
 
@@ -194,7 +205,7 @@ export class ElementSlots {
   clone(): ElementSlots {
     const copy = new ElementSlots();
     for (const [id, slot] of this.#index) {
-      copy.#index.set(id, copy.#elements.push(this.#elements[slot]) - 1);
+      copy.#index.set(id, copy.#elements.push(this.at(slot)) - 1);
       copy.#out.push(this.#out[slot]?.slice());
       copy.#in.push(this.#in[slot]?.slice());
       copy.#origins.push(this.origin(slot));

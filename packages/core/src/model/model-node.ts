@@ -1,4 +1,4 @@
-import type { Element, Relation } from './element.js';
+import type { Relation } from './element.js';
 import type { RestoredRelations } from './restored-relations.js';
 
 /** The adjacency list of an element without relations (shared, frozen). */
@@ -31,40 +31,37 @@ function rows(count: number, ends: Int32Array, side: 0 | 1): { start: Int32Array
 
 /**
  * Throws when `ends` (element indexes, source at `2 * i`, target at `2 * i + 1`) does not hold two
- * indexes per relation, or an index is outside `elements`, or (when `relations` is given) does not
- * name that relation's end.
+ * indexes for each of `relationCount` relations, or an index is not that of one of the `elementCount`
+ * elements, or (when `objects` is given) does not name that relation's end (`idAt` gives an element's
+ * id by index).
  */
 export function checkEnds(
-  elements: readonly (Element | undefined)[],
-  count: number,
+  elementCount: number,
+  relationCount: number,
   ends: Int32Array,
-  relations?: readonly Relation[],
+  objects?: { readonly relations: readonly Relation[]; readonly idAt: (index: number) => string | undefined },
 ): void {
-  if (ends.length !== count * 2)
-    throw new RangeError(`ends: expected ${count * 2} indexes, got ${ends.length}.`);
-  if (!relations) {
-    for (let i = 0; i < ends.length; i++)
-      if (elements[ends[i]!] === undefined) throw new RangeError(`ends: index ${ends[i]} names no element.`);
-    return;
-  }
-  for (let r = 0; r < count; r++) {
+  if (ends.length !== relationCount * 2)
+    throw new RangeError(`ends: expected ${relationCount * 2} indexes, got ${ends.length}.`);
+  for (let i = 0; i < ends.length; i++)
+    if (!(ends[i]! >= 0 && ends[i]! < elementCount))
+      throw new RangeError(`ends: index ${ends[i]} names no element.`);
+  if (!objects) return;
+  const { relations, idAt } = objects;
+  for (let r = 0; r < relationCount; r++) {
     const relation = relations[r]!;
-    if (elements[ends[2 * r]!]?.id !== relation.source || elements[ends[2 * r + 1]!]?.id !== relation.target)
+    if (idAt(ends[2 * r]!) !== relation.source || idAt(ends[2 * r + 1]!) !== relation.target)
       throw new RangeError(`ends: relation ${r} does not join the elements its indexes name.`);
   }
 }
 
 /**
- * The adjacency of `elements` (their slots: their indexes) joined by `relations`, whose ends are
+ * The adjacency of `count` elements (their slots: their indexes) joined by `relations`, whose ends are
  * given as element indexes (source at `2 * i`, target at `2 * i + 1`; see {@link checkEnds}).
  */
-export function packAdjacency(
-  elements: readonly (Element | undefined)[],
-  relations: RestoredRelations,
-  ends: Int32Array,
-): Adjacency {
-  const out = rows(elements.length, ends, 0);
-  const into = rows(elements.length, ends, 1);
+export function packAdjacency(count: number, relations: RestoredRelations, ends: Int32Array): Adjacency {
+  const out = rows(count, ends, 0);
+  const into = rows(count, ends, 1);
   return { relations, outStart: out.start, out: out.at, inStart: into.start, in: into.at };
 }
 

@@ -2,6 +2,7 @@ import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
+import { columnsOf, type ElementColumns, type ElementRows } from './element-columns.js';
 import { ElementSlots } from './element-slots.js';
 import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
@@ -11,12 +12,14 @@ import { type RelationRows, type RelationVisit, RestoredRelations } from './rest
 
 /**
  * A restored model as {@link Model.restore} laid it out (see {@link Model.restoredLayout}): its elements
- * in insertion order, its relations in the order `relations()` gives (made when first read, for a model
- * restored from rows), for relation `i` the indexes in `elements` of its source (at `2 * i`) and target
- * (at `2 * i + 1`), and its type as a number (`types[i]`) into `typeNames`: a query that only follows
- * relations of some types needs no relation object. The arrays are the model's own: read them only.
+ * in insertion order and their columns (id, kind number, status by index: a query that reads only those
+ * makes no element a model restored from rows has not made), its relations in the order `relations()`
+ * gives (made when first read, for a model restored from rows), for relation `i` the indexes in
+ * `elements` of its source (at `2 * i`) and target (at `2 * i + 1`), and its type as a number
+ * (`types[i]`) into `typeNames`: a query that only follows relations of some types needs no relation
+ * object. The arrays are the model's own: read them only.
  */
-export type RestoredLayout = {
+export type RestoredLayout = ElementColumns & {
   readonly elements: readonly Element[];
   readonly relations: readonly Relation[];
   readonly ends: Int32Array;
@@ -388,7 +391,9 @@ export class Model {
   /**
    * A model rebuilt from what an earlier, checked load produced (the whole-load cache): elements and
    * relations are taken as they are (frozen in place, not copied) and added without the checks
-   * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `relations`
+   * {@link addElement} and {@link addRelation} make, which they passed when first loaded. `elements`
+   * are objects, or {@link ElementRows} (columns, and each element made, then frozen, when first read).
+   * `relations`
    * are objects, or {@link RelationRows} (types and attributes by relation, with `ends` required), made
    * into objects only when first asked for. `origins` gives each element's and each relation's origin
    * by index, asked only when an origin is read (or, for relations, when the model first looks one up
@@ -400,29 +405,29 @@ export class Model {
    */
   static restore(
     metamodel: Metamodel,
-    elements: readonly Element[],
+    elements: readonly Element[] | ElementRows,
     relations: readonly Relation[] | RelationRows,
     origins: RestoredOrigins,
     ends?: Int32Array,
     index?: Map<string, number>,
   ): Model {
     const model = new Model(metamodel);
-    const own = elements.slice();
-    for (let i = 0; i < own.length; i++) freezeInPlace(own[i]!);
+    const restored = restoredElements(elements);
+    const { own, idAt } = restored;
     let ids = index;
     if (ids?.size !== own.length) {
       ids = new Map();
-      for (let i = 0; i < own.length; i++) ids.set(own[i]!.id, i);
+      for (let i = 0; i < own.length; i++) ids.set(idAt(i), i);
     }
     model.#byKind = undefined;
-    const restored = restoredRelations(own, relations, ends);
-    const adjacency = ends ? packAdjacency(own, restored, ends) : undefined;
-    const slots = ElementSlots.restored(own, ids, origins.element, adjacency);
-    if (!ends) for (const r of restored.list()) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
+    const links = restoredRelations(own.length, idAt, relations, ends);
+    const adjacency = ends ? packAdjacency(own.length, links, ends) : undefined;
+    const slots = ElementSlots.restored(own, ids, origins.element, adjacency, restored.make);
+    if (!ends) for (const r of links.list()) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
     model.#slots = slots;
     // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
-    if (ends && ids.size === elements.length) model.#layout = layoutOf(elements, restored, ends, origins);
-    model.#restoredRelations = restored;
+    if (ends && ids.size === own.length) model.#layout = layoutOf(elements, slots, links, ends, origins);
+    model.#restoredRelations = links;
     model.#restoredOrigins = origins;
     return model;
   }
@@ -440,14 +445,36 @@ export class Model {
   }
 }
 
+/**
+ * The elements given to {@link Model.restore}: the model's own list (elements frozen in place, or
+ * empty places for elements given as rows, made and frozen when first read) and each one's id.
+ */
+function restoredElements(elements: readonly Element[] | ElementRows): {
+  own: (Element | undefined)[];
+  idAt: (index: number) => string;
+  make?: (index: number) => Element;
+} {
+  if ('make' in elements) {
+    const { ids, make } = elements;
+    const own: undefined[] = [];
+    // Pushed, not sized: V8 keeps a large sized array of holes as a dictionary.
+    for (let i = 0; i < ids.length; i++) own.push(undefined);
+    return { own, idAt: (i) => ids[i]!, make: (i) => freezeInPlace(make(i)) };
+  }
+  const own = elements.slice();
+  for (let i = 0; i < own.length; i++) freezeInPlace(own[i]!);
+  return { own, idAt: (i) => own[i]!.id };
+}
+
 /** The relations given to {@link Model.restore}, checked against the ends and frozen. */
 function restoredRelations(
-  elements: readonly Element[],
+  elementCount: number,
+  idAt: (index: number) => string,
   relations: readonly Relation[] | RelationRows,
   ends: Int32Array | undefined,
 ): RestoredRelations {
   if (!('types' in relations)) {
-    if (ends) checkEnds(elements, relations.length, ends, relations);
+    if (ends) checkEnds(elementCount, relations.length, ends, { relations, idAt });
     for (let i = 0; i < relations.length; i++) {
       const relation = relations[i]!;
       Object.freeze(relation.attributes);
@@ -456,23 +483,48 @@ function restoredRelations(
     return RestoredRelations.of(relations);
   }
   if (!ends) throw new InvalidArgumentError('restore: relations given as rows need their ends.');
-  checkEnds(elements, relations.types.length, ends);
+  checkEnds(elementCount, relations.types.length, ends);
   for (const t of relations.types)
     if (relations.typeNames[t] === undefined)
       throw new RangeError(`restore: relation type ${t} is not named.`);
   for (const attributes of relations.attributes.values()) Object.freeze(attributes);
-  return RestoredRelations.fromRows(elements, ends, relations);
+  return RestoredRelations.fromRows(idAt, ends, relations);
 }
 
-/** The layout of a restored model; its relations are made when first read. */
+/** The layout of a restored model; its relations and (when given as rows) its elements are made when first read. */
 function layoutOf(
-  elements: readonly Element[],
+  elements: readonly Element[] | ElementRows,
+  slots: ElementSlots,
   relations: RestoredRelations,
   ends: Int32Array,
   origins: RestoredOrigins,
 ): RestoredLayout {
+  let columns: ElementColumns | undefined = 'make' in elements ? elements : undefined;
+  let list: readonly Element[] | undefined = 'make' in elements ? undefined : elements;
+  const elementList = () => {
+    list ??= [...slots.elements()];
+    return list;
+  };
+  const elementColumns = () => {
+    columns ??= columnsOf(elementList());
+    return columns;
+  };
   return {
-    elements,
+    get elements() {
+      return elementList();
+    },
+    get ids() {
+      return elementColumns().ids;
+    },
+    get kinds() {
+      return elementColumns().kinds;
+    },
+    get kindNames() {
+      return elementColumns().kindNames;
+    },
+    get statuses() {
+      return elementColumns().statuses;
+    },
     ends,
     origins,
     get relations() {

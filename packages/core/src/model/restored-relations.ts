@@ -1,4 +1,4 @@
-import type { Element, Relation } from './element.js';
+import type { Relation } from './element.js';
 import { NO_ATTRIBUTES } from './freeze-values.js';
 
 /**
@@ -30,21 +30,22 @@ export class RestoredRelations {
   readonly length: number;
   readonly #made: (Relation | undefined)[];
   #complete: boolean;
-  readonly #elements: readonly Element[];
+  /** The id of the element at an index. */
+  readonly #idAt: (index: number) => string;
   readonly #ends: Int32Array;
   #rows: Omit<RelationRows, 'attributes'> | undefined;
   readonly #attributes: ReadonlyMap<number, Relation['attributes']>;
 
   private constructor(
     made: (Relation | undefined)[],
-    elements: readonly Element[],
+    idAt: (index: number) => string,
     ends: Int32Array,
     rows: RelationRows | undefined,
   ) {
     this.length = rows ? rows.types.length : made.length;
     this.#made = made;
     this.#complete = rows === undefined;
-    this.#elements = elements;
+    this.#idAt = idAt;
     this.#ends = ends;
     this.#rows = rows;
     this.#attributes = rows?.attributes ?? new Map();
@@ -52,15 +53,15 @@ export class RestoredRelations {
 
   /** Relations given as (frozen) objects: the list is kept as it is. */
   static of(relations: readonly Relation[]): RestoredRelations {
-    return new RestoredRelations(relations as Relation[], [], new Int32Array(0), undefined);
+    return new RestoredRelations(relations as Relation[], String, new Int32Array(0), undefined);
   }
 
-  /** Relations given as rows over `elements` (their ends in `ends`, already checked to be in range). */
-  static fromRows(elements: readonly Element[], ends: Int32Array, rows: RelationRows): RestoredRelations {
+  /** Relations given as rows over the elements whose ids `idAt` gives (their ends in `ends`, checked to be in range). */
+  static fromRows(idAt: (index: number) => string, ends: Int32Array, rows: RelationRows): RestoredRelations {
     const made: undefined[] = [];
     // Pushed, not sized: V8 keeps a large sized array of holes as a dictionary.
     for (let i = 0; i < rows.types.length; i++) made.push(undefined);
-    return new RestoredRelations(made, elements, ends, rows);
+    return new RestoredRelations(made, idAt, ends, rows);
   }
 
   /** Relation `r`, made when first asked for. */
@@ -71,8 +72,8 @@ export class RestoredRelations {
   #make(r: number): Relation {
     const relation: Relation = Object.freeze({
       type: this.#typeName(r),
-      source: this.#elements[this.#ends[2 * r]!]!.id,
-      target: this.#elements[this.#ends[2 * r + 1]!]!.id,
+      source: this.#idAt(this.#ends[2 * r]!),
+      target: this.#idAt(this.#ends[2 * r + 1]!),
       attributes: this.#attributes.get(r) ?? NO_ATTRIBUTES,
     });
     this.#made[r] = relation;
@@ -95,7 +96,7 @@ export class RestoredRelations {
 
   /** Calls `visit` with each relation's parts, in order, making no relation that is not made yet. */
   forEach(visit: RelationVisit): void {
-    const elements = this.#elements;
+    const idAt = this.#idAt;
     const ends = this.#ends;
     for (let r = 0; r < this.length; r++) {
       const made = this.#made[r];
@@ -103,8 +104,8 @@ export class RestoredRelations {
       else
         visit(
           this.#typeName(r),
-          elements[ends[2 * r]!]!.id,
-          elements[ends[2 * r + 1]!]!.id,
+          idAt(ends[2 * r]!),
+          idAt(ends[2 * r + 1]!),
           this.#attributes.get(r) ?? NO_ATTRIBUTES,
         );
     }

@@ -6,9 +6,10 @@ import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Element, Relation } from '../model/element.js';
 import { Model } from '../model/model.js';
 import type { RelationRows } from '../model/restored-relations.js';
+import { elementRows } from './snapshot-elements.js';
 import { EMPTY_RECORD, RecordReader, RecordWriter, type Shape } from './snapshot-records.js';
 import { bytesOf, float64Section, int32Section, readSections, sectionPieces } from './snapshot-sections.js';
-import { readStringTable, writeStringTable } from './snapshot-strings.js';
+import { readStrings, type StringTable, writeStringTable } from './snapshot-strings.js';
 
 /** Bump when the shape of a snapshot changes. */
 const SNAPSHOT_FORMAT = 2;
@@ -35,12 +36,12 @@ function encodeOrigin(at: Int32Array, index: number, origin: SourceRef | undefin
   at[base + 4] = origin.endColumn ?? 0;
 }
 
-function decodeOrigin(at: Int32Array, index: number, files: readonly string[]): SourceRef | undefined {
+function decodeOrigin(at: Int32Array, index: number, files: StringTable): SourceRef | undefined {
   const base = index * ORIGIN_INTS;
   const file = at[base]!;
   if (file === 0) return undefined;
   const origin: { file: string; line: number; column: number; endLine?: number; endColumn?: number } = {
-    file: files[file - 1]!,
+    file: files.at(file - 1)!,
     line: at[base + 1]!,
     column: at[base + 2]!,
   };
@@ -126,7 +127,7 @@ function isShape(value: unknown): value is Shape {
  */
 function relationRows(
   reader: RecordReader,
-  elements: readonly Element[],
+  elementCount: number,
   ends: Int32Array,
   types: Int32Array,
 ): RelationRows {
@@ -136,11 +137,13 @@ function relationRows(
   const rowTypes = new Int32Array(types.length);
   const attributes = new Map<number, Relation['attributes']>();
   for (let r = 0; r < types.length; r++) {
-    if (elements[ends[2 * r]!] === undefined || elements[ends[2 * r + 1]!] === undefined)
+    const source = ends[2 * r]!;
+    const target = ends[2 * r + 1]!;
+    if (!(source >= 0 && source < elementCount && target >= 0 && target < elementCount))
       throw new RangeError('snapshot: a relation end is out.');
     let t = numbers.get(types[r]!);
     if (t === undefined) {
-      const type = strings[types[r]!];
+      const type = strings.at(types[r]!);
       if (type === undefined) throw new RangeError('snapshot: a relation type is out of the table.');
       t = typeNames.push(type) - 1;
       numbers.set(types[r]!, t);
@@ -152,12 +155,24 @@ function relationRows(
   return { types: rowTypes, typeNames, attributes };
 }
 
+/** The next `count` records, elements, read whole. */
+function readElements(reader: RecordReader, count: number): Element[] {
+  const elements: Element[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const element = reader.record() as Element;
+    if (typeof element.id !== 'string') throw new RangeError('snapshot: an element without an id.');
+    elements[i] = element;
+  }
+  return elements;
+}
+
 /** Reads the sections back; throws a RangeError when they do not hold a whole answer. */
 function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnapshot {
   if (sections.length !== 9) throw new RangeError('snapshot: expected 9 sections.');
   const shapes: unknown = JSON.parse(Buffer.from(sections[0]!).toString('utf8'));
   if (!Array.isArray(shapes) || !shapes.every(isShape)) throw new RangeError('snapshot: bad shapes.');
-  const strings = readStringTable(sections[1]!, int32Section(sections[2]!));
+  // The ends copied: the table keeps them (to cut a string when first asked for), and a view would keep the file.
+  const strings = readStrings(sections[1]!, int32Section(sections[2]!).slice());
   const records = int32Section(sections[4]!);
   const reader = new RecordReader(records, strings, float64Section(sections[3]!), shapes);
   // Copied, not viewed in place: the model keeps them, and a view would keep the whole file.
@@ -170,13 +185,8 @@ function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnap
     throw new RangeError('snapshot: sections of different lengths.');
   if (relationOrigins.length !== types.length * ORIGIN_INTS)
     throw new RangeError('snapshot: sections of different lengths.');
-  const elements: Element[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const element = reader.record() as Element;
-    if (typeof element.id !== 'string') throw new RangeError('snapshot: an element without an id.');
-    elements[i] = element;
-  }
-  const relations = relationRows(reader, elements, ends, types);
+  const elements = elementRows(reader, count) ?? readElements(reader, count);
+  const relations = relationRows(reader, count, ends, types);
   reader.shareEmpty = false;
   const { diagnostics, files } = reader.record() as { diagnostics: Diagnostic[]; files: string[] };
   if (!Array.isArray(diagnostics) || !Array.isArray(files) || reader.at !== records.length)

@@ -1,4 +1,5 @@
 import { NO_ATTRIBUTES } from '../model/freeze-values.js';
+import { StringTable } from './snapshot-strings.js';
 
 /**
  * Plain records (elements, attribute maps) written as integers: each record as the index of its
@@ -206,6 +207,30 @@ function isElementLike({ keys, kinds }: Shape): boolean {
   );
 }
 
+/** How many integers a value of each kind takes, for the kinds that take a fixed number. */
+const FIXED_WIDTH: readonly (number | undefined)[] = [1, 1, 1, 0, 0, 0, 0];
+
+/**
+ * Where an element record of this shape holds its status, for reading it in place: the offset of the
+ * status's string index from the record's start (0 when the shape has no status, or it is undefined).
+ * Undefined when a record of the shape cannot be read so: not shaped as elements are, a status that is
+ * not a string, or a value of no fixed width before it.
+ */
+export function statusOffset(shape: Shape): number | undefined {
+  if (!isElementLike(shape)) return undefined;
+  const { keys, kinds } = shape;
+  const at = keys.indexOf('status');
+  if (at < 0 || kinds[at] === UNDEFINED) return 0;
+  if (kinds[at] !== STRING) return undefined;
+  let offset = 1;
+  for (let k = 0; k < at; k++) {
+    const width = FIXED_WIDTH[kinds[k]!];
+    if (width === undefined) return undefined;
+    offset += width;
+  }
+  return offset;
+}
+
 /**
  * An empty record, frozen, shared by every record read back without keys: the model's own empty
  * attributes, which it knows to be frozen already.
@@ -218,13 +243,16 @@ export class RecordReader {
   at = 0;
   /** Whether a record without keys is read as {@link EMPTY_RECORD} (else as a new empty object). */
   shareEmpty = true;
+  readonly strings: StringTable;
 
   constructor(
     readonly ints: Int32Array,
-    readonly strings: readonly string[],
+    strings: StringTable | readonly string[],
     readonly numbers: Float64Array,
     readonly shapes: readonly Shape[],
-  ) {}
+  ) {
+    this.strings = strings instanceof StringTable ? strings : StringTable.of(strings);
+  }
 
   /** The next integer. */
   int(): number {
@@ -234,7 +262,7 @@ export class RecordReader {
 
   /** The string at the next integer's index. */
   string(): string {
-    const text = this.strings[this.int()];
+    const text = this.strings.at(this.int());
     if (text === undefined) throw new RangeError('snapshot: a string index is out of the table.');
     return text;
   }
@@ -254,6 +282,71 @@ export class RecordReader {
     }
     if (elementLike) return this.#element(keys, kinds);
     return this.#fill({}, keys, kinds, 0);
+  }
+
+  /**
+   * Goes past the next record, checking it as {@link record} would (a RangeError where that would
+   * throw) but making nothing: no string is cut, no object made.
+   */
+  skip(): void {
+    const shape = this.shapes[this.int()];
+    if (shape === undefined) throw new RangeError('snapshot: a shape index is out of the table.');
+    for (const kind of shape.kinds) this.#skipValue(kind);
+  }
+
+  /** The shape of the record at `at` (checked to be in the table by a {@link skip} over it first). */
+  shapeAt(at: number): Shape {
+    return this.shapes[this.ints[at]!]!;
+  }
+
+  #skipString(): void {
+    const i = this.int();
+    if (i < 0 || i >= this.strings.length)
+      throw new RangeError('snapshot: a string index is out of the table.');
+  }
+
+  #skipValue(kind: number): void {
+    switch (kind) {
+      case STRING:
+        this.#skipString();
+        return;
+      case INT:
+        this.int();
+        return;
+      case NUMBER: {
+        const i = this.int();
+        if (i < 0 || i >= this.numbers.length)
+          throw new RangeError('snapshot: a number index is out of the table.');
+        return;
+      }
+      case TRUE:
+      case FALSE:
+      case NULL:
+      case UNDEFINED:
+        return;
+      case STRINGS: {
+        const length = this.#length();
+        for (let i = 0; i < length; i++) this.#skipString();
+        return;
+      }
+      case RECORD:
+        this.skip();
+        return;
+      case LIST: {
+        const length = this.#length();
+        for (let i = 0; i < length; i++) this.#skipValue(this.int());
+        return;
+      }
+      default:
+        throw new RangeError(`snapshot: unknown value kind ${kind}.`);
+    }
+  }
+
+  /** A list's length: `new Array` of it would throw a RangeError when it is negative, as here. */
+  #length(): number {
+    const length = this.int();
+    if (length < 0) throw new RangeError('Invalid array length');
+    return length;
   }
 
   /** Adds the values of `keys` from `from` on (`__proto__` as an own key, as it was written). */

@@ -146,7 +146,7 @@ function leftOut(
 ): { excluded: string[]; orphans: Orphan[] } {
   const excluded: string[] = [];
   const orphans: Orphan[] = [];
-  for (let e = 0; e < links.elements.length; e++) {
+  for (let e = 0; e < links.elements.ids.length; e++) {
     const r = subjects.rule[e]!;
     if (r < 0) continue;
     const plan = plans[r]!;

@@ -1,4 +1,5 @@
 import type { Element, Relation } from '../model/element.js';
+import { columnsOf, type ElementColumns } from '../model/element-columns.js';
 import type { Model, RestoredLayout } from '../model/model.js';
 
 /**
@@ -13,13 +14,13 @@ export type LinkSide = {
 };
 
 /**
- * The model's elements numbered in model order, and its links of the relation types coverage reads
+ * The model's elements numbered in model order (their columns: id, kind, status), and its links of the relation types coverage reads
  * (`types`, by number), grouped by element: `into` those coming into it (the far end is the source),
  * `out` those going out of it (the far end is the target). Coverage then follows links by number: no
  * id is looked up while it classifies.
  */
 export type CoverLinks = {
-  readonly elements: readonly Element[];
+  readonly elements: ElementColumns;
   readonly types: readonly string[];
   readonly into: LinkSide;
   readonly out: LinkSide;
@@ -29,7 +30,7 @@ export type CoverLinks = {
 export type LinkSides = { readonly into: boolean; readonly out: boolean };
 
 /** Relation `r`'s ends as element numbers (source at `2 * r`, target at `2 * r + 1`) and its type's number (-1: not read). */
-type Ends = { readonly elements: readonly Element[]; readonly ends: Int32Array; readonly typeOf: Int32Array };
+type Ends = { readonly elements: ElementColumns; readonly ends: Int32Array; readonly typeOf: Int32Array };
 
 const NO_SIDE: LinkSide = { start: new Int32Array(0), far: new Int32Array(0), type: new Uint16Array(0) };
 
@@ -43,7 +44,7 @@ export function coverLinks(model: Model, types: readonly string[], sides: LinkSi
   if (types.length > 0xffff) throw new RangeError('coverage reads at most 65535 relation types.');
   const layout = model.restoredLayout();
   const ends: Ends = layout
-    ? { elements: layout.elements, ends: layout.ends, typeOf: typeNumbers(layout, types) }
+    ? { elements: layout, ends: layout.ends, typeOf: typeNumbers(layout, types) }
     : fromWalk(model, types);
   return {
     elements: ends.elements,
@@ -79,15 +80,16 @@ function fromWalk(model: Model, types: readonly string[]): Ends {
       ends.push(e, index.get(relation.target)!);
       typeOf.push(t);
     }
-  return { elements, ends: Int32Array.from(ends), typeOf: Int32Array.from(typeOf) };
+  return { elements: columnsOf(elements), ends: Int32Array.from(ends), typeOf: Int32Array.from(typeOf) };
 }
 
 /** The links read, grouped by their end at `at` (0: source, 1: target): a counting sort by element. */
 function side({ elements, ends, typeOf }: Ends, at: 0 | 1): LinkSide {
-  const start = new Int32Array(elements.length + 1);
-  const count = countAt(start, ends, typeOf, at);
-  const grouped = { start, far: new Int32Array(count), type: new Uint16Array(count) };
-  place(grouped, start.slice(0, elements.length), ends, typeOf, at);
+  const count = elements.ids.length;
+  const start = new Int32Array(count + 1);
+  const links = countAt(start, ends, typeOf, at);
+  const grouped = { start, far: new Int32Array(links), type: new Uint16Array(links) };
+  place(grouped, start.slice(0, count), ends, typeOf, at);
   return grouped;
 }
 

@@ -1,4 +1,4 @@
-import type { Element } from '../model/element.js';
+import type { ElementColumns } from '../model/element-columns.js';
 import type { CompiledRule } from './compiled-policy.js';
 import { DEFAULT_EXCLUDED_STATUSES } from './coverage-policy.js';
 
@@ -24,40 +24,29 @@ function excludedStatuses(rule: CompiledRule | undefined): readonly string[] {
 }
 
 /**
- * Numbers the kinds and finds each element's rule and exclusion, in one pass over the elements.
- * `rules` are the compiled rules by number; `outdatedEnds` the ids at either end of an outdated link.
+ * Finds each element's rule and exclusion, in one pass over the elements' columns (their kind
+ * numbers are the subjects' own). `rules` are the compiled rules by number; `outdatedEnds` the ids at
+ * either end of an outdated link.
  */
 export function coverSubjects(
-  elements: readonly Element[],
+  elements: ElementColumns,
   rules: readonly CompiledRule[],
   outdatedEnds: ReadonlySet<string>,
 ): CoverSubjects {
   if (rules.length > 0x7fff) throw new RangeError('coverage reads at most 32767 rules.');
-  const size = elements.length;
-  const kindNumbers = new Map<string, number>();
-  const kindNames: string[] = [];
-  const ruleOfKind: number[] = [];
-  const ids: string[] = new Array(size);
-  const kind = new Uint16Array(size);
+  const { ids, kindNames, statuses } = elements;
+  if (kindNames.length > 0x10000) throw new RangeError('coverage tells at most 65536 kinds apart.');
+  const size = ids.length;
+  const ruleOfKind = kindNames.map((name) => rules.findIndex((r) => r.kind === name));
+  const kind = Uint16Array.from(elements.kinds);
   const rule = new Int16Array(size);
   const excluded = new Uint8Array(size);
   const near = new Uint8Array(size);
   for (let e = 0; e < size; e++) {
-    const element = elements[e]!;
-    let k = kindNumbers.get(element.kind);
-    if (k === undefined) {
-      k = kindNames.length;
-      if (k > 0xffff) throw new RangeError('coverage tells at most 65536 kinds apart.');
-      kindNumbers.set(element.kind, k);
-      kindNames.push(element.kind);
-      ruleOfKind.push(rules.findIndex((r) => r.kind === element.kind));
-    }
-    const r = ruleOfKind[k]!;
-    ids[e] = element.id;
-    kind[e] = k;
+    const r = ruleOfKind[kind[e]!]!;
     rule[e] = r;
-    if (element.status !== undefined && excludedStatuses(rules[r]).includes(element.status)) excluded[e] = 1;
     if (r >= 0 && outdatedEnds.size > 0 && outdatedEnds.has(ids[e]!)) near[e] = 1;
   }
+  for (const [e, status] of statuses) if (excludedStatuses(rules[rule[e]!]).includes(status)) excluded[e] = 1;
   return { ids, kindNames, kind, rule, excluded, near };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { relationKey } from '../../src/advanced.js';
 import { defaultMetamodel, type Element, Model, type Relation, relationsOf } from '../../src/index.js';
+import { columnsOf, type ElementRows } from '../../src/model/element-columns.js';
 import type { RelationRows } from '../../src/model/restored-relations.js';
 
 // The model keeps its own adjacency and builds its graphology view only when `graph` is read. These
@@ -110,6 +111,12 @@ function expectLayout(model: Model, withEnds: boolean): void {
   }
   expect(layout).toBeDefined();
   const { elements, relations, ends, types, typeNames } = layout!;
+  expect({ ...columnsOf(elements) }).toEqual({
+    ids: layout!.ids,
+    kinds: layout!.kinds,
+    kindNames: layout!.kindNames,
+    statuses: layout!.statuses,
+  });
   expect([...types].map((t) => typeNames[t])).toEqual(relations.map((r) => r.type));
   expect(elements.map((e) => e.id)).toEqual([...model.elementIds()]);
   expect(elements.map((e) => model.getElement(e.id))).toEqual(elements);
@@ -124,8 +131,22 @@ function expectLayout(model: Model, withEnds: boolean): void {
 const sortedKeys = (relations: Iterable<Pick<Relation, 'type' | 'source' | 'target'>>) =>
   [...relations].map(relationKey).sort();
 
-/** How a test gives a restored model its relations: looked up by id, with their ends as indexes, or as rows. */
-type RestoreForm = 'ids' | 'ends' | 'rows';
+/**
+ * How a test gives a restored model its relations: looked up by id, with their ends as indexes, or as
+ * rows; and with the relations as rows, the elements as rows too (`all-rows`).
+ */
+type RestoreForm = 'ids' | 'ends' | 'rows' | 'all-rows';
+
+/** The elements as {@link ElementRows}: each made (a copy) when the model first reads it, at most once. */
+function elementRowsOf(elements: readonly Element[]): ElementRows {
+  const made = new Set<number>();
+  const make = (i: number): Element => {
+    expect(made.has(i)).toBe(false);
+    made.add(i);
+    return { ...elements[i]! };
+  };
+  return { ...columnsOf(elements), make };
+}
 
 /** The relations as {@link RelationRows}: types numbered in the order first seen, attributes only where there are any. */
 function rowsOf(relations: readonly Relation[]): RelationRows {
@@ -151,8 +172,8 @@ function restoreAs(
       : Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]));
   return Model.restore(
     defaultMetamodel(),
-    elements,
-    form === 'rows' ? rowsOf(relations) : relations,
+    form === 'all-rows' ? elementRowsOf(elements) : elements,
+    form === 'rows' || form === 'all-rows' ? rowsOf(relations) : relations,
     origins,
     ends,
   );
@@ -164,6 +185,10 @@ function expectAgrees(model: Model, ref: Reference): void {
   expect(model.relationCount).toBe(ref.relations.size);
   for (const [id, element] of ref.elements) {
     expect(model.getElement(id).name).toBe(element.name);
+    expect(model.getElement(id)).toBe(model.findElement(id));
+    expect(Object.isFrozen(model.getElement(id)) && Object.isFrozen(model.getElement(id).attributes)).toBe(
+      true,
+    );
     const out = [...ref.relations.values()].filter((r) => r.source === id);
     const into = [...ref.relations.values()].filter((r) => r.target === id);
     expect(sortedKeys(model.outRelations(id))).toEqual(sortedKeys(out));
@@ -239,6 +264,7 @@ describe("the model's own adjacency and its graphology view", () => {
     ['looked up by id', 'ids'],
     ['given as element indexes', 'ends'],
     ['given as element indexes, the relations as rows', 'rows'],
+    ['given as element indexes, the elements and relations as rows', 'all-rows'],
   ] as const)(
     'a restored model, its relation ends %s, answers as the model it was taken from, before and after changes',
     (_how, form) => {
@@ -285,6 +311,7 @@ describe("the model's own adjacency and its graphology view", () => {
   test.each([
     ['as objects', 'ends'],
     ['as rows', 'rows'],
+    ['as rows, with the elements', 'all-rows'],
   ] as const)(
     'a restored model, its relations given %s, walks, lists and changes its relations in the order of the model it was taken from',
     (_how, form) => {
@@ -337,7 +364,7 @@ describe("the model's own adjacency and its graphology view", () => {
       /relation 0 does not join the elements its indexes name/,
     );
     expect(() => Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0, 7))).toThrow(
-      /relation 0 does not join/,
+      /index 7 names no element/,
     );
     expect(() => Model.restore(defaultMetamodel(), elements, relations, none, Int32Array.of(0))).toThrow(
       /expected 2 indexes, got 1/,

@@ -137,6 +137,22 @@ describe('the whole-load cache', () => {
     }
   });
 
+  test('a snapshot whose element records point outside the strings is rebuilt when read, not when an element is first read', async () => {
+    const dir = await repository({ 'model/a.yaml': A });
+    const plain = located(await loadRepository(dir, { cache: true }));
+    const [name] = await snapshots(dir);
+    const path = join(folder(dir), name!);
+    const bytes = await readFile(path);
+    const format = bytes.readUInt32LE(16);
+    const key = name!.replace(/^model-|\.snapshot$/g, '');
+    const sections = readSections(bytes, format, key)!.map((section) => Uint8Array.from(section));
+    // The first element's name (after its shape, id and kind), pointed past the strings; written whole.
+    new Int32Array(sections[4]!.buffer)[3] = 1_000_000;
+    await writeFile(path, writeSections(format, key, sections));
+    expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
+    expect((await readFile(path)).equals(bytes)).toBe(true);
+  });
+
   test('a snapshot whose checksum holds but whose tables do not agree is rebuilt, not misread', async () => {
     const dir = await repository({ 'model/a.yaml': A });
     const plain = located(await loadRepository(dir, { cache: true }));

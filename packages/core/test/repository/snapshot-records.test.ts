@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { elementRows } from '../../src/repository/snapshot-elements.js';
 import {
   EMPTY_RECORD,
   RecordReader,
@@ -7,7 +8,7 @@ import {
   UnencodableValue,
 } from '../../src/repository/snapshot-records.js';
 import { readSections, sectionPieces, writeSections } from '../../src/repository/snapshot-sections.js';
-import { readStringTable, writeStringTable } from '../../src/repository/snapshot-strings.js';
+import { readStrings, readStringTable, writeStringTable } from '../../src/repository/snapshot-strings.js';
 
 // The whole-load snapshot writes records (elements, attributes, diagnostics) as integers over one
 // table of strings. Read back, a record must be the same value with its keys in the same order
@@ -109,6 +110,124 @@ describe('snapshot records', () => {
     expect(() => new RecordReader(cut, writer.strings, new Float64Array(0), writer.shapes).record()).toThrow(
       RangeError,
     );
+  });
+});
+
+/** A reader over what `records` are written as, its strings cut when first asked for. */
+function readerOf(records: readonly object[]): { reader: RecordReader; writer: RecordWriter } {
+  const writer = new RecordWriter();
+  for (const r of records) writer.record(r);
+  const table = writeStringTable(writer.strings);
+  const strings = readStrings(table.text, table.ends);
+  const reader = new RecordReader(
+    writer.ints.view(),
+    strings,
+    Float64Array.from(writer.numbers),
+    writer.shapes,
+  );
+  return { reader, writer };
+}
+
+/** Where reading stops and whether it throws, for `read` over the reader's records. */
+function outcome(reader: RecordReader, count: number, read: () => unknown): [number, boolean] {
+  reader.at = 0;
+  try {
+    for (let i = 0; i < count; i++) read();
+    return [reader.at, false];
+  } catch (error) {
+    expect(error).toBeInstanceOf(RangeError);
+    return [-1, true];
+  }
+}
+
+describe('snapshot records read in place', () => {
+  test('skipping a record ends where reading it ends, and throws where reading it throws, for any integers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -3, max: 40 })), { maxLength: 3 }),
+        (records, changes) => {
+          const { reader: whole, writer } = readerOf(records);
+          const ints = writer.ints.view().slice();
+          for (const [at, value] of changes) if (ints.length > 0) ints[at % ints.length] = value;
+          const strings = readStrings(
+            writeStringTable(writer.strings).text,
+            writeStringTable(writer.strings).ends,
+          );
+          const numbers = Float64Array.from(writer.numbers);
+          const reader = new RecordReader(ints, strings, numbers, writer.shapes);
+          expect(outcome(reader, records.length, () => reader.skip())).toEqual(
+            outcome(reader, records.length, () => reader.record()),
+          );
+          expect(whole.at).toBe(0);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test('element records read as columns give the ids, kinds and statuses of the elements, and make each as read whole', () => {
+    const status = fc.option(fc.constantFrom('withdrawn', 'draft', ''), { nil: undefined });
+    const elementWithStatus = fc.record({
+      id: text,
+      kind: fc.constantFrom('Requirement', 'Design', 'x'),
+      name: text,
+      ...{ description: fc.option(text, { nil: undefined }), status },
+      attributes: fc.dictionary(key, leaf, { maxKeys: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(elementWithStatus, { maxLength: 8 }), (elements) => {
+        const { reader } = readerOf([...elements, { after: 1 }]);
+        const rows = elementRows(reader, elements.length)!;
+        expect(rows).toBeDefined();
+        expect(reader.record()).toEqual({ after: 1 }); // the reader is past the elements
+        expect(rows.ids).toEqual(elements.map((e) => e.id));
+        expect([...rows.kinds].map((k) => rows.kindNames[k])).toEqual(elements.map((e) => e.kind));
+        const statuses = new Map<number, string>();
+        elements.forEach((e, i) => {
+          if (e.status !== undefined) statuses.set(i, e.status);
+        });
+        expect(rows.statuses).toEqual(statuses);
+        for (let i = elements.length - 1; i >= 0; i--)
+          expect(keyed(rows.make(i))).toEqual(keyed(elements[i]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('records not shaped as elements are left to be read whole, the reader where it was', () => {
+    const { reader } = readerOf([
+      { id: 'A', kind: 'K', name: 'a', attributes: {} },
+      { id: 'B', kind: 'K' },
+    ]);
+    expect(elementRows(reader, 2)).toBeUndefined();
+    expect(reader.at).toBe(0);
+    const status = readerOf([{ id: 'A', kind: 'K', name: 'a', status: 3, attributes: {} }]);
+    expect(elementRows(status.reader, 1)).toBeUndefined();
+  });
+});
+
+describe('snapshot strings', () => {
+  test('are cut when first asked for, once: the same string object whoever asks', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 10 }), (strings) => {
+        const { text: bytes, ends } = writeStringTable(strings);
+        const table = readStrings(bytes, ends);
+        expect(table.length).toBe(strings.length);
+        strings.forEach((s, i) => {
+          expect(table.at(i)).toBe(s);
+        });
+        expect([table.at(-1), table.at(strings.length)]).toEqual([undefined, undefined]);
+        expect(readStringTable(bytes, ends)).toEqual(strings);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('ends that go backwards or past the text are refused', () => {
+    const { text: bytes } = writeStringTable(['ab', 'cd']);
+    expect(() => readStrings(bytes, Int32Array.of(3, 1, 4))).toThrow(/go backwards/);
+    expect(() => readStrings(bytes, Int32Array.of(2, 5))).toThrow(/do not end where the table says/);
   });
 });
 

@@ -1,8 +1,9 @@
-import { computeCoverage, defaultMetamodel, Model } from '@tracery/core';
+import { computeCoverage, defaultMetamodel, Model, type Relation } from '@tracery/core';
 import { extendMetamodel } from '@tracery/core/advanced';
 import { CoveragePolicySchema, MetamodelExtensionSchema } from '@tracery/core/schemas';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { columnsOf } from '../../src/model/element-columns.js';
 import { referenceCoverage } from './coverage-reference.js';
 
 // computeCoverage is written for speed (integer indexes, typed arrays; no look-up on a restored model);
@@ -99,15 +100,33 @@ function build(g: Graph) {
  * relations in reverse order: coverage then reads the model's restored layout instead of walking it,
  * and meets each element's links in another order.
  */
-function restored(model: Model): Model {
+function restored(model: Model, asRows = false): Model {
   const elements = [...model.elements()].map((e) => ({ ...e }));
   const relations = [...model.relations()].reverse().map((r) => ({ ...r }));
   const index = new Map(elements.map((e, i) => [e.id, i]));
   const ends = Int32Array.from(relations.flatMap((r) => [index.get(r.source)!, index.get(r.target)!]));
   const none = { element: () => undefined, relation: () => undefined };
-  const copy = Model.restore(model.metamodel, elements, relations, none, ends);
+  const copy = asRows
+    ? Model.restore(
+        model.metamodel,
+        { ...columnsOf(elements), make: (i) => elements[i]! },
+        rows(relations),
+        none,
+        ends,
+      )
+    : Model.restore(model.metamodel, elements, relations, none, ends);
   expect(copy.restoredLayout()).toBeDefined();
   return copy;
+}
+
+/** The relations as rows (as the whole-load cache gives them): types by number, attributes where there are any. */
+function rows(relations: readonly Relation[]) {
+  const typeNames = [...new Set(relations.map((r) => r.type))];
+  const attributes = new Map<number, Relation['attributes']>();
+  relations.forEach((r, i) => {
+    if (Object.keys(r.attributes).length > 0) attributes.set(i, r.attributes);
+  });
+  return { types: Int32Array.from(relations, (r) => typeNames.indexOf(r.type)), typeNames, attributes };
 }
 
 describe('computeCoverage equals a plain reading of the design on random graphs', () => {
@@ -116,7 +135,7 @@ describe('computeCoverage equals a plain reading of the design on random graphs'
       fc.property(graph, policy, (g, p) => {
         const { model, outdated } = build(g);
         const expected = referenceCoverage(model, p, outdated);
-        for (const subject of [model, restored(model)]) {
+        for (const subject of [model, restored(model), restored(model, true)]) {
           const { diagnostics, ...result } = computeCoverage(subject, p, { outdated });
           expect(diagnostics).toEqual([]);
           expect(result).toEqual(expected);
@@ -141,7 +160,7 @@ describe('computeCoverage equals a plain reading of the design on random graphs'
           for (const [s, t] of pairs)
             model.addRelation({ type: 'covers', source: `n${s}`, target: `n${t}`, attributes: {} });
           const expected = referenceCoverage(model, chainPolicy);
-          for (const subject of [model, restored(model)]) {
+          for (const subject of [model, restored(model), restored(model, true)]) {
             const { diagnostics, ...result } = computeCoverage(subject, chainPolicy);
             expect(diagnostics).toEqual([]);
             expect(result).toEqual(expected);
