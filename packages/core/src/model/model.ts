@@ -456,9 +456,8 @@ function restoredElements(elements: readonly Element[] | ElementRows): {
 } {
   if ('make' in elements) {
     const { ids, make } = elements;
-    const own: undefined[] = [];
-    // Pushed, not sized: V8 keeps a large sized array of holes as a dictionary.
-    for (let i = 0; i < ids.length; i++) own.push(undefined);
+    // Sized, not pushed (see StringTable): a place per element, filled when the element is first read.
+    const own: undefined[] = new Array(ids.length);
     return { own, idAt: (i) => ids[i]!, make: (i) => freezeInPlace(make(i)) };
   }
   const own = elements.slice();
@@ -484,9 +483,10 @@ function restoredRelations(
   }
   if (!ends) throw new InvalidArgumentError('restore: relations given as rows need their ends.');
   checkEnds(elementCount, relations.types.length, ends);
-  for (const t of relations.types)
-    if (relations.typeNames[t] === undefined)
-      throw new RangeError(`restore: relation type ${t} is not named.`);
+  const { types, typeNames } = relations;
+  for (let r = 0; r < types.length; r++)
+    if (typeNames[types[r]!] === undefined)
+      throw new RangeError(`restore: relation type ${types[r]} is not named.`);
   for (const attributes of relations.attributes.values()) Object.freeze(attributes);
   return RestoredRelations.fromRows(idAt, ends, relations);
 }

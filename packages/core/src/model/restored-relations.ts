@@ -58,9 +58,8 @@ export class RestoredRelations {
 
   /** Relations given as rows over the elements whose ids `idAt` gives (their ends in `ends`, checked to be in range). */
   static fromRows(idAt: (index: number) => string, ends: Int32Array, rows: RelationRows): RestoredRelations {
-    const made: undefined[] = [];
-    // Pushed, not sized: V8 keeps a large sized array of holes as a dictionary.
-    for (let i = 0; i < rows.types.length; i++) made.push(undefined);
+    // Sized, not pushed (see StringTable): a place per relation, filled when it is first asked for.
+    const made: undefined[] = new Array(rows.types.length);
     return new RestoredRelations(made, idAt, ends, rows);
   }
 

@@ -13,7 +13,7 @@ export function elementRows(reader: RecordReader, count: number): ElementRows | 
   const { ints, strings, shapes } = reader;
   const start = reader.at;
   const offsets = new Int32Array(count);
-  const ids: string[] = [];
+  const ids: string[] = new Array(count);
   const kinds = new Int32Array(count);
   const kindNumbers = new Map<number, number>();
   const kindNames: string[] = [];
@@ -30,7 +30,7 @@ export function elementRows(reader: RecordReader, count: number): ElementRows | 
       return undefined;
     }
     plans[shape] = status;
-    ids.push(strings.at(ints[at + 1]!)!);
+    ids[e] = strings.at(ints[at + 1]!)!;
     let k = kindNumbers.get(ints[at + 2]!);
     if (k === undefined) {
       k = kindNames.push(strings.at(ints[at + 2]!)!) - 1;
