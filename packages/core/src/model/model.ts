@@ -1,42 +1,23 @@
-import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import { type Element, type Relation, relationKey } from './element.js';
-import { columnsOf, type ElementColumns, type ElementRows } from './element-columns.js';
+import type { ElementRows } from './element-columns.js';
 import { ElementSlots } from './element-slots.js';
-import { freezeElement, freezeInPlace, freezeRelation } from './freeze-values.js';
+import { freezeElement, freezeRelation } from './freeze-values.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import { checkEnds, NO_RELATIONS, packAdjacency } from './model-node.js';
-import { OriginTable } from './origin-table.js';
-import { type RelationRows, type RelationVisit, RestoredRelations } from './restored-relations.js';
+import { NO_RELATIONS, packAdjacency } from './model-node.js';
+import { RelationKeys } from './relation-keys.js';
+import {
+  layoutOf,
+  type Origin,
+  type RestoredLayout,
+  type RestoredOrigins,
+  restoredElements,
+  restoredRelations,
+} from './restored-layout.js';
+import type { RelationRows, RelationVisit } from './restored-relations.js';
 
-/**
- * A restored model as {@link Model.restore} laid it out (see {@link Model.restoredLayout}): its elements
- * in insertion order and their columns (id, kind number, status by index: a query that reads only those
- * makes no element a model restored from rows has not made), its relations in the order `relations()`
- * gives (made when first read, for a model restored from rows), for relation `i` the indexes in
- * `elements` of its source (at `2 * i`) and target (at `2 * i + 1`), and its type as a number
- * (`types[i]`) into `typeNames`: a query that only follows relations of some types needs no relation
- * object. The arrays are the model's own: read them only.
- */
-export type RestoredLayout = ElementColumns & {
-  readonly elements: readonly Element[];
-  readonly relations: readonly Relation[];
-  readonly ends: Int32Array;
-  /** Where element `i` and relation `i` were written (a new object at each call), without a look-up by id or key. */
-  readonly origins: RestoredOrigins;
-  readonly types: Int32Array;
-  readonly typeNames: readonly string[];
-};
-
-/** Where an element or relation was written: a file position, as diagnostics use. */
-export type Origin = SourceRef;
-
-/** The origins of a restored model's elements and relations, by index (see {@link Model.restore}). */
-export type RestoredOrigins = {
-  readonly element: (index: number) => Origin | undefined;
-  readonly relation: (index: number) => Origin | undefined;
-};
+export type { Origin, RestoredLayout, RestoredOrigins } from './restored-layout.js';
 
 /**
  * The design as a typed graph: elements are nodes, relations are directed edges keyed by
@@ -54,17 +35,10 @@ export type RestoredOrigins = {
 export class Model {
   readonly metamodel: Metamodel;
   #slots = new ElementSlots();
-  /** Relations by `relationKey`, in insertion order; built from `#restoredRelations` when first needed. */
-  readonly #relations = new Map<string, Relation>();
-  /** A restored model's relations while none has changed and none was looked up by key. */
-  #restoredRelations: RestoredRelations | undefined;
-  #restoredOrigins: RestoredOrigins | undefined;
+  /** Relations by `relationKey`, in insertion order, and their origins (a restored model's keyed when first needed). */
+  #relations = new RelationKeys();
   /** Element ids by kind, in insertion order; a restored model builds it when first needed. */
   #byKind: Map<string, Set<string>> | undefined = new Map();
-  /** Where each relation was written: packed in {@link #origins} (a number), or as given. */
-  readonly #relationOrigins = new Map<string, Origin | number>();
-  /** Relation origins as integers; shared with clones (it only grows, so an index stays valid). */
-  #origins = new OriginTable();
   #graph: ModelGraph | undefined;
   #revision = 0;
   /** What {@link restore} was given, kept while the model is at the revision it was restored at. */
@@ -82,7 +56,7 @@ export class Model {
    * without building it.
    */
   get graph(): ModelGraph {
-    this.#graph ??= buildModelGraph(this.elements(), this.#keyed());
+    this.#graph ??= buildModelGraph(this.elements(), this.#relations.keyed());
     return this.#graph;
   }
 
@@ -101,7 +75,7 @@ export class Model {
 
   /** How many relations the model holds. */
   get relationCount(): number {
-    return this.#restoredRelations?.length ?? this.#relations.size;
+    return this.#relations.size;
   }
 
   /** Adds an element; throws if its id is already taken. */
@@ -155,7 +129,7 @@ export class Model {
     slots.layOut();
     const slot = slots.slotOf(id)!;
     for (const relation of [...slots.side(slot, 'out'), ...slots.side(slot, 'in')]) {
-      if (this.#keyed().has(relationKey(relation))) this.#dropRelation(relation);
+      if (this.#relations.keyed().has(relationKey(relation))) this.#dropRelation(relation);
     }
     slots.remove(id);
     this.#kinds().get(element.kind)?.delete(id);
@@ -255,37 +229,18 @@ export class Model {
         throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
     }
     const key = relationKey(relation);
-    if (this.#keyed().has(key)) return false;
+    if (this.#relations.keyed().has(key)) return false;
     this.#slots.layOut();
     this.#link(key, freezeRelation(relation), source!, target!);
-    if (origin) this.#relationOrigins.set(key, this.#origins.pack(origin));
+    if (origin) this.#relations.setOrigin(key, origin);
     return true;
   }
 
   #link(key: string, relation: Relation, source: number, target: number): void {
-    this.#keyed().set(key, relation);
+    this.#relations.keyed().set(key, relation);
     this.#slots.attach(relation, source, target);
     this.#graph?.addDirectedEdgeWithKey(key, relation.source, relation.target, { relation });
     this.#revision++;
-  }
-
-  /**
-   * The relations by key. A restored model keys its relations (and decodes their origins) only here,
-   * on the first change or look-up by key: a load answered from the cache and only read does not.
-   */
-  #keyed(): Map<string, Relation> {
-    const restored = this.#restoredRelations;
-    if (restored) {
-      this.#restoredRelations = undefined;
-      for (let i = 0; i < restored.length; i++) {
-        const relation = restored.at(i);
-        const key = relationKey(relation);
-        this.#relations.set(key, relation);
-        const origin = this.#restoredOrigins!.relation(i);
-        if (origin) this.#relationOrigins.set(key, this.#origins.pack(origin));
-      }
-    }
-    return this.#relations;
   }
 
   /**
@@ -300,12 +255,12 @@ export class Model {
   /** Replaces the attributes of an existing relation. */
   putRelation(relation: Relation): void {
     const key = relationKey(relation);
-    const previous = this.#keyed().get(key);
+    const previous = this.#relations.keyed().get(key);
     if (!previous) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
     const slots = this.#slots;
     slots.layOut();
     const frozen = freezeRelation(relation);
-    this.#relations.set(key, frozen);
+    this.#relations.keyed().set(key, frozen);
     slots.replace(slots.slotOf(relation.source)!, 'out', previous, frozen);
     slots.replace(slots.slotOf(relation.target)!, 'in', previous, frozen);
     this.#graph?.setEdgeAttribute(key, 'relation', frozen);
@@ -314,17 +269,17 @@ export class Model {
 
   /** True when this relation is in the model. */
   hasRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): boolean {
-    return this.#keyed().has(relationKey(relation));
+    return this.#relations.keyed().has(relationKey(relation));
   }
 
   /** The relation with this type and ends, or undefined. */
   findRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): Relation | undefined {
-    return this.#keyed().get(relationKey(relation));
+    return this.#relations.keyed().get(relationKey(relation));
   }
 
   /** Removes a relation; throws {@link NotFoundError} when it is not there. */
   removeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): void {
-    const stored = this.#keyed().get(relationKey(relation));
+    const stored = this.#relations.keyed().get(relationKey(relation));
     if (!stored) throw new NotFoundError(`relation "${describeRelation(relation)}" not found.`);
     this.#dropRelation(stored);
   }
@@ -334,7 +289,6 @@ export class Model {
     slots.layOut();
     const key = relationKey(relation);
     this.#relations.delete(key);
-    this.#relationOrigins.delete(key);
     slots.detach(slots.slotOf(relation.source)!, 'out', relation);
     slots.detach(slots.slotOf(relation.target)!, 'in', relation);
     this.#graph?.dropEdge(key);
@@ -357,7 +311,7 @@ export class Model {
 
   /** Every relation, in insertion order. */
   relations(): IterableIterator<Relation> {
-    return this.#restoredRelations ? this.#restoredRelations.list().values() : this.#relations.values();
+    return this.#relations.values();
   }
 
   /**
@@ -370,8 +324,7 @@ export class Model {
    * model.forEachRelation((type, source, target, attributes) => { if (attributes.reviewed) reviewed++; });
    */
   forEachRelation(visit: RelationVisit): void {
-    if (this.#restoredRelations) this.#restoredRelations.forEach(visit);
-    else for (const r of this.#relations.values()) visit(r.type, r.source, r.target, r.attributes);
+    this.#relations.forEach(visit);
   }
 
   /** Where an element was written, when it came from a file. */
@@ -382,10 +335,7 @@ export class Model {
 
   /** Where a relation was written, when it came from a file. */
   originOfRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): Origin | undefined {
-    const key = relationKey(relation);
-    this.#keyed();
-    const origin = this.#relationOrigins.get(key);
-    return typeof origin === 'number' ? this.#origins.get(origin) : origin;
+    return this.#relations.originOf(relationKey(relation));
   }
 
   /**
@@ -427,8 +377,7 @@ export class Model {
     model.#slots = slots;
     // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
     if (ends && ids.size === own.length) model.#layout = layoutOf(elements, slots, links, ends, origins);
-    model.#restoredRelations = links;
-    model.#restoredOrigins = origins;
+    model.#relations = RelationKeys.restored(links, origins);
     return model;
   }
 
@@ -438,105 +387,9 @@ export class Model {
     this.#slots.layOut();
     copy.#slots = this.#slots.clone();
     for (const element of copy.#slots.elements()) copy.#indexKind(element);
-    for (const [key, relation] of this.#keyed()) copy.#relations.set(key, relation);
-    copy.#origins = this.#origins;
-    for (const [key, origin] of this.#relationOrigins) copy.#relationOrigins.set(key, origin);
+    copy.#relations = this.#relations.clone();
     return copy;
   }
-}
-
-/**
- * The elements given to {@link Model.restore}: the model's own list (elements frozen in place, or
- * empty places for elements given as rows, made and frozen when first read) and each one's id.
- */
-function restoredElements(elements: readonly Element[] | ElementRows): {
-  own: (Element | undefined)[];
-  idAt: (index: number) => string;
-  make?: (index: number) => Element;
-} {
-  if ('make' in elements) {
-    const { ids, make } = elements;
-    // Sized, not pushed (see StringTable): a place per element, filled when the element is first read.
-    const own: undefined[] = new Array(ids.length);
-    return { own, idAt: (i) => ids[i]!, make: (i) => freezeInPlace(make(i)) };
-  }
-  const own = elements.slice();
-  for (let i = 0; i < own.length; i++) freezeInPlace(own[i]!);
-  return { own, idAt: (i) => own[i]!.id };
-}
-
-/** The relations given to {@link Model.restore}, checked against the ends and frozen. */
-function restoredRelations(
-  elementCount: number,
-  idAt: (index: number) => string,
-  relations: readonly Relation[] | RelationRows,
-  ends: Int32Array | undefined,
-): RestoredRelations {
-  if (!('types' in relations)) {
-    if (ends) checkEnds(elementCount, relations.length, ends, { relations, idAt });
-    for (let i = 0; i < relations.length; i++) {
-      const relation = relations[i]!;
-      Object.freeze(relation.attributes);
-      Object.freeze(relation);
-    }
-    return RestoredRelations.of(relations);
-  }
-  if (!ends) throw new InvalidArgumentError('restore: relations given as rows need their ends.');
-  checkEnds(elementCount, relations.types.length, ends);
-  const { types, typeNames } = relations;
-  for (let r = 0; r < types.length; r++)
-    if (typeNames[types[r]!] === undefined)
-      throw new RangeError(`restore: relation type ${types[r]} is not named.`);
-  for (const attributes of relations.attributes.values()) Object.freeze(attributes);
-  return RestoredRelations.fromRows(idAt, ends, relations);
-}
-
-/** The layout of a restored model; its relations and (when given as rows) its elements are made when first read. */
-function layoutOf(
-  elements: readonly Element[] | ElementRows,
-  slots: ElementSlots,
-  relations: RestoredRelations,
-  ends: Int32Array,
-  origins: RestoredOrigins,
-): RestoredLayout {
-  let columns: ElementColumns | undefined = 'make' in elements ? elements : undefined;
-  let list: readonly Element[] | undefined = 'make' in elements ? undefined : elements;
-  const elementList = () => {
-    list ??= [...slots.elements()];
-    return list;
-  };
-  const elementColumns = () => {
-    columns ??= columnsOf(elementList());
-    return columns;
-  };
-  return {
-    get elements() {
-      return elementList();
-    },
-    get ids() {
-      return elementColumns().ids;
-    },
-    get kinds() {
-      return elementColumns().kinds;
-    },
-    get kindNames() {
-      return elementColumns().kindNames;
-    },
-    get statuses() {
-      return elementColumns().statuses;
-    },
-    ends,
-    origins,
-    get relations() {
-      return relations.list();
-    },
-    get types() {
-      return relations.typeRows().types;
-    },
-    get typeNames() {
-      return relations.typeRows().typeNames;
-    },
-  };
 }
 
 /**
