@@ -49,6 +49,24 @@ const snapshots = async (dir: string) =>
 const A =
   'elements:\n  - {id: A, kind: Service, name: first, dependsOn: [B]}\n  - {id: B, kind: Service, name: b}\n';
 
+/**
+ * A repository of A loaded with the cache, then its snapshot rewritten whole (the checksum holds) with
+ * integer `at` of section `section` set to `value`: what a load answered, and the snapshot as written.
+ */
+async function withIntegerChanged(section: number, at: number, value: number) {
+  const dir = await repository({ 'model/a.yaml': A });
+  const plain = located(await loadRepository(dir, { cache: true }));
+  const [name] = await snapshots(dir);
+  const path = join(folder(dir), name!);
+  const bytes = await readFile(path);
+  const format = bytes.readUInt32LE(16);
+  const key = name!.replace(/^model-|\.snapshot$/g, '');
+  const sections = readSections(bytes, format, key)!.map((section) => Uint8Array.from(section));
+  new Int32Array(sections[section]!.buffer)[at] = value;
+  await writeFile(path, writeSections(format, key, sections));
+  return { dir, plain, path, bytes, format, key };
+}
+
 describe('the whole-load cache', () => {
   test('a generated repository answers the same from its snapshot, with warnings, origins and frozen data', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tracery-snapshot-gen-'));
@@ -138,33 +156,15 @@ describe('the whole-load cache', () => {
   });
 
   test('a snapshot whose element records point outside the strings is rebuilt when read, not when an element is first read', async () => {
-    const dir = await repository({ 'model/a.yaml': A });
-    const plain = located(await loadRepository(dir, { cache: true }));
-    const [name] = await snapshots(dir);
-    const path = join(folder(dir), name!);
-    const bytes = await readFile(path);
-    const format = bytes.readUInt32LE(16);
-    const key = name!.replace(/^model-|\.snapshot$/g, '');
-    const sections = readSections(bytes, format, key)!.map((section) => Uint8Array.from(section));
     // The first element's name (after its shape, id and kind), pointed past the strings; written whole.
-    new Int32Array(sections[4]!.buffer)[3] = 1_000_000;
-    await writeFile(path, writeSections(format, key, sections));
+    const { dir, plain, path, bytes } = await withIntegerChanged(4, 3, 1_000_000);
     expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
     expect((await readFile(path)).equals(bytes)).toBe(true);
   });
 
   test('a snapshot whose checksum holds but whose tables do not agree is rebuilt, not misread', async () => {
-    const dir = await repository({ 'model/a.yaml': A });
-    const plain = located(await loadRepository(dir, { cache: true }));
-    const [name] = await snapshots(dir);
-    const path = join(folder(dir), name!);
-    const bytes = await readFile(path);
-    const format = bytes.readUInt32LE(16);
-    const key = name!.replace(/^model-|\.snapshot$/g, '');
-    const sections = readSections(bytes, format, key)!.map((section) => Uint8Array.from(section));
     // The relation A -dependsOn-> B, its target index pointed past the elements; written whole.
-    new Int32Array(sections[5]!.buffer)[1] = 1_000_000;
-    await writeFile(path, writeSections(format, key, sections));
+    const { dir, plain, path, bytes, format, key } = await withIntegerChanged(5, 1, 1_000_000);
     expect(readSections(await readFile(path), format, key)).toBeDefined();
     expect(located(await loadRepository(dir, { cache: true }))).toEqual(plain);
     expect((await readFile(path)).equals(bytes)).toBe(true);
