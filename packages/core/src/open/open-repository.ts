@@ -1,5 +1,6 @@
-import { loadConfig } from '../repository/load-config.js';
-import { type LoadOptions, loadRepository } from '../repository/load-repository.js';
+import { readConfig } from '../repository/load-config.js';
+import { type LoadOptions, loadRepositoryWithConfig, repositoryRoot } from '../repository/load-repository.js';
+import type { TraceryConfig } from '../repository/repository-config.js';
 import { importSourcePlugin } from './import-source-plugin.js';
 import { SOURCE_PACKAGES, type SourcePlugin } from './source-plugin.js';
 import { TraceryRepository } from './tracery-repository.js';
@@ -27,8 +28,11 @@ export type OpenOptions = Pick<LoadOptions, 'cache' | 'fastParser'> & {
  * const findings = (await repo.check()).findings;
  */
 export async function openRepository(dir: string, options: OpenOptions = {}): Promise<TraceryRepository> {
-  const plugins = await pluginsFor(dir, options.plugins ?? []);
-  const loaded = await loadRepository(dir, {
+  const root = await repositoryRoot(dir);
+  // Read once: the plugins are chosen by the very config the load then runs under.
+  const read = await readConfig(root);
+  const plugins = await pluginsFor(root, read.loaded.config, options.plugins ?? []);
+  const loaded = await loadRepositoryWithConfig(root, read, {
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(options.fastParser === undefined ? {} : { fastParser: options.fastParser }),
     loaders: plugins.map((p) => p.loader()),
@@ -37,9 +41,12 @@ export async function openRepository(dir: string, options: OpenOptions = {}): Pr
 }
 
 /** The plugins for the sources tracery.yaml names: the given ones, else imported by package name. */
-async function pluginsFor(dir: string, given: readonly SourcePlugin[]): Promise<SourcePlugin[]> {
-  const { config } = await loadConfig(dir).catch(() => ({ config: undefined }));
-  const named = Object.entries(config?.sources ?? {})
+async function pluginsFor(
+  dir: string,
+  config: TraceryConfig,
+  given: readonly SourcePlugin[],
+): Promise<SourcePlugin[]> {
+  const named = Object.entries(config.sources)
     .filter(([source, globs]) => SOURCE_PACKAGES[source] !== undefined && globs !== undefined)
     .map(([source]) => source);
   const plugins = [...given];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
@@ -11,7 +12,7 @@ import { appendAll } from './append-all.js';
 import { metamodelOfConfig } from './metamodel-of-config.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { refuseTooDeep } from './parse-yaml-text.js';
-import { readSourceFile } from './read-source-file.js';
+import { decodeSource, readSourceBytes } from './read-source-file.js';
 import { DEFAULT_LIMITS, type TraceryConfig, TraceryConfigSchema } from './repository-config.js';
 import { schemaIssueDiagnostics } from './schema-issue.js';
 import { keyNode, nodeAtPath, positionOf, type YamlSource } from './yaml-position.js';
@@ -166,6 +167,19 @@ function impactDiagnostics(
  * every problem inside the file is a diagnostic, and the sections without problems still apply.
  */
 export async function loadConfig(root: string): Promise<LoadedConfig> {
+  return (await readConfig(root)).loaded;
+}
+
+/**
+ * A config as {@link readConfig} read it: the loaded config, and what identifies the text it came
+ * from (the SHA-256 of its bytes, or the diagnostic that says why they could not be read), which the
+ * whole-load cache keys on, so that tracery.yaml is read once per load and the key is of the very
+ * bytes the config came from.
+ */
+export type ReadConfig = { readonly loaded: LoadedConfig; readonly identity: string };
+
+/** {@link loadConfig}, with what identifies the bytes of tracery.yaml it read. */
+export async function readConfig(root: string): Promise<ReadConfig> {
   const path = join(root, CONFIG_FILE);
   try {
     await access(path);
@@ -174,23 +188,30 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
       `"${root}" is not a Tracery repository: it has no ${CONFIG_FILE}. Create one with at least "name: <your design>".`,
     );
   }
-  const read = await readSourceFile(root, path, DEFAULT_LIMITS.maxFileBytes);
-  if ('diagnostic' in read)
-    return {
-      config: TraceryConfigSchema.parse({ name: 'unnamed' }),
-      metamodel: defaultMetamodel(),
-      diagnostics: [read.diagnostic],
-      tolerated: new Set(),
-    };
-  const deep = refuseTooDeep(CONFIG_FILE, read.text, DEFAULT_LIMITS);
-  if (deep)
-    return {
-      config: TraceryConfigSchema.parse({ name: 'unnamed' }),
-      metamodel: defaultMetamodel(),
-      diagnostics: deep.diagnostics,
-      tolerated: new Set(),
-    };
-  const parsed = parseYamlFile(CONFIG_FILE, read.text, DEFAULT_LIMITS.maxAliasCount);
+  const bytes = await readSourceBytes(root, path, DEFAULT_LIMITS.maxFileBytes);
+  if ('diagnostic' in bytes)
+    return { loaded: unreadConfig([bytes.diagnostic]), identity: JSON.stringify(bytes.diagnostic) };
+  const identity = createHash('sha256').update(bytes.bytes).digest('hex');
+  const read = decodeSource(CONFIG_FILE, bytes.bytes);
+  if ('diagnostic' in read) return { loaded: unreadConfig([read.diagnostic]), identity };
+  return { loaded: configOfText(read.text), identity };
+}
+
+/** The default config and metamodel, when tracery.yaml could not be read at all. */
+function unreadConfig(diagnostics: Diagnostic[]): LoadedConfig {
+  return {
+    config: TraceryConfigSchema.parse({ name: 'unnamed' }),
+    metamodel: defaultMetamodel(),
+    diagnostics,
+    tolerated: new Set(),
+  };
+}
+
+/** The config, metamodel and problems of the text of tracery.yaml. */
+function configOfText(text: string): LoadedConfig {
+  const deep = refuseTooDeep(CONFIG_FILE, text, DEFAULT_LIMITS);
+  if (deep) return unreadConfig(deep.diagnostics);
+  const parsed = parseYamlFile(CONFIG_FILE, text, DEFAULT_LIMITS.maxAliasCount);
   const diagnostics = [...parsed.diagnostics];
   const good =
     parsed.value === undefined

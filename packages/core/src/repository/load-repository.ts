@@ -8,7 +8,7 @@ import type { Model } from '../model/model.js';
 import { appendAll } from './append-all.js';
 import { discoverFiles } from './discover-files.js';
 import { idRule } from './id-safety.js';
-import { loadConfig } from './load-config.js';
+import { type ReadConfig, readConfig } from './load-config.js';
 import { loadSnapshotKey } from './load-snapshot-key.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
 import { ModelFileCache } from './model-file-cache.js';
@@ -95,12 +95,31 @@ export type LoadedRepository = {
  * const { model, diagnostics } = await loadRepository('packages/examples/mhhs');
  */
 export async function loadRepository(dir: string, options: LoadOptions = {}): Promise<LoadedRepository> {
+  const root = await repositoryRoot(dir);
+  return loadRepositoryWithConfig(root, await readConfig(root), options);
+}
+
+/** The absolute path of the repository folder `dir`; throws {@link RepositoryError} when it is not a folder. */
+export async function repositoryRoot(dir: string): Promise<string> {
   const root = resolve(dir);
-  const workers = workersSetting(options.workers);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())
     throw new RepositoryError(`"${dir}" is not a folder; give the path of a Tracery repository.`);
-  const { config, metamodel, diagnostics: configDiagnostics, tolerated } = await loadConfig(root);
+  return root;
+}
+
+/**
+ * {@link loadRepository} under a config already read from `root` (by {@link readConfig}), so that a
+ * caller who needed the config first (to choose the source plugins) reads tracery.yaml once, and
+ * what it chose by is what the load runs under.
+ */
+export async function loadRepositoryWithConfig(
+  root: string,
+  read: ReadConfig,
+  options: LoadOptions = {},
+): Promise<LoadedRepository> {
+  const workers = workersSetting(options.workers);
+  const { config, metamodel, diagnostics: configDiagnostics, tolerated } = read.loaded;
   const diagnostics: Diagnostic[] = [...configDiagnostics];
   const discovered = await discoverFiles(root, config.sources.model);
   appendAll(diagnostics, discovered.diagnostics);
@@ -119,7 +138,16 @@ export async function loadRepository(dir: string, options: LoadOptions = {}): Pr
   const loaders = options.loaders ?? [];
   const snapshots = cache && new ModelSnapshotCache(cache.folder);
   const snapshotKey =
-    cache && (await loadSnapshotKey({ root, settings, config, discovered, modelFiles: bytes, loaders }));
+    cache &&
+    (await loadSnapshotKey({
+      root,
+      settings,
+      config,
+      configIdentity: read.identity,
+      discovered,
+      modelFiles: bytes,
+      loaders,
+    }));
   const snapshot = snapshotKey === undefined ? undefined : await snapshots?.get(snapshotKey, metamodel);
   if (snapshot) return { root, config, metamodel, ...snapshot };
   // Decoded only now: a load answered from the snapshot never decodes the files.

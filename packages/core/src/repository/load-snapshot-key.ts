@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { DiscoveredFiles } from './discover-files.js';
-import { CONFIG_FILE } from './load-config.js';
 import type { SourceLoader } from './load-repository.js';
 import { ModelSnapshotCache } from './model-snapshot-cache.js';
 import type { ModelFileBytes } from './read-model-files.js';
@@ -17,6 +15,8 @@ export type LoadInputs = {
   /** The config, limits and parser the load ran under (the model-file cache's settings). */
   readonly settings: string;
   readonly config: TraceryConfig;
+  /** What identifies the bytes of tracery.yaml the config was read from (see `readConfig`). */
+  readonly configIdentity: string;
   readonly discovered: DiscoveredFiles;
   /** The model files' bytes, each with its hash. */
   readonly modelFiles: readonly ModelFileBytes[];
@@ -31,12 +31,7 @@ export type LoadInputs = {
  */
 export async function loadSnapshotKey(inputs: LoadInputs): Promise<string | undefined> {
   const { root, config } = inputs;
-  const configBytes = await readFile(join(root, CONFIG_FILE)).catch(() => undefined);
-  const parts = [
-    inputs.settings,
-    configBytes ? sha256(configBytes) : 'no config',
-    JSON.stringify(inputs.discovered.diagnostics),
-  ];
+  const parts = [inputs.settings, inputs.configIdentity, JSON.stringify(inputs.discovered.diagnostics)];
   for (const { file, read, hash } of inputs.modelFiles)
     parts.push(file, 'diagnostic' in read ? JSON.stringify(read.diagnostic) : (hash ?? sha256(read.bytes)));
   for (const loader of inputs.loaders) {

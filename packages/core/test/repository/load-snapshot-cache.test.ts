@@ -1,10 +1,12 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedRepository, loadRepository } from '@tracery/core';
 import type { SourceLoader } from '@tracery/core/advanced';
 import { generateModel, writeGeneratedRepository } from '@tracery/core/testing';
 import { afterEach, describe, expect, test } from 'vitest';
+import { readConfig } from '../../src/repository/load-config.js';
+import { loadRepositoryWithConfig } from '../../src/repository/load-repository.js';
 import { fingerprintOfTool } from '../../src/repository/model-file-cache.js';
 import { readSections, writeSections } from '../../src/repository/snapshot-sections.js';
 
@@ -46,6 +48,16 @@ const snapshots = async (dir: string) =>
     /^model-[0-9a-f]+\.snapshot$/.test(f),
   );
 
+/**
+ * The inode of the one snapshot: a load that missed writes a new snapshot to a temporary file and
+ * renames it over the old one, so an unchanged inode shows that a load was answered from it.
+ */
+async function snapshotInode(dir: string): Promise<bigint> {
+  const names = await snapshots(dir);
+  expect(names).toHaveLength(1);
+  return (await stat(join(folder(dir), names[0]!), { bigint: true })).ino;
+}
+
 const A =
   'elements:\n  - {id: A, kind: Service, name: first, dependsOn: [B]}\n  - {id: B, kind: Service, name: b}\n';
 
@@ -80,8 +92,10 @@ describe('the whole-load cache', () => {
     const plain = await loadRepository(dir);
     expect(plain.diagnostics.map((d) => d.code)).toContain('duplicate-relation');
     await loadRepository(dir, { cache: true });
-    expect(await snapshots(dir)).toHaveLength(1);
+    const written = await snapshotInode(dir);
     const warm = await loadRepository(dir, { cache: true });
+    // Answered from the snapshot, not rebuilt from the files (which would give the same answer too).
+    expect(await snapshotInode(dir)).toBe(written);
     expect(located(warm)).toEqual(located(plain));
     const element = warm.model.getElement('SVC-9991');
     expect(Object.isFrozen(element) && Object.isFrozen(element.attributes)).toBe(true);
@@ -115,10 +129,16 @@ describe('the whole-load cache', () => {
   ])('never answers from the snapshot once %s', async (_, path, text) => {
     const dir = await repository({ 'model/a.yaml': A });
     await loadRepository(dir, { cache: true });
+    const written = await snapshotInode(dir);
     await writeFile(join(dir, path), text);
     const warm = await loadRepository(dir, { cache: true });
     expect(located(warm)).toEqual(located(await loadRepository(dir)));
-    expect(await snapshots(dir)).toHaveLength(1); // the old snapshot is replaced, not kept beside
+    // A load without errors replaces the old snapshot (a new file renamed into place), never keeps
+    // it beside; one with errors (the unknown key) writes none, and the old one stays unread.
+    const hasErrors = warm.diagnostics.some((d) => d.severity === 'error');
+    expect(hasErrors).toBe(path === 'tracery.yaml' && text.includes('colour'));
+    if (hasErrors) expect(await snapshotInode(dir)).toBe(written);
+    else expect(await snapshotInode(dir)).not.toBe(written);
   });
 
   test('a deleted model file is not answered from the snapshot', async () => {
@@ -211,5 +231,19 @@ describe('the whole-load cache', () => {
     const dir = await repository({ 'model/a.yaml': 'elements:\n  - {id: A, kind: Servise, name: a}\n' });
     await loadRepository(dir, { cache: true });
     expect(await readdir(dir)).toEqual(['model', 'tracery.yaml']);
+  });
+
+  test('the snapshot is keyed by the very bytes of tracery.yaml the load ran under, not a later read', async () => {
+    // The config is read (as openRepository reads it, to choose the plugins), then tracery.yaml gains
+    // a comment line that moves its error from line 2 to 3, then the load runs under what was read.
+    const dir = await repository({ 'tracery.yaml': 'name: snap\ncolour: red\n', 'model/a.yaml': A });
+    const read = await readConfig(dir);
+    await writeFile(join(dir, 'tracery.yaml'), '# moved down\nname: snap\ncolour: red\n');
+    const ran = await loadRepositoryWithConfig(dir, read, { cache: 'also-with-errors' });
+    expect(ran.diagnostics.find((d) => d.code === 'invalid-config')?.source?.line).toBe(2);
+    // A load of the file as it is now must not be answered by the snapshot of the old bytes.
+    const now = await loadRepository(dir, { cache: 'also-with-errors' });
+    expect(now.diagnostics.find((d) => d.code === 'invalid-config')?.source?.line).toBe(3);
+    expect(located(now)).toEqual(located(await loadRepository(dir)));
   });
 });
