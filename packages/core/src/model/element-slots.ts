@@ -1,5 +1,6 @@
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import type { Element, Relation } from './element.js';
+import type { IdTable } from './id-table.js';
 import { type Adjacency, listAt, NO_RELATIONS } from './model-node.js';
 
 /** One side of an element's adjacency. */
@@ -13,11 +14,17 @@ export type Side = 'out' | 'in';
  * at the end, as a map entry deleted and set again goes to the end.
  *
  * A restored table (see {@link ElementSlots.restored}) starts with the elements' lists as index rows
- * ({@link Adjacency}) and their origins as a function of the slot: a list is made when first asked
- * for, and every list before the first change of a relation ({@link layOut}).
+ * ({@link Adjacency}, packed when first needed) and their origins as a function of the slot: a list is
+ * made when first asked for, and every list before the first change of a relation ({@link layOut}).
+ * Given an {@link IdTable}, it finds ids there and puts them into a map only at the first change, or
+ * at the first id the table does not give: its slots are then 0 to n - 1, in order, none empty.
  */
 export class ElementSlots {
-  readonly #index: Map<string, number>;
+  /** Each id's slot, in insertion order; undefined while a restored table finds ids in {@link #table}. */
+  #index: Map<string, number> | undefined;
+  #table: IdTable | undefined;
+  /** The id of a restored slot, without making its element. */
+  #idAt: ((slot: number) => string) | undefined;
   readonly #elements: (Element | undefined)[];
   readonly #out: (Relation[] | undefined)[] = [];
   readonly #in: (Relation[] | undefined)[] = [];
@@ -28,6 +35,8 @@ export class ElementSlots {
   /** Makes a restored element not made yet (its slot is empty until then). */
   #make: ((slot: number) => Element) | undefined;
   #adjacency: Adjacency | undefined;
+  /** Packs {@link #adjacency} when it is first needed (a load that only walks relations by index never does). */
+  #pack: (() => Adjacency) | undefined;
 
   constructor(
     elements: (Element | undefined)[] = [],
@@ -52,30 +61,55 @@ export class ElementSlots {
 
   /**
    * Slots taken over from a checked load: `elements` (the table's own from now on), `index` each
-   * id's position in it in element order, `origin` each element's origin by position, `adjacency`
-   * the relations by element as index rows, and `make`, when given, the element of a restored slot
-   * left empty in `elements`, made (frozen) when first read.
+   * id's position in it in element order (a map, or a table over the ids, which must then differ),
+   * `idAt` the id at a position, `origin` each element's origin by position, `pack` the relations by
+   * element as index rows (asked when first needed), and `make`, when given, the element of a
+   * restored slot left empty in `elements`, made (frozen) when first read.
    */
   static restored(
     elements: (Element | undefined)[],
-    index: Map<string, number>,
+    index: Map<string, number> | IdTable,
+    idAt: (slot: number) => string,
     origin: (slot: number) => SourceRef | undefined,
-    adjacency: Adjacency | undefined,
+    pack: (() => Adjacency) | undefined,
     make?: (slot: number) => Element,
   ): ElementSlots {
-    const slots = new ElementSlots(elements, index, origin);
-    slots.#adjacency = adjacency;
+    const slots = new ElementSlots(elements, undefined, origin);
+    if (index instanceof Map) slots.#index = index;
+    else {
+      slots.#index = undefined;
+      slots.#table = index;
+    }
+    slots.#idAt = idAt;
+    slots.#pack = pack;
     slots.#make = make;
     return slots;
   }
 
   get size(): number {
-    return this.#index.size;
+    return this.#index ? this.#index.size : this.#elements.length;
   }
 
   /** The slot of an id, or undefined. */
   slotOf(id: string): number | undefined {
-    return this.#index.get(id);
+    if (this.#index) return this.#index.get(id);
+    return this.#table!.find(id) ?? this.#map().get(id);
+  }
+
+  /** Each id's slot: the restored ids put into a map now, when a table found them so far. */
+  #map(): Map<string, number> {
+    if (!this.#index) {
+      const index = new Map<string, number>();
+      for (let slot = 0; slot < this.#elements.length; slot++) index.set(this.#idAt!(slot), slot);
+      this.#index = index;
+      this.#table = undefined;
+    }
+    return this.#index;
+  }
+
+  /** Every slot in use, in insertion order. */
+  #slots(): Iterable<number> {
+    return this.#index ? this.#index.values() : upTo(this.#elements.length);
   }
 
   /** The element in a slot (a slot {@link slotOf} gave): a restored one is made when first read. */
@@ -91,10 +125,11 @@ export class ElementSlots {
 
   /** Puts an element in its id's slot, or a new slot; gives the element it replaced. */
   put(element: Element, origin: SourceRef | undefined): Element | undefined {
-    const slot = this.#index.get(element.id);
+    const index = this.#map();
+    const slot = index.get(element.id);
     if (slot === undefined) {
       const added = this.#elements.push(element) - 1;
-      this.#index.set(element.id, added);
+      index.set(element.id, added);
       this.#dense(this.#origins)[added] = origin;
       return undefined;
     }
@@ -106,21 +141,22 @@ export class ElementSlots {
 
   /** Empties an id's slot (its relations must be gone: see the model's removeElement). */
   remove(id: string): void {
-    const slot = this.#index.get(id);
+    const index = this.#map();
+    const slot = index.get(id);
     if (slot === undefined) return;
-    this.#index.delete(id);
+    index.delete(id);
     this.#elements[slot] = undefined;
     for (const list of [this.#out, this.#in, this.#origins]) if (slot < list.length) list[slot] = undefined;
   }
 
   /** Every element, in insertion order. */
   *elements(): IterableIterator<Element> {
-    for (const slot of this.#index.values()) yield this.at(slot);
+    for (const slot of this.#slots()) yield this.at(slot);
   }
 
   /** Every id, in insertion order. */
   ids(): IterableIterator<string> {
-    return this.#index.keys();
+    return this.#index ? this.#index.keys() : restoredIds(this.#elements.length, this.#idAt!);
   }
 
   /** Where the element in a slot was written. */
@@ -136,8 +172,9 @@ export class ElementSlots {
   side(slot: number, side: Side): readonly Relation[] {
     const lists = side === 'out' ? this.#out : this.#in;
     const list = lists[slot];
-    if (list || !this.#adjacency || slot >= this.#restored) return list ?? NO_RELATIONS;
-    const made = listAt(this.#adjacency, side, slot);
+    const adjacency = list || slot >= this.#restored ? undefined : this.#rows();
+    if (!adjacency) return list ?? NO_RELATIONS;
+    const made = listAt(adjacency, side, slot);
     if (made.length > 0) this.#dense(lists)[slot] = made;
     return made;
   }
@@ -147,9 +184,9 @@ export class ElementSlots {
    * for the walk and not kept: a walk over a restored model leaves no list per element behind.
    */
   forEach(visit: (element: Element, out: readonly Relation[], into: readonly Relation[]) => void): void {
-    const adjacency = this.#adjacency;
+    const adjacency = this.#rows();
     const restored = this.#restored;
-    for (const slot of this.#index.values()) {
+    for (const slot of this.#slots()) {
       let out: readonly Relation[] | undefined = this.#out[slot];
       let into: readonly Relation[] | undefined = this.#in[slot];
       if (adjacency && slot < restored) {
@@ -160,10 +197,19 @@ export class ElementSlots {
     }
   }
 
+  /** The relations by element as index rows, packed now when first needed; undefined once laid out. */
+  #rows(): Adjacency | undefined {
+    if (this.#pack) {
+      this.#adjacency = this.#pack();
+      this.#pack = undefined;
+    }
+    return this.#adjacency;
+  }
+
   /** Makes every list of the index rows and drops them: before any relation changes. */
   layOut(): void {
-    if (!this.#adjacency) return;
-    for (const slot of this.#index.values()) {
+    if (!this.#rows()) return;
+    for (const slot of this.#slots()) {
       if (slot >= this.#restored) continue;
       this.side(slot, 'out');
       this.side(slot, 'in');
@@ -204,12 +250,20 @@ export class ElementSlots {
   /** A copy with the same elements, lists (copied) and origins, in new slots (after {@link layOut}). */
   clone(): ElementSlots {
     const copy = new ElementSlots();
-    for (const [id, slot] of this.#index) {
-      copy.#index.set(id, copy.#elements.push(this.at(slot)) - 1);
+    for (const [id, slot] of this.#map()) {
+      copy.#map().set(id, copy.#elements.push(this.at(slot)) - 1);
       copy.#out.push(this.#out[slot]?.slice());
       copy.#in.push(this.#in[slot]?.slice());
       copy.#origins.push(this.origin(slot));
     }
     return copy;
   }
+}
+
+function* upTo(count: number): IterableIterator<number> {
+  for (let slot = 0; slot < count; slot++) yield slot;
+}
+
+function* restoredIds(count: number, idAt: (slot: number) => string): IterableIterator<string> {
+  for (let slot = 0; slot < count; slot++) yield idAt(slot);
 }

@@ -13,6 +13,7 @@ import {
   type RestoredLayout,
   type RestoredOrigins,
   restoredElements,
+  restoredIndex,
   restoredRelations,
 } from './restored-layout.js';
 import type { RelationRows, RelationVisit } from './restored-relations.js';
@@ -350,8 +351,10 @@ export class Model {
    * by key). `ends`, when given, holds for relation `i` the indexes in `elements` of its source (at
    * `2 * i`) and target (at `2 * i + 1`), so the adjacency is laid out without looking ids up. `index`,
    * when given, maps each element's id to its index in `elements`, in element order (as a load that
-   * checked the ids built it): the model takes it over as its own instead of building another. Not for
-   * data that was not checked.
+   * checked the ids built it): the model takes it over as its own instead of building another; or it
+   * is the places of an `IdTable` over the elements' ids (as the whole-load cache keeps them; the ids
+   * must then differ), in which the model finds ids, putting them into a map only when it first
+   * changes or is asked for an id the table does not give. Not for data that was not checked.
    */
   static restore(
     metamodel: Metamodel,
@@ -359,24 +362,21 @@ export class Model {
     relations: readonly Relation[] | RelationRows,
     origins: RestoredOrigins,
     ends?: Int32Array,
-    index?: Map<string, number>,
+    index?: Map<string, number> | Int32Array,
   ): Model {
     const model = new Model(metamodel);
     const restored = restoredElements(elements);
     const { own, idAt } = restored;
-    let ids = index;
-    if (ids?.size !== own.length) {
-      ids = new Map();
-      for (let i = 0; i < own.length; i++) ids.set(idAt(i), i);
-    }
+    const ids = restoredIndex(own.length, idAt, index);
     model.#byKind = undefined;
     const links = restoredRelations(own.length, idAt, relations, ends);
-    const adjacency = ends ? packAdjacency(own.length, links, ends) : undefined;
-    const slots = ElementSlots.restored(own, ids, origins.element, adjacency, restored.make);
-    if (!ends) for (const r of links.list()) slots.attach(r, ids.get(r.source)!, ids.get(r.target)!);
+    const pack = ends ? () => packAdjacency(own.length, links, ends) : undefined;
+    const slots = ElementSlots.restored(own, ids, idAt, origins.element, pack, restored.make);
+    if (!ends)
+      for (const r of links.list()) slots.attach(r, slots.slotOf(r.source)!, slots.slotOf(r.target)!);
     model.#slots = slots;
     // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
-    if (ends && ids.size === own.length) model.#layout = layoutOf(elements, slots, links, ends, origins);
+    if (ends && slots.size === own.length) model.#layout = layoutOf(elements, slots, links, ends, origins);
     model.#relations = RelationKeys.restored(links, origins);
     return model;
   }

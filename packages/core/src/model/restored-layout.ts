@@ -4,6 +4,7 @@ import type { Element, Relation } from './element.js';
 import { columnsOf, type ElementColumns, type ElementRows } from './element-columns.js';
 import type { ElementSlots } from './element-slots.js';
 import { freezeInPlace } from './freeze-values.js';
+import { IdTable } from './id-table.js';
 import { checkEnds } from './model-node.js';
 import { type RelationRows, RestoredRelations } from './restored-relations.js';
 
@@ -57,6 +58,24 @@ export function restoredElements(elements: readonly Element[] | ElementRows): {
   const own = elements.slice();
   for (let i = 0; i < own.length; i++) freezeInPlace(own[i]!);
   return { own, idAt: (i) => own[i]!.id };
+}
+
+/**
+ * How a restored model finds its `count` elements by id: the table over the places given (when they
+ * make one for as many ids), the map given (when it holds every element), else a map built now.
+ */
+export function restoredIndex(
+  count: number,
+  idAt: (index: number) => string,
+  index: Map<string, number> | Int32Array | undefined,
+): Map<string, number> | IdTable {
+  if (index instanceof Int32Array) {
+    const table = IdTable.over(index, count, idAt);
+    if (table) return table;
+  } else if (index?.size === count) return index;
+  const ids = new Map<string, number>();
+  for (let i = 0; i < count; i++) ids.set(idAt(i), i);
+  return ids;
 }
 
 /** The relations given to {@link Model.restore}, checked against the ends and frozen. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
 import type { Element, Relation } from '../model/element.js';
+import { IdTable } from '../model/id-table.js';
 import { Model } from '../model/model.js';
 import type { RelationRows } from '../model/restored-relations.js';
 import { elementRows } from './snapshot-elements.js';
@@ -12,7 +13,7 @@ import { bytesOf, float64Section, int32Section, readSections, sectionPieces } fr
 import { readStrings, type StringTable, writeStringTable } from './snapshot-strings.js';
 
 /** Bump when the shape of a snapshot changes. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 const PREFIX = 'model-';
 const SUFFIX = '.snapshot';
 
@@ -53,8 +54,9 @@ function decodeOrigin(at: Int32Array, index: number, files: StringTable): Source
 /**
  * A load's answer as sections of integers over one table of strings (see snapshot-records.ts):
  * [shapes (JSON), strings, string ends, numbers, records, relation ends, relation types, element
- * origins, relation origins]. The records are the elements, then each relation's attributes, then
- * one record of the diagnostics and files.
+ * origins, relation origins, id table]. The records are the elements, then each relation's
+ * attributes, then one record of the diagnostics and files. The id table (see `IdTable`) lets the
+ * restored model find an element by id without first putting every id into a map.
  */
 function encode(key: string, snapshot: LoadSnapshot): Uint8Array[] {
   const { model } = snapshot;
@@ -64,7 +66,9 @@ function encode(key: string, snapshot: LoadSnapshot): Uint8Array[] {
   const types = new Int32Array(model.relationCount);
   const relationOrigins = new Int32Array(model.relationCount * ORIGIN_INTS);
   const layout = model.restoredLayout();
+  let ids: readonly string[];
   if (layout) {
+    ids = layout.ids;
     // As the load laid the model out: by index, without a look-up by id or relation key.
     const { elements, relations, origins } = layout;
     for (let i = 0; i < elements.length; i++) {
@@ -94,6 +98,7 @@ function encode(key: string, snapshot: LoadSnapshot): Uint8Array[] {
       writer.record(relation.attributes);
       encodeOrigin(relationOrigins, r++, model.originOfRelation(relation), writer);
     }
+    ids = [...index.keys()];
   }
   writer.record({ diagnostics: [...snapshot.diagnostics], files: [...snapshot.files] });
   const strings = writeStringTable(writer.strings);
@@ -107,6 +112,7 @@ function encode(key: string, snapshot: LoadSnapshot): Uint8Array[] {
     bytesOf(types),
     bytesOf(elementOrigins),
     bytesOf(relationOrigins),
+    bytesOf(IdTable.placesOf(ids)),
   ]);
 }
 
@@ -168,7 +174,7 @@ function readElements(reader: RecordReader, count: number): Element[] {
 
 /** Reads the sections back; throws a RangeError when they do not hold a whole answer. */
 function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnapshot {
-  if (sections.length !== 9) throw new RangeError('snapshot: expected 9 sections.');
+  if (sections.length !== 10) throw new RangeError('snapshot: expected 10 sections.');
   const shapes: unknown = JSON.parse(Buffer.from(sections[0]!).toString('utf8'));
   if (!Array.isArray(shapes) || !shapes.every(isShape)) throw new RangeError('snapshot: bad shapes.');
   // The ends copied: the table keeps them (to cut a string when first asked for), and a view would keep the file.
@@ -180,6 +186,7 @@ function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnap
   const types = int32Section(sections[6]!);
   const elementOrigins = int32Section(sections[7]!).slice();
   const relationOrigins = int32Section(sections[8]!).slice();
+  const idPlaces = int32Section(sections[9]!).slice();
   const count = elementOrigins.length / ORIGIN_INTS;
   if (!Number.isInteger(count) || types.length * 2 !== ends.length)
     throw new RangeError('snapshot: sections of different lengths.');
@@ -195,7 +202,7 @@ function decode(metamodel: Metamodel, sections: readonly Uint8Array[]): LoadSnap
     element: (i: number) => decodeOrigin(elementOrigins, i, strings),
     relation: (i: number) => decodeOrigin(relationOrigins, i, strings),
   };
-  const model = Model.restore(metamodel, elements, relations, origins, ends);
+  const model = Model.restore(metamodel, elements, relations, origins, ends, idPlaces);
   return { model, diagnostics, files };
 }
 
