@@ -1,22 +1,18 @@
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
-import { formatSourceRef } from '../diagnostics/diagnostic.js';
-import { didYouMeanSuffix } from '../diagnostics/did-you-mean.js';
 import { describeEnds, isRelationAllowed, type Metamodel } from '../metamodel/metamodel.js';
 
 import type { Element, Relation } from '../model/element.js';
-import { findCycles } from '../model/find-cycles.js';
 import { freezeInPlace } from '../model/freeze-values.js';
 import { describeRelation, Model } from '../model/model.js';
 import { OriginTable } from '../model/origin-table.js';
 import { AcceptedRelations } from './accepted-relations.js';
 import type { ElementDraft, RelationDraft } from './model-drafts.js';
-
-/** How a relation was written, for messages: `IF-021 sentBy SDX` when written inline, else `SDX -sends-> IF-021`. */
-function asWritten(draft: RelationDraft): string {
-  if (draft.writtenBy === undefined || draft.writtenAs === undefined) return describeRelation(draft);
-  const other = draft.writtenBy === draft.source ? draft.target : draft.source;
-  return `${draft.writtenBy} ${draft.writtenAs} ${other}`;
-}
+import {
+  danglingReference,
+  duplicateId,
+  reportPartOfCycles,
+  reportRepeatedRelation,
+} from './resolver-diagnostics.js';
 
 function sameAttributes(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
@@ -73,17 +69,6 @@ function acceptElements(
       });
     }
   }
-}
-
-function duplicateId(id: string, origin: SourceRef, first: SourceRef | undefined): Diagnostic {
-  return {
-    code: 'duplicate-id',
-    severity: 'error',
-    elementId: id,
-    source: origin,
-    message: `duplicate id "${id}": it is also defined at ${first ? formatSourceRef(first) : 'another place'}; rename one of them.`,
-    ...(first ? { related: [{ message: `first definition of "${id}"`, source: first }] } : {}),
-  };
 }
 
 /** What deciding on the relations needs besides the elements: the drafts and the ends found so far. */
@@ -146,20 +131,6 @@ function acceptRelations(
   return accepted;
 }
 
-function danglingReference(draft: RelationDraft, missing: string, ids: Iterable<string>): Diagnostic {
-  const at = draft.endOrigins
-    ? draft.endOrigins[missing === draft.source ? 'source' : 'target']
-    : draft.origin;
-  const guess = didYouMeanSuffix(missing, ids);
-  return {
-    code: 'dangling-reference',
-    severity: 'error',
-    source: at,
-    ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
-    message: `${asWritten(draft)}: no element has the id "${missing}"${guess || '; add the element or correct the id.'}`,
-  };
-}
-
 /**
  * A draft's element as the model keeps it: frozen where it is (a copy would double the elements while
  * the drafts are held), its kind the metamodel's own string (one string per kind, not per element).
@@ -187,58 +158,6 @@ const NO_ATTRIBUTES: Relation['attributes'] = Object.freeze({});
 function frozenAttributes(attributes: RelationDraft['attributes']): Relation['attributes'] {
   for (const _ in attributes) return Object.freeze(attributes);
   return NO_ATTRIBUTES;
-}
-
-function reportRepeatedRelation(
-  first: SourceRef | undefined,
-  draft: RelationDraft,
-  same: boolean,
-  diagnostics: Diagnostic[],
-): void {
-  if (same) {
-    diagnostics.push({
-      code: 'duplicate-relation',
-      severity: 'warning',
-      source: draft.origin,
-      ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
-      message: `${describeRelation(draft)} is written twice${first ? ` (also at ${formatSourceRef(first)})` : ''}; write a relation once, on either end, so the two cannot drift apart.`,
-      ...(first ? { related: [{ message: 'also written here', source: first }] } : {}),
-    });
-    return;
-  }
-  diagnostics.push({
-    code: 'relation-conflict',
-    severity: 'warning',
-    source: draft.origin,
-    ...(draft.writtenBy ? { elementId: draft.writtenBy } : {}),
-    message: `${describeRelation(draft)} is written twice with different attributes${first ? ` (first at ${formatSourceRef(first)})` : ''}; the first is kept. Write it once.`,
-    ...(first ? { related: [{ message: 'first written here', source: first }] } : {}),
-  });
-}
-
-function reportPartOfCycles(model: Model, relations: AcceptedRelations, diagnostics: Diagnostic[]): void {
-  if (!relations.mayHaveCycle('partOf')) return;
-  for (const group of findCycles(model, 'partOf')) {
-    const members = new Set(group);
-    const related: { message: string; source: SourceRef }[] = [];
-    for (const id of group) {
-      for (const relation of model.outRelations(id)) {
-        const origin = model.originOfRelation(relation);
-        if (relation.type === 'partOf' && members.has(relation.target) && origin)
-          related.push({ message: describeRelation(relation), source: origin });
-      }
-    }
-    related.sort((a, b) => (a.message < b.message ? -1 : 1));
-    const first = model.originOfElement(group[0]!);
-    diagnostics.push({
-      code: 'partof-cycle',
-      severity: 'error',
-      elementId: group[0]!,
-      ...(first ? { source: first } : {}),
-      message: `${group.join(', ')} are part of each other in a cycle (${related.map((r) => r.message).join('; ')}); remove one of these partOf links.`,
-      related,
-    });
-  }
 }
 
 /**
