@@ -10,6 +10,7 @@ import { type GraphScope, type GraphScopeOptions, resolveScope } from './graph-s
 import { type ExportPlan, planExport } from './plan-export.js';
 import { pruneGraph } from './prune-graph.js';
 import { readGraphState } from './read-graph-state.js';
+import { type RelationshipTypeSyntax, relationshipTypeSyntax } from './relationship-type-syntax.js';
 import { emptyCounters, type WriteCounters } from './write-counters.js';
 import {
   mergeNodes,
@@ -177,8 +178,10 @@ async function runExport(run: Run): Promise<ExportResult> {
     await run.options.onProgress?.({ phase, done, total });
   };
   const writes = emptyCounters();
+  let relationshipTypes: RelationshipTypeSyntax = 'text';
   const context = (phase: 'nodes' | 'relationships'): PhaseContext => ({
     ...run,
+    relationshipTypes,
     writes,
     progress: (done, total) => progress(phase, done, total),
   });
@@ -186,6 +189,8 @@ async function runExport(run: Run): Promise<ExportResult> {
   let doing = 'reading the record of the last export';
   try {
     if (await unchangedByRecord(run, session)) return await skippedResult(run, session, writes, progress);
+    doing = 'asking the server its version';
+    relationshipTypes = await relationshipTypeSyntax(run.connection.driver);
     doing = 'creating the constraint and indexes';
     await progress('schema', 0, 1);
     await ensureSchema(session, run.scope);

@@ -6,6 +6,7 @@ import type { ExportDiff } from './diff-plan.js';
 import type { GraphScope } from './graph-scope.js';
 import type { ExportPlan, RelationshipRow } from './plan-export.js';
 import type { NodeRefs } from './read-graph-state.js';
+import type { RelationshipTypeSyntax } from './relationship-type-syntax.js';
 import { type Batch, chunk, runBatches } from './run-batches.js';
 import { removeOldKindLabels, upsertNodes, upsertRelationships } from './upsert-rows.js';
 import type { WriteCounters } from './write-counters.js';
@@ -23,6 +24,8 @@ export type PhaseContext = {
   readonly scope: GraphScope;
   readonly batchSize: number;
   readonly concurrency: number;
+  /** How the queries that create relationships name the type: what the server accepts. */
+  readonly relationshipTypes: RelationshipTypeSyntax;
   readonly writes: WriteCounters;
   /** Reports rows done of the phase's total. */
   readonly progress: (done: number, total: number) => Promise<void>;
@@ -86,7 +89,17 @@ function relationshipBatch(
   return {
     size: rows.length,
     doing: `writing ${type} relationships`,
-    write: (session) => writeRelationships(session, context.scope, type, how, rows, context.writes, refs),
+    write: (session) =>
+      writeRelationships(
+        session,
+        context.scope,
+        type,
+        how,
+        rows,
+        context.writes,
+        refs,
+        context.relationshipTypes,
+      ),
   };
 }
 

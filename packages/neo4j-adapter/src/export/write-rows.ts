@@ -5,6 +5,7 @@ import type { Properties } from '../mapping/attribute-properties.js';
 import type { GraphScope } from './graph-scope.js';
 import type { NodeRow, RelationshipRow } from './plan-export.js';
 import type { NodeRefs } from './read-graph-state.js';
+import type { RelationshipTypeSyntax } from './relationship-type-syntax.js';
 import { relationshipsByStart } from './relationships-by-start.js';
 import { toNumber } from './upsert-rows.js';
 import { addCounters, type WriteCounters } from './write-counters.js';
@@ -50,7 +51,8 @@ RETURN count(*) AS done`;
  * rest of an element id after `$prefix`, the beginning all of the batch's share; the label and id
  * of both ends checked, so a reused element id finds nothing) or, when the export has no element id
  * for an end, through the id index (rows `[source, target, ...values of keys]`, `by: 'id'`).
- * Changed ones are matched by their ends' ids and replaced.
+ * Changed ones are matched by their ends' ids and replaced. With `typeAs: 'parameter'`, new ones
+ * take their type from `$type` (see {@link RelationshipTypeSyntax}), so one text serves every type.
  */
 export function relationshipWriteQuery(
   scope: GraphScope,
@@ -58,9 +60,11 @@ export function relationshipWriteQuery(
   how: WriteHow,
   keys: readonly string[] | 'shared' = [],
   by: 'ref' | 'id' = 'id',
+  typeAs: RelationshipTypeSyntax = 'text',
 ): string {
   const label = scope.quotedLabel;
-  const type = escapeName(graphType, 'relationship type');
+  const named = escapeName(graphType, 'relationship type');
+  const type = how === 'create' && typeAs === 'parameter' ? '$($type)' : named;
   if (how === 'update') {
     // The hint keeps the plan a seek whatever statistics the planner has when it first plans the text.
     return `UNWIND $rows AS row
@@ -135,7 +139,7 @@ export async function writeNodes(
 /**
  * Writes one batch of relationships of one type in its own transaction; both ends must exist. New
  * ones find their ends by the element ids in `refs` when it has both ends of every row, else
- * through the id index.
+ * through the id index. `typeAs` says how the query names the type of new ones (the server's syntax).
  */
 export async function writeRelationships(
   session: Session,
@@ -145,6 +149,7 @@ export async function writeRelationships(
   rows: readonly RelationshipRow[],
   counters: WriteCounters,
   refs?: NodeRefs,
+  typeAs: RelationshipTypeSyntax = 'text',
 ): Promise<void> {
   let query: string;
   let params: BatchParams;
@@ -154,8 +159,9 @@ export async function writeRelationships(
   } else {
     const keys = sharesProperties(rows) ? 'shared' : keysOf(rows.map((row) => row.props));
     const prefix = refs === undefined ? undefined : refPrefix(rows, refs);
-    query = relationshipWriteQuery(scope, graphType, how, keys, prefix === undefined ? 'id' : 'ref');
+    query = relationshipWriteQuery(scope, graphType, how, keys, prefix === undefined ? 'id' : 'ref', typeAs);
     params = newRelationshipParams(rows, keys, refs, prefix);
+    if (typeAs === 'parameter') params = { ...params, type: graphType };
   }
   const done = await runBatch(session, query, params, counters);
   if (done < rows.length) {

@@ -52,19 +52,23 @@ describe('the plans of the write queries (each row found without a scan)', () =>
     expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
   });
 
-  test('a batch whose rows share their properties gets them once, with the same seeks and no Eager step', async () => {
-    const query = relationshipWriteQuery(scope, 'PART_OF', 'create', 'shared', 'ref');
-    const ops = await operators(query, {
-      rows: [['1', 'A', [['2', 'B']]]],
-      prefix: '4:x:',
-      props: { __tracery_hash: 'h' },
-    });
+  test.each(['text', 'parameter'] as const)(
+    'a batch whose rows share their properties gets them once, with the same seeks and no Eager step (type as %s)',
+    async (typeAs) => {
+      const query = relationshipWriteQuery(scope, 'PART_OF', 'create', 'shared', 'ref', typeAs);
+      const ops = await operators(query, {
+        rows: [['1', 'A', [['2', 'B']]]],
+        prefix: '4:x:',
+        props: { __tracery_hash: 'h' },
+        type: 'PART_OF',
+      });
 
-    expect(query).toContain('$props');
-    expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
-    expect(ops).not.toContain('Eager');
-    expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
-  });
+      expect(query).toContain('$props');
+      expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
+      expect(ops).not.toContain('Eager');
+      expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+    },
+  );
 
   test('without element ids, both ends are sought in the id index', async () => {
     const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'id');
@@ -96,46 +100,51 @@ describe('the plans of the write queries (each row found without a scan)', () =>
 });
 
 describe('ends found by element id are checked', () => {
-  test('an element id that names another node (another id, or the same id under another label), at either end, creates nothing', async () => {
-    const state = await driver.executeQuery(
-      `CREATE (n:${escapeName(other, 'label')} {id: 'BP001'}) RETURN elementId(n) AS ref`,
-    );
-    const foreign = String(state.records[0]!.get('ref'));
-    const session = driver.session(scope.session);
-    try {
-      const { refs } = await readGraphState(session, scope);
-      const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props: { __tracery_hash: 'h' } };
-      const misleads: [string, string][] = [
-        ['BP001', refs.get('BP001-02')!],
-        ['BP001', foreign],
-        ['BP001-01', refs.get('BP001-02')!],
-        ['BP001-01', foreign],
-      ];
-      for (const [end, wrong] of misleads) {
-        const misled = new Map(refs).set(end, wrong);
+  test.each(['text', 'parameter'] as const)(
+    'an element id that names another node (another id, or the same id under another label), at either end, creates nothing (type as %s)',
+    async (typeAs) => {
+      const type = `PLAN_CHECK_${typeAs.toUpperCase()}`;
+      const state = await driver.executeQuery(
+        `CREATE (n:${escapeName(other, 'label')} {id: 'BP001'}) RETURN elementId(n) AS ref`,
+      );
+      const foreign = String(state.records[0]!.get('ref'));
+      const session = driver.session(scope.session);
+      try {
+        const { refs } = await readGraphState(session, scope);
+        const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props: { __tracery_hash: 'h' } };
+        const misleads: [string, string][] = [
+          ['BP001', refs.get('BP001-02')!],
+          ['BP001', foreign],
+          ['BP001-01', refs.get('BP001-02')!],
+          ['BP001-01', foreign],
+        ];
+        for (const [end, wrong] of misleads) {
+          const misled = new Map(refs).set(end, wrong);
 
-        const error = await writeRelationships(
-          session,
-          scope,
-          'PLAN_CHECK',
-          'create',
-          [row],
-          emptyCounters(),
-          misled,
-        ).catch((e) => e);
+          const error = await writeRelationships(
+            session,
+            scope,
+            type,
+            'create',
+            [row],
+            emptyCounters(),
+            misled,
+            typeAs,
+          ).catch((e) => e);
 
-        expect(error).toBeInstanceOf(Neo4jQueryError);
-        expect(error.message).toContain('could not find their end nodes');
+          expect(error).toBeInstanceOf(Neo4jQueryError);
+          expect(error.message).toContain('could not find their end nodes');
+        }
+        expect(await rows(driver, `MATCH ()-[r:${type}]->() RETURN count(r) AS n`)).toEqual([{ n: 0 }]);
+
+        await writeRelationships(session, scope, type, 'create', [row], emptyCounters(), refs, typeAs);
+
+        expect(await rows(driver, `MATCH (s:${L})-[:${type}]->(t:${L}) RETURN s.id AS s, t.id AS t`)).toEqual(
+          [{ s: 'BP001-01', t: 'BP001' }],
+        );
+      } finally {
+        await session.close();
       }
-      expect(await rows(driver, `MATCH ()-[r:PLAN_CHECK]->() RETURN count(r) AS n`)).toEqual([{ n: 0 }]);
-
-      await writeRelationships(session, scope, 'PLAN_CHECK', 'create', [row], emptyCounters(), refs);
-
-      expect(
-        await rows(driver, `MATCH (s:${L})-[:PLAN_CHECK]->(t:${L}) RETURN s.id AS s, t.id AS t`),
-      ).toEqual([{ s: 'BP001-01', t: 'BP001' }]);
-    } finally {
-      await session.close();
-    }
-  });
+    },
+  );
 });
