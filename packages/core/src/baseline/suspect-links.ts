@@ -104,15 +104,20 @@ export function suspectLinkEnds(
   const cache: HashCache = new Map();
   const ends: Pick<Relation, 'type' | 'source' | 'target'>[] = [];
   // Read without making relations: a model restored from the cache makes none for a walk like this.
-  model.forEachRelation((type, source, target, attributes) => {
-    if (!checked(type)) return;
-    const recorded = attributes.reviewed;
-    if (
-      recorded === undefined
-        ? options.unreviewed
-        : stampChanged(model, { source, target }, String(recorded), cache)
-    )
-      ends.push({ type, source, target });
-  });
+  // Without `unreviewed`, a link without attributes has no stamp and is not suspect: not visited.
+  const withAttributes = options.unreviewed !== true;
+  model.forEachRelation(
+    (type, source, target, attributes) => {
+      if (!checked(type)) return;
+      const recorded = attributes.reviewed;
+      if (
+        recorded === undefined
+          ? options.unreviewed
+          : stampChanged(model, { source, target }, String(recorded), cache)
+      )
+        ends.push({ type, source, target });
+    },
+    { withAttributes },
+  );
   return ends;
 }

@@ -318,14 +318,16 @@ export class Model {
   /**
    * Calls `visit` with every relation's type, source, target and attributes, in insertion order: for a
    * query that reads every relation but keeps few, it makes no relation object a restored model has not
-   * made yet. Do not change the model during the walk.
+   * made yet. With `withAttributes`, only the relations that have at least one attribute are visited
+   * (a restored model goes through those only: a walk for review stamps skips the rest unread). Do
+   * not change the model during the walk.
    *
    * @example
    * let reviewed = 0;
    * model.forEachRelation((type, source, target, attributes) => { if (attributes.reviewed) reviewed++; });
    */
-  forEachRelation(visit: RelationVisit): void {
-    this.#relations.forEach(visit);
+  forEachRelation(visit: RelationVisit, options: { readonly withAttributes?: boolean } = {}): void {
+    this.#relations.forEach(visit, options.withAttributes === true);
   }
 
   /** Where an element was written, when it came from a file. */

@@ -1,7 +1,7 @@
 import { type Relation, relationKey } from './element.js';
 import { OriginTable } from './origin-table.js';
 import type { Origin, RestoredOrigins } from './restored-layout.js';
-import type { RelationVisit, RestoredRelations } from './restored-relations.js';
+import { hasAttributes, type RelationVisit, type RestoredRelations } from './restored-relations.js';
 
 /**
  * A model's relations by key (`relationKey`), in insertion order, with where each was written. A
@@ -72,10 +72,15 @@ export class RelationKeys {
     return this.#restored ? this.#restored.list().values() : this.#byKey.values();
   }
 
-  /** Calls `visit` with every relation's parts, in insertion order, making no relation object not made yet. */
-  forEach(visit: RelationVisit): void {
-    if (this.#restored) this.#restored.forEach(visit);
-    else for (const r of this.#byKey.values()) visit(r.type, r.source, r.target, r.attributes);
+  /**
+   * Calls `visit` with every relation's parts (only those with attributes, when `withAttributes`), in
+   * insertion order, making no relation object not made yet.
+   */
+  forEach(visit: RelationVisit, withAttributes = false): void {
+    if (this.#restored) this.#restored.forEach(visit, withAttributes);
+    else
+      for (const r of this.#byKey.values())
+        if (!withAttributes || hasAttributes(r.attributes)) visit(r.type, r.source, r.target, r.attributes);
   }
 
   /** A copy that can be changed without touching this one (relations are shared: they are frozen). */

@@ -27,6 +27,8 @@ export type RestoredLayout = ElementColumns & {
   readonly ends: Int32Array;
   /** Where element `i` and relation `i` were written (a new object at each call), without a look-up by id or key. */
   readonly origins: RestoredOrigins;
+  /** The index of the element of an id (undefined: none), as the model finds it. */
+  readonly indexOf: (id: string) => number | undefined;
   readonly types: Int32Array;
   readonly typeNames: readonly string[];
 };
@@ -140,6 +142,7 @@ export function layoutOf(
     },
     ends,
     origins,
+    indexOf: (id) => slots.slotOf(id),
     get relations() {
       return relations.list();
     },

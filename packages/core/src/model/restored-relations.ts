@@ -93,21 +93,40 @@ export class RestoredRelations {
     return this.#made as Relation[];
   }
 
-  /** Calls `visit` with each relation's parts, in order, making no relation that is not made yet. */
-  forEach(visit: RelationVisit): void {
-    const idAt = this.#idAt;
-    const ends = this.#ends;
-    for (let r = 0; r < this.length; r++) {
-      const made = this.#made[r];
-      if (made) visit(made.type, made.source, made.target, made.attributes);
-      else
-        visit(
-          this.#typeName(r),
-          idAt(ends[2 * r]!),
-          idAt(ends[2 * r + 1]!),
-          this.#attributes.get(r) ?? NO_ATTRIBUTES,
-        );
+  /**
+   * Calls `visit` with each relation's parts, in order, making no relation that is not made yet; with
+   * `withAttributes`, only those of the relations that have attributes (given as rows, only those are
+   * gone through: the rows hold attributes only for them).
+   */
+  forEach(visit: RelationVisit, withAttributes = false): void {
+    if (withAttributes && this.#rows && !this.#complete) {
+      for (const r of this.#attributed()) this.#visit(visit, r);
+      return;
     }
+    for (let r = 0; r < this.length; r++)
+      if (!withAttributes || hasAttributes(this.at(r).attributes)) this.#visit(visit, r);
+  }
+
+  #visit(visit: RelationVisit, r: number): void {
+    const made = this.#made[r];
+    if (made) visit(made.type, made.source, made.target, made.attributes);
+    else
+      visit(
+        this.#typeName(r),
+        this.#idAt(this.#ends[2 * r]!),
+        this.#idAt(this.#ends[2 * r + 1]!),
+        this.#attributes.get(r) ?? NO_ATTRIBUTES,
+      );
+  }
+
+  /** The relations of the rows with attributes (not empty), in order. */
+  #attributed(): number[] {
+    const attributed: number[] = [];
+    for (const [r, attributes] of this.#attributes) if (hasAttributes(attributes)) attributed.push(r);
+    // The rows give them in relation order when read from a snapshot; sorted only when not.
+    for (let i = 1; i < attributed.length; i++)
+      if (attributed[i - 1]! > attributed[i]!) return attributed.sort((a, b) => a - b);
+    return attributed;
   }
 
   /** Each relation's type as a number (`types`) into `typeNames`, the names in the order first seen. */
@@ -128,4 +147,10 @@ export class RestoredRelations {
     this.#rows = { types, typeNames };
     return this.#rows;
   }
+}
+
+/** True when a relation has at least one attribute. */
+export function hasAttributes(attributes: Relation['attributes']): boolean {
+  for (const _ in attributes) return true;
+  return false;
 }

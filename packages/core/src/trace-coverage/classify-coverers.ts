@@ -46,7 +46,8 @@ export function outdatedLinks(links: readonly Pick<Relation, 'type' | 'source' |
  * (one with needs, not excluded) and `shallow` 1 when all its needs are met. The elements that count as
  * covering element `e` are `coverers[start[e]]` up to `coverers[start[e + 1]]` (exclusive), need by
  * need: need `n` of a graph node ends at `needEnd[slot[e] + n]` (and starts where the one before ends).
- * `ignored` holds, for the elements that have any, the links that do not count (sorted by relation,
+ * `ignored` holds, for the elements that have any (1 in `hasIgnored`: most have none, and a look-up in
+ * a map for each element cost more than the flag), the links that do not count (sorted by relation,
  * then covering element).
  */
 export type Classification = {
@@ -56,6 +57,7 @@ export type Classification = {
   readonly coverers: Int32Array;
   readonly slot: Int32Array;
   readonly needEnd: Int32Array;
+  readonly hasIgnored: Uint8Array;
   readonly ignored: ReadonlyMap<number, readonly IgnoredCoverage[]>;
 };
 
@@ -111,6 +113,7 @@ export function classifyAll(input: ClassifyInput): Classification {
     start: new Int32Array(size + 1),
     slot,
     needEnd: new Int32Array(slots),
+    hasIgnored: new Uint8Array(size),
     ignored: new Map<number, readonly IgnoredCoverage[]>(),
   };
   const { into, out } = input.links;
@@ -131,7 +134,8 @@ export function classifyAll(input: ClassifyInput): Classification {
 function classifyNode(input: ClassifyInput, classified: Building, found: Found, at: number): void {
   const needs = input.plans[input.subjects.rule[at]!]!.needs;
   let met = true;
-  found.ignored.length = 0;
+  // Emptied only when it holds something: setting a list's length costs a call into the runtime.
+  if (found.ignored.length > 0) found.ignored.length = 0;
   for (let n = 0; n < needs.length; n++) {
     const before = found.length;
     coverersOf(input, found, at, needs[n]!);
@@ -139,7 +143,9 @@ function classifyNode(input: ClassifyInput, classified: Building, found: Found, 
     classified.needEnd[classified.slot[at]! + n] = found.length;
   }
   if (met) classified.shallow[at] = 1;
-  if (found.ignored.length > 0) classified.ignored.set(at, found.ignored.slice().sort(byRelationThenBy));
+  if (found.ignored.length === 0) return;
+  classified.hasIgnored[at] = 1;
+  classified.ignored.set(at, found.ignored.slice().sort(byRelationThenBy));
 }
 
 /** One need's far ends at element `at`: those that count onto `found`, the others into its ignored list. */

@@ -90,7 +90,7 @@ function elementCoverage(input: CollectInput, at: number): ElementCoverage {
     : shallow
       ? 'covered'
       : 'uncovered';
-  const ignored = classified.ignored.size > 0 ? (classified.ignored.get(at) ?? NONE) : NONE;
+  const ignored = classified.hasIgnored[at] === 1 ? classified.ignored.get(at)! : NONE;
   return { id: input.subjects.ids[at]!, kind: plan.rule.kind, needs, missing, ignored, verdict };
 }
 

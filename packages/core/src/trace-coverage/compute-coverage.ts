@@ -110,7 +110,7 @@ export function computeCoverage(
     out: needs.some((n) => !n.incoming),
   });
   const outdated = options.outdated ?? [];
-  const subjects = coverSubjects(links.elements, rules, endsOf(outdated));
+  const subjects = coverSubjects(links.elements, rules, endsOf(outdated), links.indexOf);
   const plans = planRules(rules, types, subjects.kindNames);
   const classified = classifyAll({ links, subjects, plans, outdated: outdatedLinks(outdated) });
   const deep = deepStatuses({
@@ -136,7 +136,8 @@ function endsOf(outdated: NonNullable<CoverageOptions['outdated']>): Set<string>
 /**
  * The elements of the policy's kinds left out by their status (those of a kind with needs; each
  * counted in its kind's `excluded`), and the orphans: elements not left out that provide none of
- * what their kind must provide. Both sorted by id.
+ * what their kind must provide. Both sorted by id. Only elements with a status can be left out, so
+ * only those are gone through for it; the orphans only when some kind must provide something.
  */
 function leftOut(
   links: CoverLinks,
@@ -145,23 +146,31 @@ function leftOut(
   counts: readonly (Count | undefined)[],
 ): { excluded: string[]; orphans: Orphan[] } {
   const excluded: string[] = [];
+  for (const e of links.elements.statuses.keys()) {
+    const count = subjects.excluded[e] === 1 ? counts[subjects.rule[e]!] : undefined;
+    if (!count) continue; // not left out, or of a kind without needs (or none)
+    count.excluded++;
+    excluded.push(subjects.ids[e]!);
+  }
+  const orphans = plans.some((plan) => plan.provides.length > 0) ? orphansOf(links, subjects, plans) : [];
+  return { excluded: excluded.sort(), orphans: orphans.sort((a, b) => byText(a.id, b.id)) };
+}
+
+/** The elements not left out that provide none of what their kind must provide, in element order. */
+function orphansOf(links: CoverLinks, subjects: CoverSubjects, plans: readonly RulePlan[]): Orphan[] {
   const orphans: Orphan[] = [];
   for (let e = 0; e < links.elements.ids.length; e++) {
     const r = subjects.rule[e]!;
-    if (r < 0) continue;
+    if (r < 0 || subjects.excluded[e] === 1) continue;
     const plan = plans[r]!;
-    if (subjects.excluded[e] === 1) {
-      const count = counts[r];
-      if (count) count.excluded++;
-      if (count) excluded.push(subjects.ids[e]!);
-    } else if (plan.provides.length > 0 && !plan.provides.some((p) => hasLinkOf(links, e, p)))
+    if (plan.provides.length > 0 && !plan.provides.some((p) => hasLinkOf(links, e, p)))
       orphans.push({
         id: subjects.ids[e]!,
         kind: plan.rule.kind,
         provides: plan.provides.map((p) => p.relation),
       });
   }
-  return { excluded: excluded.sort(), orphans: orphans.sort((a, b) => byText(a.id, b.id)) };
+  return orphans;
 }
 
 /** True when element `at` has a link of the need's type in the need's direction, whatever is at the far end. */

@@ -21,6 +21,8 @@ export type LinkSide = {
  */
 export type CoverLinks = {
   readonly elements: ElementColumns;
+  /** The number of the element of an id (undefined: none). */
+  readonly indexOf: (id: string) => number | undefined;
   readonly types: readonly string[];
   readonly into: LinkSide;
   readonly out: LinkSide;
@@ -30,7 +32,12 @@ export type CoverLinks = {
 export type LinkSides = { readonly into: boolean; readonly out: boolean };
 
 /** Relation `r`'s ends as element numbers (source at `2 * r`, target at `2 * r + 1`) and its type's number (-1: not read). */
-type Ends = { readonly elements: ElementColumns; readonly ends: Int32Array; readonly typeOf: Int32Array };
+type Ends = {
+  readonly elements: ElementColumns;
+  readonly indexOf: (id: string) => number | undefined;
+  readonly ends: Int32Array;
+  readonly typeOf: Int32Array;
+};
 
 const NO_SIDE: LinkSide = { start: new Int32Array(0), far: new Int32Array(0), type: new Uint16Array(0) };
 
@@ -44,10 +51,11 @@ export function coverLinks(model: Model, types: readonly string[], sides: LinkSi
   if (types.length > 0xffff) throw new RangeError('coverage reads at most 65535 relation types.');
   const layout = model.restoredLayout();
   const ends: Ends = layout
-    ? { elements: layout, ends: layout.ends, typeOf: typeNumbers(layout, types) }
+    ? { elements: layout, indexOf: layout.indexOf, ends: layout.ends, typeOf: typeNumbers(layout, types) }
     : fromWalk(model, types);
   return {
     elements: ends.elements,
+    indexOf: ends.indexOf,
     types,
     into: sides.into ? side(ends, 1) : NO_SIDE,
     out: sides.out ? side(ends, 0) : NO_SIDE,
@@ -80,7 +88,12 @@ function fromWalk(model: Model, types: readonly string[]): Ends {
       ends.push(e, index.get(relation.target)!);
       typeOf.push(t);
     }
-  return { elements: columnsOf(elements), ends: Int32Array.from(ends), typeOf: Int32Array.from(typeOf) };
+  return {
+    elements: columnsOf(elements),
+    indexOf: (id) => index.get(id),
+    ends: Int32Array.from(ends),
+    typeOf: Int32Array.from(typeOf),
+  };
 }
 
 /** The links read, grouped by their end at `at` (0: source, 1: target): a counting sort by element. */

@@ -26,12 +26,13 @@ function excludedStatuses(rule: CompiledRule | undefined): readonly string[] {
 /**
  * Finds each element's rule and exclusion, in one pass over the elements' columns (their kind
  * numbers are the subjects' own). `rules` are the compiled rules by number; `outdatedEnds` the ids at
- * either end of an outdated link.
+ * either end of an outdated link, found by `indexOf` (the index of an id among the elements).
  */
 export function coverSubjects(
   elements: ElementColumns,
   rules: readonly CompiledRule[],
   outdatedEnds: ReadonlySet<string>,
+  indexOf: (id: string) => number | undefined,
 ): CoverSubjects {
   if (rules.length > 0x7fff) throw new RangeError('coverage reads at most 32767 rules.');
   const { ids, kindNames, statuses } = elements;
@@ -42,10 +43,11 @@ export function coverSubjects(
   const rule = new Int16Array(size);
   const excluded = new Uint8Array(size);
   const near = new Uint8Array(size);
-  for (let e = 0; e < size; e++) {
-    const r = ruleOfKind[kind[e]!]!;
-    rule[e] = r;
-    if (r >= 0 && outdatedEnds.size > 0 && outdatedEnds.has(ids[e]!)) near[e] = 1;
+  for (let e = 0; e < size; e++) rule[e] = ruleOfKind[kind[e]!]!;
+  // The few ends looked up, rather than every element's id hashed to be looked for among them.
+  for (const id of outdatedEnds) {
+    const e = indexOf(id);
+    if (e !== undefined && rule[e]! >= 0) near[e] = 1;
   }
   for (const [e, status] of statuses) if (excludedStatuses(rules[rule[e]!]).includes(status)) excluded[e] = 1;
   return { ids, kindNames, kind, rule, excluded, near };

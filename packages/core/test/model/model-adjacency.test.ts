@@ -213,6 +213,10 @@ function expectAgrees(model: Model, ref: Reference): void {
     visited.push([type, source, target, attributes]),
   );
   expect(visited).toEqual([...model.relations()].map((r) => [r.type, r.source, r.target, r.attributes]));
+  // With `withAttributes`, the same walk keeps only the relations that have an attribute.
+  const attributed: unknown[][] = [];
+  model.forEachRelation((...parts) => attributed.push(parts), { withAttributes: true });
+  expect(attributed).toEqual(visited.filter((parts) => Object.keys(parts[3]!).length > 0));
   for (const r of model.relations()) {
     expect(Object.isFrozen(r) && Object.isFrozen(r.attributes)).toBe(true);
     expect(model.findRelation(r)).toBe(r);

@@ -4,6 +4,7 @@ import { CoveragePolicySchema, MetamodelExtensionSchema } from '@tracery/core/sc
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { columnsOf } from '../../src/model/element-columns.js';
+import { IdTable } from '../../src/model/id-table.js';
 import { referenceCoverage } from './coverage-reference.js';
 
 // computeCoverage is written for speed (integer indexes, typed arrays; no look-up on a restored model);
@@ -98,9 +99,11 @@ function build(g: Graph) {
 /**
  * The same model as a load gives it (`Model.restore` with each relation's ends as element indexes), its
  * relations in reverse order: coverage then reads the model's restored layout instead of walking it,
- * and meets each element's links in another order.
+ * and meets each element's links in another order. `'table'`: as rows, found by id in an `IdTable` (as
+ * the whole-load cache gives it), so coverage looks the ends of outdated links up there.
  */
-function restored(model: Model, asRows = false): Model {
+function restored(model: Model, as: 'objects' | 'rows' | 'table' = 'objects'): Model {
+  const asRows = as !== 'objects';
   const elements = [...model.elements()].map((e) => ({ ...e }));
   const relations = [...model.relations()].reverse().map((r) => ({ ...r }));
   const index = new Map(elements.map((e, i) => [e.id, i]));
@@ -113,6 +116,7 @@ function restored(model: Model, asRows = false): Model {
         rows(relations),
         none,
         ends,
+        as === 'table' ? IdTable.placesOf(elements.map((e) => e.id)) : undefined,
       )
     : Model.restore(model.metamodel, elements, relations, none, ends);
   expect(copy.restoredLayout()).toBeDefined();
@@ -135,7 +139,7 @@ describe('computeCoverage equals a plain reading of the design on random graphs'
       fc.property(graph, policy, (g, p) => {
         const { model, outdated } = build(g);
         const expected = referenceCoverage(model, p, outdated);
-        for (const subject of [model, restored(model), restored(model, true)]) {
+        for (const subject of [model, restored(model), restored(model, 'rows'), restored(model, 'table')]) {
           const { diagnostics, ...result } = computeCoverage(subject, p, { outdated });
           expect(diagnostics).toEqual([]);
           expect(result).toEqual(expected);
@@ -160,7 +164,7 @@ describe('computeCoverage equals a plain reading of the design on random graphs'
           for (const [s, t] of pairs)
             model.addRelation({ type: 'covers', source: `n${s}`, target: `n${t}`, attributes: {} });
           const expected = referenceCoverage(model, chainPolicy);
-          for (const subject of [model, restored(model), restored(model, true)]) {
+          for (const subject of [model, restored(model), restored(model, 'rows'), restored(model, 'table')]) {
             const { diagnostics, ...result } = computeCoverage(subject, chainPolicy);
             expect(diagnostics).toEqual([]);
             expect(result).toEqual(expected);
