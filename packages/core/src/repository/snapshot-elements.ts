@@ -15,7 +15,8 @@ export function elementRows(reader: RecordReader, count: number): ElementRows | 
   const offsets = new Int32Array(count);
   const ids: string[] = new Array(count);
   const kinds = new Int32Array(count);
-  const kindNumbers = new Map<number, number>();
+  // By string number, each kind's number + 1 (0: not seen yet): an array read, not a map look-up per element.
+  const kindNumbers = new Int32Array(strings.length);
   const kindNames: string[] = [];
   const statuses = new Map<number, string>();
   const plans: (number | undefined)[] = [];
@@ -31,16 +32,17 @@ export function elementRows(reader: RecordReader, count: number): ElementRows | 
     }
     plans[shape] = status;
     ids[e] = strings.at(ints[at + 1]!)!;
-    let k = kindNumbers.get(ints[at + 2]!);
-    if (k === undefined) {
-      k = kindNames.push(strings.at(ints[at + 2]!)!) - 1;
-      kindNumbers.set(ints[at + 2]!, k);
+    const kind = ints[at + 2]!;
+    let k = kindNumbers[kind]! - 1;
+    if (!(k >= 0)) {
+      k = kindNames.push(strings.at(kind)!) - 1;
+      kindNumbers[kind] = k + 1;
     }
     kinds[e] = k;
     if (status > 0) statuses.set(e, strings.at(ints[at + status]!)!);
   }
-  // Its own reader over copies: the model keeps it, and views would keep the whole file.
-  const own = new RecordReader(ints.slice(), strings, reader.numbers.slice(), shapes);
+  // Its own reader, over the same sections (views of the snapshot's file, which the model keeps).
+  const own = new RecordReader(ints, strings, reader.numbers, shapes);
   const make = (e: number): Element => {
     own.at = offsets[e]!;
     return own.record() as Element;
