@@ -1,4 +1,16 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'tsup';
+
+// yaml's own ES module build (its package calls it the browser build: the same code, except that
+// what yaml warns of goes to console.warn rather than process.emitWarning), which its exports map does
+// not name, so it is found by path.
+const yamlModules = join(
+  dirname(createRequire(import.meta.url).resolve('yaml/package.json')),
+  'browser',
+  'dist',
+  'index.js',
+);
 
 export default defineConfig({
   entry: {
@@ -18,4 +30,13 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
+  // yaml is bundled: its Node build is some seventy CommonJS files, each resolved, read and compiled
+  // on its own at every start (about 80 ms of CPU of the library's import, issue 17); bundled from its
+  // ES modules it is part of one chunk. Its nodes are told apart by Symbol.for keys, so a document
+  // parsed here is a document to another copy of yaml too. zod stays external: other packages compose
+  // core's schemas with their own zod.
+  noExternal: ['yaml'],
+  esbuildOptions(options) {
+    options.alias = { ...options.alias, yaml: yamlModules };
+  },
 });
