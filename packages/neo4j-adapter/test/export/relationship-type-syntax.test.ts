@@ -70,13 +70,14 @@ describe('new relationships with the type in the text or as a parameter', () => 
       const found: unknown[] = [];
       for (const typeAs of ['text', 'parameter'] as const) {
         const type = `X \`${typeAs}\` ${name} ]->() DELETE r //`;
-        const batch: RelationshipRow[] = [
+        const ends: [string, string, string][] = [
           ['BP001-01', 'BP001', 'h1'],
           ['BP001-01', 'BP001-02', 'h2'],
           ['BP001-02', 'BP001', 'h3'],
-        ].map(([source, target, hash]) => ({
-          source: source!,
-          target: target!,
+        ];
+        const batch: RelationshipRow[] = ends.map(([source, target, hash]) => ({
+          source,
+          target,
           hash,
           props: share ? shared : { __tracery_hash: hash, note: `${source}>${target}` },
         }));
