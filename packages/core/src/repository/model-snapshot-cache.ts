@@ -8,7 +8,9 @@ import { IdTable } from '../model/id-table.js';
 import { Model } from '../model/model.js';
 import type { RelationRows } from '../model/restored-relations.js';
 import { elementRows } from './snapshot-elements.js';
-import { EMPTY_RECORD, RecordReader, RecordWriter, type Shape } from './snapshot-records.js';
+import { RecordReader } from './snapshot-record-reader.js';
+import { RecordWriter } from './snapshot-record-writer.js';
+import { EMPTY_RECORD, type Shape } from './snapshot-records.js';
 import { bytesOf, float64Section, int32Section, readSections, sectionPieces } from './snapshot-sections.js';
 import { readStrings, type StringTable, writeStringTable } from './snapshot-strings.js';
 

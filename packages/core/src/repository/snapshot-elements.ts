@@ -1,6 +1,7 @@
 import type { Element } from '../model/element.js';
 import type { ElementRows } from '../model/element-columns.js';
-import { RecordReader, statusOffset } from './snapshot-records.js';
+import { RecordReader } from './snapshot-record-reader.js';
+import { statusOffset } from './snapshot-records.js';
 
 /**
  * The next `count` records, elements, as rows (see `Model.restore`): their ids, kinds and statuses read

@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { elementRows } from '../../src/repository/snapshot-elements.js';
-import {
-  EMPTY_RECORD,
-  RecordReader,
-  RecordWriter,
-  UnencodableValue,
-} from '../../src/repository/snapshot-records.js';
+import { RecordReader } from '../../src/repository/snapshot-record-reader.js';
+import { RecordWriter } from '../../src/repository/snapshot-record-writer.js';
+import { EMPTY_RECORD, UnencodableValue } from '../../src/repository/snapshot-records.js';
 import { readSections, sectionPieces, writeSections } from '../../src/repository/snapshot-sections.js';
 import { readStrings, readStringTable, writeStringTable } from '../../src/repository/snapshot-strings.js';
 
