@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Element, Metamodel, Relation } from '@tracery/core';
 import { ELEMENT_BASE_KEYS } from '@tracery/core/advanced';
-import { stringify } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { MappedElement, MappedRelation } from '../map/mapping-context.js';
 
 /** Options of {@link importedModelFile}. */
@@ -12,6 +13,14 @@ export type ImportedModelFileOptions = {
 };
 
 type Entry = string | Record<string, unknown>;
+
+/**
+ * yaml, loaded when a file is first rendered: a load of a repository with diagrams (every `tracery`
+ * command on one) never renders one, and yaml's Node build is some seventy CommonJS files to resolve,
+ * read and compile at start-up (core has its own copy bundled).
+ */
+let yaml: typeof Yaml | undefined;
+const loadYaml = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -54,7 +63,7 @@ export function importedModelFile(
       compare(String(a.type), String(b.type)) ||
       compare(String(a.to), String(b.to)),
   );
-  const body = stringify(
+  const body = loadYaml().stringify(
     { elements, ...(rows.length > 0 ? { relations: rows } : {}) },
     { lineWidth: 0, indentSeq: true, aliasDuplicateObjects: false },
   );
