@@ -42,3 +42,13 @@ export function relationKey(relation: Pick<Relation, 'type' | 'source' | 'target
 
 /** The fields of an element other than id and kind, in the order files write them. */
 export const ELEMENT_BASE_KEYS = ['name', 'description', 'status', 'owner', 'tranche', 'tags'] as const;
+
+/**
+ * `source -type-> target`, for messages.
+ *
+ * @example
+ * describeRelation({ type: 'sends', source: 'SUP', target: 'IF-021' }) // 'SUP -sends-> IF-021'
+ */
+export function describeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
+  return `${relation.source} -${relation.type}-> ${relation.target}`;
+}

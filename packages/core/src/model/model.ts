@@ -1,23 +1,18 @@
 import { InvalidArgumentError, NotFoundError } from '../errors/tracery-error.js';
 import type { Metamodel } from '../metamodel/metamodel.js';
-import { type Element, type Relation, relationKey } from './element.js';
+import { describeRelation, type Element, type Relation, relationKey } from './element.js';
 import type { ElementRows } from './element-columns.js';
 import { ElementSlots } from './element-slots.js';
 import { freezeElement, freezeRelation } from './freeze-values.js';
+import { KindIndex } from './kind-index.js';
 import { buildModelGraph, type ModelGraph } from './model-graph.js';
-import { NO_RELATIONS, packAdjacency } from './model-node.js';
+import { NO_RELATIONS } from './model-node.js';
 import { RelationKeys } from './relation-keys.js';
-import {
-  layoutOf,
-  type Origin,
-  type RestoredLayout,
-  type RestoredOrigins,
-  restoredElements,
-  restoredIndex,
-  restoredRelations,
-} from './restored-layout.js';
+import { restoreModelParts } from './restore-model-parts.js';
+import type { Origin, RestoredLayout, RestoredOrigins } from './restored-layout.js';
 import type { RelationRows, RelationVisit } from './restored-relations.js';
 
+export { describeRelation } from './element.js';
 export type { Origin, RestoredLayout, RestoredOrigins } from './restored-layout.js';
 
 /**
@@ -39,7 +34,7 @@ export class Model {
   /** Relations by `relationKey`, in insertion order, and their origins (a restored model's keyed when first needed). */
   #relations = new RelationKeys();
   /** Element ids by kind, in insertion order; a restored model builds it when first needed. */
-  #byKind: Map<string, Set<string>> | undefined = new Map();
+  #kinds = new KindIndex(() => this.#slots.elements());
   #graph: ModelGraph | undefined;
   #revision = 0;
   /** What {@link restore} was given, kept while the model is at the revision it was restored at. */
@@ -92,35 +87,13 @@ export class Model {
   /** Adds an element, or replaces the one with the same id (its relations stay). */
   putElement(element: Element, origin?: Origin): Element {
     const frozen = freezeElement(element);
-    const byKind = this.#kinds(); // a restored model's, built from the elements before this one
+    this.#kinds.ensureBuilt(); // a restored model's, built from the elements before this one
     const previous = this.#slots.put(frozen, origin);
-    if (previous && previous.kind !== frozen.kind) byKind.get(previous.kind)?.delete(frozen.id);
-    this.#indexKind(frozen);
+    if (previous && previous.kind !== frozen.kind) this.#kinds.remove(previous.kind, frozen.id);
+    this.#kinds.add(frozen);
     this.#graph?.mergeNode(frozen.id, { element: frozen });
     this.#revision++;
     return frozen;
-  }
-
-  #indexKind(element: Element): void {
-    const byKind = this.#kinds();
-    let ids = byKind.get(element.kind);
-    if (!ids) {
-      ids = new Set();
-      byKind.set(element.kind, ids);
-    }
-    ids.add(element.id);
-  }
-
-  /**
-   * The ids by kind. A restored model builds them here, on the first question by kind or change, in
-   * element order (the order eager indexing gives): a load that only walks the model never pays for it.
-   */
-  #kinds(): Map<string, Set<string>> {
-    if (!this.#byKind) {
-      this.#byKind = new Map();
-      for (const element of this.#slots.elements()) this.#indexKind(element);
-    }
-    return this.#byKind;
   }
 
   /** Removes an element and every relation at either end of it. */
@@ -133,7 +106,7 @@ export class Model {
       if (this.#relations.keyed().has(relationKey(relation))) this.#dropRelation(relation);
     }
     slots.remove(id);
-    this.#kinds().get(element.kind)?.delete(id);
+    this.#kinds.remove(element.kind, id);
     this.#graph?.dropNode(id);
     this.#revision++;
   }
@@ -168,7 +141,7 @@ export class Model {
 
   /** The ids of the elements of one kind, in insertion order. */
   idsOfKind(kind: string): ReadonlySet<string> {
-    return this.#kinds().get(kind) ?? new Set();
+    return this.#kinds.idsOf(kind);
   }
 
   /**
@@ -220,21 +193,20 @@ export class Model {
     if (!this.metamodel.relationTypes.has(relation.type)) {
       throw new InvalidArgumentError(`relation: unknown relation type "${relation.type}".`);
     }
-    const source = this.#slots.slotOf(relation.source);
-    const target = this.#slots.slotOf(relation.target);
-    for (const [end, node] of [
-      ['source', source],
-      ['target', target],
-    ] as const) {
-      if (node === undefined)
-        throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
-    }
+    const source = this.#endSlot(relation, 'source');
+    const target = this.#endSlot(relation, 'target');
     const key = relationKey(relation);
     if (this.#relations.keyed().has(key)) return false;
     this.#slots.layOut();
-    this.#link(key, freezeRelation(relation), source!, target!);
+    this.#link(key, freezeRelation(relation), source, target);
     if (origin) this.#relations.setOrigin(key, origin);
     return true;
+  }
+
+  #endSlot(relation: Relation, end: 'source' | 'target'): number {
+    const slot = this.#slots.slotOf(relation[end]);
+    if (slot === undefined) throw new NotFoundError(`relation: ${end} element "${relation[end]}" not found.`);
+    return slot;
   }
 
   #link(key: string, relation: Relation, source: number, target: number): void {
@@ -367,19 +339,11 @@ export class Model {
     index?: Map<string, number> | Int32Array,
   ): Model {
     const model = new Model(metamodel);
-    const restored = restoredElements(elements);
-    const { own, idAt } = restored;
-    const ids = restoredIndex(own.length, idAt, index);
-    model.#byKind = undefined;
-    const links = restoredRelations(own.length, idAt, relations, ends);
-    const pack = ends ? () => packAdjacency(own.length, links, ends) : undefined;
-    const slots = ElementSlots.restored(own, ids, idAt, origins.element, pack, restored.make);
-    if (!ends)
-      for (const r of links.list()) slots.attach(r, slots.slotOf(r.source)!, slots.slotOf(r.target)!);
-    model.#slots = slots;
-    // Kept only when it is exact: one slot per element (no id given twice) and every relation's ends.
-    if (ends && slots.size === own.length) model.#layout = layoutOf(elements, slots, links, ends, origins);
-    model.#relations = RelationKeys.restored(links, origins);
+    const parts = restoreModelParts(elements, relations, origins, ends, index);
+    model.#slots = parts.slots;
+    model.#kinds = new KindIndex(() => parts.slots.elements(), true);
+    model.#relations = parts.relations;
+    model.#layout = parts.layout;
     return model;
   }
 
@@ -388,18 +352,8 @@ export class Model {
     const copy = new Model(this.metamodel);
     this.#slots.layOut();
     copy.#slots = this.#slots.clone();
-    for (const element of copy.#slots.elements()) copy.#indexKind(element);
+    for (const element of copy.#slots.elements()) copy.#kinds.add(element);
     copy.#relations = this.#relations.clone();
     return copy;
   }
-}
-
-/**
- * `source -type-> target`, for messages.
- *
- * @example
- * describeRelation({ type: 'sends', source: 'SUP', target: 'IF-021' }) // 'SUP -sends-> IF-021'
- */
-export function describeRelation(relation: Pick<Relation, 'type' | 'source' | 'target'>): string {
-  return `${relation.source} -${relation.type}-> ${relation.target}`;
 }
