@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, EXIT, processIo, safeIo } from './cli-io.js';
 import { disableCache, unacceptedLoadErrors } from './cli-run-state.js';
-import { commandsToRegister } from './command-modules.js';
+import { COMMAND_MODULES, type CommandModule, commandsToImport } from './command-modules.js';
+import { guardPlaceholders, PlaceholderReached, registerPlaceholder } from './command-placeholder.js';
 
 /** The version the CLI reports. */
 export const VERSION = '0.1.0';
@@ -16,32 +17,34 @@ export const VERSION = '0.1.0';
  * const code = await runCli(['validate', 'packages/examples/mhhs', '--json']);
  */
 export async function runCli(args: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
-  const io = safeIo(rawIo);
+  return runImporting(args, safeIo(rawIo), commandsToImport(args));
+}
+
+/**
+ * A run with the commands of `imported` registered from their modules, the others by their help line.
+ * Should commander go to one of the others (a word order commandsToImport did not foresee), it stops
+ * before that command prints or runs anything, and the run starts again with every command's module.
+ */
+export async function runImporting(
+  args: readonly string[],
+  io: CliIo,
+  imported: readonly CommandModule[],
+): Promise<number> {
+  try {
+    return await runProgram(args, io, imported);
+  } catch (error) {
+    if (error instanceof PlaceholderReached) return runProgram(args, io, COMMAND_MODULES);
+    throw error;
+  }
+}
+
+/** One run of the program, the commands of `imported` registered from their modules. */
+async function runProgram(args: readonly string[], io: CliIo, imported: readonly CommandModule[]) {
   let exitCode: number = EXIT.ok;
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const program = new Command('tracery')
-    .description('Tracery: a programme design held as a typed traceability graph, in plain files.')
-    .version(VERSION)
-    // A command's options follow it: so "trace report --format md" is the report's --format, not trace's.
-    .enablePositionalOptions()
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(run with --help for usage)')
-    .option(
-      '--no-cache',
-      'read every model file afresh and write no .tracery/cache (also TRACERY_CACHE=0); give it before the command',
-    )
-    .hook('preSubcommand', (command) => {
-      if (command.opts().cache === false) disableCache(io);
-    });
-  // Only the commands this run needs are imported: their modules bring the library with them.
-  const modules = commandsToRegister(args);
-  const registers = await Promise.all(modules.map((m) => m.load()));
-  for (const register of registers) register(program, io, setExit);
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  const program = await buildProgram(io, setExit, imported);
   if (args.length === 0) {
     // No command: the help, on standard error, and the exit code of bad usage.
     io.err(program.helpInformation());
@@ -63,4 +66,41 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo()
     return EXIT.findings;
   }
   return exitCode;
+}
+
+/**
+ * The program with every command, in the help's order: those of `imported` registered by their modules
+ * (which bring the library with them), the others by their line in the root help alone.
+ */
+export async function buildProgram(
+  io: CliIo,
+  setExit: (code: number) => void,
+  imported: readonly CommandModule[],
+): Promise<Command> {
+  const program = new Command('tracery');
+  guardPlaceholders(program);
+  program
+    .description('Tracery: a programme design held as a typed traceability graph, in plain files.')
+    .version(VERSION)
+    // A command's options follow it: so "trace report --format md" is the report's --format, not trace's.
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)')
+    .option(
+      '--no-cache',
+      'read every model file afresh and write no .tracery/cache (also TRACERY_CACHE=0); give it before the command',
+    )
+    .hook('preSubcommand', (command) => {
+      if (command.opts().cache === false) disableCache(io);
+    });
+  const registers = new Map(await Promise.all(imported.map(async (m) => [m, await m.load()] as const)));
+  for (const module of COMMAND_MODULES) {
+    const register = registers.get(module);
+    if (register) register(program, io, setExit);
+    else registerPlaceholder(program, module);
+  }
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  return program;
 }

@@ -37,6 +37,17 @@ test('the help of the program and of every command is what it was', async () => 
     ['valdate'],
     ['validate', '--no-such-option'],
     [],
+    // The root's own cases, each answered without a command's code since the help became lazy too.
+    ['help'],
+    ['-h'],
+    ['--help', 'validate'],
+    ['--no-cache', '--help'],
+    ['--bogus'],
+    ['--bogus', 'validate'],
+    ['help', 'nothere'],
+    ['help', 'import'],
+    ['--', 'validate', '--help'],
+    ['baseline'],
   ];
   const texts: string[] = [];
   for (const args of runs) texts.push(await transcript(args));
