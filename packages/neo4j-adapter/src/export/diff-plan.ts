@@ -1,6 +1,7 @@
 import { relationKeyOf } from './graph-keys.js';
+import type { NodeRefs } from './node-refs.js';
 import type { ExportPlan, NodeRow, RelationshipRow } from './plan-export.js';
-import type { GraphState, NodeRefs } from './read-graph-state.js';
+import type { GraphState } from './read-graph-state.js';
 
 /** Rows of one group (a kind or a relationship type) that an export must write, split by how. */
 export type RowsToWrite<T> = {

@@ -2,6 +2,7 @@ import type { Session } from 'neo4j-driver';
 import { contentHash } from '../mapping/attribute-properties.js';
 import { relationKeyOf } from './graph-keys.js';
 import type { GraphScope } from './graph-scope.js';
+import { NodeRefs } from './node-refs.js';
 
 /** A node already in the graph: its kind and content hash (null when no export wrote it). */
 export type NodeState = { readonly kind: unknown; readonly hash: unknown };
@@ -21,13 +22,6 @@ export type GraphState = {
 };
 
 /**
- * Tracery id to Neo4j element id of the nodes under a scope's label, valid for one export: new
- * relationships find their ends by element id, which costs the server less than two lookups in the
- * id index, and still check the label and id of each end (an element id of a deleted node can be reused).
- */
-export type NodeRefs = Map<string, string>;
-
-/**
  * Reads the ids, kinds and hashes of a scope's nodes and the keys and hashes of the relationships
  * between them, streaming (one read transaction). With `verify`, the hashes are not the ones stored
  * on the rows but computed here from the properties read back (and a node that lost its kind label
@@ -42,7 +36,7 @@ export async function readGraphState(
   return session.executeRead(async (tx) => {
     const nodes = new Map<string, NodeState>();
     const relationships = new Map<string, unknown>();
-    const refs: NodeRefs = new Map();
+    const refs = new NodeRefs();
     for await (const record of tx.run(query)) {
       const id = String(record.get('id'));
       refs.set(id, String(record.get('ref')));

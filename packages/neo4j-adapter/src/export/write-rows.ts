@@ -3,8 +3,8 @@ import { escapeName, RESERVED_PROPERTY_PREFIX } from '../cypher/cypher-name.js';
 import { Neo4jQueryError } from '../errors/neo4j-errors.js';
 import type { Properties } from '../mapping/attribute-properties.js';
 import type { GraphScope } from './graph-scope.js';
+import type { NodeRefs } from './node-refs.js';
 import type { NodeRow, RelationshipRow } from './plan-export.js';
-import type { NodeRefs } from './read-graph-state.js';
 import type { RelationshipTypeSyntax } from './relationship-type-syntax.js';
 import { relationshipsByStart } from './relationships-by-start.js';
 import { toNumber } from './upsert-rows.js';
@@ -158,9 +158,14 @@ export async function writeRelationships(
     params = { rows: rows.map((row) => ({ s: row.source, t: row.target, p: row.props })) };
   } else {
     const keys = sharesProperties(rows) ? 'shared' : keysOf(rows.map((row) => row.props));
-    const prefix = refs === undefined ? undefined : refPrefix(rows, refs);
-    query = relationshipWriteQuery(scope, graphType, how, keys, prefix === undefined ? 'id' : 'ref', typeAs);
-    params = newRelationshipParams(rows, keys, refs, prefix);
+    const byStart =
+      refs === undefined ? undefined : relationshipsByStart(rows, refs, keys === 'shared' ? [] : keys);
+    query = relationshipWriteQuery(scope, graphType, how, keys, byStart === undefined ? 'id' : 'ref', typeAs);
+    params = newRelationshipParams(
+      rows,
+      keys,
+      byStart === undefined ? undefined : { rows: byStart, prefix: refs!.prefix },
+    );
     if (typeAs === 'parameter') params = { ...params, type: graphType };
   }
   const done = await runBatch(session, query, params, counters);
@@ -173,51 +178,32 @@ export async function writeRelationships(
 
 /**
  * The parameters of a batch of new relationships: positional rows (see {@link relationshipWriteQuery}),
- * and what every row shares. With element ids, each end goes as the part of its element id after
- * `prefix` (the part all of them share, sent once as `$prefix`): a fifth of the bytes the full ids
- * took, which is what the driver spends most of its time packing and writing.
+ * and what every row shares. With element ids (`byStart`, from {@link relationshipsByStart}), each
+ * end goes as the part of its element id after the prefix all of them share, sent once as
+ * `$prefix`: a fifth of the bytes the full ids took, which is what the driver spends most of its
+ * time packing and writing.
  */
 function newRelationshipParams(
   rows: readonly RelationshipRow[],
   keys: readonly string[] | 'shared',
-  refs: NodeRefs | undefined,
-  prefix: string | undefined,
+  byStart: { readonly rows: unknown[][]; readonly prefix: string } | undefined,
 ): BatchParams {
   const perRow = keys === 'shared' ? [] : keys;
-  let out: unknown[][];
-  if (prefix === undefined || refs === undefined) {
-    out = new Array(rows.length);
-    for (let i = 0; i < rows.length; i += 1) {
-      const { source, target, props } = rows[i]!;
-      const row: unknown[] = [source, target];
-      for (const key of perRow) row.push(props[key] ?? null);
-      out[i] = row;
-    }
-  } else {
-    out = relationshipsByStart(rows, refs, prefix, perRow);
-  }
-  const params: Record<string, unknown> = { rows: out };
-  if (prefix !== undefined) params.prefix = prefix;
+  const params: Record<string, unknown> = byStart ?? { rows: byId(rows, perRow) };
   if (keys === 'shared') params.props = rows[0]?.props ?? {};
   return params as BatchParams;
 }
 
-/**
- * The beginning every end's element id in the batch shares (up to and with its last `:`; Neo4j 5's
- * element ids are `4:<database>:<number>`), `''` when they share none, or undefined when some end has
- * no element id (the batch then finds its ends through the id index).
- */
-function refPrefix(rows: readonly RelationshipRow[], refs: NodeRefs): string | undefined {
-  const first = rows.length > 0 ? refs.get(rows[0]!.source) : undefined;
-  if (first === undefined) return undefined;
-  let prefix = first.slice(0, first.lastIndexOf(':') + 1);
-  for (const { source, target } of rows) {
-    const s = refs.get(source);
-    const t = refs.get(target);
-    if (s === undefined || t === undefined) return undefined;
-    if (!s.startsWith(prefix) || !t.startsWith(prefix)) prefix = '';
+/** Rows `[source, target, ...values of keys]`, for ends found through the id index. */
+function byId(rows: readonly RelationshipRow[], keys: readonly string[]): unknown[][] {
+  const out: unknown[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const { source, target, props } = rows[i]!;
+    const row: unknown[] = [source, target];
+    for (const key of keys) row.push(props[key] ?? null);
+    out[i] = row;
   }
-  return prefix;
+  return out;
 }
 
 /** Whether every row of a batch has the very same properties (relations without attributes share theirs). */

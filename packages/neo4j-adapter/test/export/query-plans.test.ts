@@ -4,6 +4,7 @@ import { escapeName } from '../../src/cypher/cypher-name.js';
 import { Neo4jQueryError } from '../../src/errors/neo4j-errors.js';
 import { exportModel } from '../../src/export/export-model.js';
 import { resolveScope } from '../../src/export/graph-scope.js';
+import { NodeRefs } from '../../src/export/node-refs.js';
 import { readGraphState } from '../../src/export/read-graph-state.js';
 import { nodeUpsertQuery, relationshipUpsertQuery } from '../../src/export/upsert-rows.js';
 import { emptyCounters } from '../../src/export/write-counters.js';
@@ -111,15 +112,21 @@ describe('ends found by element id are checked', () => {
       const session = driver.session(scope.session);
       try {
         const { refs } = await readGraphState(session, scope);
+        const elementIds = new Map(
+          (await rows(driver, `MATCH (n:${L}) RETURN n.id AS id, elementId(n) AS ref`)).map(
+            (r) => [String(r.id), String(r.ref)] as const,
+          ),
+        );
         const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props: { __tracery_hash: 'h' } };
         const misleads: [string, string][] = [
-          ['BP001', refs.get('BP001-02')!],
+          ['BP001', elementIds.get('BP001-02')!],
           ['BP001', foreign],
-          ['BP001-01', refs.get('BP001-02')!],
+          ['BP001-01', elementIds.get('BP001-02')!],
           ['BP001-01', foreign],
         ];
         for (const [end, wrong] of misleads) {
-          const misled = new Map(refs).set(end, wrong);
+          const misled = new NodeRefs();
+          for (const [id, ref] of elementIds) misled.set(id, id === end ? wrong : ref);
 
           const error = await writeRelationships(
             session,
