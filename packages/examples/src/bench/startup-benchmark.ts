@@ -32,6 +32,14 @@ const CASES: readonly Case[] = [
       return ['--input-type=module', '-e', `await import(${JSON.stringify(core)});`];
     },
   },
+  {
+    // What `tracery import reqif` and `export reqif` pay to import the ReqIF package (core comes with it).
+    name: "import('@tracery/reqif')",
+    args: (root) => {
+      const reqif = pathToFileURL(join(root, 'packages/reqif/dist/index.js')).href;
+      return ['--input-type=module', '-e', `await import(${JSON.stringify(reqif)});`];
+    },
+  },
 ];
 
 const THIS_ROOT = resolve(import.meta.dirname, '../../../..');
@@ -89,9 +97,10 @@ function checkSame(name: string, mine: Run, base: Run, repos: readonly [string, 
 /**
  * Start-up time, each run a fresh process, `repeats` times: `node -e 0` (the floor), `tracery --version`,
  * `tracery --help`, `tracery validate` of the MHHS example (its cache filled by a first run, so the
- * figure is start-up plus a warm load) and `import('@tracery/core')`. With TRACERY_STARTUP_BASELINE
- * (the root of another built checkout, such as a clone of main), the same cases in that checkout,
- * alternating with these so both see the same machine, each checked to print the same as this one.
+ * figure is start-up plus a warm load), `import('@tracery/core')` and `import('@tracery/reqif')`. With
+ * TRACERY_STARTUP_BASELINE (the root of another built checkout, such as a clone of main), the same cases
+ * in that checkout, alternating with these so both see the same machine, each checked to print the same
+ * as this one.
  * Reports median wall and CPU time (bootstrap included), peak RSS, the goals, the ratio to the
  * baseline, and the machine's load average.
  */

@@ -1,5 +1,5 @@
 import type { AttributeDef, Element, Metamodel, Model, Relation } from '@tracery/core';
-import { XMLBuilder } from 'fast-xml-parser';
+import { fastXmlParser } from '../xml/fast-xml-parser.js';
 import { markdownToXhtml } from './markdown-to-xhtml.js';
 
 /** Options of {@link exportReqif}. */
@@ -89,7 +89,7 @@ export function exportReqif(model: Model, options: ExportReqifOptions = {}): str
       },
     },
   };
-  const builder = new XMLBuilder({
+  const builder = new (fastXmlParser().XMLBuilder)({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     format: true,

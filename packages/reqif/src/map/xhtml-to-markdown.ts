@@ -1,5 +1,10 @@
-import TurndownService from 'turndown';
+import { createRequire } from 'node:module';
+import type TurndownService from 'turndown';
 
+/**
+ * The converter, made on first use: turndown brings a DOM (domino, some fifty modules) that only an
+ * import of XHTML values needs, and this package is also imported to export (issue 17: start-up time).
+ */
 let service: TurndownService | undefined;
 
 /**
@@ -17,7 +22,8 @@ export function xhtmlToMarkdown(xhtml: string): string {
 }
 
 function createService(): TurndownService {
-  const turndown = new TurndownService({
+  const Turndown = createRequire(import.meta.url)('turndown') as typeof TurndownService;
+  const turndown = new Turndown({
     headingStyle: 'atx',
     bulletListMarker: '-',
     br: '',

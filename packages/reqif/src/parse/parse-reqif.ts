@@ -1,7 +1,8 @@
 import type { Diagnostic, SourceRef } from '@tracery/core';
 import { findMarkupDeclaration } from '@tracery/core/advanced';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { reqifDiagnostic } from '../diagnostics/reqif-diagnostic.js';
+import { fastXmlParser } from '../xml/fast-xml-parser.js';
 import type {
   ReqifAttributeDefinition,
   ReqifDocument,
@@ -44,17 +45,20 @@ const LISTS = new Set([
   ...Object.keys(VALUE_TYPES).flatMap((t) => [`ATTRIBUTE-DEFINITION-${t}`, `ATTRIBUTE-VALUE-${t}`]),
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // XHTML values are kept as their source text, to be turned into Markdown.
-  stopNodes: ['*.THE-VALUE', '*.THE-ORIGINAL-VALUE'],
-  isArray: (name) => LISTS.has(name),
-});
+/** The parser, made on first use so that importing this package loads no XML code (see fastXmlParser). */
+let parser: XMLParser | undefined;
+const reqifParser = (): XMLParser =>
+  (parser ??= new (fastXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    // XHTML values are kept as their source text, to be turned into Markdown.
+    stopNodes: ['*.THE-VALUE', '*.THE-ORIGINAL-VALUE'],
+    isArray: (name) => LISTS.has(name),
+  }));
 
 /**
  * Reads a ReqIF 1.2 document (the XML of a `.reqif` file) into plain data. Never throws on bad input:
@@ -89,7 +93,7 @@ export function parseReqif(text: string, file: string): ParsedReqif {
         ),
       ],
     };
-  const valid = XMLValidator.validate(body);
+  const valid = fastXmlParser().XMLValidator.validate(body);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     return {
@@ -104,7 +108,7 @@ export function parseReqif(text: string, file: string): ParsedReqif {
       ],
     };
   }
-  const root = (parser.parse(body) as Node)['REQ-IF'] as Node | undefined;
+  const root = (reqifParser().parse(body) as Node)['REQ-IF'] as Node | undefined;
   const content = child(child(root, 'CORE-CONTENT'), 'REQ-IF-CONTENT');
   if (!root || !content)
     return {

@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import type { Element, Relation } from '@tracery/core';
 import { ELEMENT_BASE_KEYS } from '@tracery/core/advanced';
-import { parse, stringify } from 'yaml';
+import type * as Yaml from 'yaml';
+
+/**
+ * yaml, loaded when a file is first written or an id map read: `tracery export reqif` needs neither,
+ * and yaml's Node build is some seventy CommonJS files to resolve, read and compile when this package
+ * is imported (core has its own copy bundled).
+ */
+let yaml: typeof Yaml | undefined;
+const loadYaml = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -46,7 +55,7 @@ export function reqifModelFile(
         out[name] = entries;
       return out;
     });
-  const body = stringify(rows.length === 0 ? { elements } : { elements, relations: rows }, {
+  const body = loadYaml().stringify(rows.length === 0 ? { elements } : { elements, relations: rows }, {
     lineWidth: 0,
     indentSeq: true,
     aliasDuplicateObjects: false,
@@ -57,13 +66,13 @@ export function reqifModelFile(
 /** The id map file kept beside an import: ReqIF SPEC-OBJECT identifier -> element id, sorted. */
 export function reqifIdMapFile(source: string, ids: ReadonlyMap<string, string>): string {
   const entries = Object.fromEntries([...ids.entries()].sort(([a], [b]) => compare(a, b)));
-  return `# ReqIF identifiers -> element ids of the import of ${source}, so a re-import updates rather than duplicates.\n# Written by tracery import reqif --write; keep it in git.\n${stringify({ source, ids: entries }, { lineWidth: 0 })}`;
+  return `# ReqIF identifiers -> element ids of the import of ${source}, so a re-import updates rather than duplicates.\n# Written by tracery import reqif --write; keep it in git.\n${loadYaml().stringify({ source, ids: entries }, { lineWidth: 0 })}`;
 }
 
 /** Reads an id map file back; anything unreadable gives an empty map (the import then matches by ReqIF.ForeignID). */
 export function parseReqifIdMap(text: string): Map<string, string> {
   try {
-    const data = parse(text, { maxAliasCount: 0 }) as { ids?: Record<string, unknown> } | null;
+    const data = loadYaml().parse(text, { maxAliasCount: 0 }) as { ids?: Record<string, unknown> } | null;
     const ids = new Map<string, string>();
     for (const [key, value] of Object.entries(data?.ids ?? {}))
       if (typeof value === 'string') ids.set(key, value);
