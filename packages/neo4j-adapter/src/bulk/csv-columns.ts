@@ -71,7 +71,8 @@ export function headerField(column: Column): string {
 
 /**
  * A row as the import will store it: JSON columns turned into JSON strings and listed among the row's
- * JSON keys, and the hash taken again over that, so that a later export sees the row as unchanged.
+ * JSON keys, and the hash taken again over that, so that a later export sees the row as unchanged
+ * (a row without a hash, a relationship without attributes, stays without one).
  */
 export function csvRow(row: Properties, columns: readonly Column[]): Properties {
   const out: Properties = { ...row };
@@ -84,7 +85,7 @@ export function csvRow(row: Properties, columns: readonly Column[]): Properties 
     jsonKeys.add(key);
   }
   if (jsonKeys.size > 0) out[JSON_KEYS_PROPERTY] = [...jsonKeys].sort(byText);
-  return sealProperties(out);
+  return row[HASH_PROPERTY] === undefined ? out : sealProperties(out);
 }
 
 function plain(value: PropertyValue): unknown {

@@ -5,7 +5,7 @@ import type { ExportPlan } from './plan-export.js';
 import { toNumber } from './upsert-rows.js';
 
 /** Bumped whenever the mapping from model to graph changes, so that no record outlives it. */
-const RECORD_FORMAT = 'tracery-neo4j-export/1';
+const RECORD_FORMAT = 'tracery-neo4j-export/2';
 
 /** What the graph says about the last export under a label, and how many rows it holds now. */
 export type ExportRecord = {

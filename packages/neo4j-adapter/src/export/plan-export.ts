@@ -9,7 +9,10 @@ import { relationProperties } from '../mapping/relation-properties.js';
 /** A node to write: its id, the hash of its properties, and the properties. */
 export type NodeRow = { readonly id: string; readonly hash: unknown; readonly props: Properties };
 
-/** A relationship to write, by the ids of its ends. */
+/**
+ * A relationship to write, by the ids of its ends; its hash null for a relation without attributes,
+ * which is written with no properties (and so equals a stored relationship without a hash).
+ */
 export type RelationshipRow = {
   readonly source: string;
   readonly target: string;
@@ -23,6 +26,11 @@ export type ExportPlan = {
   readonly relationships: ReadonlyMap<string, readonly RelationshipRow[]>;
   readonly nodeCount: number;
   readonly relationshipCount: number;
+  /**
+   * The relationship type of every relation type of the metamodel, sorted: between nodes under the
+   * label, relationships of these types belong to the export (`prune` deletes those the model lacks).
+   */
+  readonly ownedTypes: readonly string[];
 };
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -33,7 +41,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function planExport(model: Model): ExportPlan {
   const problems: string[] = [];
-  relationshipTypeMap(model.metamodel);
+  const ownedTypes = [...relationshipTypeMap(model.metamodel).keys()].sort(byText);
   // Elements in id order, each with its outgoing relations in target order: every group comes out
   // sorted (nodes by id, relationships by source then target) without sorting all relations at once.
   const ids = [...model.elementIds()].sort(byText);
@@ -50,7 +58,8 @@ export function planExport(model: Model): ExportPlan {
     for (const relation of byTarget(model.outRelations(id))) {
       const props = collect(problems, () => relationProperties(relation, model.metamodel));
       if (props === undefined) continue;
-      const row = { source: relation.source, target: relation.target, hash: props[HASH_PROPERTY], props };
+      const hash = props[HASH_PROPERTY] ?? null;
+      const row = { source: relation.source, target: relation.target, hash, props };
       push(relationships, relationshipTypeOf(relation.type), row);
     }
   }
@@ -66,6 +75,7 @@ export function planExport(model: Model): ExportPlan {
     relationships: sortKeys(relationships),
     nodeCount: model.elementCount,
     relationshipCount: model.relationCount,
+    ownedTypes,
   };
 }
 

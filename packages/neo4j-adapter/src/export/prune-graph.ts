@@ -9,7 +9,10 @@ export type PruneProgress = (done: number, total: number) => Promise<void>;
 
 /**
  * Deletes the element nodes whose ids the plan does not hold (with their relationships), then the
- * relationships that an export wrote and the plan no longer holds, and any duplicate of one it holds.
+ * relationships between the label's nodes that belong to the export and the plan does not hold, and
+ * any duplicate of one it holds. The export owns a relationship between two nodes under its label
+ * when its type stands for a relation type of the metamodel (`plan.ownedTypes`), or when it carries
+ * an export's hash; relationships of other types, added by hand, stay.
  */
 export async function pruneGraph(
   session: Session,
@@ -39,7 +42,7 @@ export async function pruneGraph(
     `UNWIND $ids AS id MATCH (n:${scope.quotedLabel} {id: id}) DETACH DELETE n`,
   );
   await runWrite(session, `MATCH (n:${scope.quotedLabel}) WHERE n.id IS NULL DETACH DELETE n`, {}, counters);
-  const staleRelationships = await findStaleRelationships(session, scope, wantedKeys);
+  const staleRelationships = await findStaleRelationships(session, scope, plan.ownedTypes, wantedKeys);
   await deleteInBatches(
     session,
     staleRelationships,
@@ -54,14 +57,16 @@ export async function pruneGraph(
 async function findStaleRelationships(
   session: Session,
   scope: GraphScope,
+  types: readonly string[],
   wanted: ReadonlySet<string>,
 ): Promise<unknown[]> {
-  const query = `MATCH (s:${scope.quotedLabel})-[r]->(t:${scope.quotedLabel}) WHERE r.__tracery_hash IS NOT NULL
+  const query = `MATCH (s:${scope.quotedLabel})-[r]->(t:${scope.quotedLabel})
+WHERE type(r) IN $types OR r.__tracery_hash IS NOT NULL
 RETURN elementId(r) AS rid, s.id AS source, type(r) AS type, t.id AS target`;
   return session.executeRead(async (tx) => {
     const seen = new Set<string>();
     const stale: unknown[] = [];
-    for await (const record of tx.run(query)) {
+    for await (const record of tx.run(query, { types })) {
       const key = relationKeyOf(
         String(record.get('source')),
         String(record.get('type')),

@@ -9,7 +9,8 @@ export type NodeState = { readonly kind: unknown; readonly hash: unknown };
 
 /**
  * What the graph under a scope's label holds before an export writes: each node by id, and each
- * relationship between them by {@link relationKeyOf} with its hash (null for one added by hand).
+ * relationship between them by {@link relationKeyOf} with its hash (null for one without: a relation
+ * without attributes is written with no properties).
  */
 export type GraphState = {
   readonly nodes: ReadonlyMap<string, NodeState>;
@@ -48,7 +49,7 @@ export async function readGraphState(
       for (const [type, target, value] of record.get('out') as [unknown, unknown, unknown][]) {
         const key = relationKeyOf(id, String(type), String(target));
         const relHash = verify ? verifiedRelationshipHash(value) : value;
-        // A hash wins over a null: a hand-made twin must not make an exported relationship look changed.
+        // A hash wins over a null: a twin without properties must not make a relationship with attributes look changed.
         if (relationships.get(key) == null) relationships.set(key, relHash);
       }
     }
@@ -85,7 +86,8 @@ function verifiedNodeHash(props: unknown, labels: unknown, kind: unknown): strin
 
 function verifiedRelationshipHash(props: unknown): string | null {
   const properties = props as Record<string, unknown>;
-  // A relationship no export wrote (no hash at all) stays a hand-made one: null, as without verify.
-  if (properties.__tracery_hash == null) return null;
-  return contentHash(properties);
+  // No properties at all is what a relation without attributes is written as (its plan row's hash is
+  // null); any property, a hash or one added by hand, is content to compare with the model's.
+  for (const _ in properties) return contentHash(properties);
+  return null;
 }

@@ -29,15 +29,23 @@ RETURN ${COUNTS},
   collect(CASE WHEN oldKind IS NOT NULL AND oldKind <> $kind THEN {id: row.id, kind: oldKind} END) AS relabel`;
 }
 
-/** The Cypher that writes one batch of relationships of one type between existing nodes. */
+/**
+ * The Cypher that writes one batch of relationships of one type between existing nodes. A relation
+ * without attributes has no hash (`row.hash` null) and is written with no properties, so a new
+ * relationship cannot be told from an old one by its hash: a new one takes its properties on
+ * creation, and afterwards every row compares its stored hash with the row's, a missing hash
+ * equal to a null one. Created relationships are counted from the write counters.
+ */
 export function relationshipUpsertQuery(scope: GraphScope, graphType: string): string {
+  const changed = `coalesce(r.__tracery_hash, '') <> coalesce(row.hash, '')`;
   return `UNWIND $rows AS row
 MATCH (s:${scope.quotedLabel} {id: row.source})
 MATCH (t:${scope.quotedLabel} {id: row.target})
 MERGE (s)-[r:${escapeName(graphType, 'relationship type')}]->(t)
-WITH r, row, r.__tracery_hash AS oldHash
-FOREACH (_ IN CASE WHEN ${CHANGED} THEN [1] ELSE [] END | SET r = row.props)
-RETURN count(*) AS matched, ${COUNTS}`;
+ON CREATE SET r = row.props
+WITH r, row, ${changed} AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r = row.props)
+RETURN count(*) AS matched, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`;
 }
 
 /** Writes one batch of nodes of one kind in its own transaction. */
@@ -82,7 +90,7 @@ export async function upsertRelationships(
     );
   }
   return {
-    created: toNumber(record?.get('created')),
+    created: summary.counters.updates().relationshipsCreated,
     updated: toNumber(record?.get('updated')),
     relabel: [],
   };

@@ -70,7 +70,7 @@ export async function writeRelationshipDiff(context: PhaseContext, diff: ExportD
 
 /**
  * The rows of relations without attributes apart from the others, order kept: a batch of the
- * former sends their one shared set of properties once rather than in every row.
+ * former has no properties to write, so its query sets none and its rows carry only the ends.
  */
 function bySharedProperties(rows: readonly RelationshipRow[]): RelationshipRow[][] {
   const empty: RelationshipRow[] = [];

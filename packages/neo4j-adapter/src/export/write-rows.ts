@@ -43,10 +43,10 @@ RETURN count(*) AS done`;
 /**
  * The Cypher that writes one batch of relationships of one type. New relationships are created with
  * their properties inline: `SET r = map` after CREATE would make the planner add an Eager step that
- * holds the whole batch in memory. With `keys` the values come in each row; with `'shared'` every
- * row of the batch has the same properties (a relation without attributes has only the hash of no
- * attributes), which go once, as the map `$props`: the server then builds no map per row (see the
- * README's figures). Their ends are found by element id (`by: 'ref'`, one row per start node with
+ * holds the whole batch in memory. With `keys` the values come in each row, and with no keys (a
+ * batch of relations without attributes) there are none to write; with `'shared'` every row of the
+ * batch has the same properties, which go once, as the map `$props`: the server then builds no map
+ * per row (see the README's figures). Their ends are found by element id (`by: 'ref'`, one row per start node with
  * the list of its ends, see {@link relationshipsByStart}; each ref the
  * rest of an element id after `$prefix`, the beginning all of the batch's share; the label and id
  * of both ends checked, so a reused element id finds nothing) or, when the export has no element id
@@ -74,7 +74,7 @@ SET r = row.p
 RETURN count(*) AS done`;
   }
   const props = (row: string, offset: number) =>
-    keys === 'shared' ? '$props' : `{${inline(keys, offset, row).join(', ')}}`;
+    keys === 'shared' ? ' $props' : keys.length === 0 ? '' : ` {${inline(keys, offset, row).join(', ')}}`;
   if (by === 'ref') {
     // One row per start node with the list of its ends, so that each start node is sought and
     // checked once rather than once per relationship. The id checks compare lists so that the
@@ -85,13 +85,13 @@ WITH s, row WHERE s:${label} AND [s.id] = [row[1]]
 UNWIND row[2] AS end
 MATCH (t) WHERE elementId(t) = $prefix + end[0]
 WITH s, t, end WHERE t:${label} AND [t.id] = [end[1]]
-CREATE (s)-[:${type} ${props('end', 2)}]->(t)
+CREATE (s)-[:${type}${props('end', 2)}]->(t)
 RETURN count(*) AS done`;
   }
   return `UNWIND $rows AS row
 MATCH (s:${label} {id: row[0]})
 MATCH (t:${label} {id: row[1]})
-CREATE (s)-[:${type} ${props('row', 2)}]->(t)
+CREATE (s)-[:${type}${props('row', 2)}]->(t)
 RETURN count(*) AS done`;
 }
 
@@ -206,10 +206,14 @@ function byId(rows: readonly RelationshipRow[], keys: readonly string[]): unknow
   return out;
 }
 
-/** Whether every row of a batch has the very same properties (relations without attributes share theirs). */
+/**
+ * Whether every row of a batch has the very same properties, and some (rows without properties, the
+ * relations without attributes, need no map at all: their keys are none).
+ */
 function sharesProperties(rows: readonly RelationshipRow[]): boolean {
   const first = rows[0]?.props;
-  return first !== undefined && rows.every((row) => row.props === first);
+  if (first === undefined || Object.keys(first).length === 0) return false;
+  return rows.every((row) => row.props === first);
 }
 
 /** The parameters of a batch: its rows, and what every row shares. */

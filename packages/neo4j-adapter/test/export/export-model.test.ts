@@ -146,7 +146,86 @@ describe.each(['diff', 'merge'] as const)('exportModel, writing by %s', (writeMo
     ]);
   });
 
-  test('prune leaves relationships that no export wrote', async () => {
+  test('a relation without attributes is a relationship without properties; one with attributes carries them and their hash', async () => {
+    await exportModel(driver, sampleModel(), options);
+
+    const found = await rows(
+      driver,
+      `MATCH (s:${L})-[r]->(t:${L}) RETURN s.id AS s, type(r) AS type, keys(r) AS keys ORDER BY s, type`,
+    );
+    expect(found.filter((r) => r.type === 'FLOWS_TO')).toEqual([
+      { s: 'BP001-01', type: 'FLOWS_TO', keys: expect.arrayContaining(['note', '__tracery_hash']) },
+    ]);
+    expect(found.filter((r) => r.type !== 'FLOWS_TO').map((r) => r.keys)).toEqual(Array(7).fill([]));
+  });
+
+  test('a relation that gains or loses its attributes is updated, and then left alone', async () => {
+    await exportModel(driver, sampleModel(), options);
+    const changed = sampleModel();
+    changed.removeRelation({ source: 'BP001-01', type: 'flowsTo', target: 'BP001-02' });
+    changed.addRelation({ source: 'BP001-01', type: 'flowsTo', target: 'BP001-02', attributes: {} });
+    changed.removeRelation({ source: 'SUP', type: 'performs', target: 'BP001' });
+    changed.addRelation({ source: 'SUP', type: 'performs', target: 'BP001', attributes: { note: 'lead' } });
+
+    const result = await exportModel(driver, changed, options);
+
+    expect(result.relationships).toEqual({ created: 0, updated: 2, unchanged: 6, deleted: 0 });
+    const props = async (type: string) =>
+      (await rows(driver, `MATCH (:${L})-[r:${type}]->(:${L}) RETURN properties(r) AS p`))[0]?.p;
+    expect(await props('FLOWS_TO')).toEqual({});
+    expect(await props('PERFORMS')).toMatchObject({ note: 'lead' });
+    expect(await props('PERFORMS')).toHaveProperty('__tracery_hash');
+    const again = await exportModel(driver, changed, { ...options, skipUnchanged: false });
+    expect(again.relationships).toEqual({ created: 0, updated: 0, unchanged: 8, deleted: 0 });
+    expect(again.writes.propertiesSet).toBe(0);
+  });
+
+  test('a relationship without attributes that carries a hash (as exports before wrote every one) loses it', async () => {
+    const first = await exportModel(driver, sampleModel(), options);
+    await driver.executeQuery(
+      `MATCH (:${L} {id: 'SUP'})-[r:PERFORMS]->() SET r.__tracery_hash = 'of no attributes'`,
+    );
+
+    const result = await exportModel(driver, sampleModel(), { ...options, skipUnchanged: false });
+
+    expect(result.relationships).toEqual({ created: 0, updated: 1, unchanged: 7, deleted: 0 });
+    expect(await rows(driver, `MATCH (:${L})-[r:PERFORMS]->() RETURN properties(r) AS p`)).toEqual([
+      { p: {} },
+    ]);
+    expect(result.hash).toBe(first.hash);
+  });
+
+  test("prune deletes a relationship of a metamodel type between the label's nodes that the model lacks, hash or none", async () => {
+    const first = await exportModel(driver, sampleModel(), options);
+    // Made by hand, without properties: verifies is a relation type of the metamodel, so the
+    // relationship belongs to the export, as the nodes under its label do.
+    await driver.executeQuery(
+      `MATCH (a:${L} {id: 'TC-1'}), (b:${L} {id: 'BP001'}) CREATE (a)-[:VERIFIES]->(b)`,
+    );
+
+    const kept = await exportModel(driver, sampleModel(), options);
+    expect(kept.relationships.deleted).toBe(0);
+    const pruned = await exportModel(driver, sampleModel(), { ...options, prune: true });
+
+    expect(pruned.relationships.deleted).toBe(1);
+    expect(await rows(driver, `MATCH (:${L})-[r:VERIFIES]->(:${L}) RETURN count(r) AS n`)).toEqual([
+      { n: 1 },
+    ]);
+    expect(kept.hash).not.toBe(first.hash);
+    expect(pruned.hash).toBe(first.hash);
+  });
+
+  test('prune deletes a duplicate of a relationship without attributes', async () => {
+    const first = await exportModel(driver, sampleModel(), options);
+    await driver.executeQuery(`MATCH (a:${L} {id: 'SUP'})-[:PERFORMS]->(b) CREATE (a)-[:PERFORMS]->(b)`);
+
+    const pruned = await exportModel(driver, sampleModel(), { ...options, prune: true });
+
+    expect(pruned.relationships.deleted).toBe(1);
+    expect(pruned.hash).toBe(first.hash);
+  });
+
+  test('prune leaves relationships of types the metamodel does not have (added by hand)', async () => {
     await exportModel(driver, sampleModel(), options);
     await driver.executeQuery(`MATCH (a:${L} {id: 'SUP'}), (b:${L} {id: 'TC-1'}) CREATE (a)-[:LIKES]->(b)`);
 

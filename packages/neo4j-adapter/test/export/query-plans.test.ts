@@ -71,6 +71,23 @@ describe('the plans of the write queries (each row found without a scan)', () =>
     },
   );
 
+  test.each(['text', 'parameter'] as const)(
+    'a batch of relations without attributes sets no properties at all, with the same seeks and no Eager step (type as %s)',
+    async (typeAs) => {
+      const query = relationshipWriteQuery(scope, 'PART_OF', 'create', [], 'ref', typeAs);
+      const ops = await operators(query, {
+        rows: [['1', 'A', [['2', 'B']]]],
+        prefix: '4:x:',
+        type: 'PART_OF',
+      });
+
+      expect(query).not.toMatch(/\$props|\{\s*\}/);
+      expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
+      expect(ops).not.toContain('Eager');
+      expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+    },
+  );
+
   test('without element ids, both ends are sought in the id index', async () => {
     const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'id');
     const ops = await operators(query, { rows: [['A', 'B', 'h']] });
