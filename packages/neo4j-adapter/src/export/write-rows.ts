@@ -5,6 +5,7 @@ import type { Properties } from '../mapping/attribute-properties.js';
 import type { GraphScope } from './graph-scope.js';
 import type { NodeRefs } from './node-refs.js';
 import type { NodeRow, RelationshipRow } from './plan-export.js';
+import { columnsWriteQuery, relationshipColumns } from './relationship-columns.js';
 import type { RelationshipTypeSyntax } from './relationship-type-syntax.js';
 import { relationshipsByStart } from './relationships-by-start.js';
 import { toNumber } from './upsert-rows.js';
@@ -151,29 +152,47 @@ export async function writeRelationships(
   refs?: NodeRefs,
   typeAs: RelationshipTypeSyntax = 'text',
 ): Promise<void> {
-  let query: string;
-  let params: BatchParams;
-  if (how === 'update') {
-    query = relationshipWriteQuery(scope, graphType, how);
-    params = { rows: rows.map((row) => ({ s: row.source, t: row.target, p: row.props })) };
-  } else {
-    const keys = sharesProperties(rows) ? 'shared' : keysOf(rows.map((row) => row.props));
-    const byStart =
-      refs === undefined ? undefined : relationshipsByStart(rows, refs, keys === 'shared' ? [] : keys);
-    query = relationshipWriteQuery(scope, graphType, how, keys, byStart === undefined ? 'id' : 'ref', typeAs);
-    params = newRelationshipParams(
-      rows,
-      keys,
-      byStart === undefined ? undefined : { rows: byStart, prefix: refs!.prefix },
-    );
-    if (typeAs === 'parameter') params = { ...params, type: graphType };
-  }
+  const { query, params } =
+    how === 'update'
+      ? {
+          query: relationshipWriteQuery(scope, graphType, how),
+          params: { rows: rows.map((row) => ({ s: row.source, t: row.target, p: row.props })) },
+        }
+      : newRelationshipsBatch(scope, graphType, rows, refs, typeAs);
   const done = await runBatch(session, query, params, counters);
   if (done < rows.length) {
     throw new Neo4jQueryError(
       `model: ${rows.length - done} ${graphType} relationship(s) could not find their end nodes; was the graph changed during the export?`,
     );
   }
+}
+
+/**
+ * The query and parameters that create a batch of relationships: as columns (see
+ * {@link relationshipColumns}) when the rows have no properties and every end an element id, else as
+ * rows by start node, else (an end without element id) as rows found through the id index.
+ */
+function newRelationshipsBatch(
+  scope: GraphScope,
+  graphType: string,
+  rows: readonly RelationshipRow[],
+  refs: NodeRefs | undefined,
+  typeAs: RelationshipTypeSyntax,
+): { query: string; params: BatchParams } {
+  const typed = (params: BatchParams) => (typeAs === 'parameter' ? { ...params, type: graphType } : params);
+  const keys = sharesProperties(rows) ? 'shared' : keysOf(rows.map((row) => row.props));
+  const columns = refs !== undefined && keys.length === 0 ? relationshipColumns(rows, refs) : undefined;
+  if (refs !== undefined && columns !== undefined) {
+    const type = typeAs === 'parameter' ? '$($type)' : escapeName(graphType, 'relationship type');
+    const { separator, ...texts } = columns;
+    const params = { ...texts, sep: separator, prefix: refs.prefix };
+    return { query: columnsWriteQuery(scope.quotedLabel, type), params: typed(params) };
+  }
+  const byStart = refs && relationshipsByStart(rows, refs, keys === 'shared' ? [] : keys);
+  const by = byStart === undefined ? 'id' : 'ref';
+  const query = relationshipWriteQuery(scope, graphType, 'create', keys, by, typeAs);
+  const starts = byStart && refs ? { rows: byStart, prefix: refs.prefix } : undefined;
+  return { query, params: typed(newRelationshipParams(rows, keys, starts)) };
 }
 
 /**
@@ -216,8 +235,8 @@ function sharesProperties(rows: readonly RelationshipRow[]): boolean {
   return rows.every((row) => row.props === first);
 }
 
-/** The parameters of a batch: its rows, and what every row shares. */
-type BatchParams = { readonly rows: readonly unknown[] } & Readonly<Record<string, unknown>>;
+/** The parameters of a batch: its rows (or columns), and what every row shares. */
+type BatchParams = Readonly<Record<string, unknown>>;
 
 async function runBatch(
   session: Session,

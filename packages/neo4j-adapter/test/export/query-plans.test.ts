@@ -6,6 +6,7 @@ import { exportModel } from '../../src/export/export-model.js';
 import { resolveScope } from '../../src/export/graph-scope.js';
 import { NodeRefs } from '../../src/export/node-refs.js';
 import { readGraphState } from '../../src/export/read-graph-state.js';
+import { columnsWriteQuery } from '../../src/export/relationship-columns.js';
 import { nodeUpsertQuery, relationshipUpsertQuery } from '../../src/export/upsert-rows.js';
 import { emptyCounters } from '../../src/export/write-counters.js';
 import { nodeWriteQuery, relationshipWriteQuery, writeRelationships } from '../../src/export/write-rows.js';
@@ -88,6 +89,21 @@ describe('the plans of the write queries (each row found without a scan)', () =>
     },
   );
 
+  test.each(['text', 'parameter'] as const)(
+    'a batch without properties sent as columns finds both ends by element id, with no Eager step (type as %s)',
+    async (typeAs) => {
+      const type = typeAs === 'parameter' ? '$($type)' : 'PART_OF';
+      const query = columnsWriteQuery(L, type);
+      const texts = { starts: '1', startIds: 'A', ends: '2', endIds: 'B', offsets: '0,1', sep: ',' };
+      const ops = await operators(query, { ...texts, prefix: '4:x:', type: 'PART_OF' });
+
+      expect(ops.filter((op) => op === 'NodeByElementIdSeek')).toHaveLength(2);
+      expect(ops.some((op) => op.startsWith('NodeUniqueIndexSeek'))).toBe(false);
+      expect(ops).not.toContain('Eager');
+      expect(ops.filter((op) => SCANS.includes(op))).toEqual([]);
+    },
+  );
+
   test('without element ids, both ends are sought in the id index', async () => {
     const query = relationshipWriteQuery(scope, 'PART_OF', 'create', ['__tracery_hash'], 'id');
     const ops = await operators(query, { rows: [['A', 'B', 'h']] });
@@ -118,10 +134,15 @@ describe('the plans of the write queries (each row found without a scan)', () =>
 });
 
 describe('ends found by element id are checked', () => {
-  test.each(['text', 'parameter'] as const)(
-    'an element id that names another node (another id, or the same id under another label), at either end, creates nothing (type as %s)',
-    async (typeAs) => {
-      const type = `PLAN_CHECK_${typeAs.toUpperCase()}`;
+  test.each([
+    ['text', 'rows', { __tracery_hash: 'h' }],
+    ['parameter', 'rows', { __tracery_hash: 'h' }],
+    ['text', 'columns', {}],
+    ['parameter', 'columns', {}],
+  ] as const)(
+    'an element id that names another node (another id, or the same id under another label), at either end, creates nothing (type as %s, sent as %s)',
+    async (typeAs, shape, props) => {
+      const type = `PLAN_CHECK_${typeAs.toUpperCase()}_${shape.toUpperCase()}`;
       const state = await driver.executeQuery(
         `CREATE (n:${escapeName(other, 'label')} {id: 'BP001'}) RETURN elementId(n) AS ref`,
       );
@@ -134,7 +155,7 @@ describe('ends found by element id are checked', () => {
             (r) => [String(r.id), String(r.ref)] as const,
           ),
         );
-        const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props: { __tracery_hash: 'h' } };
+        const row = { source: 'BP001-01', target: 'BP001', hash: 'h', props };
         const misleads: [string, string][] = [
           ['BP001', elementIds.get('BP001-02')!],
           ['BP001', foreign],

@@ -62,7 +62,11 @@ describe('new relationships with the type in the text or as a parameter', () => 
     { name: 'shared properties, ends by element id', shared: true, byRef: true },
     { name: 'own properties, ends by element id', shared: false, byRef: true },
     { name: 'shared properties, ends through the id index', shared: true, byRef: false },
-  ];
+    { name: 'no properties (sent as columns), ends by element id', shared: 'none', byRef: true },
+    { name: 'no properties, ends through the id index', shared: 'none', byRef: false },
+  ] as const;
+  const propsOf = (share: boolean | 'none', hash: string, note: string) =>
+    share === 'none' ? {} : share ? shared : { __tracery_hash: hash, note };
   test.each(cases)('$name: both write the same relationships', async ({ shared: share, byRef, name }) => {
     const session = driver.session(scope.session);
     try {
@@ -79,7 +83,7 @@ describe('new relationships with the type in the text or as a parameter', () => 
           source,
           target,
           hash,
-          props: share ? shared : { __tracery_hash: hash, note: `${source}>${target}` },
+          props: propsOf(share, hash, `${source}>${target}`),
         }));
         const counters = emptyCounters();
 
@@ -111,7 +115,7 @@ describe('new relationships with the type in the text or as a parameter', () => 
       ].map(([s, t, hash]) => ({
         s,
         t,
-        p: share ? shared : { __tracery_hash: hash, note: `${s}>${t}` },
+        p: propsOf(share, hash as string, `${s}>${t}`),
       }));
       expect(found).toEqual([expected, expected]);
     } finally {
