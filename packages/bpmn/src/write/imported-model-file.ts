@@ -43,7 +43,9 @@ export function importedModelFile(
   const put = (holder: string, name: string, entry: Entry) => {
     const byName = inline.get(holder) ?? new Map<string, Entry[]>();
     inline.set(holder, byName);
-    byName.set(name, [...(byName.get(name) ?? []), entry]);
+    const group = byName.get(name);
+    if (group) group.push(entry);
+    else byName.set(name, [entry]);
   };
   for (const { relation } of added.relations) {
     if (here.has(relation.source)) put(relation.source, relation.type, entryOf(relation, relation.target));

@@ -90,7 +90,11 @@ export function compareOptions(
   const summaries = assessments.map(summarise);
   const byParty = new Map<string, string[]>();
   for (const summary of summaries)
-    for (const party of summary.parties) byParty.set(party, [...(byParty.get(party) ?? []), summary.option]);
+    for (const party of summary.parties) {
+      const group = byParty.get(party);
+      if (group) group.push(summary.option);
+      else byParty.set(party, [summary.option]);
+    }
   return {
     decision,
     decisionName: element.name,

@@ -100,7 +100,9 @@ export async function saveRepository(
   const add = (holder: string, name: string, entry: string | Record<string, unknown>) => {
     const byName = inline.get(holder) ?? new Map();
     inline.set(holder, byName);
-    byName.set(name, [...(byName.get(name) ?? []), entry]);
+    const group = byName.get(name);
+    if (group) group.push(entry);
+    else byName.set(name, [entry]);
   };
   for (const relation of model.relations()) {
     if (written.has(relation.source))

@@ -66,8 +66,11 @@ function nameIndex(model: Model, attribute: string): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const id of model.idsOfKind('TestCase')) {
     const value = model.getElement(id).attributes[attribute];
-    for (const name of typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
-      index.set(name, [...(index.get(name) ?? []), id]);
+    for (const name of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
+      const group = index.get(name);
+      if (group) group.push(id);
+      else index.set(name, [id]);
+    }
   }
   return index;
 }
@@ -131,7 +134,11 @@ export function linkResults(
     for (const result of report.results) {
       const ids = targets(result);
       if (ids.length === 0) unmatched.push(result);
-      for (const id of ids) perCase.set(id, [...(perCase.get(id) ?? []), result]);
+      for (const id of ids) {
+        const group = perCase.get(id);
+        if (group) group.push(result);
+        else perCase.set(id, [result]);
+      }
     }
     for (const [id, results] of perCase) {
       const run: TestRun = {
@@ -140,7 +147,9 @@ export function linkResults(
         status: combined(results),
         results,
       };
-      history.set(id, [...(history.get(id) ?? []), run]);
+      const group = history.get(id);
+      if (group) group.push(run);
+      else history.set(id, [run]);
     }
   }
   const testCases = [...history.entries()]

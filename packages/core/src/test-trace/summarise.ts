@@ -52,7 +52,15 @@ export function summarise(
   keys: (r: RequirementTrace) => readonly string[],
 ): SummaryRow[] {
   const groups = new Map<string, RequirementTrace[]>();
-  for (const r of requirements) for (const key of keys(r)) groups.set(key, [...(groups.get(key) ?? []), r]);
+  for (const r of requirements) {
+    for (const key of keys(r)) {
+      // Pushed onto the group's own list: copying it for each requirement made this quadratic in the
+      // size of a group (31.8 s of a 40 s \`trace report\` with 46,265 requirements in one group).
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
+    }
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, rows]) => summaryRow(key, rows));

@@ -139,7 +139,9 @@ export async function startupBenchmark(repeats: number): Promise<BenchResult[]> 
           const run = await runOnce(kase.args(checkouts[i]!.root, repos[i]!), usage);
           got[i] = run;
           const key = `${kase.name}|${checkouts[i]!.label}`;
-          runs.set(key, [...(runs.get(key) ?? []), run]);
+          const group = runs.get(key);
+          if (group) group.push(run);
+          else runs.set(key, [run]);
         }
         if (got.length === 2 && kase.name !== 'node -e 0')
           checkSame(kase.name, got[0]!, got[1]!, [repos[0]!, repos[1]!]);

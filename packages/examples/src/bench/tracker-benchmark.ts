@@ -91,7 +91,11 @@ async function writeRepository(dir: string, model: Model, comments: readonly Com
     lines.push(`  - { from: ${r.source}, type: ${r.type}, to: ${r.target} }`);
   await writeFile(join(dir, 'model/design.yaml'), `${lines.join('\n')}\n`);
   const byArtefact = new Map<string, Comment[]>();
-  for (const c of comments) byArtefact.set(c.artefact, [...(byArtefact.get(c.artefact) ?? []), c]);
+  for (const c of comments) {
+    const group = byArtefact.get(c.artefact);
+    if (group) group.push(c);
+    else byArtefact.set(c.artefact, [c]);
+  }
   for (const [artefact, list] of byArtefact) {
     const path = join(dir, commentFilePath(artefact, 'R1'));
     await mkdir(dirname(path), { recursive: true });

@@ -210,7 +210,9 @@ function buildObjectType(kind: string, metamodel: Metamodel, stamp: Node): Node 
       ...(def.type === 'ENUMERATION' ? { '@_MULTI-VALUED': 'false' } : {}),
       TYPE: { [`DATATYPE-DEFINITION-${def.type}-REF`]: def.datatype },
     };
-    byType.set(def.type, [...(byType.get(def.type) ?? []), node]);
+    const group = byType.get(def.type);
+    if (group) group.push(node);
+    else byType.set(def.type, [node]);
   }
   const attributes: Node = {};
   for (const [type, nodes] of [...byType.entries()].sort(([a], [b]) => compare(a, b)))
@@ -225,7 +227,11 @@ function buildObjectType(kind: string, metamodel: Metamodel, stamp: Node): Node 
 
 function buildObject(element: Element, metamodel: Metamodel, stamp: Node): Node {
   const values = new Map<Datatype, Node[]>();
-  const put = (type: Datatype, node: Node) => values.set(type, [...(values.get(type) ?? []), node]);
+  const put = (type: Datatype, node: Node) => {
+    const group = values.get(type);
+    if (group) group.push(node);
+    else values.set(type, [node]);
+  };
   for (const def of definitionsOf(element.kind, metamodel)) {
     const raw =
       def.name === 'id'
@@ -339,7 +345,9 @@ function buildHierarchy(elements: readonly Element[], relations: readonly Relati
   const children = new Map<string, string[]>();
   for (const e of elements) {
     const p = parent.get(e.id) ?? '';
-    children.set(p, [...(children.get(p) ?? []), e.id]);
+    const group = children.get(p);
+    if (group) group.push(e.id);
+    else children.set(p, [e.id]);
   }
   const build = (id: string): Node => {
     const kids = children.get(id) ?? [];

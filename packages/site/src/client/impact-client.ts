@@ -62,7 +62,11 @@ function render(impacted: Impacted, model: Model): void {
   output.replaceChildren();
   const byId = new Map(impacted.map((e) => [e.id, e]));
   const idsByKind = new Map<string, string[]>();
-  for (const e of impacted) idsByKind.set(e.kind, [...(idsByKind.get(e.kind) ?? []), e.id]);
+  for (const e of impacted) {
+    const group = idsByKind.get(e.kind);
+    if (group) group.push(e.id);
+    else idsByKind.set(e.kind, [e.id]);
+  }
   for (const [kind, ids] of [...idsByKind].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const section = document.createElement('section');
     section.className = 'results-group';

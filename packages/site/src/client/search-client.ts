@@ -28,7 +28,11 @@ function render(query: string, results: (SearchResult & Partial<StoredFields>)[]
       ? 'Type a word, a name or an id.'
       : `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”.`;
   const byKind = new Map<string, typeof results>();
-  for (const r of results) byKind.set(r.kind ?? '', [...(byKind.get(r.kind ?? '') ?? []), r]);
+  for (const r of results) {
+    const group = byKind.get(r.kind ?? '');
+    if (group) group.push(r);
+    else byKind.set(r.kind ?? '', [r]);
+  }
   // Kinds in the order of their best result, so the best match heads the page.
   for (const [kind, list] of byKind) {
     const section = document.createElement('section');

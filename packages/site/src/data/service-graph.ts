@@ -16,8 +16,12 @@ export function serviceGraph(model: Model): GraphJson {
   const pairs = new Map<string, string[]>();
   for (const i of interfaceParties(model))
     for (const from of i.senders)
-      for (const to of i.receivers)
-        pairs.set(`${from}\u0000${to}`, [...(pairs.get(`${from}\u0000${to}`) ?? []), i.id]);
+      for (const to of i.receivers) {
+        const key = `${from}\u0000${to}`;
+        const group = pairs.get(key);
+        if (group) group.push(i.id);
+        else pairs.set(key, [i.id]);
+      }
   const edges = [...pairs]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, ids]) => {

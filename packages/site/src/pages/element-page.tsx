@@ -56,7 +56,11 @@ function Relations({ element }: { element: Element }) {
   const { data } = useSite();
   const views = relationsOf(data.loaded.model, element.id);
   const groups = new Map<string, RelationView[]>();
-  for (const view of views) groups.set(view.name, [...(groups.get(view.name) ?? []), view]);
+  for (const view of views) {
+    const group = groups.get(view.name);
+    if (group) group.push(view);
+    else groups.set(view.name, [view]);
+  }
   return (
     <section aria-labelledby="relations">
       <h2 id="relations">Relations</h2>
