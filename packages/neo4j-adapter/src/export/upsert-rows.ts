@@ -106,7 +106,9 @@ export async function removeOldKindLabels(
   const byKind = new Map<string, string[]>();
   for (const { id, kind } of relabel) {
     if (kind === scope.label) continue;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+    const group = byKind.get(kind);
+    if (group) group.push(id);
+    else byKind.set(kind, [id]);
   }
   for (const [kind, ids] of byKind) {
     const query = `UNWIND $ids AS id MATCH (n:${scope.quotedLabel} {id: id}) WHERE n.kind <> $kind REMOVE n:${escapeName(kind, 'label')}`;
