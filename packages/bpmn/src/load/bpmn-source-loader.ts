@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
-import type { Diagnostic, Model } from '@tracery/core';
+import type { Diagnostic, Model, TraceryConfig } from '@tracery/core';
 import {
+  type DiscoveredFiles,
   discoverFiles,
   type ElementDraft,
   type LoaderResult,
@@ -39,11 +40,10 @@ export function bpmnSourceLoader(options: BpmnSourceLoaderOptions = {}): SourceL
   return {
     name: 'bpmn',
     load: async (context) => {
-      const globs = context.config.sources.bpmn ?? [];
       const out: Joined = { elements: [], relations: [], diagnostics: [], files: [] };
-      if (globs.length === 0) return out;
-      const discovered = await discoverFiles(context.root, globs);
+      const discovered = await diagramsOf(context.root, context.config);
       out.diagnostics.push(...discovered.diagnostics);
+      if (discovered.files.length === 0) return out;
       const base = modelOfDrafts(context.metamodel, context.elements, context.relations);
       const run: Run = {
         root: context.root,
@@ -56,13 +56,20 @@ export function bpmnSourceLoader(options: BpmnSourceLoaderOptions = {}): SourceL
       return out satisfies LoaderResult;
     },
     // What a load reads through this loader, so the whole load can be cached while none of it changes.
+    // Idle when there is no diagram and nothing to say (no `sources.bpmn`, or globs that match nothing):
+    // `load` then returns nothing, so the load's key is the one of a load without this loader.
     inputs: async ({ root, config }) => {
-      const globs = config.sources.bpmn ?? [];
-      if (globs.length === 0) return { files: [], version: codeVersion() };
-      const { files, diagnostics } = await discoverFiles(root, globs);
-      return { files, version: `${codeVersion()} ${JSON.stringify([options, diagnostics])}` };
+      const { files, diagnostics } = await diagramsOf(root, config);
+      const idle = files.length === 0 && diagnostics.length === 0;
+      return { files, version: `${codeVersion()} ${JSON.stringify([options, diagnostics])}`, idle };
     },
   };
+}
+
+/** The diagram files `sources.bpmn` matches, and the links outside the repository it would follow. */
+async function diagramsOf(root: string, config: TraceryConfig): Promise<DiscoveredFiles> {
+  const globs = config.sources.bpmn ?? [];
+  return globs.length === 0 ? { files: [], diagnostics: [] } : discoverFiles(root, globs);
 }
 
 type Run = {

@@ -1,3 +1,6 @@
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bpmnSourceLoader } from '@tracery/bpmn';
 import { describeRelation, type LoadedRepository, loadRepository, related } from '@tracery/core';
@@ -99,6 +102,46 @@ describe('bpmnSourceLoader: what it reads', () => {
       { code: 'bpmn-file-unreadable', severity: 'error', source: { file: DIAGRAM, line: 1, column: 1 } },
     ]);
     expect(result.diagnostics[0]?.message).toContain('over the limit of 100');
+  });
+
+  // `idle` lets a load with this loader share its snapshot with a load without it (the CLI always
+  // brings it, a script only when tracery.yaml has sources.bpmn): it must hold exactly when the load
+  // adds nothing, so that a load it changes is never keyed as one it does not.
+  test.each<[string, string[] | undefined, boolean]>([
+    ['no sources.bpmn', undefined, true],
+    ['an empty sources.bpmn', [], true],
+    ['globs that match no file', ['diagrams/**/*.bpmn'], true],
+    ['a glob that matches the diagram', ['bpmn/*.bpmn'], false],
+  ])('with %s, it says it is idle exactly when its load adds nothing', async (_, globs, idle) => {
+    const loader = bpmnSourceLoader();
+    const fixture = await context({});
+    const { bpmn: _fixtures, ...others } = fixture.config.sources;
+    const sources = globs === undefined ? others : { ...others, bpmn: globs };
+    const given = { ...fixture, config: { ...fixture.config, sources } };
+    const inputs = await loader.inputs!(given);
+    const result = await loader.load(given);
+    expect(inputs.idle).toBe(idle);
+    const added = [result.elements, result.relations, result.diagnostics, result.files].flat();
+    expect(added.length === 0).toBe(idle);
+    expect(inputs.files.map((f) => relative(REPOSITORY, f))).toEqual(idle ? [] : [DIAGRAM]);
+  });
+
+  test('a link to a diagram outside the repository is not idle: the load reports it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tracery-bpmn-outside-'));
+    try {
+      await cp(REPOSITORY, join(dir, 'repo'), { recursive: true });
+      await rm(join(dir, 'repo', 'bpmn'), { recursive: true });
+      await mkdir(join(dir, 'repo', 'bpmn'));
+      await symlink(join(REPOSITORY, DIAGRAM), join(dir, 'repo', 'bpmn', 'outside.bpmn'));
+      const given = { ...(await context({})), root: join(dir, 'repo') };
+      const loader = bpmnSourceLoader();
+      expect((await loader.inputs!(given)).idle).toBe(false);
+      expect((await loader.load(given)).diagnostics.map((d) => d.code)).toEqual([
+        'symlink-outside-repository',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('without the model files to match, lanes match nothing and every relation is new', async () => {

@@ -41,12 +41,16 @@ export type SourceLoader = {
   /**
    * The files this loader would read under a config (absolute paths) and the version of its code, so
    * that a load can be answered whole from the cache while none of them changes. A loader without it
-   * turns the whole-load cache off.
+   * turns the whole-load cache off. `idle: true` says that under this config its load reads nothing
+   * and adds nothing (no element, relation, diagnostic or file): the answer is the one without it, so
+   * it adds nothing to the key, and a load that passes it shares its snapshot with one that does not
+   * (the CLI always brings the BPMN loader; a script, only when tracery.yaml names diagrams).
    */
-  inputs?(context: {
-    readonly root: string;
-    readonly config: TraceryConfig;
-  }): Promise<{ readonly files: readonly string[]; readonly version: string }>;
+  inputs?(context: { readonly root: string; readonly config: TraceryConfig }): Promise<{
+    readonly files: readonly string[];
+    readonly version: string;
+    readonly idle?: boolean;
+  }>;
 };
 
 /** Options for {@link loadRepository}. */
@@ -148,7 +152,7 @@ export async function loadRepositoryWithConfig(
       modelFiles: bytes,
       loaders,
     }));
-  const snapshot = snapshotKey === undefined ? undefined : await snapshots?.get(snapshotKey, metamodel);
+  const snapshot = snapshotKey === undefined ? undefined : await snapshots?.get(snapshotKey.key, metamodel);
   if (snapshot) return { root, config, metamodel, ...snapshot };
   // Decoded only now: a load answered from the snapshot never decodes the files.
   const texts = decodeModelTexts(bytes, cache);
@@ -174,8 +178,11 @@ export async function loadRepositoryWithConfig(
     resolver.addElements(content.read.elements);
     resolver.addRelations(content.read.relations);
   });
+  let keyHolds = snapshotKey !== undefined;
   for (const loader of loaders) {
     const added = await loader.load({ root, config, metamodel, elements, relations });
+    // A loader that said it was idle but added something: the key left it out, so it must not be written.
+    if (snapshotKey?.idle.has(loader) && !addsNothing(added)) keyHolds = false;
     appendAll(elements, added.elements);
     appendAll(relations, added.relations);
     appendAll(diagnostics, added.diagnostics);
@@ -193,10 +200,13 @@ export async function loadRepositoryWithConfig(
   // Fail closed: a load with errors writes nothing into the repository, not even the cache.
   if (cache && (options.cache === 'also-with-errors' || !diagnostics.some((d) => d.severity === 'error'))) {
     await cache.flush();
-    if (snapshotKey !== undefined) await snapshots?.set(snapshotKey, answer);
+    if (snapshotKey !== undefined && keyHolds) await snapshots?.set(snapshotKey.key, answer);
   }
   return { root, config, metamodel, ...answer };
 }
+
+const addsNothing = (added: LoaderResult): boolean =>
+  added.elements.length + added.relations.length + added.diagnostics.length + added.files.length === 0;
 
 /** A repository whose model globs match nothing is almost always a typo (`models/` for `model/`): say so. */
 function noModelFiles(globs: readonly string[]): Diagnostic {

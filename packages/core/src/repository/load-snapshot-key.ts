@@ -23,25 +23,35 @@ export type LoadInputs = {
   readonly loaders: readonly SourceLoader[];
 };
 
+/** The key of a load's snapshot, and the loaders left out of it because they said they were idle. */
+export type LoadSnapshotKey = { readonly key: string; readonly idle: ReadonlySet<SourceLoader> };
+
 /**
  * The key of a whole load: the settings, the bytes of tracery.yaml, what discovery found, the path
  * and content hash of every model file (or why it could not be read), and each loader's name, version
- * and the content of every file it reads. The tool's version is the cache folder's name. Undefined
- * when a loader cannot say what it reads: such a load is never answered from a snapshot.
+ * and the content of every file it reads. A loader idle under this config (see `SourceLoader.inputs`)
+ * adds nothing, so the same files give the same key whether or not it was passed. The tool's version
+ * is the cache folder's name. Undefined when a loader cannot say what it reads: such a load is never
+ * answered from a snapshot.
  */
-export async function loadSnapshotKey(inputs: LoadInputs): Promise<string | undefined> {
+export async function loadSnapshotKey(inputs: LoadInputs): Promise<LoadSnapshotKey | undefined> {
   const { root, config } = inputs;
   const parts = [inputs.settings, inputs.configIdentity, JSON.stringify(inputs.discovered.diagnostics)];
   for (const { file, read, hash } of inputs.modelFiles)
     parts.push(file, 'diagnostic' in read ? JSON.stringify(read.diagnostic) : (hash ?? sha256(read.bytes)));
+  const idle = new Set<SourceLoader>();
   for (const loader of inputs.loaders) {
     if (!loader.inputs) return undefined;
-    const { files, version } = await loader.inputs({ root, config });
+    const { files, version, idle: isIdle } = await loader.inputs({ root, config });
+    if (isIdle) {
+      idle.add(loader);
+      continue;
+    }
     parts.push(`loader ${loader.name} ${version}`);
     for (const path of files) {
       const bytes = await readFile(path).catch(() => undefined);
       parts.push(repositoryPath(root, path), bytes ? sha256(bytes) : 'unreadable');
     }
   }
-  return ModelSnapshotCache.keyOf(parts);
+  return { key: ModelSnapshotCache.keyOf(parts), idle };
 }

@@ -227,6 +227,52 @@ describe('the whole-load cache', () => {
     expect(await snapshots(dir)).toEqual([]);
   });
 
+  test('a loader idle under the config adds nothing to the key: loads with it and without share one snapshot', async () => {
+    // The CLI always brings the BPMN loader, a script only when tracery.yaml names diagrams: on a
+    // repository without diagrams both must find the same snapshot, or each load deletes the other's.
+    const dir = await repository({ 'model/a.yaml': A });
+    let loads = 0;
+    const idle: SourceLoader = {
+      name: 'idle',
+      load: async () => {
+        loads++;
+        return { elements: [], relations: [], diagnostics: [], files: [] };
+      },
+      inputs: async () => ({ files: [], version: '1', idle: true }),
+    };
+    const plain = located(await loadRepository(dir));
+    await loadRepository(dir, { cache: true });
+    const written = await snapshotInode(dir);
+    for (const loaders of [[idle], [], [idle], [idle, idle], []]) {
+      expect(located(await loadRepository(dir, { cache: true, loaders }))).toEqual(plain);
+      expect(await snapshotInode(dir)).toBe(written);
+    }
+    expect(loads).toBe(0); // every load after the first was answered whole, the idle loader never ran
+  });
+
+  test('a loader that said it was idle but added something writes no snapshot', async () => {
+    const dir = await repository({ 'model/a.yaml': A });
+    const liar: SourceLoader = {
+      name: 'liar',
+      load: async () => ({
+        elements: [
+          {
+            element: { id: 'T', kind: 'Service', name: 't', attributes: {} },
+            origin: { file: 'extra/t.txt', line: 1, column: 1 },
+          },
+        ],
+        relations: [],
+        diagnostics: [],
+        files: [],
+      }),
+      inputs: async () => ({ files: [], version: '1', idle: true }),
+    };
+    expect((await loadRepository(dir, { cache: true, loaders: [liar] })).model.hasElement('T')).toBe(true);
+    expect(await snapshots(dir)).toEqual([]);
+    // Its snapshot would have been found by a load without it, which must not see T.
+    expect((await loadRepository(dir, { cache: true })).model.hasElement('T')).toBe(false);
+  });
+
   test('a load with errors writes no snapshot', async () => {
     const dir = await repository({ 'model/a.yaml': 'elements:\n  - {id: A, kind: Servise, name: a}\n' });
     await loadRepository(dir, { cache: true });
