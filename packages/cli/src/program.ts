@@ -3,6 +3,7 @@ import { type CliIo, EXIT, processIo, safeIo } from './cli-io.js';
 import { disableCache, unacceptedLoadErrors } from './cli-run-state.js';
 import { COMMAND_MODULES, type CommandModule, commandsToImport } from './command-modules.js';
 import { guardPlaceholders, PlaceholderReached, registerPlaceholder } from './command-placeholder.js';
+import { helpArguments } from './help-arguments.js';
 
 /** The version the CLI reports. */
 export const VERSION = '0.1.0';
@@ -11,7 +12,8 @@ export const VERSION = '0.1.0';
  * Runs the tracery command line with the given arguments (without `node` and the script) and returns
  * the exit code: 0 success, 1 findings or errors in the design (a command that read a repository with
  * load errors never exits 0), 2 bad usage or unreadable input, 70 (from the bin) an internal error.
- * With no arguments it prints the help and gives 2.
+ * With no arguments, or a group of commands without one of them, it prints the usage on standard error
+ * and gives 2; `help X` for a command X that is not there gives the error of `X` alone, and 2.
  *
  * @example
  * const code = await runCli(['validate', 'packages/examples/mhhs', '--json']);
@@ -50,10 +52,18 @@ async function runProgram(args: readonly string[], io: CliIo, imported: readonly
     io.err(program.helpInformation());
     return EXIT.usage;
   }
+  // Commander shows a group's help for a mistake (`tracery baseline` without its subcommand) and calls it
+  // a success; the help's context says it was shown for an error, which is bad usage.
+  let helpForMistake = false;
+  program.addHelpText('beforeAll', ({ error }) => {
+    helpForMistake ||= error;
+    return '';
+  });
   try {
-    await program.parseAsync([...args], { from: 'user' });
+    await program.parseAsync(helpArguments(program, args) ?? [...args], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (error.code === 'commander.help' && helpForMistake) return EXIT.usage;
       const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
       return quiet ? EXIT.ok : EXIT.usage;
     }
