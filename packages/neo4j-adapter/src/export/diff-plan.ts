@@ -33,27 +33,53 @@ export type ExportDiff = {
  * With `byRef`, the diff carries the state's element ids for the relationships to find their ends by.
  */
 export function diffPlan(plan: ExportPlan, state: GraphState, byRef = true): ExportDiff {
+  return {
+    ...diffNodes(plan.nodes, state, byRef),
+    relationships: diffRelationships(plan.relationships, state),
+  };
+}
+
+/** The nodes' part of {@link diffPlan}: what an export can write before it has planned its relationships. */
+export function diffNodes(
+  nodes: ReadonlyMap<string, readonly NodeRow[]>,
+  state: GraphState,
+  byRef = true,
+): Omit<ExportDiff, 'relationships'> {
   const relabel: { id: string; kind: string }[] = [];
-  const nodes = split(plan.nodes, (row, kind) => {
-    const old = state.nodes.get(row.id);
-    if (old === undefined) return 'create';
-    if (typeof old.kind === 'string' && old.kind !== kind) relabel.push({ id: row.id, kind: old.kind });
-    return old.hash === row.hash ? 'unchanged' : 'update';
-  });
+  const split =
+    state.nodes.size === 0
+      ? allNew(nodes)
+      : splitRows(nodes, (row, kind) => {
+          const old = state.nodes.get(row.id);
+          if (old === undefined) return 'create';
+          if (typeof old.kind === 'string' && old.kind !== kind) relabel.push({ id: row.id, kind: old.kind });
+          return old.hash === row.hash ? 'unchanged' : 'update';
+        });
+  return byRef ? { nodes: split, relabel, refs: state.refs } : { nodes: split, relabel };
+}
+
+/** The relationships' part of {@link diffPlan}. */
+export function diffRelationships(
+  relationships: ReadonlyMap<string, readonly RelationshipRow[]>,
+  state: GraphState,
+): RowsToWrite<RelationshipRow> {
   // Into an empty graph (a first export) every relationship is new: no key to build for each row.
-  const none = state.relationships.size === 0;
-  const relationships = split(plan.relationships, (row, type) => {
-    if (none) return 'create';
+  if (state.relationships.size === 0) return allNew(relationships);
+  return splitRows(relationships, (row, type) => {
     const key = relationKeyOf(row.source, type, row.target);
     if (!state.relationships.has(key)) return 'create';
     return state.relationships.get(key) === row.hash ? 'unchanged' : 'update';
   });
-  return byRef ? { nodes, relationships, relabel, refs: state.refs } : { nodes, relationships, relabel };
+}
+
+/** Every row to be created, in the plan's own lists (no copy). */
+function allNew<T>(groups: ReadonlyMap<string, readonly T[]>): RowsToWrite<T> {
+  return { create: groups, update: new Map(), created: total(groups), updated: 0, unchanged: 0 };
 }
 
 type Verdict = 'create' | 'update' | 'unchanged';
 
-function split<T>(
+function splitRows<T>(
   groups: ReadonlyMap<string, readonly T[]>,
   judge: (row: T, group: string) => Verdict,
 ): RowsToWrite<T> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Session } from 'neo4j-driver';
 import { EXPORT_RECORD_LABEL, type GraphScope } from './graph-scope.js';
+import { drain, type SlicedWork } from './in-slices.js';
 import type { ExportPlan } from './plan-export.js';
 import { toNumber } from './upsert-rows.js';
 
@@ -22,10 +23,16 @@ export type ExportRecord = {
  * relationship's ends and content hash by type. Two plans with the same hash write the same graph.
  */
 export function modelHash(plan: ExportPlan): string {
+  return drain(hashPlan(plan));
+}
+
+/** {@link modelHash} as sliced work, pausing every few thousand rows (see `inBackground`). */
+export function* hashPlan(plan: ExportPlan): SlicedWork<string> {
   const hash = createHash('sha1').update(RECORD_FORMAT);
   // The same bytes as one update per row (every part starts with NUL, so no character is split
   // between parts), fed to the hash in chunks rather than by one call per row.
   let text = '';
+  let parts = 0;
   const add = (part: string) => {
     text += part;
     if (text.length > 1 << 16) {
@@ -35,11 +42,17 @@ export function modelHash(plan: ExportPlan): string {
   };
   for (const [kind, rows] of plan.nodes) {
     add(`\0k${kind}`);
-    for (const row of rows) add(`\0${row.id}\0${String(row.hash)}`);
+    for (const row of rows) {
+      add(`\0${row.id}\0${String(row.hash)}`);
+      if (++parts % 20_000 === 0) yield;
+    }
   }
   for (const [type, rows] of plan.relationships) {
     add(`\0t${type}`);
-    for (const row of rows) add(`\0${row.source}\0${row.target}\0${String(row.hash)}`);
+    for (const row of rows) {
+      add(`\0${row.source}\0${row.target}\0${String(row.hash)}`);
+      if (++parts % 20_000 === 0) yield;
+    }
   }
   return hash.update(text).digest('base64url');
 }

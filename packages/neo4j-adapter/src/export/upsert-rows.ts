@@ -58,7 +58,9 @@ export async function upsertNodes(
 ): Promise<BatchOutcome> {
   const query = nodeUpsertQuery(scope, kind);
   const { record, summary } = await session.executeWrite(async (tx) => {
-    const result = await tx.run(query, { rows, kind });
+    // Plain maps: a planned row computes its hash on first read, and the driver sends own fields only.
+    const params = rows.map(({ id, hash, props }) => ({ id, hash, props }));
+    const result = await tx.run(query, { rows: params, kind });
     return { record: result.records[0], summary: result.summary };
   });
   addCounters(counters, summary.counters);

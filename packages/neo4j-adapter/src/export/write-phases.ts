@@ -32,7 +32,10 @@ export type PhaseContext = {
 };
 
 /** Writes the nodes a diff says are new or changed, then removes the labels of changed kinds. */
-export async function writeNodeDiff(context: PhaseContext, diff: ExportDiff): Promise<PhaseResult> {
+export async function writeNodeDiff(
+  context: PhaseContext,
+  diff: Pick<ExportDiff, 'nodes' | 'relabel' | 'refs'>,
+): Promise<PhaseResult> {
   const { nodes } = diff;
   const batches: Batch[] = [];
   for (const how of ['create', 'update'] as const) {
@@ -52,7 +55,10 @@ export async function writeNodeDiff(context: PhaseContext, diff: ExportDiff): Pr
 }
 
 /** Writes the relationships a diff says are new or changed. */
-export async function writeRelationshipDiff(context: PhaseContext, diff: ExportDiff): Promise<PhaseResult> {
+export async function writeRelationshipDiff(
+  context: PhaseContext,
+  diff: Pick<ExportDiff, 'relationships' | 'refs'>,
+): Promise<PhaseResult> {
   const { relationships } = diff;
   const batches: Batch[] = [];
   for (const how of ['create', 'update'] as const) {

@@ -22,6 +22,14 @@ export const ELEMENT_PROPERTY_KEYS: ReadonlySet<string> = new Set(['id', 'kind',
  * elementProperties({ id: 'S1', kind: 'Service', name: 'Registration', attributes: {} }, defaultMetamodel())
  */
 export function elementProperties(element: Element, metamodel: Metamodel): Properties {
+  return sealProperties(unsealedElementProperties(element, metamodel));
+}
+
+/**
+ * {@link elementProperties} without the hash, which `sealProperties` adds: an export checks every
+ * name at once but hashes a node's content only when it needs it (see `plan-export.ts`).
+ */
+export function unsealedElementProperties(element: Element, metamodel: Metamodel): Properties {
   const properties: Properties = { id: element.id, kind: element.kind, name: element.name };
   for (const key of OPTIONAL_TEXT_KEYS) {
     const value = element[key];
@@ -30,7 +38,7 @@ export function elementProperties(element: Element, metamodel: Metamodel): Prope
   if (element.tags !== undefined) properties.tags = [...element.tags];
   const defs = metamodel.kinds.get(element.kind)?.attributes ?? {};
   addAttributes(properties, element.attributes, defs, `element "${element.id}"`, ELEMENT_PROPERTY_KEYS);
-  return sealProperties(properties);
+  return properties;
 }
 
 /** An element read back from a node's properties, or the reason it cannot be one. */

@@ -66,9 +66,10 @@ function isTemporal(value: unknown): boolean {
  * have the same text exactly when Neo4j stores the same thing.
  */
 export function canonicalValue(value: unknown): string {
+  // Strings first: most values are (an Integer is an object, so the order changes no answer).
+  if (typeof value === 'string') return JSON.stringify(value);
   if (neo4j.isInt(value)) return `i${value.toString()}`;
   if (typeof value === 'number') return `f${Object.is(value, -0) ? '-0' : String(value)}`;
-  if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map(canonicalValue).join(',')}]`;
   return `o${String(value)}`;
@@ -76,8 +77,29 @@ export function canonicalValue(value: unknown): string {
 
 /** A canonical text for a map of properties: keys sorted with `<`, each with its canonical value. */
 export function canonicalProperties(properties: Readonly<Record<string, unknown>>, skip?: string): string {
-  const keys = Object.keys(properties)
-    .filter((key) => key !== skip)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalValue(properties[key])}`).join(',')}}`;
+  const keys = Object.keys(properties);
+  // Most property maps come with their keys already in order (a plan adds them so): sort only if not.
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+  if (!sorted) keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // One text built by appending (an export hashes every row it plans: no array per map).
+  let text = '{';
+  for (const key of keys) {
+    if (key === skip) continue;
+    if (text.length > 1) text += ',';
+    text += `${quotedKey(key)}:${canonicalValue(properties[key])}`;
+  }
+  return `${text}}`;
 }
+
+/** `JSON.stringify` of a property key, remembered: a model has few keys and many rows. */
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < 10_000) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
+}
+
+const QUOTED_KEYS = new Map<string, string>();

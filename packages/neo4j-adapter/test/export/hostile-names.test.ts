@@ -102,8 +102,11 @@ test('names Neo4j cannot hold are refused before anything is written, each named
       { id: 'B1', kind: bad[1]!, name: 'y', attributes: {} },
       { id: 'B2', kind: 'Fine', name: 'z', attributes: { __tracery_hash: 'forged' } },
       { id: 'B3', kind: 'Fine', name: 'w', attributes: { 'ok\u0000key': 1 } },
+      { id: 'B4', kind: 'Fine', name: 'v', attributes: {} },
     ],
-    [],
+    // A bad name on a relation alone: the relationships are planned while the nodes are written, so
+    // their names must be checked with the nodes', before the first write.
+    [['B4', 'rel', 'B3', { 'rel\u0000key': 1 }]],
     metamodel,
   );
 
@@ -111,11 +114,12 @@ test('names Neo4j cannot hold are refused before anything is written, each named
 
   expect(error).toBeInstanceOf(InvalidArgumentError);
   const message = (error as Error).message;
-  expect(message).toMatch(/4 name\(s\) cannot be stored in Neo4j/);
+  expect(message).toMatch(/5 name\(s\) cannot be stored in Neo4j/);
   expect(message).toMatch(/element "B0": kind: label "Nul\\u0000kind" holds a NUL character/);
   expect(message).toMatch(/element "B1": kind: .*lone UTF-16 surrogate/);
   expect(message).toMatch(/B2.*"__tracery_hash" starts with "__tracery", which Tracery keeps for itself/);
   expect(message).toMatch(/B3.*"ok\\u0000key" holds a NUL character/);
+  expect(message).toMatch(/relation B4 -rel-> B3 attribute: .*"rel\\u0000key" holds a NUL character/);
   const B = escapeName(label, 'label');
   expect(await rows(driver, `MATCH (n:${B}) WHERE n.id STARTS WITH 'B' RETURN n.id AS id`)).toEqual([]);
 });
