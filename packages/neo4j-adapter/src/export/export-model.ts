@@ -100,6 +100,8 @@ const DEFAULT_CONCURRENCY = 2;
  * one relationship per relation (typed in upper snake case), in batches of UNWIND, each batch its
  * own transaction. Rows whose content has not changed are not written, so a second run changes
  * nothing; an interrupted run leaves whole batches behind, and running it again converges.
+ * Leave the model unchanged until the promise settles: its relations are read while the nodes are
+ * written (every name is checked before the first write all the same).
  *
  * @example
  * const result = await exportModel({ uri: 'bolt://127.0.0.1:7687', passwordEnv: 'TRACERY_NEO4J_PASSWORD' }, model, { prune: true });
