@@ -1,6 +1,6 @@
 import { relationKeyOf } from './graph-keys.js';
 import type { NodeRefs } from './node-refs.js';
-import type { ExportPlan, NodeRow, RelationshipRow } from './plan-export.js';
+import type { NodeRow, RelationshipRow } from './plan-export.js';
 import type { GraphState } from './read-graph-state.js';
 
 /** Rows of one group (a kind or a relationship type) that an export must write, split by how. */
@@ -28,18 +28,12 @@ export type ExportDiff = {
 };
 
 /**
- * Compares the plan with what the graph holds: a row whose id (or ends and type) the graph does
- * not have is to be created, one whose content hash differs to be updated, the rest left alone.
- * With `byRef`, the diff carries the state's element ids for the relationships to find their ends by.
+ * Compares the planned nodes with what the graph holds: a node whose id the graph does not have is
+ * to be created, one whose content hash differs to be updated (and relabelled when its kind
+ * changed), the rest left alone. With `byRef`, the diff carries the state's element ids for the
+ * relationships to find their ends by. The nodes' part comes first: an export writes them while it
+ * still plans the relationships.
  */
-export function diffPlan(plan: ExportPlan, state: GraphState, byRef = true): ExportDiff {
-  return {
-    ...diffNodes(plan.nodes, state, byRef),
-    relationships: diffRelationships(plan.relationships, state),
-  };
-}
-
-/** The nodes' part of {@link diffPlan}: what an export can write before it has planned its relationships. */
 export function diffNodes(
   nodes: ReadonlyMap<string, readonly NodeRow[]>,
   state: GraphState,
@@ -58,7 +52,7 @@ export function diffNodes(
   return byRef ? { nodes: split, relabel, refs: state.refs } : { nodes: split, relabel };
 }
 
-/** The relationships' part of {@link diffPlan}. */
+/** Compares the planned relationships with what the graph holds, by ends and type, as {@link diffNodes} does nodes. */
 export function diffRelationships(
   relationships: ReadonlyMap<string, readonly RelationshipRow[]>,
   state: GraphState,
