@@ -12,6 +12,7 @@ import {
 import { renderDiffMarkdown, renderDiffText } from '@tracery/core/render';
 import type { Command } from 'commander';
 import { type CliIo, EXIT } from '../cli-io.js';
+import { cacheWanted } from '../cli-run-state.js';
 import { CommandRun } from '../command-run.js';
 import { chooseRepository, withRepoOption } from '../repository-option.js';
 import { checkFormat } from '../write-output.js';
@@ -66,9 +67,11 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
       if ('problem' in choice) return setExit(run.fail(choice.problem));
       run.repository = { root: resolve(choice.dir) };
       try {
+        // Through the load cache, as every command that loads the working tree (TRACERY_CACHE=0: not).
+        const cache = cacheWanted(io);
         const [from, to] = await Promise.all([
-          loadState(choice.dir, base, { loaders: [bpmnSourceLoader()] }),
-          loadState(choice.dir, other, { loaders: [bpmnSourceLoader()] }),
+          loadState(choice.dir, base, { loaders: [bpmnSourceLoader()], cache }),
+          loadState(choice.dir, other, { loaders: [bpmnSourceLoader()], cache }),
         ]);
         const errors = reportLoadErrors(from.label === to.label ? [from] : [from, to], io);
         const report = diffReport(from.label, to.label, diffSnapshots(from.snapshot, to.snapshot));

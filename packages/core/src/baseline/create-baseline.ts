@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, RepositoryError } from '../errors/tracery-error.js';
+import { canonicalElement } from '../model/canonical-model.js';
+import { relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
+import { baselineText } from './baseline-text.js';
+import { canonicalRelation, sha256 } from './content-hash.js';
 import { BASELINES_FOLDER } from './load-state.js';
-import { baselineJson, createSnapshot } from './snapshot.js';
+import { byKey } from './snapshot.js';
 
 /** A baseline name: letters, digits, dots, dashes and underscores, so that it is a safe file name. */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -27,7 +31,7 @@ export async function createBaseline(
       `name: "${name}" is not a baseline name; use letters, digits, ".", "-" and "_" (such as T1-approved).`,
     );
   const file = `${BASELINES_FOLDER}/${name}.json`;
-  const text = baselineJson(name, createSnapshot(model));
+  const text = baselineText(name, elementLines(model), relationLines(model));
   try {
     await writeFileAtomic(join(root, file), text, { exclusive: options.force !== true });
   } catch (error) {
@@ -37,4 +41,24 @@ export async function createBaseline(
     );
   }
   return file;
+}
+
+/*
+ * The entry lines of a model's baseline file, in key order, each made as it is written: the same
+ * bytes as baselineJson(name, createSnapshot(model)), without a canonical copy of the whole model or
+ * the whole file's text in memory. Each entry's canonical JSON is made once, hashed, and written as
+ * it is: JSON.stringify({ hash, element }) is `{"hash":"<hex>","element":` + that JSON + `}`.
+ */
+function* elementLines(model: Model): Generator<string> {
+  for (const element of byKey([...model.elements()].map((e) => [e.id, e])).values()) {
+    const json = JSON.stringify(canonicalElement(element));
+    yield `{"hash":"${sha256(json)}","element":${json}}`;
+  }
+}
+
+function* relationLines(model: Model): Generator<string> {
+  for (const relation of byKey([...model.relations()].map((r) => [relationKey(r), r])).values()) {
+    const json = JSON.stringify(canonicalRelation(relation));
+    yield `{"hash":"${sha256(json)}","relation":${json}}`;
+  }
 }

@@ -1,12 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { RepositoryError } from '../errors/tracery-error.js';
+import { RepositoryError, TraceryError } from '../errors/tracery-error.js';
 import { type LoadOptions, loadRepository } from '../repository/load-repository.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
 import { blobsAtRevision } from './git.js';
-import { createSnapshot, parseBaseline, type Snapshot } from './snapshot.js';
+import { readBaselineFile } from './read-baseline-file.js';
+import { createSnapshot, type Snapshot } from './snapshot.js';
 
 /** The folder of a repository's baselines. */
 export const BASELINES_FOLDER = 'baselines';
@@ -65,7 +66,8 @@ export async function loadState(dir: string, spec: string, options: LoadOptions 
   }
   if (spec.startsWith('git:')) {
     const revision = spec.slice(4);
-    const loaded = await loadRepositoryAtRevision(dir, revision, options);
+    // Not through the cache: it would be kept in a temporary folder, and deleted with it.
+    const loaded = await loadRepositoryAtRevision(dir, revision, { ...options, cache: false });
     return {
       label: `git ${revision}`,
       snapshot: createSnapshot(loaded.model),
@@ -73,13 +75,20 @@ export async function loadState(dir: string, spec: string, options: LoadOptions 
     };
   }
   const file = spec.endsWith('.json') ? spec : join(dir, BASELINES_FOLDER, `${spec}.json`);
-  const text = await readFile(file, 'utf8').catch(async () => {
+  const missing = async () => {
     const known = await listBaselines(dir);
-    throw new RepositoryError(
+    return new RepositoryError(
       `no baseline "${spec}" (${file}); the baselines are ${known.length > 0 ? known.join(', ') : 'none yet'}, or use "working" or "git:<revision>".`,
     );
+  };
+  if (!(await stat(file).catch(() => undefined))?.isFile()) throw await missing();
+  // Read a line at a time (a baseline of 200,000 elements is about 100 MB of text).
+  const snapshot = await readBaselineFile(file).catch(async (error: unknown) => {
+    // A file that cannot be read is no baseline, as before; what is wrong inside one is named.
+    if (error instanceof TraceryError || (error as NodeJS.ErrnoException).code === undefined) throw error;
+    throw await missing();
   });
-  return { label: `baseline ${spec}`, snapshot: parseBaseline(text, file), diagnostics: [] };
+  return { label: `baseline ${spec}`, snapshot, diagnostics: [] };
 }
 
 /** The names of a repository's baselines, sorted. */

@@ -3,23 +3,25 @@ import { RepositoryError } from '../errors/tracery-error.js';
 import { canonicalElement } from '../model/canonical-model.js';
 import { type Element, ElementSchema, type Relation, RelationSchema, relationKey } from '../model/element.js';
 import { describeRelation, type Model } from '../model/model.js';
-import { canonicalRelation, elementHash, relationHash } from './content-hash.js';
+import { BASELINE_FORMAT, BASELINE_HASH_SCHEME } from './baseline-format.js';
+import { baselineText } from './baseline-text.js';
+import { canonicalRelation, elementHash, relationHash, sha256 } from './content-hash.js';
 
-/** The format tag written in every baseline file. */
-export const BASELINE_FORMAT = 'tracery-baseline/1';
-
-/**
- * The hash scheme baselines are written with: how an element or relation becomes the text that is
- * hashed (1: sha256 of the canonical JSON of {@link canonicalElement} and {@link canonicalRelation}).
- * It changes whenever that text changes, so a baseline is always checked with the scheme that wrote it.
- */
-export const BASELINE_HASH_SCHEME = 1;
+export { BASELINE_FORMAT, BASELINE_HASH_SCHEME };
 
 /** The hash functions of every scheme this version can check, by number. */
 const HASH_SCHEMES: ReadonlyMap<
   number,
   { readonly element: (e: Element) => string; readonly relation: (r: Relation) => string }
 > = new Map([[1, { element: elementHash, relation: relationHash }]]);
+
+/** The hash schemes this version can check. */
+export const checkableSchemes: ReadonlySet<number> = new Set(HASH_SCHEMES.keys());
+
+/** One element of a baseline file, as {@link BaselineFileSchema} checks it. */
+export const BaselineElementEntrySchema = z.object({ hash: z.string(), element: ElementSchema }).strict();
+/** One relation of a baseline file, as {@link BaselineFileSchema} checks it. */
+export const BaselineRelationEntrySchema = z.object({ hash: z.string(), relation: RelationSchema }).strict();
 
 /** A baseline file: the model in canonical form, with the content hash of every element and relation. */
 export const BaselineFileSchema = z
@@ -28,8 +30,8 @@ export const BaselineFileSchema = z
     /** The hash scheme of the stored hashes; absent in files written before it was recorded (scheme 1). */
     hashScheme: z.number().int().positive().optional(),
     name: z.string().min(1),
-    elements: z.array(z.object({ hash: z.string(), element: ElementSchema }).strict()),
-    relations: z.array(z.object({ hash: z.string(), relation: RelationSchema }).strict()),
+    elements: z.array(BaselineElementEntrySchema),
+    relations: z.array(BaselineRelationEntrySchema),
   })
   .strict();
 export type BaselineFile = z.infer<typeof BaselineFileSchema>;
@@ -43,8 +45,16 @@ export type Snapshot = {
   readonly relations: ReadonlyMap<string, { readonly relation: Relation; readonly hash: string }>;
 };
 
-const byKey = <T>(entries: [string, T][]) =>
-  new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/**
+ * A map of entries in sorted key order. Entries already in strictly increasing order (a baseline
+ * file's always, a model's often) are not sorted again: the check is one pass, the sort many.
+ */
+export function byKey<T>(entries: [string, T][]): Map<string, T> {
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++) sorted = entries[i - 1]![0] < entries[i]![0];
+  if (!sorted) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(entries);
+}
 
 /**
  * A snapshot of a model: every element and relation in canonical form with its content hash.
@@ -53,14 +63,20 @@ const byKey = <T>(entries: [string, T][]) =>
  * const before = createSnapshot(model);
  */
 export function createSnapshot(model: Model): Snapshot {
+  // Each entry is put in canonical form once and hashed as such: elementHash(e) is the hash of
+  // canonicalElement(e)'s JSON (and relationHash likewise), so this is the same hash without the
+  // second canonical copy.
   const elements = byKey(
-    [...model.elements()].map((e) => [e.id, { element: canonicalElement(e), hash: elementHash(e) }]),
+    [...model.elements()].map((e) => {
+      const element = canonicalElement(e);
+      return [e.id, { element, hash: sha256(JSON.stringify(element)) }];
+    }),
   );
   const relations = byKey(
-    [...model.relations()].map((r) => [
-      relationKey(r),
-      { relation: canonicalRelation(r), hash: relationHash(r) },
-    ]),
+    [...model.relations()].map((r) => {
+      const relation = canonicalRelation(r);
+      return [relationKey(r), { relation, hash: sha256(JSON.stringify(relation)) }];
+    }),
   );
   return { elements, relations };
 }
@@ -73,12 +89,13 @@ export function createSnapshot(model: Model): Snapshot {
  * await writeFileAtomic('baselines/T1.json', baselineJson('T1', createSnapshot(model)));
  */
 export function baselineJson(name: string, snapshot: Snapshot): string {
-  // One element or relation per line: a diff of two baseline files shows one line per change.
-  const lines = (entries: readonly unknown[]) =>
-    entries.length === 0 ? '[]' : `[\n${entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]`;
-  const elements = [...snapshot.elements.values()].map(({ hash, element }) => ({ hash, element }));
-  const relations = [...snapshot.relations.values()].map(({ hash, relation }) => ({ hash, relation }));
-  return `{\n  "format": ${JSON.stringify(BASELINE_FORMAT)},\n  "hashScheme": ${BASELINE_HASH_SCHEME},\n  "name": ${JSON.stringify(name)},\n  "elements": ${lines(elements)},\n  "relations": ${lines(relations)}\n}\n`;
+  const elements = [...snapshot.elements.values()].map(({ hash, element }) =>
+    JSON.stringify({ hash, element }),
+  );
+  const relations = [...snapshot.relations.values()].map(({ hash, relation }) =>
+    JSON.stringify({ hash, relation }),
+  );
+  return [...baselineText(name, elements, relations)].join('');
 }
 
 /**
@@ -103,25 +120,51 @@ export function parseBaseline(text: string, file: string): Snapshot {
   // file was edited by hand (and would hide or invent changes). The stored hashes are checked with the
   // scheme that wrote them; the snapshot carries hashes of the current scheme, as the other side has.
   const scheme = parsed.data.hashScheme ?? 1;
+  const checked = checkedEntries(scheme, file);
+  const elements = parsed.data.elements.map((e) => checked.element(e));
+  const relations = parsed.data.relations.map((r) => checked.relation(r));
+  checked.done();
+  return { elements: byKey(elements), relations: byKey(relations) };
+}
+
+/**
+ * The checks of a baseline's entries against their stored hashes under `scheme` (see
+ * {@link parseBaseline}), entry by entry, so that a file read a line at a time is checked as one
+ * read whole: each entry gives its snapshot entry, and `done` throws when any did not match.
+ */
+export function checkedEntries(scheme: number, file: string) {
   const check = HASH_SCHEMES.get(scheme);
   if (!check)
     throw new RepositoryError(
       `${file}: written with hash scheme ${scheme}, which this version of Tracery cannot check (it knows ${[...HASH_SCHEMES.keys()].join(', ')}); use the Tracery that wrote it, or recreate the baseline from the state it records.`,
     );
+  // When the file's scheme is this version's, the hash that checks an entry is the one it is kept with.
+  const current = scheme === BASELINE_HASH_SCHEME;
   const edited: string[] = [];
-  const elements = parsed.data.elements.map((e): [string, { element: Element; hash: string }] => {
-    const element = canonicalElement(e.element as Element);
-    if (check.element(element) !== e.hash) edited.push(element.id);
-    return [element.id, { element, hash: elementHash(element) }];
-  });
-  const relations = parsed.data.relations.map((r): [string, { relation: Relation; hash: string }] => {
-    const relation = canonicalRelation(r.relation as Relation);
-    if (check.relation(relation) !== r.hash) edited.push(describeRelation(relation));
-    return [relationKey(relation), { relation, hash: relationHash(relation) }];
-  });
-  if (edited.length > 0)
-    throw new RepositoryError(
-      `${file}: the content of ${edited.length} ${edited.length === 1 ? 'entry does' : 'entries do'} not match the hash stored with it (${edited.slice(0, 10).join(', ')}${edited.length > 10 ? ', ...' : ''}); the baseline was edited by hand. Recreate it from the state it records (tracery baseline create NAME --force at that commit).`,
-    );
-  return { elements: byKey(elements), relations: byKey(relations) };
+  return {
+    element(e: {
+      readonly hash: string;
+      readonly element: unknown;
+    }): [string, { element: Element; hash: string }] {
+      const element = canonicalElement(e.element as Element);
+      const hash = current ? sha256(JSON.stringify(element)) : elementHash(element);
+      if ((current ? hash : check.element(element)) !== e.hash) edited.push(element.id);
+      return [element.id, { element, hash }];
+    },
+    relation(r: {
+      readonly hash: string;
+      readonly relation: unknown;
+    }): [string, { relation: Relation; hash: string }] {
+      const relation = canonicalRelation(r.relation as Relation);
+      const hash = current ? sha256(JSON.stringify(relation)) : relationHash(relation);
+      if ((current ? hash : check.relation(relation)) !== r.hash) edited.push(describeRelation(relation));
+      return [relationKey(relation), { relation, hash }];
+    },
+    done(): void {
+      if (edited.length > 0)
+        throw new RepositoryError(
+          `${file}: the content of ${edited.length} ${edited.length === 1 ? 'entry does' : 'entries do'} not match the hash stored with it (${edited.slice(0, 10).join(', ')}${edited.length > 10 ? ', ...' : ''}); the baseline was edited by hand. Recreate it from the state it records (tracery baseline create NAME --force at that commit).`,
+        );
+    },
+  };
 }

@@ -32,12 +32,15 @@ export async function openRepository(dir: string, options: OpenOptions = {}): Pr
   // Read once: the plugins are chosen by the very config the load then runs under.
   const read = await readConfig(root);
   const plugins = await pluginsFor(root, read.loaded.config, options.plugins ?? []);
-  const loaded = await loadRepositoryWithConfig(root, read, {
+  const settings = {
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(options.fastParser === undefined ? {} : { fastParser: options.fastParser }),
+  };
+  const loaded = await loadRepositoryWithConfig(root, read, {
+    ...settings,
     loaders: plugins.map((p) => p.loader()),
   });
-  return new TraceryRepository(loaded, plugins);
+  return new TraceryRepository(loaded, plugins, settings);
 }
 
 /** The plugins for the sources tracery.yaml names: the given ones, else imported by package name. */

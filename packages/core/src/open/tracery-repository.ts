@@ -58,7 +58,14 @@ export class TraceryRepository implements LoadedRepository {
   /** The source plugins the repository was loaded with (from tracery.yaml's `sources:`). */
   readonly plugins: readonly SourcePlugin[];
 
-  constructor(loaded: LoadedRepository, plugins: readonly SourcePlugin[]) {
+  /** How the other states of the model ({@link state}) are loaded: as this one was (its cache, its parser). */
+  private readonly stateOptions: Pick<LoadOptions, 'cache' | 'fastParser'>;
+
+  constructor(
+    loaded: LoadedRepository,
+    plugins: readonly SourcePlugin[],
+    options: Pick<LoadOptions, 'cache' | 'fastParser'> = {},
+  ) {
     this.root = loaded.root;
     this.config = loaded.config;
     this.metamodel = loaded.metamodel;
@@ -66,6 +73,7 @@ export class TraceryRepository implements LoadedRepository {
     this.diagnostics = loaded.diagnostics;
     this.files = loaded.files;
     this.plugins = plugins;
+    this.stateOptions = options;
   }
 
   /** True when loading found no error (warnings allowed). */
@@ -189,7 +197,7 @@ export class TraceryRepository implements LoadedRepository {
 
   /** One state of the model, loaded with the same source plugins as this repository. */
   state(spec: string): Promise<LoadedState> {
-    const options: LoadOptions = { loaders: this.plugins.map((p) => p.loader()) };
+    const options: LoadOptions = { ...this.stateOptions, loaders: this.plugins.map((p) => p.loader()) };
     return loadState(this.root, spec, options);
   }
 
