@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { reportResults } from './bench-result.js';
 import { bpmnBenchmark } from './bpmn-benchmark.js';
 import { checkBenchmark } from './check-benchmark.js';
+import { historyBenchmark } from './history-benchmark.js';
 import { impactBenchmark, snapshotDiffBenchmark } from './impact-benchmark.js';
 import { loadBenchmark, relationRowsBenchmark } from './load-benchmark.js';
 import { neo4jBenchmark } from './neo4j-benchmark.js';
@@ -66,6 +67,9 @@ const benchmarks: Record<string, () => Promise<string>> = {
     ),
   diff: async () =>
     reportResults('diff', await snapshotDiffBenchmark(smoke ? 2_000 : 200_000, smoke ? 3 : 10), out),
+  // diff, baseline create and impact --since at 200k elements (with TRACERY_HISTORY_BASELINE, another build's too).
+  history: async () =>
+    reportResults('history', await historyBenchmark(smoke ? 2_000 : 200_000, smoke ? 1 : 3), out),
   bpmn: async () =>
     reportResults(
       'bpmn',
