@@ -1,10 +1,15 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { RepositoryError, TraceryError } from '../errors/tracery-error.js';
-import { type LoadOptions, loadRepository } from '../repository/load-repository.js';
-import { writeFileAtomic } from '../repository/write-file-atomic.js';
+import { readConfig } from '../repository/load-config.js';
+import {
+  type LoadOptions,
+  loadRepository,
+  loadRepositoryCachedIn,
+  repositoryRoot,
+} from '../repository/load-repository.js';
 import { blobsAtRevision } from './git.js';
 import { readBaselineFile } from './read-baseline-file.js';
 import { createSnapshot, type Snapshot } from './snapshot.js';
@@ -38,6 +43,7 @@ export function isRepositoryFile(path: string): boolean {
  * const { model } = await loadRepositoryAtRevision('packages/examples/mhhs', 'HEAD~1');
  */
 export async function loadRepositoryAtRevision(dir: string, revision: string, options: LoadOptions = {}) {
+  const cacheRoot = options.cache ? await repositoryRoot(dir) : undefined;
   const files = await blobsAtRevision(dir, revision, isRepositoryFile);
   if (!files.has('tracery.yaml'))
     throw new RepositoryError(
@@ -45,8 +51,17 @@ export async function loadRepositoryAtRevision(dir: string, revision: string, op
     );
   const temporary = await mkdtemp(join(tmpdir(), 'tracery-rev-'));
   try {
-    for (const [path, text] of files) await writeFileAtomic(join(temporary, path), text);
-    return await loadRepository(temporary, options);
+    // Plain writes: the folder is read once and deleted, so nothing is gained by flushing each file.
+    for (const [path, text] of files) {
+      await mkdir(dirname(join(temporary, path)), { recursive: true });
+      await writeFile(join(temporary, path), text);
+    }
+    // Through the repository's own cache (`cache`), in the slot for revisions: the temporary folder's
+    // would go with it. A revision read again, or one whose files are the working tree's, is answered
+    // from its snapshot without parsing a file.
+    const root = await repositoryRoot(temporary);
+    const place = { root: cacheRoot ?? root, slot: 'revision' } as const;
+    return await loadRepositoryCachedIn(root, await readConfig(root), options, place);
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
@@ -66,8 +81,7 @@ export async function loadState(dir: string, spec: string, options: LoadOptions 
   }
   if (spec.startsWith('git:')) {
     const revision = spec.slice(4);
-    // Not through the cache: it would be kept in a temporary folder, and deleted with it.
-    const loaded = await loadRepositoryAtRevision(dir, revision, { ...options, cache: false });
+    const loaded = await loadRepositoryAtRevision(dir, revision, options);
     return {
       label: `git ${revision}`,
       snapshot: createSnapshot(loaded.model),

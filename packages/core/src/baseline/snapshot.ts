@@ -46,14 +46,20 @@ export type Snapshot = {
 };
 
 /**
- * A map of entries in sorted key order. Entries already in strictly increasing order (a baseline
- * file's always, a model's often) are not sorted again: the check is one pass, the sort many.
+ * A map of entries in sorted key order (the last value of a key that comes twice, as a stable sort
+ * then a map would keep). Entries already in strictly increasing order (a baseline file's always) are
+ * not sorted: the check is one pass. Others are sorted by key alone with the default sort, which
+ * orders strings by UTF-16 code units as `<` does, several times faster than sorting the entries with
+ * a comparator called from JavaScript.
  */
 export function byKey<T>(entries: [string, T][]): Map<string, T> {
   let sorted = true;
   for (let i = 1; i < entries.length && sorted; i++) sorted = entries[i - 1]![0] < entries[i]![0];
-  if (!sorted) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return new Map(entries);
+  if (sorted) return new Map(entries);
+  const values = new Map(entries);
+  const out = new Map<string, T>();
+  for (const key of [...values.keys()].sort()) out.set(key, values.get(key)!);
+  return out;
 }
 
 /**

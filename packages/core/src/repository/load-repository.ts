@@ -13,7 +13,7 @@ import { loadSnapshotKey } from './load-snapshot-key.js';
 import type { ElementDraft, RelationDraft, SchemaCache } from './model-drafts.js';
 import { ModelFileCache } from './model-file-cache.js';
 import { ModelResolver } from './model-resolver.js';
-import { ModelSnapshotCache } from './model-snapshot-cache.js';
+import { ModelSnapshotCache, type SnapshotSlot } from './model-snapshot-cache.js';
 import { decodeModelTexts, readModelBytes, readModelContents } from './read-model-files.js';
 import type { TraceryConfig } from './repository-config.js';
 import { workersSetting } from './workers-setting.js';
@@ -117,10 +117,28 @@ export async function repositoryRoot(dir: string): Promise<string> {
  * caller who needed the config first (to choose the source plugins) reads tracery.yaml once, and
  * what it chose by is what the load runs under.
  */
-export async function loadRepositoryWithConfig(
+export function loadRepositoryWithConfig(
   root: string,
   read: ReadConfig,
   options: LoadOptions = {},
+): Promise<LoadedRepository> {
+  return loadRepositoryCachedIn(root, read, options);
+}
+
+/** Where a load keeps its cache when not in its own folder: another repository's, in a slot of its own. */
+export type CachePlace = { readonly root: string; readonly slot: SnapshotSlot };
+
+/**
+ * {@link loadRepositoryWithConfig}, with the cache (when `options.cache` asks for one) kept in
+ * `place.root`'s `.tracery/cache` instead of `root`'s: how a git revision's files, written to a
+ * temporary folder, are loaded through the repository's cache (its entries are keyed by content,
+ * and the paths in them are relative to the repository), in the `revision` slot.
+ */
+export async function loadRepositoryCachedIn(
+  root: string,
+  read: ReadConfig,
+  options: LoadOptions = {},
+  place: CachePlace = { root, slot: 'model' },
 ): Promise<LoadedRepository> {
   const workers = workersSetting(options.workers);
   const { config, metamodel, diagnostics: configDiagnostics, tolerated } = read.loaded;
@@ -137,10 +155,10 @@ export async function loadRepositoryWithConfig(
   const files = ['tracery.yaml'];
   const fast = options.fastParser !== false;
   const settings = JSON.stringify({ config, tolerated: [...tolerated].sort(), fast });
-  const cache = options.cache ? ModelFileCache.open(root, settings) : undefined;
+  const cache = options.cache ? ModelFileCache.open(place.root, settings) : undefined;
   const bytes = await readModelBytes(root, discovered.files, config.limits.maxFileBytes, !!cache);
   const loaders = options.loaders ?? [];
-  const snapshots = cache && new ModelSnapshotCache(cache.folder);
+  const snapshots = cache && new ModelSnapshotCache(cache.folder, place.slot);
   const snapshotKey =
     cache &&
     (await loadSnapshotKey({

@@ -16,8 +16,15 @@ import { readStrings, type StringTable, writeStringTable } from './snapshot-stri
 
 /** Bump when the shape of a snapshot changes. */
 const SNAPSHOT_FORMAT = 3;
-const PREFIX = 'model-';
 const SUFFIX = '.snapshot';
+
+/**
+ * Which snapshot a cache keeps: `model` the working tree's load, `revision` a load of a past git
+ * revision's files (diff and impact --since against `git:<rev>`), kept beside it so that reading a
+ * revision never evicts the working tree's snapshot. A revision whose files are the working tree's
+ * has the same key, and is answered from the working tree's snapshot too.
+ */
+export type SnapshotSlot = 'model' | 'revision';
 
 /** What a whole load answered, to be answered again while nothing it read has changed. */
 export type LoadSnapshot = {
@@ -225,11 +232,14 @@ async function writePieces(path: string, pieces: readonly Uint8Array[]): Promise
 /**
  * The whole-load cache: what a load answered (model, diagnostics, files), kept in the model-file
  * cache's folder (`.tracery/cache/<tool version>/model-<key>.snapshot`) under a key of everything the
- * load read (see `loadRepository`). One snapshot per repository: writing one deletes the others. A
+ * load read (see `loadRepository`). One snapshot per slot ({@link SnapshotSlot}): writing one deletes the others of its slot. A
  * snapshot that does not read back whole (another format or key, cut short, changed) is a miss.
  */
 export class ModelSnapshotCache {
-  constructor(private readonly folder: string) {}
+  constructor(
+    private readonly folder: string,
+    private readonly slot: SnapshotSlot = 'model',
+  ) {}
 
   /** The key of a load: a hash of the parts that decide its answer, in order. */
   static keyOf(parts: readonly string[]): string {
@@ -240,9 +250,18 @@ export class ModelSnapshotCache {
 
   /** The snapshot of a key, or undefined (none, another key, or unreadable). */
   async get(key: string, metamodel: Metamodel): Promise<LoadSnapshot | undefined> {
+    const slots: SnapshotSlot[] = this.slot === 'model' ? ['model'] : ['revision', 'model'];
+    for (const slot of slots) {
+      const found = await this.read(this.pathOf(key, slot), key, metamodel);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private async read(path: string, key: string, metamodel: Metamodel): Promise<LoadSnapshot | undefined> {
     let sections: Uint8Array[] | undefined;
     try {
-      sections = readSections(await readFile(this.pathOf(key)), SNAPSHOT_FORMAT, key);
+      sections = readSections(await readFile(path), SNAPSHOT_FORMAT, key);
     } catch {
       return undefined;
     }
@@ -254,22 +273,23 @@ export class ModelSnapshotCache {
     }
   }
 
-  /** Writes a snapshot (to a temporary file, then renamed) and deletes the other snapshots. */
+  /** Writes a snapshot (to a temporary file, then renamed) and deletes the other snapshots of its slot. */
   async set(key: string, snapshot: LoadSnapshot): Promise<void> {
-    const path = this.pathOf(key);
+    const path = this.pathOf(key, this.slot);
+    const prefix = `${this.slot}-`;
     const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await writePieces(temporary, encode(key, snapshot));
       await rename(temporary, path);
       for (const name of await readdir(this.folder))
-        if (name.startsWith(PREFIX) && name !== `${PREFIX}${key}${SUFFIX}`)
+        if (name.startsWith(prefix) && name !== `${prefix}${key}${SUFFIX}`)
           await rm(join(this.folder, name), { force: true });
     } catch {
       await rm(temporary, { force: true }).catch(() => undefined); // the cache only saves time
     }
   }
 
-  private pathOf(key: string): string {
-    return join(this.folder, `${PREFIX}${key}${SUFFIX}`);
+  private pathOf(key: string, slot: SnapshotSlot): string {
+    return join(this.folder, `${slot}-${key}${SUFFIX}`);
   }
 }
