@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, RepositoryError } from '../errors/tracery-error.js';
-import { canonicalElement } from '../model/canonical-model.js';
 import { relationKey } from '../model/element.js';
 import type { Model } from '../model/model.js';
 import { writeFileAtomic } from '../repository/write-file-atomic.js';
 import { baselineText } from './baseline-text.js';
-import { canonicalRelation, sha256 } from './content-hash.js';
+import { canonicalElementOf, canonicalRelationOf } from './canonical-form.js';
+import { sha256 } from './content-hash.js';
 import { BASELINES_FOLDER } from './load-state.js';
 import { byKey } from './snapshot.js';
 
@@ -51,14 +51,14 @@ export async function createBaseline(
  */
 function* elementLines(model: Model): Generator<string> {
   for (const element of byKey([...model.elements()].map((e) => [e.id, e])).values()) {
-    const json = JSON.stringify(canonicalElement(element));
+    const json = JSON.stringify(canonicalElementOf(element));
     yield `{"hash":"${sha256(json)}","element":${json}}`;
   }
 }
 
 function* relationLines(model: Model): Generator<string> {
   for (const relation of byKey([...model.relations()].map((r) => [relationKey(r), r])).values()) {
-    const json = JSON.stringify(canonicalRelation(relation));
+    const json = JSON.stringify(canonicalRelationOf(relation));
     yield `{"hash":"${sha256(json)}","relation":${json}}`;
   }
 }

@@ -5,6 +5,7 @@ import { type Element, ElementSchema, type Relation, RelationSchema, relationKey
 import { describeRelation, type Model } from '../model/model.js';
 import { BASELINE_FORMAT, BASELINE_HASH_SCHEME } from './baseline-format.js';
 import { baselineText } from './baseline-text.js';
+import { canonicalElementOf, canonicalRelationOf } from './canonical-form.js';
 import { canonicalRelation, elementHash, relationHash, sha256 } from './content-hash.js';
 
 export { BASELINE_FORMAT, BASELINE_HASH_SCHEME };
@@ -71,16 +72,17 @@ export function byKey<T>(entries: [string, T][]): Map<string, T> {
 export function createSnapshot(model: Model): Snapshot {
   // Each entry is put in canonical form once and hashed as such: elementHash(e) is the hash of
   // canonicalElement(e)'s JSON (and relationHash likewise), so this is the same hash without the
-  // second canonical copy.
+  // second canonical copy. A loaded model's elements and relations are in canonical form already
+  // (and frozen): they are kept as they are, not copied (canonical-form.ts).
   const elements = byKey(
     [...model.elements()].map((e) => {
-      const element = canonicalElement(e);
+      const element = canonicalElementOf(e);
       return [e.id, { element, hash: sha256(JSON.stringify(element)) }];
     }),
   );
   const relations = byKey(
     [...model.relations()].map((r) => {
-      const relation = canonicalRelation(r);
+      const relation = canonicalRelationOf(r);
       return [relationKey(r), { relation, hash: sha256(JSON.stringify(relation)) }];
     }),
   );
