@@ -81,6 +81,17 @@ describe('report renderings', () => {
       ),
     ).toBe('kind       count\n---------  -----\nInterface     40\nRole           7');
   });
+
+  test('textTable renders 300,000 rows (a column width is not found by spreading every row into Math.max)', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`E-${i}`, i]);
+    const lines = textTable(['id', 'n'], rows, [1]).split('\n');
+
+    expect(lines).toHaveLength(300_002);
+    // The widest id is E-299999 (8 characters), the widest number 299999 (6): every line is 8 + 2 + 6.
+    expect(lines[1]).toBe(`${'-'.repeat(8)}  ${'-'.repeat(6)}`);
+    expect(lines[2]).toBe(`E-0${' '.repeat(5)}       0`);
+    expect(lines.at(-1)).toBe('E-299999  299999');
+  });
 });
 
 /**
