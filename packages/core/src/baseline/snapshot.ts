@@ -146,7 +146,9 @@ export function checkedEntries(scheme: number, file: string) {
     throw new RepositoryError(
       `${file}: written with hash scheme ${scheme}, which this version of Tracery cannot check (it knows ${[...HASH_SCHEMES.keys()].join(', ')}); use the Tracery that wrote it, or recreate the baseline from the state it records.`,
     );
-  // When the file's scheme is this version's, the hash that checks an entry is the one it is kept with.
+  // Each entry is kept with this version's hash, the sha256 of its canonical JSON (it is canonical
+  // already: elementHash and relationHash would make a second copy for the same text). When the
+  // file's scheme is this version's, that hash is also the one that checks it.
   const current = scheme === BASELINE_HASH_SCHEME;
   const edited: string[] = [];
   return {
@@ -155,7 +157,7 @@ export function checkedEntries(scheme: number, file: string) {
       readonly element: unknown;
     }): [string, { element: Element; hash: string }] {
       const element = canonicalElement(e.element as Element);
-      const hash = current ? sha256(JSON.stringify(element)) : elementHash(element);
+      const hash = sha256(JSON.stringify(element));
       if ((current ? hash : check.element(element)) !== e.hash) edited.push(element.id);
       return [element.id, { element, hash }];
     },
@@ -164,7 +166,7 @@ export function checkedEntries(scheme: number, file: string) {
       readonly relation: unknown;
     }): [string, { relation: Relation; hash: string }] {
       const relation = canonicalRelation(r.relation as Relation);
-      const hash = current ? sha256(JSON.stringify(relation)) : relationHash(relation);
+      const hash = sha256(JSON.stringify(relation));
       if ((current ? hash : check.relation(relation)) !== r.hash) edited.push(describeRelation(relation));
       return [relationKey(relation), { relation, hash }];
     },
